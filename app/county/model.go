@@ -1,0 +1,310 @@
+// Package county holds the county data file (junheng-county/1): the typed
+// model, a strict decoder that collects every problem in one pass, the
+// semantic validation, and the encoder.
+//
+// Every optional number is a pointer: nil means 未填报 (not entered), which
+// is different from zero. The evaluation never treats nil as a pass.
+package county
+
+// Format is the value of the "format" field of a county file.
+const Format = "junheng-county/1"
+
+// File is one county in one school year.
+type File struct {
+	Format  string   `json:"format"`
+	Year    string   `json:"year"`
+	County  Profile  `json:"county"`
+	Schools []School `json:"schools"`
+}
+
+// Profile is the county itself: its description and every county-level fact.
+type Profile struct {
+	Name            string        `json:"name"`
+	Code            string        `json:"code,omitempty"`
+	Province        string        `json:"province,omitempty"`
+	City            string        `json:"city,omitempty"`
+	PopulationWan   *float64      `json:"population_wan,omitempty"`
+	Townships       *int          `json:"townships,omitempty"`
+	Subdistricts    *int          `json:"subdistricts,omitempty"`
+	TargetYear      *int          `json:"target_year,omitempty"`
+	Narrative       Narrative     `json:"narrative"`
+	PublicFundsNorm StageMoney    `json:"public_funds_norm"`
+	Gov             Gov           `json:"gov"`
+	Quality         Quality       `json:"quality"`
+	Survey          Survey        `json:"survey,omitempty"`
+	Veto            Veto          `json:"veto"`
+	Finance         []FinanceYear `json:"finance,omitempty"`
+}
+
+// Narrative holds the four text sections of the application form (申报表).
+type Narrative struct {
+	Basic      string `json:"basic,omitempty"`
+	Foundation string `json:"foundation,omitempty"`
+	Problems   string `json:"problems,omitempty"`
+	Measures   string `json:"measures,omitempty"`
+}
+
+// StageMoney is an amount per stage (元).
+type StageMoney struct {
+	Primary *float64 `json:"primary,omitempty"`
+	Junior  *float64 `json:"junior,omitempty"`
+}
+
+// StageCount is a head count per stage.
+type StageCount struct {
+	Primary *int `json:"primary,omitempty"`
+	Junior  *int `json:"junior,omitempty"`
+}
+
+// Students is the enrolment of a school; Senior serves only the split of
+// 完全中学 and 十二年一贯制 facilities.
+type Students struct {
+	Primary *int `json:"primary,omitempty"`
+	Junior  *int `json:"junior,omitempty"`
+	Senior  *int `json:"senior,omitempty"`
+}
+
+// YesNo is a county fact decided by the clerk, with its evidence.
+type YesNo struct {
+	OK       *bool  `json:"ok,omitempty"`
+	Evidence string `json:"evidence,omitempty"`
+}
+
+// Gov holds the county-level facts of 政府保障程度.
+type Gov struct {
+	G1  *YesNo `json:"G1,omitempty"`
+	G21 *YesNo `json:"G2.1,omitempty"`
+	G22 *YesNo `json:"G2.2,omitempty"`
+	G23 *YesNo `json:"G2.3,omitempty"`
+	G24 *YesNo `json:"G2.4,omitempty"`
+	G8  *G8    `json:"G8,omitempty"`
+	G9  *G9    `json:"G9,omitempty"`
+	G10 *YesNo `json:"G10,omitempty"`
+	G11 *G11   `json:"G11,omitempty"`
+	G14 *G14   `json:"G14,omitempty"`
+	G15 *G15   `json:"G15,omitempty"`
+}
+
+// G8 compares teachers' pay with civil servants'.
+type G8 struct {
+	TeacherAvgPay      *float64 `json:"teacher_avg_pay,omitempty"`
+	CivilServantAvgPay *float64 `json:"civil_servant_avg_pay,omitempty"`
+	PerformancePayFull *bool    `json:"performance_pay_full,omitempty"`
+	Evidence           string   `json:"evidence,omitempty"`
+}
+
+// G9 is the 5-year 360-hour training completion.
+type G9 struct {
+	Teachers     *int   `json:"teachers,omitempty"`
+	Completed360 *int   `json:"completed_360h,omitempty"`
+	Evidence     string `json:"evidence,omitempty"`
+}
+
+// G11 is the yearly teacher rotation.
+type G11 struct {
+	Eligible        *int   `json:"eligible,omitempty"`
+	Rotated         *int   `json:"rotated,omitempty"`
+	RotatedBackbone *int   `json:"rotated_backbone,omitempty"`
+	Evidence        string `json:"evidence,omitempty"`
+}
+
+// G14 is the allocation of quality high-school places to junior schools.
+type G14 struct {
+	QuotaTotal     *int   `json:"quota_total,omitempty"`
+	QuotaAllocated *int   `json:"quota_allocated,omitempty"`
+	RuralTilt      *bool  `json:"rural_tilt,omitempty"`
+	Evidence       string `json:"evidence,omitempty"`
+}
+
+// G15 is the care of left-behind children and schooling of migrant children.
+type G15 struct {
+	CareSystem              *bool  `json:"care_system,omitempty"`
+	MigrantEligible         *int   `json:"migrant_eligible,omitempty"`
+	MigrantInPublicOrFunded *int   `json:"migrant_in_public_or_funded,omitempty"`
+	Evidence                string `json:"evidence,omitempty"`
+}
+
+// Quality holds the county-level facts of 教育质量.
+type Quality struct {
+	Q1 *Q1    `json:"Q1,omitempty"`
+	Q2 *Q2    `json:"Q2,omitempty"`
+	Q5 *YesNo `json:"Q5,omitempty"`
+	Q7 *YesNo `json:"Q7,omitempty"`
+	Q8 *YesNo `json:"Q8,omitempty"`
+	Q9 *Q9    `json:"Q9,omitempty"`
+}
+
+// Q1 is the junior 3-year retention.
+type Q1 struct {
+	CohortEntry    *int   `json:"cohort_entry,omitempty"`
+	CohortRetained *int   `json:"cohort_retained,omitempty"`
+	Evidence       string `json:"evidence,omitempty"`
+}
+
+// Q2 is the enrolment of disabled children.
+type Q2 struct {
+	Eligible *int   `json:"eligible,omitempty"`
+	Enrolled *int   `json:"enrolled,omitempty"`
+	Evidence string `json:"evidence,omitempty"`
+}
+
+// Q9 is the national quality monitoring.
+type Q9 struct {
+	LevelIIIOrAbove *bool    `json:"level_iii_or_above,omitempty"`
+	DifferenceRate  *float64 `json:"difference_rate,omitempty"`
+	Evidence        string   `json:"evidence,omitempty"`
+}
+
+// SurveyGroups are the respondent groups of the satisfaction survey, in the
+// order of the standard.
+var SurveyGroups = []string{"学生", "家长", "教师", "校长", "人大代表", "政协委员", "其他群众"}
+
+// Survey maps a group to [respondents, satisfied].
+type Survey map[string][]int
+
+// Veto holds V1–V7; true means the event happened (the county fails).
+type Veto struct {
+	V1 *bool `json:"V1,omitempty"`
+	V2 *bool `json:"V2,omitempty"`
+	V3 *bool `json:"V3,omitempty"`
+	V4 *bool `json:"V4,omitempty"`
+	V5 *bool `json:"V5,omitempty"`
+	V6 *bool `json:"V6,omitempty"`
+	V7 *bool `json:"V7,omitempty"`
+}
+
+// Get returns the veto flag by code (V1…V7).
+func (v *Veto) Get(code string) *bool {
+	switch code {
+	case "V1":
+		return v.V1
+	case "V2":
+		return v.V2
+	case "V3":
+		return v.V3
+	case "V4":
+		return v.V4
+	case "V5":
+		return v.V5
+	case "V6":
+		return v.V6
+	case "V7":
+		return v.V7
+	}
+	return nil
+}
+
+// FinanceYear is one calendar year of education funding (表Ⅴ). Amounts in
+// 万元 except the per-student figures and the salary, in 元.
+type FinanceYear struct {
+	Year                  int        `json:"year"`
+	RecurrentRevenue      *float64   `json:"recurrent_revenue,omitempty"`
+	EduAppropriation      *float64   `json:"edu_appropriation,omitempty"`
+	PublicEduExpenditure  *float64   `json:"public_edu_expenditure,omitempty"`
+	FiscalExpenditure     *float64   `json:"fiscal_expenditure,omitempty"`
+	Students              *int       `json:"students,omitempty"`
+	PerStudentOperating   StageMoney `json:"per_student_operating"`
+	PerStudentPublicFunds StageMoney `json:"per_student_public_funds"`
+	StaffAvgSalary        *float64   `json:"staff_avg_salary,omitempty"`
+	EduSurchargeLevied    *float64   `json:"edu_surcharge_levied,omitempty"`
+	EduSurchargeAllocated *float64   `json:"edu_surcharge_allocated,omitempty"`
+}
+
+// School types.
+const (
+	TypePrimary    = "小学"
+	TypeJunior     = "初中"
+	TypeNineYear   = "九年一贯制"
+	TypeTwelveYear = "十二年一贯制"
+	TypeComplete   = "完全中学"
+	TypePoint      = "教学点"
+	TypeSpecial    = "特殊教育学校"
+)
+
+// SchoolTypes lists every valid school type.
+var SchoolTypes = []string{TypePrimary, TypeJunior, TypeNineYear, TypeTwelveYear, TypeComplete, TypePoint, TypeSpecial}
+
+// Locations lists every valid location.
+var Locations = []string{"城区", "镇区", "乡村"}
+
+// MoralRatings lists the ratings of Q6, best first.
+var MoralRatings = []string{"优秀", "良好", "合格", "不合格"}
+
+// TeacherCounts are the full-time teachers (专任教师) teaching one stage.
+type TeacherCounts struct {
+	FullTime    *int `json:"full_time,omitempty"`
+	Certified   *int `json:"certified,omitempty"`
+	AboveDegree *int `json:"above_degree,omitempty"`
+	Backbone    *int `json:"backbone,omitempty"`
+	PE          *int `json:"pe,omitempty"`
+	Music       *int `json:"music,omitempty"`
+	Art         *int `json:"art,omitempty"`
+	MidTitle    *int `json:"mid_title,omitempty"`
+}
+
+// Teachers per stage; nil means the school has no teachers entered for it.
+type Teachers struct {
+	Primary *TeacherCounts `json:"primary"`
+	Junior  *TeacherCounts `json:"junior"`
+}
+
+// School is one school with every input of every school-level indicator.
+type School struct {
+	ID                   string     `json:"id"`
+	Name                 string     `json:"name"`
+	Type                 string     `json:"type"`
+	Location             string     `json:"location,omitempty"`
+	Private              *bool      `json:"private,omitempty"`
+	Boarding             *bool      `json:"boarding,omitempty"`
+	ParentID             *string    `json:"parent_id"`
+	Students             Students   `json:"students"`
+	Classes              StageCount `json:"classes"`
+	LargestClass         StageCount `json:"largest_class"`
+	Teachers             Teachers   `json:"teachers"`
+	AreaTeachingAux      *float64   `json:"area_teaching_aux,omitempty"`
+	AreaIndoorSports     *float64   `json:"area_indoor_sports,omitempty"`
+	AreaSportsGround     *float64   `json:"area_sports_ground,omitempty"`
+	EquipmentValue       *float64   `json:"equipment_value,omitempty"`
+	MultimediaRooms      *int       `json:"multimedia_rooms,omitempty"`
+	Computers            *int       `json:"computers,omitempty"`
+	Books                *int       `json:"books,omitempty"`
+	MusicRooms           []float64  `json:"music_rooms"`
+	ArtRooms             []float64  `json:"art_rooms"`
+	PublicFundsAllocated *float64   `json:"public_funds_allocated,omitempty"`
+	PublicFundsBudget    *float64   `json:"public_funds_budget,omitempty"`
+	TrainingFunds        *float64   `json:"training_funds,omitempty"`
+	Entrants             StageCount `json:"entrants"`
+	EntrantsNearby       StageCount `json:"entrants_nearby"`
+	Charter              *bool      `json:"charter,omitempty"`
+	Informatized         *bool      `json:"informatized,omitempty"`
+	MoralRating          *string    `json:"moral_rating,omitempty"`
+}
+
+// IsPrivate reports whether the school is 民办; absent means public.
+func (s *School) IsPrivate() bool { return s.Private != nil && *s.Private }
+
+// IsBoarding reports whether the school is a boarding school; absent means not.
+func (s *School) IsBoarding() bool { return s.Boarding != nil && *s.Boarding }
+
+// Helpers to build values in code and tests.
+
+// F returns a pointer to v.
+func F(v float64) *float64 { return &v }
+
+// I returns a pointer to v.
+func I(v int) *int { return &v }
+
+// B returns a pointer to v.
+func B(v bool) *bool { return &v }
+
+// S returns a pointer to v.
+func S(v string) *string { return &v }
+
+// Val returns *p, or 0 when p is nil; callers check for nil first where
+// nil means 未填报.
+func Val[T int | float64](p *T) T {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
