@@ -1,0 +1,17 @@
+// Package fonts embeds the CJK TrueType fonts used by the GUI theme and the
+// PDF dossier: Noto Sans SC regular and bold (SIL Open Font License 1.1,
+// see OFL.txt), from the npm package @expo-google-fonts/noto-sans-sc 0.4.3.
+// TrueType (.ttf) because gofpdf refuses CFF/.otf and Fyne refuses .ttc.
+package fonts
+
+import _ "embed"
+
+// Regular is NotoSansSC_400Regular.ttf.
+//
+//go:embed NotoSansSC_400Regular.ttf
+var Regular []byte
+
+// Bold is NotoSansSC_700Bold.ttf.
+//
+//go:embed NotoSansSC_700Bold.ttf
+var Bold []byte
