@@ -1,0 +1,84 @@
+package eval
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"junheng/app/standard"
+)
+
+// weighted is the enrolment-weighted mean and difference coefficient of one
+// indicator over the entering units (standard.md §2.2, population form):
+//
+//	X̄ = Σ P_i·X_i / P,  S = sqrt(Σ (P_i/P)·(X_i − X̄)²),  CV = S / X̄
+type weighted struct {
+	mean, cv *float64
+	note     string // why cv is nil
+}
+
+// coefficient computes X̄ and CV; values[i] nil means school i lacks data.
+func coefficient(values []*float64, students []int, names []string) weighted {
+	var missing []string
+	var total, weightedSum float64
+	for i, v := range values {
+		if v == nil {
+			missing = append(missing, names[i])
+			continue
+		}
+		total += float64(students[i])
+		weightedSum += float64(students[i]) * *v
+	}
+	if len(missing) > 0 {
+		return weighted{note: fmt.Sprintf("%d 所学校未填报（%s），无法计算", len(missing), shortList(missing))}
+	}
+	if total == 0 {
+		return weighted{note: "没有参与计算的学生"}
+	}
+	mean := weightedSum / total
+	if mean == 0 {
+		return weighted{mean: ptr(0), note: "县域均值为 0，差异系数无法计算，按未达标处理"}
+	}
+	var variance float64
+	for i, v := range values {
+		d := *v - mean
+		variance += float64(students[i]) / total * d * d
+	}
+	cv := math.Sqrt(variance) / mean
+	if math.IsNaN(cv) || math.IsInf(cv, 0) {
+		return weighted{mean: ptr(mean), note: "差异系数无法计算"}
+	}
+	return weighted{mean: ptr(mean), cv: ptr(cv)}
+}
+
+// shortList names at most three items, then counts the rest.
+func shortList(names []string) string {
+	if len(names) <= 3 {
+		return strings.Join(names, "、")
+	}
+	return strings.Join(names[:3], "、") + fmt.Sprintf(" 等 %d 所", len(names))
+}
+
+// stageCoefficients fills Mean, CV, CVPass and CVNote of a stage for the
+// given indicators.
+func stageCoefficients(units []*unit, inds []indicator, limit float64) (means, cvs map[string]*float64, pass map[string]bool, notes map[string]string) {
+	means, cvs, pass, notes = map[string]*float64{}, map[string]*float64{}, map[string]bool{}, map[string]string{}
+	students := make([]int, len(units))
+	names := make([]string, len(units))
+	for i, u := range units {
+		students[i], names[i] = u.students, u.school.Name
+	}
+	values := make([]*float64, len(units))
+	for _, ind := range inds {
+		for i, u := range units {
+			values[i] = ind.value(u)
+		}
+		w := coefficient(values, students, names)
+		means[ind.code], cvs[ind.code] = w.mean, w.cv
+		pass[ind.code] = w.cv != nil && standard.AtMost(*w.cv, limit)
+		if w.note != "" {
+			notes[ind.code] = w.note
+		}
+	}
+	return
+}

@@ -1,0 +1,410 @@
+package eval
+
+import (
+	"fmt"
+	"math"
+
+	"junheng/app/county"
+	"junheng/app/format"
+	"junheng/app/standard"
+)
+
+// govItems computes G1–G15 (and G2 from its four parts).
+func (e itemEval) govItems(out map[string]*ItemResult) {
+	g := &e.f.County.Gov
+	out["G1"] = e.yesNo("G1", g.G1)
+	parts := []struct {
+		code string
+		fact *county.YesNo
+	}{{"G2.1", g.G21}, {"G2.2", g.G22}, {"G2.3", g.G23}, {"G2.4", g.G24}}
+	g2 := &ItemResult{Code: "G2", Name: "县域内城乡义务教育学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一", Pass: true}
+	for _, p := range parts {
+		r := e.yesNo(p.code, p.fact)
+		out[p.code] = r
+		g2.Pass = g2.Pass && r.Pass && !r.Missing
+		if r.Missing {
+			g2.Missing = true
+			g2.Issues = append(g2.Issues, p.code+" 未填报")
+		} else if !r.Pass {
+			g2.Issues = append(g2.Issues, p.code+" 未达标")
+		}
+	}
+	g2.Detail = "四项全部统一"
+	if len(g2.Issues) > 0 {
+		g2.Detail = fmt.Sprintf("%d 项未统一或未填报", len(g2.Issues))
+	}
+	out["G2"] = g2
+	out["G3"] = e.g3()
+	out["G4"] = e.g4()
+	out["G5"] = e.g5()
+	out["G6"] = e.g6()
+	out["G7"] = e.g7()
+	out["G8"] = e.g8()
+	if g.G9 == nil {
+		out["G9"] = e.missing("G9", "未填报培训完成人数")
+	} else {
+		out["G9"], _ = e.ratio("G9", g.G9.Completed360, g.G9.Teachers, e.std.Item("G9").Primary, "完成5年360学时培训教师")
+		out["G9"].Evidence = g.G9.Evidence
+	}
+	out["G10"] = e.yesNo("G10", g.G10)
+	out["G11"] = e.g11()
+	out["G12"] = e.g12()
+	out["G13"] = e.g13()
+	out["G14"] = e.g14()
+	out["G15"] = e.g15()
+}
+
+// g3: per 12 classes (rounded up) at least one music room of ≥ 96 ㎡ and one
+// art room of ≥ 90 ㎡; smaller rooms do not count.
+func (e itemEval) g3() *ItemResult {
+	it := e.std.Item("G3")
+	r := e.item("G3")
+	per, musicMin, artMin := it.Param("classes_per_room"), it.Param("music_area"), it.Param("art_area")
+	var missing []string
+	checked := 0
+	for i := range e.f.Schools {
+		s := &e.f.Schools[i]
+		if !compulsorySchool(s) {
+			continue
+		}
+		if s.Classes.Primary == nil && s.Classes.Junior == nil || s.MusicRooms == nil || s.ArtRooms == nil {
+			missing = append(missing, s.Name)
+			continue
+		}
+		checked++
+		classes := county.Val(s.Classes.Primary) + county.Val(s.Classes.Junior)
+		need := int(math.Max(1, math.Ceil(float64(classes)/per)))
+		music, art := countAtLeast(s.MusicRooms, musicMin), countAtLeast(s.ArtRooms, artMin)
+		if music < need || art < need {
+			r.failSchool(s, fmt.Sprintf("%d 个班需音乐、美术专用教室各 %d 间，达到面积要求的音乐教室 %d 间（≥%s㎡）、美术教室 %d 间（≥%s㎡）",
+				classes, need, music, format.Number(musicMin, 0), art, format.Number(artMin, 0)))
+		}
+	}
+	r.finishSchools(checked, missing, "班级数或专用教室")
+	return r
+}
+
+func countAtLeast(areas []float64, limit float64) int {
+	n := 0
+	for _, a := range areas {
+		if standard.AtLeast(a, limit) {
+			n++
+		}
+	}
+	return n
+}
+
+// g4: school size ≤ 2000, combined schools' compulsory part ≤ 2500.
+func (e itemEval) g4() *ItemResult {
+	it := e.std.Item("G4")
+	r := e.item("G4")
+	var missing []string
+	checked := 0
+	for i := range e.f.Schools {
+		s := &e.f.Schools[i]
+		if !compulsorySchool(s) {
+			continue
+		}
+		if s.Students.Primary == nil && s.Students.Junior == nil {
+			missing = append(missing, s.Name)
+			continue
+		}
+		checked++
+		size := county.Val(s.Students.Primary) + county.Val(s.Students.Junior)
+		limit := it.Primary
+		if s.Type == county.TypeNineYear || s.Type == county.TypeTwelveYear {
+			limit = it.Param("combined")
+		}
+		if !standard.AtMost(float64(size), limit) {
+			r.failSchool(s, fmt.Sprintf("义务教育阶段在校生 %s 人，超过 %s 人", format.Int(size), format.Number(limit, 0)))
+		}
+	}
+	r.finishSchools(checked, missing, "在校生数")
+	return r
+}
+
+// g5: the largest class of each stage ≤ 45 (小学) / 50 (初中).
+func (e itemEval) g5() *ItemResult {
+	it := e.std.Item("G5")
+	r := e.item("G5")
+	var missing []string
+	checked := 0
+	for i := range e.f.Schools {
+		s := &e.f.Schools[i]
+		if s.Type == county.TypeSpecial {
+			continue
+		}
+		lacks := false
+		var gaps []string
+		for _, st := range []struct {
+			stage    string
+			students int
+			largest  *int
+		}{{Primary, county.Val(s.Students.Primary), s.LargestClass.Primary}, {Junior, county.Val(s.Students.Junior), s.LargestClass.Junior}} {
+			if st.students == 0 {
+				continue
+			}
+			if st.largest == nil {
+				lacks = true
+				continue
+			}
+			if limit := it.Limit(st.stage); !standard.AtMost(float64(*st.largest), limit) {
+				gaps = append(gaps, fmt.Sprintf("%s最大班额 %d 人，超过 %s 人", StageNames[st.stage], *st.largest, format.Number(limit, 0)))
+			}
+		}
+		if lacks {
+			missing = append(missing, s.Name)
+			continue
+		}
+		checked++
+		for _, g := range gaps {
+			r.failSchool(s, g)
+		}
+	}
+	r.finishSchools(checked, missing, "最大班额")
+	return r
+}
+
+// g6: village schools and teaching points with fewer than 100 students get
+// public funds for 100 students at the county norm of their stage.
+func (e itemEval) g6() *ItemResult {
+	it := e.std.Item("G6")
+	r := e.item("G6")
+	floor := it.Param("students")
+	norm := e.f.County.PublicFundsNorm
+	var missing []string
+	checked := 0
+	for i := range e.f.Schools {
+		s := &e.f.Schools[i]
+		if s.Type == county.TypeSpecial || !(s.Location == "乡村" || s.Type == county.TypePoint) {
+			continue
+		}
+		p, j := county.Val(s.Students.Primary), county.Val(s.Students.Junior)
+		if float64(p+j) >= floor {
+			continue
+		}
+		stageNorm := norm.Primary
+		if p == 0 && j > 0 {
+			stageNorm = norm.Junior
+		}
+		if stageNorm == nil || s.PublicFundsAllocated == nil {
+			missing = append(missing, s.Name)
+			continue
+		}
+		checked++
+		need := floor * *stageNorm
+		if !standard.AtLeast(*s.PublicFundsAllocated, need) {
+			r.failSchool(s, fmt.Sprintf("在校生 %d 人，核拨公用经费 %s 元，应按 100 人核定 %s 元，差 %s 元",
+				p+j, format.Number(*s.PublicFundsAllocated, 0), format.Number(need, 0), format.Number(math.Ceil(need-*s.PublicFundsAllocated), 0)))
+		}
+	}
+	r.finishSchools(checked, missing, "公用经费或生均公用经费基准定额")
+	return r
+}
+
+// g7: special schools' public funds per student ≥ 6000 元.
+func (e itemEval) g7() *ItemResult {
+	limit := e.std.Item("G7").Primary
+	r := e.item("G7")
+	var missing []string
+	checked := 0
+	for i := range e.f.Schools {
+		s := &e.f.Schools[i]
+		if s.Type != county.TypeSpecial {
+			continue
+		}
+		n := county.Val(s.Students.Primary) + county.Val(s.Students.Junior) + county.Val(s.Students.Senior)
+		if s.PublicFundsAllocated == nil || n == 0 {
+			missing = append(missing, s.Name)
+			continue
+		}
+		checked++
+		per := *s.PublicFundsAllocated / float64(n)
+		r.Value = ptr(per)
+		if !standard.AtLeast(per, limit) {
+			r.failSchool(s, fmt.Sprintf("生均公用经费 %s 元，低于 %s 元", format.Number(per, 2), format.Number(limit, 0)))
+		}
+	}
+	r.finishSchools(checked, missing, "公用经费或在校生数")
+	return r
+}
+
+func (e itemEval) g8() *ItemResult {
+	g := e.f.County.Gov.G8
+	if g == nil || g.TeacherAvgPay == nil || g.CivilServantAvgPay == nil || g.PerformancePayFull == nil {
+		return e.missing("G8", "未填报教师与公务员平均工资或绩效工资核定情况")
+	}
+	r := e.item("G8")
+	r.Evidence = g.Evidence
+	payOK := standard.AtLeast(*g.TeacherAvgPay, *g.CivilServantAvgPay)
+	r.Pass = payOK && *g.PerformancePayFull
+	r.Detail = fmt.Sprintf("教师年平均工资 %s 元，公务员 %s 元；绩效工资%s足额核定",
+		format.Number(*g.TeacherAvgPay, 0), format.Number(*g.CivilServantAvgPay, 0), map[bool]string{true: "已", false: "未"}[*g.PerformancePayFull])
+	if !payOK {
+		r.Issues = append(r.Issues, fmt.Sprintf("教师平均工资低于公务员 %s 元", format.Number(*g.CivilServantAvgPay-*g.TeacherAvgPay, 0)))
+	}
+	if !*g.PerformancePayFull {
+		r.Issues = append(r.Issues, "绩效工资总量未足额核定")
+	}
+	return r
+}
+
+func (e itemEval) g11() *ItemResult {
+	g := e.f.County.Gov.G11
+	it := e.std.Item("G11")
+	if g == nil {
+		return e.missing("G11", "未填报交流轮岗人数")
+	}
+	r, rate := e.ratio("G11", g.Rotated, g.Eligible, it.Primary, "交流轮岗教师")
+	r.Evidence = g.Evidence
+	if rate == nil {
+		return r
+	}
+	if g.RotatedBackbone == nil {
+		return e.missing("G11", "未填报交流轮岗骨干教师数")
+	}
+	backboneShare := 0.0
+	if *g.Rotated > 0 {
+		backboneShare = float64(*g.RotatedBackbone) / float64(*g.Rotated)
+	}
+	okBackbone := standard.AtLeast(backboneShare, it.Param("backbone_share"))
+	r.Detail += fmt.Sprintf("；其中骨干教师 %d 人，占 %s（标准 ≥ %s）", *g.RotatedBackbone, format.Percent(backboneShare), format.Percent(it.Param("backbone_share")))
+	if !okBackbone {
+		r.Issues = append(r.Issues, "交流轮岗教师中骨干教师比例不足")
+	}
+	r.Pass = r.Pass && okBackbone
+	return r
+}
+
+// g12: certified / full-time over every school and stage = 100 %.
+func (e itemEval) g12() *ItemResult {
+	limit := e.std.Item("G12").Primary
+	r := e.item("G12")
+	var full, cert int
+	var missing []string
+	for i := range e.f.Schools {
+		s := &e.f.Schools[i]
+		lacks := false
+		var sf, sc int
+		for _, t := range []*county.TeacherCounts{s.Teachers.Primary, s.Teachers.Junior} {
+			if t == nil {
+				continue
+			}
+			if t.FullTime == nil || t.Certified == nil {
+				lacks = true
+				continue
+			}
+			sf += *t.FullTime
+			sc += *t.Certified
+		}
+		if lacks {
+			missing = append(missing, s.Name)
+			continue
+		}
+		full, cert = full+sf, cert+sc
+		if sc < sf {
+			r.failSchool(s, fmt.Sprintf("%d 名专任教师未持教师资格证", sf-sc))
+		}
+	}
+	switch {
+	case len(missing) > 0:
+		r.Missing = true
+		r.Detail = fmt.Sprintf("%d 所学校未填报专任教师或持证人数：%s", len(missing), shortList(missing))
+	case full == 0:
+		r.Missing = true
+		r.Detail = "未填报任何专任教师"
+	default:
+		rate := float64(cert) / float64(full)
+		r.Value = ptr(rate)
+		r.Pass = standard.AtLeast(rate, limit)
+		r.Detail = fmt.Sprintf("持证 %s / 专任教师 %s = %s", format.Int(cert), format.Int(full), format.Percent(rate))
+	}
+	return r
+}
+
+// g13: 城区 and 镇区 public non-boarding schools enrol nearby: 100 % (小学),
+// ≥ 95 % (初中).
+func (e itemEval) g13() *ItemResult {
+	it := e.std.Item("G13")
+	r := e.item("G13")
+	var missing []string
+	checked := 0
+	for i := range e.f.Schools {
+		s := &e.f.Schools[i]
+		if !compulsorySchool(s) || s.IsPrivate() || s.IsBoarding() || (s.Location != "城区" && s.Location != "镇区") {
+			continue
+		}
+		lacks, counted := false, false
+		for _, st := range []struct {
+			stage          string
+			entrants, near *int
+			students       int
+		}{{Primary, s.Entrants.Primary, s.EntrantsNearby.Primary, county.Val(s.Students.Primary)},
+			{Junior, s.Entrants.Junior, s.EntrantsNearby.Junior, county.Val(s.Students.Junior)}} {
+			if st.students == 0 {
+				continue
+			}
+			if st.entrants == nil || st.near == nil {
+				lacks = true
+				continue
+			}
+			if *st.entrants == 0 {
+				continue
+			}
+			counted = true
+			rate := float64(*st.near) / float64(*st.entrants)
+			if limit := it.Limit(st.stage); !standard.AtLeast(rate, limit) {
+				r.failSchool(s, fmt.Sprintf("%s就近入学 %d / %d = %s，低于 %s", StageNames[st.stage], *st.near, *st.entrants, format.Percent(rate), format.Percent(limit)))
+			}
+		}
+		if lacks {
+			missing = append(missing, s.Name)
+		} else if counted {
+			checked++
+		}
+	}
+	r.finishSchools(checked, missing, "新生数或就近入学人数")
+	return r
+}
+
+func (e itemEval) g14() *ItemResult {
+	g := e.f.County.Gov.G14
+	if g == nil {
+		return e.missing("G14", "未填报优质高中招生名额分配情况")
+	}
+	r, rate := e.ratio("G14", g.QuotaAllocated, g.QuotaTotal, e.std.Item("G14").Primary, "分配到初中的招生名额")
+	r.Evidence = g.Evidence
+	if rate == nil {
+		return r
+	}
+	if g.RuralTilt == nil {
+		return e.missing("G14", "未填报是否向农村初中倾斜")
+	}
+	if !*g.RuralTilt {
+		r.Issues = append(r.Issues, "名额分配未向农村初中倾斜")
+	}
+	r.Detail += "；" + map[bool]string{true: "向农村初中倾斜", false: "未向农村初中倾斜"}[*g.RuralTilt]
+	r.Pass = r.Pass && *g.RuralTilt
+	return r
+}
+
+func (e itemEval) g15() *ItemResult {
+	g := e.f.County.Gov.G15
+	if g == nil {
+		return e.missing("G15", "未填报留守儿童关爱体系与随迁子女就读情况")
+	}
+	r, rate := e.ratio("G15", g.MigrantInPublicOrFunded, g.MigrantEligible, e.std.Item("G15").Primary, "随迁子女在公办及政府购买服务学校就读")
+	r.Evidence = g.Evidence
+	if rate == nil {
+		return r
+	}
+	if g.CareSystem == nil {
+		return e.missing("G15", "未填报留守儿童关爱体系是否健全")
+	}
+	if !*g.CareSystem {
+		r.Issues = append(r.Issues, "留守儿童关爱体系不健全")
+	}
+	r.Detail += "；留守儿童关爱体系" + map[bool]string{true: "健全", false: "不健全"}[*g.CareSystem]
+	r.Pass = r.Pass && *g.CareSystem
+	return r
+}

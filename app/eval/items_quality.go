@@ -1,0 +1,171 @@
+package eval
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"junheng/app/county"
+	"junheng/app/format"
+	"junheng/app/standard"
+)
+
+// qualityItems computes Q1–Q9.
+func (e itemEval) qualityItems(out map[string]*ItemResult) {
+	q := &e.f.County.Quality
+	if q.Q1 == nil {
+		out["Q1"] = e.missing("Q1", "未填报初中三年巩固率的人数")
+	} else {
+		out["Q1"], _ = e.ratio("Q1", q.Q1.CohortRetained, q.Q1.CohortEntry, e.std.Item("Q1").Primary, "初中三年巩固")
+		out["Q1"].Evidence = q.Q1.Evidence
+	}
+	if q.Q2 == nil {
+		out["Q2"] = e.missing("Q2", "未填报残疾儿童少年入学人数")
+	} else {
+		out["Q2"], _ = e.ratio("Q2", q.Q2.Enrolled, q.Q2.Eligible, e.std.Item("Q2").Primary, "残疾儿童少年入学")
+		out["Q2"].Evidence = q.Q2.Evidence
+	}
+	out["Q3"] = e.perSchool("Q3", "章程或信息化情况", func(s *county.School) (bool, string, bool) {
+		if s.Charter == nil || s.Informatized == nil {
+			return false, "", false
+		}
+		var gaps []string
+		if !*s.Charter {
+			gaps = append(gaps, "无学校章程")
+		}
+		if !*s.Informatized {
+			gaps = append(gaps, "未实现管理与教学信息化")
+		}
+		return len(gaps) == 0, strings.Join(gaps, "，"), true
+	})
+	limitQ4 := e.std.Item("Q4").Primary
+	out["Q4"] = e.perSchool("Q4", "公用经费预算或培训经费", func(s *county.School) (bool, string, bool) {
+		if s.PublicFundsBudget == nil || s.TrainingFunds == nil {
+			return false, "", false
+		}
+		need := limitQ4 * *s.PublicFundsBudget
+		if standard.AtLeast(*s.TrainingFunds, need) {
+			return true, "", true
+		}
+		share := 0.0
+		if *s.PublicFundsBudget > 0 {
+			share = *s.TrainingFunds / *s.PublicFundsBudget
+		}
+		return false, fmt.Sprintf("培训经费 %s 元，占公用经费预算 %s，应不低于 %s 元（%s），差 %s 元",
+			format.Number(*s.TrainingFunds, 0), format.Percent(share), format.Number(need, 0), format.Percent(limitQ4),
+			format.Number(math.Ceil(need-*s.TrainingFunds), 0)), true
+	})
+	out["Q5"] = e.yesNo("Q5", q.Q5)
+	good := county.MoralRatings[:2] // 优秀, 良好
+	out["Q6"] = e.perSchool("Q6", "德育与校园文化评价", func(s *county.School) (bool, string, bool) {
+		if s.MoralRating == nil {
+			return false, "", false
+		}
+		if slices.Contains(good, *s.MoralRating) {
+			return true, "", true
+		}
+		return false, "德育与校园文化评价为「" + *s.MoralRating + "」，应达到良好以上", true
+	})
+	out["Q7"] = e.yesNo("Q7", q.Q7)
+	out["Q8"] = e.yesNo("Q8", q.Q8)
+	out["Q9"] = e.q9()
+}
+
+// perSchool decides an item that every compulsory school must meet; check
+// returns (pass, gap, entered).
+func (e itemEval) perSchool(code, what string, check func(s *county.School) (bool, string, bool)) *ItemResult {
+	r := e.item(code)
+	var missing []string
+	checked := 0
+	for i := range e.f.Schools {
+		s := &e.f.Schools[i]
+		if !compulsorySchool(s) {
+			continue
+		}
+		ok, gap, entered := check(s)
+		if !entered {
+			missing = append(missing, s.Name)
+			continue
+		}
+		checked++
+		if !ok {
+			r.failSchool(s, gap)
+		}
+	}
+	r.finishSchools(checked, missing, what)
+	return r
+}
+
+func (e itemEval) q9() *ItemResult {
+	q := e.f.County.Quality.Q9
+	if q == nil || q.LevelIIIOrAbove == nil || q.DifferenceRate == nil {
+		return e.missing("Q9", "未填报国家义务教育质量监测结果")
+	}
+	limit := e.std.Item("Q9").Primary
+	r := e.item("Q9")
+	r.Evidence = q.Evidence
+	r.Value = ptr(*q.DifferenceRate)
+	rateOK := standard.Meets(*q.DifferenceRate, limit, standard.LT)
+	r.Pass = *q.LevelIIIOrAbove && rateOK
+	r.Detail = fmt.Sprintf("学业水平%s达到Ⅲ级以上；校际差异率 %s（标准 < %s）",
+		map[bool]string{true: "", false: "未"}[*q.LevelIIIOrAbove], format.Number(*q.DifferenceRate, 2), format.Number(limit, 2))
+	if !*q.LevelIIIOrAbove {
+		r.Issues = append(r.Issues, "相关科目学业水平未达到Ⅲ级以上")
+	}
+	if !rateOK {
+		r.Issues = append(r.Issues, "校际差异率未低于 "+format.Number(limit, 2))
+	}
+	return r
+}
+
+// surveyItem computes S1 over every group surveyed.
+func (e itemEval) surveyItem() *ItemResult {
+	sv := e.f.County.Survey
+	if len(sv) == 0 {
+		return e.missing("S1", "未填报社会认可度调查")
+	}
+	limit := e.std.Item("S1").Primary
+	var asked, satisfied int
+	var parts, absent []string
+	for _, g := range county.SurveyGroups {
+		c, ok := sv[g]
+		if !ok {
+			absent = append(absent, g)
+			continue
+		}
+		asked += c[0]
+		satisfied += c[1]
+		if c[0] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %s", g, format.Percent(float64(c[1])/float64(c[0]))))
+		}
+	}
+	if asked == 0 {
+		return e.missing("S1", "调查人数为 0")
+	}
+	r := e.item("S1")
+	rate := float64(satisfied) / float64(asked)
+	r.Value = ptr(rate)
+	r.Pass = standard.AtLeast(rate, limit)
+	r.Detail = fmt.Sprintf("满意 %s / 调查 %s = %s（标准 ≥ %s）；%s", format.Int(satisfied), format.Int(asked),
+		format.Percent(rate), format.Percent(limit), strings.Join(parts, "，"))
+	if len(absent) > 0 {
+		r.Detail += "；未调查：" + strings.Join(absent, "、")
+	}
+	return r
+}
+
+// vetoItems computes V1–V7: an event that happened fails the county.
+func (e itemEval) vetoItems(out map[string]*ItemResult) {
+	for _, it := range e.std.ByPart(standard.PartVeto) {
+		v := e.f.County.Veto.Get(it.Code)
+		if v == nil {
+			out[it.Code] = e.missing(it.Code, "未填报（是否存在）")
+			continue
+		}
+		r := e.item(it.Code)
+		r.Pass = !*v
+		r.Detail = map[bool]string{true: "存在", false: "不存在"}[*v]
+		out[it.Code] = r
+	}
+}
