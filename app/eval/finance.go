@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -187,7 +188,7 @@ func (e itemEval) f1(row FinanceRow) Check {
 		}
 	}
 	ch.Text = fmt.Sprintf("%d年义务教育拨款增长 %s，%s财政经常性收入增长 %s（相差 %s 个百分点）",
-		row.Year, growth(ga), rel, growth(gr), format.Number(margin, 2))
+		row.Year, growth(ga), rel, growth(gr), format.Number(math.Abs(margin), 2))
 	return ch
 }
 

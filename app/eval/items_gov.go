@@ -270,7 +270,8 @@ func (e itemEval) g11() *ItemResult {
 	okBackbone := standard.AtLeast(backboneShare, it.Param("backbone_share"))
 	r.Detail += fmt.Sprintf("；其中骨干教师 %d 人，占 %s（标准 ≥ %s）", *g.RotatedBackbone, format.Percent(backboneShare), format.Percent(it.Param("backbone_share")))
 	if !okBackbone {
-		r.Issues = append(r.Issues, "交流轮岗教师中骨干教师比例不足")
+		r.Issues = append(r.Issues, fmt.Sprintf("交流轮岗教师 %d 人中骨干教师 %d 人，占 %s，低于 %s", *g.Rotated, *g.RotatedBackbone,
+			format.Percent(backboneShare), format.Percent(it.Param("backbone_share"))))
 	}
 	r.Pass = r.Pass && okBackbone
 	return r
