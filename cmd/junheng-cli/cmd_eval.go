@@ -1,0 +1,134 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"junheng/app/county"
+	"junheng/app/eval"
+	"junheng/app/report"
+	"junheng/app/standard"
+	"junheng/assets/demo"
+)
+
+// loadFromDB loads one school year from a database file; the database
+// commands set it. Nil means this build reads JSON files only.
+var loadFromDB func(path, year string) (*county.File, error)
+
+func init() {
+	register("eval", command{
+		usage: "eval [--text] [--year 学年] [规则选项] FILE.json|DB   评估县域数据，输出 junheng-result/1 JSON（--text 输出中文报告）",
+		run:   runEval,
+	})
+	register("demo", command{
+		usage: "demo > FILE.json   输出内置的演示县（义马市）数据",
+		run: func(args []string, stdout, stderr io.Writer) int {
+			_, err := stdout.Write(demo.JSON)
+			if err != nil {
+				fmt.Fprintln(stderr, "写出失败：", err)
+				return 1
+			}
+			return 0
+		},
+	})
+}
+
+// ruleFlags adds the rule switches of standard.md to a flag set.
+func ruleFlags(fs *flag.FlagSet) *eval.Options {
+	o := eval.DefaultOptions()
+	fs.IntVar(&o.TeachingPointThreshold, "tp-threshold", o.TeachingPointThreshold, "教学点参与计算的最少学生数")
+	fs.BoolVar(&o.MergeTeachingPoints, "tp-merge", false, "不足人数的教学点并入所属中心校计算")
+	fs.BoolVar(&o.ExcludePrivate, "exclude-private", false, "民办学校不参与资源配置计算")
+	fs.BoolVar(&o.IncludeSpecial, "include-special", false, "特殊教育学校参与资源配置计算")
+	return &o
+}
+
+// parseInterspersed parses flags that may stand before or after the
+// positional arguments ("eval FILE --text" and "eval --text FILE").
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// loadCounty reads a county from a JSON file or, with --year, a database.
+func loadCounty(path, year string) (*county.File, error) {
+	if strings.HasSuffix(strings.ToLower(path), ".json") || path == "-" {
+		var data []byte
+		var err error
+		if path == "-" {
+			data, err = io.ReadAll(os.Stdin)
+		} else {
+			data, err = os.ReadFile(path)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("无法读取文件「%s」：%v", path, err)
+		}
+		return county.Decode(data)
+	}
+	if loadFromDB == nil {
+		return nil, fmt.Errorf("「%s」不是 .json 文件", path)
+	}
+	if year == "" {
+		return nil, fmt.Errorf("从数据库评估时请用 --year 指定学年，例如 --year 2024-2025")
+	}
+	return loadFromDB(path, year)
+}
+
+func runEval(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	text := fs.Bool("text", false, "输出中文文字报告")
+	year := fs.String("year", "", "学年（从数据库评估时）")
+	opts := ruleFlags(fs)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "用法：junheng-cli eval [--text] FILE.json")
+		return 2
+	}
+	if opts.TeachingPointThreshold < 0 {
+		fmt.Fprintf(stderr, "--tp-threshold = %d：教学点人数门槛不能为负数\n", opts.TeachingPointThreshold)
+		return 2
+	}
+	f, err := loadCounty(pos[0], *year)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	std := standard.National2017()
+	r := eval.Evaluate(f, std, *opts)
+	if *text {
+		_, err = io.WriteString(stdout, report.Text(r, std))
+	} else {
+		err = writeJSON(stdout, r)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "写出失败：", err)
+		return 1
+	}
+	return 0
+}
+
+// writeJSON writes v as indented JSON with Chinese unescaped.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
