@@ -1,6 +1,7 @@
 package session
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sync"
@@ -216,3 +217,17 @@ func evaluate(f *county.File, std *standard.Standard, opts eval.Options) (r *eva
 
 // Wait blocks until every started evaluation has delivered (tests, benchmarks).
 func (s *Session) Wait() { s.computing.Wait() }
+
+// Clone returns a deep copy of v (a school or the county facts) so that a
+// form can write into it without touching the file other goroutines read.
+func Clone[T any](v T) T {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("session: clone: " + err.Error())
+	}
+	var out T
+	if err := json.Unmarshal(b, &out); err != nil {
+		panic("session: clone: " + err.Error())
+	}
+	return out
+}

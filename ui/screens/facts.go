@@ -1,0 +1,202 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"junheng/app/county"
+	"junheng/app/eval"
+	"junheng/ui/session"
+	w "junheng/ui/widgets"
+)
+
+type prof = county.Profile
+
+// ensure allocates an optional block of the county facts before a form writes into it.
+func ensure[T any](pp **T) *T {
+	if *pp == nil {
+		*pp = new(T)
+	}
+	return *pp
+}
+
+// yesNo is a county fact decided yes/no with its evidence.
+func yesNo(path, label, hint string, acc func(*prof) **county.YesNo) []*w.Field[prof] {
+	return []*w.Field[prof]{
+		w.Bool[prof](path+".ok", label, hint, func(p *prof) **bool { return &ensure(acc(p)).OK }),
+		w.Text[prof](path+".evidence", "佐证材料", "文件名称、文号或情况说明", true, func(p *prof) *string { return &ensure(acc(p)).Evidence }),
+	}
+}
+
+// evidence is the evidence box of a county item with numbers.
+func evidence(path string, acc func(*prof) *string) *w.Field[prof] {
+	return w.Text[prof](path+".evidence", "佐证材料", "文件名称、文号或情况说明", true, acc)
+}
+
+// facts is a page of county facts: a form over the county profile and the
+// verdicts of its items.
+type facts struct {
+	env     *Env
+	form    *w.Form[prof]
+	codes   []string
+	results *fyne.Container
+	msg     *widget.Label
+	extra   factsExtra // optional second editor (the finance rows)
+	obj     fyne.CanvasObject
+}
+
+// factsExtra is an editor shown under the form that stores into the same profile.
+type factsExtra interface {
+	Object() fyne.CanvasObject
+	Load(p *prof)
+	Read(p *prof) bool
+	Dirty() bool
+}
+
+func newFacts(env *Env, title string, form *w.Form[prof], codes []string, extra factsExtra) *facts {
+	p := &facts{env: env, form: form, codes: codes, extra: extra, results: container.NewVBox()}
+	p.msg = widget.NewLabel("")
+	p.msg.Importance = widget.DangerImportance
+	p.msg.Wrapping = fyne.TextWrapWord
+	save := widget.NewButton("保存（Ctrl+S）", func() { p.Save() })
+	save.Importance = widget.HighImportance
+	body := container.NewVBox(form.Object())
+	if extra != nil {
+		body.Add(extra.Object())
+	}
+	if len(codes) > 0 {
+		body.Add(widget.NewSeparator())
+		body.Add(widget.NewLabelWithStyle("评估结果", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		body.Add(p.results)
+	}
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.obj = container.NewBorder(container.NewVBox(head, p.msg), container.NewHBox(save), nil, nil, container.NewVScroll(body))
+	return p
+}
+
+func (p *facts) Object() fyne.CanvasObject { return p.obj }
+
+func (p *facts) Dirty() bool { return p.form.Dirty() || (p.extra != nil && p.extra.Dirty()) }
+
+func (p *facts) load() {
+	c := session.Clone(p.env.S.File.County)
+	p.form.Load(&c)
+	if p.extra != nil {
+		p.extra.Load(&c)
+	}
+	p.msg.SetText("")
+}
+
+// Update reloads the form unless it holds unsaved input, and redraws the verdicts.
+func (p *facts) Update() {
+	if !p.Dirty() {
+		p.load()
+	}
+	if g, ok := p.extra.(interface{ showGrowth() }); ok {
+		g.showGrowth()
+	}
+	p.results.RemoveAll()
+	r := p.env.S.Result
+	for _, code := range p.codes {
+		p.results.Add(itemRow(p.env, code, r))
+	}
+}
+
+func (p *facts) Open(string) {}
+
+// Save reads the form, validates the county facts and stores them; on a
+// problem it shows the messages beside the fields and stores nothing.
+func (p *facts) Save() bool {
+	s := p.env.S
+	c := session.Clone(s.File.County)
+	ok := p.form.Read(&c)
+	if p.extra != nil && !p.extra.Read(&c) {
+		ok = false
+	}
+	if !ok {
+		p.msg.SetText("有填写错误，未保存：请按字段旁的提示修改。")
+		return false
+	}
+	nf := *s.File
+	nf.County = c
+	var mine []county.Problem
+	for _, pr := range county.Validate(&nf) {
+		if pr.SchoolID == "" && pr.SchoolName == "" && strings.HasPrefix(pr.Field, "county") {
+			mine = append(mine, pr)
+		}
+	}
+	if len(mine) > 0 {
+		rest := p.form.ShowProblems(mine)
+		text := "有填写错误，未保存：请按字段旁的提示修改。"
+		for _, r := range rest {
+			text += "\n" + r.String()
+		}
+		p.msg.SetText(text)
+		return false
+	}
+	if err := s.SaveCounty(c); err != nil {
+		p.msg.SetText(err.Error())
+		return false
+	}
+	p.load()
+	p.env.Status("县域数据已保存")
+	return true
+}
+
+// itemRow shows one item's verdict from the result; items failed by
+// schools list them (the first few) with a link to the to-do list.
+func itemRow(env *Env, code string, r *eval.Result) fyne.CanvasObject {
+	name := code
+	if it := itemName(env, code); it != "" {
+		name = code + " " + it
+	}
+	title := widget.NewLabel(name)
+	title.Wrapping = fyne.TextWrapWord
+	state := widget.NewLabel("尚无结果")
+	detail := ""
+	if r != nil {
+		ir := r.Items[code]
+		switch {
+		case ir == nil:
+			state.SetText("尚无结果")
+		case ir.Missing:
+			state.SetText("未填报")
+			state.Importance = widget.WarningImportance
+		case ir.NotApplicable:
+			state.SetText("不适用")
+		case ir.Pass:
+			state.SetText("✔ 达标")
+			state.Importance = widget.SuccessImportance
+		default:
+			state.SetText("✘ 未达标")
+			state.Importance = widget.DangerImportance
+		}
+		if ir != nil {
+			detail = ir.Detail
+			for i, is := range ir.Issues {
+				if i == 3 {
+					detail += fmt.Sprintf("\n……共 %d 条，见整改清单", len(ir.Issues))
+					break
+				}
+				detail += "\n" + is
+			}
+		}
+	}
+	d := widget.NewLabel(strings.TrimSpace(detail))
+	d.Wrapping = fyne.TextWrapWord
+	d.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, state, nil, container.NewVBox(title, d))
+}
+
+func itemName(env *Env, code string) (name string) {
+	defer func() {
+		if recover() != nil {
+			name = ""
+		}
+	}()
+	return env.S.Std.Item(code).Name
+}

@@ -1,0 +1,176 @@
+package screens
+
+import (
+	"fmt"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"junheng/app/eval"
+	"junheng/app/format"
+	"junheng/app/standard"
+)
+
+// home is 首页: the county verdict in one look.
+type home struct {
+	readOnly
+	env     *Env
+	verdict *widget.Label
+	parts   *fyne.Container
+	schools *widget.Label
+	worst   *fyne.Container
+	todo    *widget.Button
+	obj     fyne.CanvasObject
+}
+
+func newHome(env *Env) *home {
+	h := &home{env: env,
+		verdict: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		parts:   container.NewVBox(), schools: widget.NewLabel(""), worst: container.NewVBox()}
+	h.verdict.SizeName = "headingText"
+	h.todo = widget.NewButton("", func() { env.Goto(Todo, "") })
+	recompute := widget.NewButton("重新计算", func() { env.S.Recompute() })
+	h.obj = container.NewVScroll(container.NewVBox(
+		h.verdict,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("各部分结论", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.parts,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("学校达标情况", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.schools,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("差异系数（与限值最接近的）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.worst,
+		widget.NewSeparator(),
+		container.NewHBox(h.todo, recompute),
+	))
+	return h
+}
+
+func (h *home) Object() fyne.CanvasObject { return h.obj }
+
+func (h *home) Update() {
+	s := h.env.S
+	r := s.Result
+	h.parts.RemoveAll()
+	h.worst.RemoveAll()
+	if r == nil {
+		if s.Computing {
+			h.verdict.SetText(s.File.County.Name + " " + s.Year + " 学年：正在计算…")
+		} else {
+			h.verdict.SetText(s.File.County.Name + " " + s.Year + " 学年：尚无评估结果，请点击「重新计算」")
+		}
+		h.schools.SetText("")
+		h.todo.SetText("整改清单")
+		return
+	}
+	word := "未达到优质均衡标准"
+	if r.Verdict.Pass {
+		word = "达到优质均衡标准"
+	}
+	h.verdict.SetText(fmt.Sprintf("%s %s 学年：%s", s.File.County.Name, s.Year, word))
+	for _, p := range r.Verdict.Parts {
+		h.parts.Add(partRow(p))
+	}
+	if len(r.Verdict.Parts) == 0 {
+		h.parts.Add(widget.NewLabel("未填报"))
+	}
+	h.schools.SetText(stagePassing(r))
+	for _, line := range worstCV(r, 5) {
+		h.worst.Add(widget.NewLabel(line))
+	}
+	if len(h.worst.Objects) == 0 {
+		h.worst.Add(widget.NewLabel("未填报"))
+	}
+	h.todo.SetText(fmt.Sprintf("整改清单：%d 项待办", len(r.Verdict.Todo)))
+}
+
+func partRow(p eval.PartVerdict) fyne.CanvasObject {
+	state := widget.NewLabel("✔ 达标")
+	state.Importance = widget.SuccessImportance
+	if !p.Pass {
+		state.SetText("✘ 未达标")
+		state.Importance = widget.DangerImportance
+	}
+	detail := ""
+	if p.Failures > 0 {
+		detail += fmt.Sprintf("%d 项未达标", p.Failures)
+	}
+	if p.Missing > 0 {
+		if detail != "" {
+			detail += "，"
+		}
+		detail += fmt.Sprintf("%d 项未填报", p.Missing)
+	}
+	name := p.Name
+	if name == "" {
+		name = standard.PartNames[p.Part]
+	}
+	return container.NewHBox(widget.NewLabel(name), state, widget.NewLabel(detail))
+}
+
+func stagePassing(r *eval.Result) string {
+	out := ""
+	for _, st := range []string{eval.Primary, eval.Junior} {
+		stage := r.Stages.Get(st)
+		if out != "" {
+			out += "\n"
+		}
+		if stage == nil {
+			out += eval.StageNames[st] + "：不适用（没有学校）"
+			continue
+		}
+		out += fmt.Sprintf("%s：%d 所学校（部）中 %d 所达标，%d 所未达标，%d 所未纳入计算",
+			eval.StageNames[st], len(stage.Schools), stage.Passing, len(stage.Schools)-stage.Passing, len(stage.Excluded))
+	}
+	return out
+}
+
+// worstCV lists the coefficients closest to (or over) their limits.
+func worstCV(r *eval.Result, n int) []string {
+	type cv struct {
+		ratio float64
+		line  string
+	}
+	var all []cv
+	for _, st := range []string{eval.Primary, eval.Junior} {
+		stage := r.Stages.Get(st)
+		if stage == nil {
+			continue
+		}
+		for _, code := range standard.ResourceCodes {
+			v := stage.CV[code]
+			if v == nil {
+				note := stage.CVNote[code]
+				if note == "" {
+					note = "未填报"
+				}
+				all = append(all, cv{1e9, fmt.Sprintf("✘ %s %s：无法计算（%s）", eval.StageNames[st], code, note)})
+				continue
+			}
+			mark := "✔"
+			if !stage.CVPass[code] {
+				mark = "✘"
+			}
+			ratio := 0.0
+			if stage.CVLimit > 0 {
+				ratio = *v / stage.CVLimit
+			}
+			all = append(all, cv{ratio, fmt.Sprintf("%s %s %s：%s（限值 %s）", mark, eval.StageNames[st], code,
+				format.CV(*v), format.CV(stage.CVLimit))})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b cv) int {
+		switch {
+		case a.ratio > b.ratio:
+			return -1
+		case a.ratio < b.ratio:
+			return 1
+		}
+		return 0
+	})
+	var out []string
+	for i := 0; i < len(all) && i < n; i++ {
+		out = append(out, all[i].line)
+	}
+	return out
+}

@@ -1,0 +1,281 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+	"junheng/ui/dialogs"
+
+	"junheng/app/county"
+	"junheng/ui/session"
+	w "junheng/ui/widgets"
+)
+
+const allChoice = "全部"
+
+// schools is 学校档案: the searchable list and the form of one school.
+type schools struct {
+	env      *Env
+	search   *widget.Entry
+	typ      *widget.Select
+	loc      *widget.Select
+	list     *widget.List
+	shown    []int // indexes into the file's schools
+	form     *w.Form[sch]
+	formBox  fyne.CanvasObject
+	title    *widget.Label
+	msg      *widget.Label
+	saveBtn  *widget.Button
+	delBtn   *widget.Button
+	editing  string // id of the school in the form ("" = new or none)
+	isNew    bool
+	hasForm  bool
+	selected int
+	obj      fyne.CanvasObject
+}
+
+func newSchools(env *Env) *schools {
+	p := &schools{env: env, form: newSchoolForm(), selected: -1}
+	p.search = widget.NewEntry()
+	p.search.PlaceHolder = "按名称搜索"
+	p.search.OnChanged = func(string) { p.filter() }
+	p.typ = widget.NewSelect(append([]string{allChoice}, county.SchoolTypes...), func(string) { p.filter() })
+	p.typ.SetSelected(allChoice)
+	p.loc = widget.NewSelect(append([]string{allChoice}, county.Locations...), func(string) { p.filter() })
+	p.loc.SetSelected(allChoice)
+	p.list = widget.NewList(
+		func() int { return len(p.shown) },
+		func() fyne.CanvasObject { return widget.NewLabel("学校名称占位") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(p.shown) || p.shown[i] >= len(env.S.File.Schools) {
+				return
+			}
+			s := env.S.File.Schools[p.shown[i]]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s（%s%s）", s.Name, s.Type, locSuffix(s.Location)))
+		})
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i >= len(p.shown) {
+			return
+		}
+		id := env.S.File.Schools[p.shown[i]].ID
+		if p.hasForm && id == p.editing && !p.isNew {
+			return
+		}
+		p.confirmLeave(func() { p.edit(id) }, func() { p.list.UnselectAll() })
+	}
+	add := widget.NewButton("新增学校", func() { p.confirmLeave(p.addNew, nil) })
+	p.title = widget.NewLabelWithStyle("请在左侧选择学校，或点击「新增学校」", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.msg = widget.NewLabel("")
+	p.msg.Wrapping = fyne.TextWrapWord
+	p.msg.Importance = widget.DangerImportance
+	p.saveBtn = widget.NewButton("保存（Ctrl+S）", func() { p.Save() })
+	p.saveBtn.Importance = widget.HighImportance
+	p.delBtn = widget.NewButton("删除学校", p.confirmDelete)
+	p.delBtn.Importance = widget.DangerImportance
+	p.formBox = container.NewVScroll(p.form.Object())
+	p.formBox.Hide()
+	p.saveBtn.Disable()
+	p.delBtn.Disable()
+	filters := container.NewVBox(p.search, container.NewGridWithColumns(2, p.typ, p.loc), add)
+	left := container.NewBorder(filters, nil, nil, nil, p.list)
+	right := container.NewBorder(container.NewVBox(p.title, p.msg), container.NewHBox(p.saveBtn, p.delBtn), nil, nil, p.formBox)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.3
+	p.obj = split
+	return p
+}
+
+func locSuffix(l string) string {
+	if l == "" {
+		return ""
+	}
+	return "，" + l
+}
+
+func (p *schools) Object() fyne.CanvasObject { return p.obj }
+
+func (p *schools) Update() {
+	p.filter()
+	if p.hasForm && !p.isNew && p.env.S.School(p.editing) == nil {
+		p.closeForm() // deleted or another year
+	}
+}
+
+// filter recomputes the visible list from the search and the two filters.
+func (p *schools) filter() {
+	if p.env.S == nil || p.env.S.File == nil {
+		return
+	}
+	q := strings.TrimSpace(p.search.Text)
+	p.shown = p.shown[:0]
+	for i, s := range p.env.S.File.Schools {
+		if q != "" && !strings.Contains(s.Name, q) && !strings.Contains(s.ID, q) {
+			continue
+		}
+		if t := p.typ.Selected; t != "" && t != allChoice && s.Type != t {
+			continue
+		}
+		if l := p.loc.Selected; l != "" && l != allChoice && s.Location != l {
+			continue
+		}
+		p.shown = append(p.shown, i)
+	}
+	p.list.Refresh()
+}
+
+// Shown lists the names of the schools in the list (tests).
+func (p *schools) Shown() []string {
+	var out []string
+	for _, i := range p.shown {
+		out = append(out, p.env.S.File.Schools[i].Name)
+	}
+	return out
+}
+
+// confirmLeave runs next at once, or after the user agrees to drop unsaved input.
+func (p *schools) confirmLeave(next, cancel func()) {
+	if !p.Dirty() {
+		next()
+		return
+	}
+	dialogs.Confirm("未保存的修改", "当前学校有未保存的修改，放弃这些修改吗？", func(ok bool) {
+		if ok {
+			next()
+		} else if cancel != nil {
+			cancel()
+		}
+	}, p.env.Win)
+}
+
+func (p *schools) openForm(s *sch, title string) {
+	p.form.Load(s)
+	p.title.SetText(title)
+	p.msg.SetText("")
+	p.formBox.Show()
+	p.saveBtn.Enable()
+	p.hasForm = true
+}
+
+func (p *schools) closeForm() {
+	p.hasForm, p.isNew, p.editing = false, false, ""
+	p.formBox.Hide()
+	p.saveBtn.Disable()
+	p.delBtn.Disable()
+	p.title.SetText("请在左侧选择学校，或点击「新增学校」")
+	p.msg.SetText("")
+}
+
+func (p *schools) addNew() {
+	p.list.UnselectAll()
+	p.editing, p.isNew = "", true
+	p.openForm(&sch{Type: county.TypePrimary}, "新增学校")
+	p.delBtn.Disable()
+}
+
+func (p *schools) edit(id string) {
+	s := p.env.S.School(id)
+	if s == nil {
+		return
+	}
+	p.editing, p.isNew = id, false
+	p.openForm(s, "学校档案："+s.Name)
+	p.delBtn.Enable()
+}
+
+// Open shows a school's form (target = school id).
+func (p *schools) Open(target string) {
+	if target == "" {
+		return
+	}
+	p.search.SetText("")
+	p.typ.SetSelected(allChoice)
+	p.loc.SetSelected(allChoice)
+	for i, idx := range p.shown {
+		if p.env.S.File.Schools[idx].ID == target {
+			p.list.Select(i) // OnSelected opens the form
+			p.list.ScrollTo(i)
+			return
+		}
+	}
+}
+
+func (p *schools) Dirty() bool { return p.hasForm && p.form.Dirty() }
+
+// Save reads the form, validates the school within the county and stores
+// it; on any problem it shows the messages beside the fields and stores nothing.
+func (p *schools) Save() bool {
+	if !p.hasForm {
+		return true
+	}
+	s := p.env.S
+	var sc sch
+	if !p.isNew {
+		if old := s.School(p.editing); old != nil {
+			sc = session.Clone(*old)
+		}
+	}
+	p.msg.SetText("")
+	if !p.form.Read(&sc) {
+		p.msg.SetText("有填写错误，未保存：请按字段旁的提示修改。")
+		return false
+	}
+	tidySchool(&sc)
+	if sc.ID != "" && (p.isNew || sc.ID != p.editing) {
+		if other := s.School(sc.ID); other != nil {
+			p.form.Field("id").SetMessage(fmt.Sprintf("与已有学校「%s」的标识码重复", other.Name))
+			p.msg.SetText("有填写错误，未保存：请按字段旁的提示修改。")
+			return false
+		}
+	}
+	oldID := p.editing
+	nf := session.WithSchool(s.File, oldID, sc)
+	var mine []county.Problem
+	for _, pr := range county.Validate(nf) {
+		if pr.SchoolID == sc.ID && (sc.ID != "" || pr.SchoolName == sc.Name) && pr.Field != "schools" {
+			mine = append(mine, pr)
+		}
+	}
+	if len(mine) > 0 {
+		rest := p.form.ShowProblems(mine)
+		text := "有填写错误，未保存：请按字段旁的提示修改。"
+		for _, r := range rest {
+			text += "\n" + r.String()
+		}
+		p.msg.SetText(text)
+		return false
+	}
+	if err := s.SaveSchool(oldID, sc); err != nil {
+		p.msg.SetText(err.Error())
+		return false
+	}
+	p.editing, p.isNew = sc.ID, false
+	p.form.Load(&sc)
+	p.title.SetText("学校档案：" + sc.Name)
+	p.delBtn.Enable()
+	p.env.Status("已保存「" + sc.Name + "」")
+	p.filter()
+	return true
+}
+
+func (p *schools) confirmDelete() {
+	s := p.env.S.School(p.editing)
+	if s == nil {
+		return
+	}
+	name, id := s.Name, s.ID
+	dialogs.Confirm("删除学校", fmt.Sprintf("确定删除学校「%s」吗？\n删除会记入修改记录。", name), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := p.env.S.DeleteSchool(id); err != nil {
+			dialogs.Error(err, p.env.Win)
+			return
+		}
+		p.closeForm()
+		p.list.UnselectAll()
+		p.env.Status("已删除「" + name + "」")
+	}, p.env.Win)
+}

@@ -1,0 +1,164 @@
+package screens
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"junheng/app/eval"
+	"junheng/app/standard"
+)
+
+// todoRow is a line of the list: a group heading or a to-do item.
+type todoRow struct {
+	heading string
+	item    *eval.Todo
+}
+
+// todo is 整改清单: every failure and missing item from the verdict,
+// grouped by school or by item, each opening the form where it is fixed.
+type todo struct {
+	readOnly
+	env     *Env
+	group   *widget.RadioGroup
+	rows    []todoRow
+	list    *widget.List
+	summary *widget.Label
+	obj     fyne.CanvasObject
+}
+
+const (
+	bySchool = "按学校"
+	byItem   = "按指标"
+)
+
+func newTodo(env *Env) *todo {
+	p := &todo{env: env, summary: widget.NewLabel("")}
+	p.group = widget.NewRadioGroup([]string{bySchool, byItem}, func(string) { p.Update() })
+	p.group.Horizontal = true
+	p.group.SetSelected(bySchool)
+	p.list = widget.NewList(
+		func() int { return len(p.rows) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			r := p.rows[i]
+			if r.item == nil {
+				l.TextStyle = fyne.TextStyle{Bold: true}
+				l.SetText(r.heading)
+				return
+			}
+			l.TextStyle = fyne.TextStyle{}
+			mark := "✘ "
+			if r.item.Missing {
+				mark = "□ 未填报："
+			}
+			l.SetText("    " + mark + r.item.Text + "  →")
+		})
+	p.list.OnSelected = func(i widget.ListItemID) {
+		p.list.UnselectAll()
+		if i < len(p.rows) && p.rows[i].item != nil {
+			page, target := FixPage(*p.rows[i].item)
+			env.Goto(page, target)
+		}
+	}
+	p.obj = container.NewBorder(container.NewVBox(container.NewHBox(p.group), p.summary), nil, nil, nil, p.list)
+	return p
+}
+
+func (p *todo) Object() fyne.CanvasObject { return p.obj }
+
+func (p *todo) Update() {
+	p.rows = p.rows[:0]
+	r := p.env.S.Result
+	if r == nil {
+		p.summary.SetText("尚无评估结果")
+		p.list.Refresh()
+		return
+	}
+	items := r.Verdict.Todo
+	missing := 0
+	for _, t := range items {
+		if t.Missing {
+			missing++
+		}
+	}
+	p.summary.SetText(fmt.Sprintf("共 %d 项：未达标 %d 项，未填报 %d 项。点击一项打开填写它的页面。", len(items), len(items)-missing, missing))
+	key := func(t *eval.Todo) string {
+		if p.group.Selected == byItem {
+			return t.Code
+		}
+		if t.School == "" {
+			return "县级事项"
+		}
+		return t.School
+	}
+	groups := map[string][]*eval.Todo{}
+	var order []string
+	for i := range items {
+		k := key(&items[i])
+		if _, seen := groups[k]; !seen {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], &items[i])
+	}
+	if p.group.Selected == byItem {
+		slices.SortStableFunc(order, func(a, b string) int { return strings.Compare(codeSortKey(a), codeSortKey(b)) })
+	}
+	for _, k := range order {
+		heading := k
+		if p.group.Selected == byItem {
+			heading = k + " " + itemName(p.env, k)
+		}
+		p.rows = append(p.rows, todoRow{heading: fmt.Sprintf("%s（%d）", heading, len(groups[k]))})
+		for _, t := range groups[k] {
+			p.rows = append(p.rows, todoRow{item: t})
+		}
+	}
+	p.list.Refresh()
+}
+
+// codeSortKey orders codes by part (R, G, Q, S, V, F) then number.
+func codeSortKey(code string) string {
+	part := "Z"
+	for i, pt := range standard.Parts {
+		if strings.HasPrefix(code, pt) {
+			part = string(rune('A' + i))
+		}
+	}
+	num := strings.TrimLeft(code, "RGQSVFB")
+	if i := strings.Index(num, "."); i >= 0 {
+		num = fmt.Sprintf("%03s.%s", num[:i], num[i+1:])
+	} else {
+		num = fmt.Sprintf("%03s", num)
+	}
+	return part + num
+}
+
+// FixPage is the page (and target) where a to-do item is fixed.
+func FixPage(t eval.Todo) (page, target string) {
+	if t.SchoolID != "" {
+		return Schools, t.SchoolID
+	}
+	switch t.Part {
+	case standard.PartResource:
+		return Resources, t.Stage
+	case standard.PartQuality:
+		return Quality, t.Code
+	case standard.PartSurvey:
+		return Survey, t.Code
+	case standard.PartVeto:
+		return Veto, t.Code
+	case standard.PartFinance:
+		return Profile, t.Code
+	}
+	return Gov, t.Code
+}
