@@ -80,8 +80,8 @@ func Generate(n int, seed int64) *File {
 		s.Books = I(int(around(30) * all))
 		rooms := (cp+cj+11)/12 + rng.IntN(2)
 		for r := 0; r < rooms; r++ {
-			s.MusicRooms = append(s.MusicRooms, float64(92+rng.IntN(20)))
-			s.ArtRooms = append(s.ArtRooms, float64(88+rng.IntN(20)))
+			s.MusicRooms = append(s.MusicRooms, float64(94+rng.IntN(24)))
+			s.ArtRooms = append(s.ArtRooms, float64(88+rng.IntN(24)))
 		}
 		budget := comp * 800
 		s.PublicFundsAllocated = F(budget)
@@ -122,7 +122,7 @@ func teachersFor(rng *rand.Rand, students int, aboveRate float64, around func(fl
 	if pe+music+artOnly > full {
 		pe, music, artOnly = 0, 0, 0
 	}
-	return &TeacherCounts{FullTime: I(full), Certified: I(full - rng.IntN(2)), AboveDegree: I(above),
+	return &TeacherCounts{FullTime: I(full), Certified: I(full - rng.IntN(12)/11), AboveDegree: I(above),
 		Backbone: I(backbone), PE: I(pe), Music: I(music), Art: I(artOnly), MidTitle: I(full / 2)}
 }
 

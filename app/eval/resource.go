@@ -56,7 +56,8 @@ func (ind indicator) value(u *unit) *float64 {
 func evalSchoolPart(u *unit, std *standard.Standard) SchoolPart {
 	sp := SchoolPart{
 		ID: u.school.ID, Name: u.school.Name, Type: u.school.Type, Students: u.students, Share: u.share,
-		Merged: u.merged, Values: map[string]*float64{}, Met: map[string]bool{}, Shortfalls: []Shortfall{},
+		Merged: u.merged, Values: make(map[string]*float64, len(resourceIndicators)),
+		Met: make(map[string]bool, len(resourceIndicators)), Shortfalls: []Shortfall{},
 	}
 	var belowFloor, unmet int
 	for _, ind := range resourceIndicators {
