@@ -1,0 +1,166 @@
+package county
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// base is a minimal valid county with two schools and a teaching point,
+// as a JSON object the tests break one field at a time.
+func base() map[string]any {
+	var m map[string]any
+	doc := `{
+	  "format": "junheng-county/1", "year": "2024-2025",
+	  "county": {"name": "测试县"},
+	  "schools": [
+	    {"id": "A1", "name": "甲小学", "type": "小学", "location": "城区",
+	     "students": {"primary": 500, "junior": 0, "senior": 0},
+	     "classes": {"primary": 12, "junior": 0}, "largest_class": {"primary": 45, "junior": 0},
+	     "teachers": {"primary": {"full_time": 40, "certified": 40, "above_degree": 30, "backbone": 6, "pe": 3, "music": 2, "art": 2}, "junior": null},
+	     "area_teaching_aux": 3000, "area_indoor_sports": 200, "area_sports_ground": 4000,
+	     "equipment_value": 1200000, "multimedia_rooms": 14, "music_rooms": [96], "art_rooms": [90]},
+	    {"id": "B1", "name": "乙初中", "type": "初中", "location": "镇区",
+	     "students": {"primary": 0, "junior": 300}, "classes": {"junior": 7}},
+	    {"id": "T1", "name": "丙教学点", "type": "教学点", "parent_id": "A1",
+	     "students": {"primary": 20}, "classes": {"primary": 2}}
+	  ]
+	}`
+	if err := json.Unmarshal([]byte(doc), &m); err != nil {
+		panic(err)
+	}
+	return m
+}
+
+func schoolAt(m map[string]any, i int) map[string]any {
+	return m["schools"].([]any)[i].(map[string]any)
+}
+
+func decodeMap(t *testing.T, m map[string]any) (*File, Problems) {
+	t.Helper()
+	data, _ := json.Marshal(m)
+	f, err := Decode(data)
+	if err == nil {
+		return f, nil
+	}
+	ps, ok := err.(Problems)
+	if !ok {
+		t.Fatalf("Decode returned %T, want Problems", err)
+	}
+	if f != nil {
+		t.Fatal("an invalid file must produce no File")
+	}
+	return nil, ps
+}
+
+func TestBaseIsValid(t *testing.T) {
+	if _, ps := decodeMap(t, base()); ps != nil {
+		t.Fatalf("base county should be valid: %v", ps)
+	}
+}
+
+// Each broken input gives one problem naming the school, the field and the
+// value, with a Chinese reason.
+func TestEveryValidationError(t *testing.T) {
+	cases := []struct {
+		name   string
+		breakf func(m map[string]any)
+		school string // school name expected in the message, "" for county fields
+		field  string
+		want   string // part of the message
+	}{
+		{"unknown field", func(m map[string]any) { schoolAt(m, 0)["studnets"] = 3 }, "甲小学", "studnets", "未知字段"},
+		{"wrong type", func(m map[string]any) { schoolAt(m, 0)["area_teaching_aux"] = "三千" }, "甲小学", "area_teaching_aux", "应为数字，实际为文本"},
+		{"negative", func(m map[string]any) { schoolAt(m, 0)["area_sports_ground"] = -5 }, "甲小学", "area_sports_ground", "不能为负数"},
+		{"fractional count", func(m map[string]any) { schoolAt(m, 1)["students"].(map[string]any)["junior"] = 300.5 }, "乙初中", "students.junior", "应为整数"},
+		{"more certified than full-time", func(m map[string]any) {
+			schoolAt(m, 0)["teachers"].(map[string]any)["primary"].(map[string]any)["certified"] = 41
+		}, "甲小学", "teachers.primary.certified", "不能多于专任教师数（40）"},
+		{"indoor sports larger than teaching area", func(m map[string]any) { schoolAt(m, 0)["area_indoor_sports"] = 3500 }, "甲小学", "area_indoor_sports", "不能大于教学及辅助用房面积"},
+		{"students in no class", func(m map[string]any) { schoolAt(m, 1)["classes"] = map[string]any{"junior": 0} }, "乙初中", "classes.junior", "有 300 名初中学生却没有班级"},
+		{"duplicate id", func(m map[string]any) { schoolAt(m, 1)["id"] = "A1" }, "乙初中", "id", "重复"},
+		{"teaching point without parent", func(m map[string]any) { schoolAt(m, 2)["parent_id"] = "ZZ" }, "丙教学点", "parent_id", "所属中心校不存在"},
+		{"unknown type", func(m map[string]any) { schoolAt(m, 1)["type"] = "高中" }, "乙初中", "type", "未知的学校类型"},
+		{"students of a stage the type lacks", func(m map[string]any) { schoolAt(m, 0)["students"].(map[string]any)["senior"] = 10 }, "甲小学", "students.senior", "小学不应有这一学段的学生"},
+		{"survey satisfied above asked", func(m map[string]any) {
+			m["county"].(map[string]any)["survey"] = map[string]any{"家长": []any{10, 11}}
+		}, "", "county.survey.家长", "满意人数（11）不能多于调查人数（10）"},
+		{"bad year", func(m map[string]any) { m["year"] = "2024" }, "", "year", "学年应写作"},
+		{"unknown county field", func(m map[string]any) { m["county"].(map[string]any)["populaton_wan"] = 3 }, "", "county.populaton_wan", "未知字段"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := base()
+			c.breakf(m)
+			_, ps := decodeMap(t, m)
+			if len(ps) != 1 {
+				t.Fatalf("want exactly one problem, got %d: %v", len(ps), ps)
+			}
+			p := ps[0]
+			msg := p.String()
+			if p.SchoolName != c.school || p.Field != c.field || !strings.Contains(msg, c.want) {
+				t.Errorf("problem = %+v\nmessage: %s\nwant school %q, field %q, text %q", p, msg, c.school, c.field, c.want)
+			}
+			if c.school != "" && !strings.Contains(msg, "「"+c.school+"」") {
+				t.Errorf("message does not name the school: %s", msg)
+			}
+		})
+	}
+}
+
+// All problems come in one pass, in file order.
+func TestAllProblemsInOnePass(t *testing.T) {
+	m := base()
+	schoolAt(m, 0)["area_teaching_aux"] = "三千"
+	schoolAt(m, 1)["colour"] = "red"
+	schoolAt(m, 2)["parent_id"] = "ZZ"
+	m["year"] = "x"
+	_, ps := decodeMap(t, m)
+	if len(ps) != 4 {
+		t.Fatalf("want 4 problems, got %d: %v", len(ps), ps)
+	}
+	order := []string{"", "甲小学", "乙初中", "丙教学点"}
+	for i, p := range ps {
+		if p.SchoolName != order[i] {
+			t.Errorf("problem %d is about %q, want %q (file order)", i, p.SchoolName, order[i])
+		}
+	}
+}
+
+func TestNotJSON(t *testing.T) {
+	for _, in := range []string{"", "{", "[1,2]", "{} {}", "\x00\x01"} {
+		_, err := Decode([]byte(in))
+		if err == nil || !strings.Contains(err.Error(), "(文件)") {
+			t.Errorf("Decode(%q) = %v, want a file-level problem", in, err)
+		}
+	}
+}
+
+// Absent and null both mean 未填报, which is not zero.
+func TestNullIsNotZero(t *testing.T) {
+	m := base()
+	schoolAt(m, 0)["equipment_value"] = nil
+	f, ps := decodeMap(t, m)
+	if ps != nil {
+		t.Fatal(ps)
+	}
+	if f.Schools[0].EquipmentValue != nil || f.Schools[1].EquipmentValue != nil {
+		t.Error("null and absent must stay nil (未填报), not 0")
+	}
+	if *f.Schools[0].AreaIndoorSports != 200 {
+		t.Error("a given value must be read")
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	data, _ := json.Marshal(base())
+	f.Add(data)
+	g, _ := Encode(Generate(5, 1))
+	f.Add(g)
+	f.Fuzz(func(t *testing.T, in []byte) {
+		file, err := Decode(in)
+		if (file == nil) == (err == nil) {
+			t.Fatalf("exactly one of file and error must be set: %v %v", file, err)
+		}
+	})
+}
