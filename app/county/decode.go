@@ -19,6 +19,18 @@ import (
 // so the clerk fixes the file in one round. A file with any problem yields
 // no File: invalid input never produces a result.
 func Decode(data []byte) (*File, error) {
+	if f, ok := decodeTyped(data); ok {
+		if ps := Validate(f); len(ps) > 0 {
+			return nil, ps
+		}
+		return f, nil
+	}
+	return decodeRaw(data)
+}
+
+// decodeRaw is the slow path: the raw document walked field by field,
+// collecting every problem.
+func decodeRaw(data []byte) (*File, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var raw any

@@ -1,6 +1,7 @@
 package county
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -163,4 +164,22 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("exactly one of file and error must be set: %v %v", file, err)
 		}
 	})
+}
+
+// The fast typed decoder and the raw walker read the same file the same way.
+func TestFastAndRawDecodersAgree(t *testing.T) {
+	data, _ := Encode(Generate(30, 9))
+	fast, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := decodeRaw(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := Encode(fast)
+	b, _ := Encode(raw)
+	if !bytes.Equal(a, b) || !bytes.Equal(a, data) {
+		t.Error("fast and raw decoders disagree, or the round trip changed the file")
+	}
 }
