@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Sets up a Debian machine and runs every test: unit and UI tests of all
+# packages, the pure-Go build of the command line, and the GUI smoke test
+# under Xvfb (screenshots land in ci-artifacts/screenshots/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup-debian.sh
+echo "== go vet"
+go vet ./...
+echo "== junheng-cli builds without cgo"
+CGO_ENABLED=0 go build -o /dev/null ./cmd/junheng-cli
+echo "== go test"
+go test -count=1 ./...
+if [ -x scripts/gui-smoke.sh ]; then
+  echo "== GUI smoke test"
+  scripts/gui-smoke.sh
+fi
