@@ -1,0 +1,100 @@
+package dossier
+
+import (
+	"fmt"
+	"strings"
+)
+
+// cover prints the cover page: no header, no footer.
+func (c *ctx) cover() {
+	d, p := c.d, c.d.pdf
+	d.newPage(false, false)
+	p.SetDrawColor(0, 0, 0)
+	p.SetLineWidth(1.2)
+	p.Line(d.left(), 40, d.right(), 40)
+	p.SetLineWidth(0.3)
+	p.Line(d.left(), 41.8, d.right(), 41.8)
+
+	centre := func(text string, bold bool, size, y float64) float64 {
+		d.font(bold, size)
+		for _, l := range Wrap(text, d.width(), d.measure) {
+			p.SetXY(d.left(), y)
+			p.CellFormat(d.width(), lineH(size), l, "", 0, "CM", false, 0, "")
+			y += lineH(size)
+		}
+		return y
+	}
+	region := strings.TrimSpace(c.f.County.Province + " " + c.f.County.City)
+	y := 70.0
+	if region != "" {
+		y = centre(region, false, 16, y) + 4
+	}
+	y = centre(c.f.County.Name, true, 30, y) + 14
+	y = centre("《"+Title+"》", true, 20, y)
+
+	// The facts block, label column right-aligned against the values.
+	office := c.opts.Office
+	rows := [][2]string{
+		{"学　　年", c.f.Year + "学年"},
+		{"编制单位", office},
+		{"编制日期", chineseDate(c.opts.date())},
+	}
+	y = 190
+	lw, vw := 32.0, 80.0
+	x := d.left() + (d.width()-lw-vw)/2
+	for _, r := range rows {
+		d.font(true, 14)
+		p.SetXY(x, y)
+		p.CellFormat(lw, 10, r[0]+"：", "", 0, "RM", false, 0, "")
+		d.font(false, 14)
+		p.SetXY(x+lw, y)
+		p.CellFormat(vw, 10, r[1], "", 0, "LM", false, 0, "")
+		p.SetLineWidth(0.2)
+		p.Line(x+lw, y+9, x+lw+vw, y+9)
+		y += 14
+	}
+	p.SetLineWidth(0.3)
+	p.Line(d.left(), 262, d.right(), 262)
+	p.SetLineWidth(1.2)
+	p.Line(d.left(), 263.8, d.right(), 263.8)
+}
+
+// contents prints the table of contents from the previous pass's headings,
+// each line linked to its page.
+func (c *ctx) contents() {
+	d, p := c.d, c.d.pdf
+	d.newPage(false, true)
+	d.font(true, 18)
+	p.SetXY(d.left(), d.y()+4)
+	p.CellFormat(d.width(), 14, "目　　录", "", 1, "CM", false, 0, "")
+	d.setY(d.y() + 4)
+	for _, e := range d.prevToc {
+		size, indent, bold := 12.0, 0.0, true
+		if e.Level > 0 {
+			size, indent, bold = 10.5, 8, false
+		}
+		h := lineH(size) + 1.5
+		d.ensure(h)
+		link := p.AddLink()
+		d.tocLinks = append(d.tocLinks, link)
+		d.font(bold, size)
+		page := fmt.Sprint(e.Page)
+		pw := d.measure(page)
+		x := d.left() + indent
+		title := e.Title
+		tw := d.measure(title)
+		y := d.y()
+		p.SetXY(x, y)
+		p.CellFormat(tw, h, title, "", 0, "LM", false, link, "")
+		// dot leader
+		d.font(false, size)
+		from, to := x+tw+2, d.right()-pw-2
+		if n := int((to - from) / d.measure(" .")); n > 0 {
+			p.SetXY(from, y)
+			p.CellFormat(to-from, h, strings.Repeat(" .", n), "", 0, "RM", false, link, "")
+		}
+		d.font(bold, size)
+		p.SetXY(d.right()-pw, y)
+		p.CellFormat(pw, h, page, "", 1, "RM", false, link, "")
+	}
+}

@@ -1,0 +1,214 @@
+package dossier
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"junheng/app/county"
+	"junheng/app/eval"
+	"junheng/app/format"
+	"junheng/app/standard"
+)
+
+// schoolsInContents: above this many schools the contents lists only the
+// chapter (the PDF outline still lists every school).
+const schoolsInContents = 40
+
+// schools prints 一校一表: one sheet per school with its profile and its
+// values against the standards.
+func (c *ctx) schools() {
+	d := c.d
+	for i := range c.f.Schools {
+		s := &c.f.Schools[i]
+		d.newPage(false, true)
+		if i == 0 {
+			d.heading(c.chapterTitle("一校一表"), 0, 60)
+		}
+		title := fmt.Sprintf("%d. %s", i+1, s.Name)
+		if len(c.f.Schools) <= schoolsInContents {
+			d.heading(title, 1, 40)
+		} else {
+			d.pdf.Bookmark(title, 1, d.y())
+			d.font(true, 12)
+			d.pdf.CellFormat(d.width(), lineH(12), title, "", 1, "LM", false, 0, "")
+			d.setY(d.y() + 2)
+		}
+		c.schoolSheet(s)
+	}
+}
+
+func yesNo(p *bool) string {
+	if p == nil {
+		return format.Missing
+	}
+	if *p {
+		return "是"
+	}
+	return "否"
+}
+
+func (c *ctx) schoolSheet(s *county.School) {
+	d := c.d
+	label := func(t string) cell { return cell{Text: t, Shade: true, Bold: true} }
+	nature := "公办"
+	if s.IsPrivate() {
+		nature = "民办"
+	}
+	parent := ""
+	if s.ParentID != nil {
+		parent = *s.ParentID
+		for _, o := range c.f.Schools {
+			if o.ID == *s.ParentID {
+				parent = o.Name
+			}
+		}
+	}
+	kv := &table{cols: []col{{W: 20}, {W: 30}, {W: 20}, {W: 30}}, size: smallSize}
+	rows := [][]cell{
+		{label("学校标识码"), txt(s.ID), label("学校类型"), txt(s.Type)},
+		{label("城乡分类"), txt(textOr(s.Location)), label("办学性质"), txt(nature)},
+		{label("是否寄宿制"), txt(yesNo(s.Boarding)), label("所属中心校"), txt(parent)},
+	}
+	kv.draw(d, rows)
+	if s.Type == county.TypeSpecial {
+		kv.draw(d, [][]cell{{label("在校生数"), num(format.Int(county.Val(s.Students.Primary) + county.Val(s.Students.Junior))),
+			label("核拨公用经费（元）"), num(valText(s.PublicFundsAllocated))}})
+		c.schoolItems(s)
+		return
+	}
+
+	tp, tj := s.Teachers.Primary, s.Teachers.Junior
+	tc := func(t *county.TeacherCounts, pick func(*county.TeacherCounts) *int) string {
+		if t == nil {
+			return "—"
+		}
+		return intText(pick(t))
+	}
+	type line struct{ name, p, j string }
+	teacher := func(name string, pick func(*county.TeacherCounts) *int) line {
+		return line{name, tc(tp, pick), tc(tj, pick)}
+	}
+	lines := []line{
+		{"在校生数", intText(s.Students.Primary), intText(s.Students.Junior)},
+		{"班级数", intText(s.Classes.Primary), intText(s.Classes.Junior)},
+		{"最大班额", intText(s.LargestClass.Primary), intText(s.LargestClass.Junior)},
+		teacher("专任教师数", func(t *county.TeacherCounts) *int { return t.FullTime }),
+		teacher("持证专任教师数", func(t *county.TeacherCounts) *int { return t.Certified }),
+		teacher("高于规定学历教师数", func(t *county.TeacherCounts) *int { return t.AboveDegree }),
+		teacher("县级以上骨干教师数", func(t *county.TeacherCounts) *int { return t.Backbone }),
+		teacher("体育专任教师数", func(t *county.TeacherCounts) *int { return t.PE }),
+		teacher("音乐专任教师数", func(t *county.TeacherCounts) *int { return t.Music }),
+		teacher("美术专任教师数", func(t *county.TeacherCounts) *int { return t.Art }),
+		{"新生数", intText(s.Entrants.Primary), intText(s.Entrants.Junior)},
+		{"就近划片入学新生数", intText(s.EntrantsNearby.Primary), intText(s.EntrantsNearby.Junior)},
+	}
+	// Two items a row: 项目 小学 初中 | 项目 小学 初中.
+	st := &table{size: 8, cols: []col{{W: 24, Align: "L"}, {W: 13, Align: "R"}, {W: 13, Align: "R"}, {W: 24, Align: "L"}, {W: 13, Align: "R"}, {W: 13, Align: "R"}},
+		head: [][]cell{headRow("项目", "小学", "初中", "项目", "小学", "初中")}}
+	var grid [][]cell
+	for i := 0; i < len(lines); i += 2 {
+		a, b := lines[i], lines[i+1]
+		grid = append(grid, []cell{txt(a.name), num(a.p), num(a.j), txt(b.name), num(b.p), num(b.j)})
+	}
+	st.draw(d, grid)
+
+	rooms := func(list []float64) string {
+		if len(list) == 0 {
+			return "0 间"
+		}
+		var a []string
+		for _, x := range list {
+			a = append(a, format.Value(x))
+		}
+		return fmt.Sprintf("%d 间（%s ㎡）", len(list), strings.Join(a, "、"))
+	}
+	kv = &table{cols: []col{{W: 27}, {W: 23}, {W: 27}, {W: 23}}, size: 8}
+	kv.draw(d, [][]cell{
+		{label("教学及辅助用房面积（㎡）"), num(valText(s.AreaTeachingAux)), label("室内体育用房面积（㎡）"), num(valText(s.AreaIndoorSports))},
+		{label("室外体育运动场地面积（㎡）"), num(valText(s.AreaSportsGround)), label("教学仪器设备值（元）"), num(valText(s.EquipmentValue))},
+		{label("网络多媒体教室（间）"), num(intText(s.MultimediaRooms)), label("计算机（台）"), num(intText(s.Computers))},
+		{label("图书（册）"), num(intText(s.Books)), label("德育与校园文化评价"), txt(textOr(strPtr(s.MoralRating)))},
+		{label("音乐专用教室"), txt(rooms(s.MusicRooms)), label("美术专用教室"), txt(rooms(s.ArtRooms))},
+		{label("核拨公用经费（元）"), num(valText(s.PublicFundsAllocated)), label("公用经费预算（元）"), num(valText(s.PublicFundsBudget))},
+		{label("教师培训经费（元）"), num(valText(s.TrainingFunds)), label("学校章程 / 信息化"), txt(yesNo(s.Charter) + " / " + yesNo(s.Informatized))},
+	})
+
+	for _, key := range stageKeys {
+		stage := c.r.Stages.Get(key)
+		if stage == nil {
+			continue
+		}
+		for _, ex := range stage.Excluded {
+			if ex.ID == s.ID {
+				d.paragraph(fmt.Sprintf("%s资源配置：未纳入计算（%s）。", eval.StageNames[key], ex.Reason), smallSize, false)
+			}
+		}
+		for i := range stage.Schools {
+			if stage.Schools[i].ID == s.ID {
+				c.schoolPartTable(key, stage, &stage.Schools[i])
+			}
+		}
+	}
+	c.schoolItems(s)
+}
+
+func strPtr(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// schoolPartTable prints one stage part's R1–R7 against the standard.
+func (c *ctx) schoolPartTable(key string, stage *eval.Stage, sp *eval.SchoolPart) {
+	d := c.d
+	d.ensure(40)
+	d.para(fmt.Sprintf("%s资源配置（在校生 %s 人）：%d 项达标，%s", eval.StageNames[key], format.Int(sp.Students),
+		sp.MetCount, map[bool]string{true: "该校（部）达标。", false: "该校（部）未达标。"}[sp.Pass]), smallSize, false, true)
+	need := map[string]string{}
+	for _, sf := range sp.Shortfalls {
+		need[sf.Code] = "差 " + sf.Need
+	}
+	t := &table{size: 8,
+		cols: []col{{W: 6, Align: "C"}, {W: 48, Align: "L"}, {W: 12, Align: "R"}, {W: 11, Align: "R"}, {W: 11, Align: "R"}, {W: 12, Align: "C"}, {W: 24, Align: "L"}},
+		head: [][]cell{headRow("代码", "指标", "实际值", "达标值", "85%基本值", "是否达标", "差距")}}
+	var rows [][]cell
+	for _, code := range standard.ResourceCodes {
+		it := national.Item(code)
+		v := sp.Values[code]
+		rows = append(rows, []cell{txt(code), txt(it.Name + "（" + it.Unit + "）"), num(valText(v)),
+			num(format.Value(stage.Standard[code])), num(format.Value(floorOf(stage.Standard[code]))),
+			verdictCell(sp.Met[code], v == nil), txt(need[code])})
+	}
+	t.draw(d, rows)
+}
+
+// schoolItems lists the county items this school fails.
+func (c *ctx) schoolItems(s *county.School) {
+	var codes []string
+	for code, r := range c.r.Items {
+		for _, id := range r.Schools {
+			if id == s.ID {
+				codes = append(codes, code)
+			}
+		}
+	}
+	if len(codes) == 0 {
+		return
+	}
+	sort.Strings(codes)
+	var lines []string
+	for _, code := range codes {
+		r := c.r.Items[code]
+		line := code + " " + itemName(code)
+		for _, is := range r.Issues {
+			if strings.Contains(is, s.Name) {
+				line += "：" + is
+			}
+		}
+		lines = append(lines, line)
+	}
+	c.d.para("本校涉及的其他未达标事项：", smallSize, false, true)
+	c.d.paragraph(strings.Join(lines, "\n"), smallSize, false)
+}

@@ -1,0 +1,180 @@
+package dossier
+
+import "strings"
+
+// A table is drawn row by row: every cell's text is wrapped to its column,
+// the row is as tall as its tallest cell, a row that does not fit on the
+// page moves whole to the next page, and the header rows are repeated at
+// the top of every page the table crosses. Only a row taller than a whole
+// page is continued across pages (with the header repeated).
+
+type col struct {
+	W     float64 // relative width
+	Align string  // "L", "C" or "R" for body cells
+}
+
+type cell struct {
+	Text  string
+	Align string // overrides the column's
+	Shade bool   // grey background (failures, header)
+	Bold  bool
+}
+
+type table struct {
+	cols []col
+	head [][]cell
+	size float64 // font size of the body; the header uses the same
+}
+
+const (
+	padX = 1.2
+	padY = 0.9
+)
+
+func txt(s string) cell    { return cell{Text: s} }
+func num(s string) cell    { return cell{Text: s, Align: "R"} }
+func center(s string) cell { return cell{Text: s, Align: "C"} }
+func headRow(titles ...string) []cell {
+	out := make([]cell, len(titles))
+	for i, t := range titles {
+		out[i] = cell{Text: t, Align: "C", Shade: true, Bold: true}
+	}
+	return out
+}
+
+// widths scales the relative column widths to the page.
+func (t *table) widths(d *doc) []float64 {
+	sum := 0.0
+	for _, c := range t.cols {
+		sum += c.W
+	}
+	out := make([]float64, len(t.cols))
+	for i, c := range t.cols {
+		out[i] = c.W / sum * d.width()
+	}
+	return out
+}
+
+// laidRow is a row with each cell's lines.
+type laidRow struct {
+	cells []cell
+	lines [][]string
+	n     int // most lines of any cell
+}
+
+func (t *table) layout(d *doc, ws []float64, r []cell) laidRow {
+	lr := laidRow{cells: r, lines: make([][]string, len(r))}
+	for i, c := range r {
+		d.font(c.Bold, t.size)
+		if i >= len(ws) {
+			break
+		}
+		lr.lines[i] = Wrap(strings.TrimSpace(c.Text), ws[i]-2*padX, d.measure)
+		lr.n = max(lr.n, len(lr.lines[i]))
+	}
+	return lr
+}
+
+func (t *table) rowH(n int) float64 { return float64(n)*lineH(t.size) + 2*padY }
+
+// draw prints the table at the current position.
+func (t *table) draw(d *doc, rows [][]cell) {
+	ws := t.widths(d)
+	var head []laidRow
+	headH := 0.0
+	for _, h := range t.head {
+		lr := t.layout(d, ws, h)
+		head = append(head, lr)
+		headH += t.rowH(lr.n)
+	}
+	drawHead := func() {
+		for _, h := range head {
+			t.drawRow(d, ws, h, 0, h.n, t.rowH(h.n))
+		}
+	}
+	first := true
+	for _, r := range rows {
+		lr := t.layout(d, ws, r)
+		h := t.rowH(lr.n)
+		need := h
+		if first {
+			need += headH
+		}
+		if d.room() < need && d.y() > bodyTop+0.1 {
+			d.newPage(d.landscape, true)
+			drawHead()
+		} else if first {
+			drawHead()
+		}
+		first = false
+		if d.room() >= h {
+			t.drawRow(d, ws, lr, 0, lr.n, h)
+			continue
+		}
+		// Taller than a page: continue it on the next pages.
+		for from := 0; from < lr.n; {
+			fit := int((d.room() - 2*padY) / lineH(t.size))
+			if fit < 1 {
+				d.newPage(d.landscape, true)
+				drawHead()
+				continue
+			}
+			to := min(lr.n, from+fit)
+			t.drawRow(d, ws, lr, from, to, t.rowH(to-from))
+			from = to
+			if from < lr.n {
+				d.newPage(d.landscape, true)
+				drawHead()
+			}
+		}
+	}
+	if first { // no rows: the header alone
+		d.ensure(headH)
+		drawHead()
+	}
+	d.setY(d.y() + 2)
+}
+
+// drawRow draws lines [from, to) of every cell of a row, h tall.
+func (t *table) drawRow(d *doc, ws []float64, lr laidRow, from, to int, h float64) {
+	p := d.pdf
+	x, y := d.left(), d.y()
+	p.SetDrawColor(0, 0, 0)
+	p.SetLineWidth(0.2)
+	for i, w := range ws {
+		var c cell
+		if i < len(lr.cells) {
+			c = lr.cells[i]
+		}
+		style := "D"
+		if c.Shade {
+			p.SetFillColor(225, 225, 225)
+			style = "FD"
+		}
+		p.Rect(x, y, w, h, style)
+		align := c.Align
+		if align == "" {
+			align = t.cols[i].Align
+		}
+		if align == "" {
+			align = "L"
+		}
+		var lines []string
+		if i < len(lr.lines) {
+			lines = lr.lines[i]
+		}
+		lo, hi := min(from, len(lines)), min(to, len(lines))
+		part := lines[lo:hi]
+		d.font(c.Bold, t.size)
+		lh := lineH(t.size)
+		ty := y + (h-float64(len(part))*lh)/2 // centred vertically
+		for _, l := range part {
+			p.SetXY(x+padX, ty)
+			p.CellFormat(w-2*padX, lh, l, "", 0, align+"M", false, 0, "")
+			ty += lh
+		}
+		x += w
+	}
+	d.font(false, t.size)
+	p.SetXY(d.left(), y+h)
+}
