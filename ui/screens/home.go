@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/eval"
@@ -29,7 +30,7 @@ func newHome(env *Env) *home {
 	h := &home{env: env,
 		verdict: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		parts:   container.NewVBox(), schools: widget.NewLabel(""), worst: container.NewVBox()}
-	h.verdict.SizeName = "headingText"
+	h.verdict.SizeName = theme.SizeNameHeadingText
 	h.todo = widget.NewButton("", func() { env.Goto(Todo, "") })
 	recompute := widget.NewButton("重新计算", func() { env.S.Recompute() })
 	h.obj = container.NewVScroll(container.NewVBox(

@@ -59,7 +59,6 @@ func newResources(env *Env) *resources {
 		p.Update()
 	})
 	p.stageSel.Horizontal = true
-	p.stageSel.SetSelected("小学")
 	p.table = widget.NewTable(
 		func() (int, int) { return len(p.rows) + summaryRows, numCols },
 		func() fyne.CanvasObject {
@@ -73,12 +72,12 @@ func newResources(env *Env) *resources {
 	p.table.StickyColumnCount = 1
 	p.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
 	p.table.UpdateHeader = p.updateHeader
-	p.table.SetColumnWidth(colName, 220)
-	p.table.SetColumnWidth(colStudents, 80)
+	p.table.SetColumnWidth(colName, 200)
+	p.table.SetColumnWidth(colStudents, 72)
 	for i := 0; i < 7; i++ {
-		p.table.SetColumnWidth(colFirstR+i, 96)
+		p.table.SetColumnWidth(colFirstR+i, 84)
 	}
-	p.table.SetColumnWidth(colMet, 80)
+	p.table.SetColumnWidth(colMet, 70)
 	p.table.SetColumnWidth(colPass, 80)
 	p.table.OnSelected = p.selected
 	p.detail = widget.NewLabel("点击单元格查看差距")
@@ -98,6 +97,7 @@ func newResources(env *Env) *resources {
 
 	tabs := container.NewAppTabs(container.NewTabItem("表格", tableTab), container.NewTabItem("图表", chartTab))
 	p.obj = container.NewBorder(container.NewHBox(p.stageSel, recompute, legend), nil, nil, nil, tabs)
+	p.stageSel.SetSelected("小学")
 	return p
 }
 
@@ -118,6 +118,9 @@ func (p *resources) current() *eval.Stage {
 
 // Update takes the latest result and redraws table and chart.
 func (p *resources) Update() {
+	if p.table == nil || p.env.S == nil {
+		return
+	}
 	st := p.current()
 	p.rows = p.rows[:0]
 	if st != nil {

@@ -106,7 +106,7 @@ func (p *schools) Update() {
 
 // filter recomputes the visible list from the search and the two filters.
 func (p *schools) filter() {
-	if p.env.S == nil || p.env.S.File == nil {
+	if p.env.S == nil || p.env.S.File == nil || p.list == nil || p.typ == nil || p.loc == nil {
 		return
 	}
 	q := strings.TrimSpace(p.search.Text)

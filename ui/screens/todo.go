@@ -77,6 +77,9 @@ func newTodo(env *Env) *todo {
 func (p *todo) Object() fyne.CanvasObject { return p.obj }
 
 func (p *todo) Update() {
+	if p.list == nil || p.env.S == nil {
+		return
+	}
 	p.rows = p.rows[:0]
 	r := p.env.S.Result
 	if r == nil {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	ftheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/county"
@@ -211,7 +212,7 @@ func (fm *Form[T]) Object() fyne.CanvasObject {
 				h := widget.NewLabel(f.Hint)
 				h.Importance = widget.LowImportance
 				h.Wrapping = fyne.TextWrapWord
-				h.SizeName = "captionText"
+				h.SizeName = ftheme.SizeNameCaptionText
 				col.Add(h)
 			}
 			col.Add(f.Msg)

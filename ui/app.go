@@ -1,0 +1,290 @@
+// Package ui is the desktop application of 均衡评估助手: the main window
+// with its navigation, school-year selector, menus and status bar. It shows
+// and collects only: numbers come from app/eval, data from the store.
+// It does not import fyne.io/fyne/v2/app, so its tests need no cgo: the
+// command cmd/junheng creates the Fyne app and hands it to Create.
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"junheng/ui/dialogs"
+	"junheng/ui/screens"
+	"junheng/ui/session"
+	jtheme "junheng/ui/theme"
+)
+
+// Config is what the command hands over.
+type Config struct {
+	Version string
+	Opener  session.Opener // the real database; nil in tests that pass a store
+	Args    []string       // command-line arguments (see ParseArgs)
+	// DemoPath is where the demo county is written when chosen ("" = a
+	// file in the user's data folder).
+	DemoPath string
+}
+
+// App is the main window and its state.
+type App struct {
+	fa       fyne.App
+	Win      fyne.Window
+	cfg      Config
+	opts     Options
+	settings session.Settings
+	env      *screens.Env
+	pages    map[string]screens.Page
+	stale    map[string]bool
+	current  string
+
+	nav     *widget.List
+	content *fyne.Container
+	yearSel *widget.Select
+	copyBtn *widget.Button
+	status  *widget.Label
+	holder  *widget.Label
+	busy    *widget.ProgressBarInfinite
+	body    *fyne.Container
+	// settingYear is true while the selector is set from code.
+	settingYear bool
+}
+
+// Create builds the main window; the caller shows and runs it.
+func Create(fa fyne.App, cfg Config) *App {
+	a := &App{fa: fa, cfg: cfg, opts: ParseArgs(cfg.Args), stale: map[string]bool{}}
+	a.settings = session.LoadSettings(fa.Preferences())
+	fa.Settings().SetTheme(jtheme.New(a.settings.Scale))
+	a.Win = fa.NewWindow("均衡评估助手")
+	a.Win.Resize(fyne.NewSize(1280, 800))
+	a.env = &screens.Env{Win: a.Win, Goto: a.Goto, Status: a.setStatus}
+	a.status = widget.NewLabel("")
+	a.holder = widget.NewLabel("")
+	a.holder.Importance = widget.WarningImportance
+	a.busy = widget.NewProgressBarInfinite()
+	a.busy.Hide()
+	a.body = container.NewStack(widget.NewLabel("正在打开…"))
+	a.Win.SetContent(a.body)
+	a.Win.SetMainMenu(a.menu())
+	a.Win.SetCloseIntercept(func() { a.confirmLeave(a.closeWindow) })
+	a.start()
+	return a
+}
+
+// UseStore opens a session on a store (tests, and every open path) and
+// shows the main layout.
+func (a *App) UseStore(st session.Store, year string) error {
+	s, err := session.New(st, year, a.settings)
+	if err != nil {
+		return err
+	}
+	if a.env.S != nil && a.env.S.Store != st {
+		a.env.S.Store.Close()
+	}
+	a.env.S = s
+	s.OnChange(a.changed)
+	if a.pages == nil {
+		a.buildLayout()
+	}
+	a.refreshChrome()
+	for _, name := range screens.Names {
+		a.stale[name] = true
+	}
+	page := screens.Home
+	if a.opts.Page != "" {
+		page = a.opts.Page
+		a.opts.Page = ""
+	}
+	a.show(page, "")
+	s.Recompute()
+	return nil
+}
+
+// Session is the open county (nil before one is opened).
+func (a *App) Session() *session.Session { return a.env.S }
+
+// Page returns a page by name (tests).
+func (a *App) Page(name string) screens.Page { return a.pages[name] }
+
+// Current is the page on screen.
+func (a *App) Current() string { return a.current }
+
+func (a *App) buildLayout() {
+	a.pages = screens.New(a.env)
+	a.nav = widget.NewList(
+		func() int { return len(screens.Names) },
+		func() fyne.CanvasObject { return widget.NewLabel("社会认可度") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(screens.Names[i]) })
+	a.nav.OnSelected = func(i widget.ListItemID) {
+		if screens.Names[i] != a.current {
+			a.Goto(screens.Names[i], "")
+		}
+	}
+	a.yearSel = widget.NewSelect(nil, func(y string) {
+		if a.settingYear || a.env.S == nil || y == a.env.S.Year {
+			return
+		}
+		a.confirmLeave(func() {
+			if err := a.env.S.SwitchYear(y); err != nil {
+				dialogs.Error(err, a.Win)
+			}
+			a.refreshChrome()
+		})
+	})
+	a.copyBtn = widget.NewButton("复制上一学年数据建新学年", a.copyYear)
+	recompute := widget.NewButton("重新计算", func() { a.env.S.Recompute() })
+	top := container.NewHBox(widget.NewLabel("学年"), a.yearSel, a.copyBtn, recompute, a.busy, a.holder)
+	bottom := container.NewHBox(a.status)
+	a.content = container.NewStack()
+	split := container.NewHSplit(a.nav, a.content)
+	split.Offset = 0.12
+	a.body.Objects = []fyne.CanvasObject{container.NewBorder(top, bottom, nil, nil, split)}
+	a.body.Refresh()
+	a.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { a.Save() })
+}
+
+// Save stores the input of the page on screen (Ctrl+S).
+func (a *App) Save() bool {
+	if p := a.pages[a.current]; p != nil {
+		return p.Save()
+	}
+	return false
+}
+
+// Goto shows a page, after asking about unsaved input on the current one.
+func (a *App) Goto(page, target string) {
+	if a.pages[page] == nil {
+		return
+	}
+	if page == a.current {
+		a.pages[page].Open(target)
+		return
+	}
+	a.confirmLeave(func() { a.show(page, target) })
+}
+
+func (a *App) show(page, target string) {
+	p := a.pages[page]
+	if p == nil {
+		page, p = screens.Home, a.pages[screens.Home]
+	}
+	a.current = page
+	if a.stale[page] {
+		a.stale[page] = false
+		p.Update()
+	}
+	a.content.Objects = []fyne.CanvasObject{p.Object()}
+	a.content.Refresh()
+	for i, n := range screens.Names {
+		if n == page {
+			a.nav.Select(i)
+		}
+	}
+	p.Open(target)
+}
+
+// confirmLeave runs next at once, or after the user agrees to drop the
+// unsaved input of the current page.
+func (a *App) confirmLeave(next func()) {
+	p := a.pages[a.current]
+	if p == nil || !p.Dirty() {
+		next()
+		return
+	}
+	dialogs.Confirm("未保存的修改", "「"+a.current+"」有未保存的修改。放弃这些修改吗？\n（点「取消」返回，可按 Ctrl+S 保存）", func(ok bool) {
+		if ok {
+			a.stale[a.current] = true
+			next()
+			return
+		}
+		for i, n := range screens.Names {
+			if n == a.current {
+				a.nav.Select(i)
+			}
+		}
+	}, a.Win)
+}
+
+// changed runs when the session's file or result changes: the visible page
+// redraws now, the others when next shown.
+func (a *App) changed() {
+	for _, n := range screens.Names {
+		a.stale[n] = true
+	}
+	if p := a.pages[a.current]; p != nil {
+		a.stale[a.current] = false
+		p.Update()
+	}
+	a.refreshChrome()
+}
+
+func (a *App) refreshChrome() {
+	s := a.env.S
+	if s == nil {
+		return
+	}
+	if s.Computing {
+		a.busy.Show()
+		a.busy.Start()
+	} else {
+		a.busy.Stop()
+		a.busy.Hide()
+	}
+	name := "未保存的新文件"
+	if p := s.Store.Path(); p != "" {
+		name = filepath.Base(p)
+	}
+	title := fmt.Sprintf("均衡评估助手 — %s — %s %s 学年", name, s.File.County.Name, s.Year)
+	if who := s.Store.HeldBy(); who != "" {
+		a.holder.SetText("同时打开此文件的还有：" + who)
+		title += "（" + who + " 也打开了此文件）"
+	} else {
+		a.holder.SetText("")
+	}
+	a.Win.SetTitle(title)
+	years, err := s.Store.Years()
+	if err == nil {
+		a.settingYear = true
+		a.yearSel.Options = years
+		a.yearSel.SetSelected(s.Year)
+		a.settingYear = false
+	}
+}
+
+func (a *App) setStatus(msg string) { a.status.SetText(msg) }
+
+func (a *App) copyYear() {
+	s := a.env.S
+	a.confirmLeave(func() {
+		years, _ := s.Store.Years()
+		last := ""
+		if len(years) > 0 {
+			last = years[len(years)-1]
+		}
+		next, _ := session.NextYear(last)
+		dialogs.Confirm("复制上一学年", fmt.Sprintf("以 %s 学年的全部数据建立 %s 学年？\n之后在新学年中修改变化的数字即可。", last, next), func(ok bool) {
+			if !ok {
+				return
+			}
+			y, err := s.CopyLastYear()
+			if err != nil {
+				dialogs.Error(err, a.Win)
+				return
+			}
+			a.setStatus("已建立 " + y + " 学年")
+			a.refreshChrome()
+		}, a.Win)
+	})
+}
+
+func (a *App) closeWindow() {
+	if a.env.S != nil {
+		a.env.S.Store.Close()
+	}
+	a.Win.Close()
+}

@@ -1,0 +1,92 @@
+package dialogs
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"junheng/app/county"
+	"junheng/ui/session"
+)
+
+// Choices of a conflict.
+const (
+	KeepOurs   = "保留本机的值"
+	TakeTheirs = "采用导入的值"
+)
+
+// MergeDialog lists what an import changes and, for each conflicting field,
+// lets the clerk keep the local value or take the imported one.
+type MergeDialog struct {
+	D       dialog.Dialog
+	Choices []*widget.RadioGroup
+	Apply   *widget.Button
+}
+
+// Merge shows the plan; apply receives one choice per conflict (true = theirs).
+func Merge(plan *session.MergePlan, win fyne.Window, apply func(takeTheirs []bool)) *MergeDialog {
+	m := &MergeDialog{}
+	summary := fmt.Sprintf("导入 %s 学年：新增 %d 所学校，%d 处相同，%d 处冲突。", plan.Year, len(plan.Added), plan.Unchanged, len(plan.Conflicts))
+	box := container.NewVBox(widget.NewLabel(summary))
+	if len(plan.Added) > 0 {
+		l := widget.NewLabel("新增学校：" + strings.Join(plan.Added, "、"))
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	if len(plan.Conflicts) > 0 {
+		box.Add(widget.NewLabelWithStyle("冲突（两边都修改过的数据），请逐项选择：", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		allOurs := widget.NewButton("全部保留本机", func() { m.setAll(KeepOurs) })
+		allTheirs := widget.NewButton("全部采用导入", func() { m.setAll(TakeTheirs) })
+		box.Add(container.NewHBox(allOurs, allTheirs))
+	}
+	for _, c := range plan.Conflicts {
+		label := county.FieldLabel(c.Field)
+		if label == "" {
+			label = c.Field
+		}
+		where := c.School
+		if where == "" {
+			where = "县级数据"
+		}
+		title := widget.NewLabel(fmt.Sprintf("%s：%s\n本机：%s　　导入：%s", where, label, show(c.Ours), show(c.Theirs)))
+		title.Wrapping = fyne.TextWrapWord
+		rg := widget.NewRadioGroup([]string{KeepOurs, TakeTheirs}, nil)
+		rg.Horizontal = true
+		rg.Required = true
+		rg.SetSelected(KeepOurs)
+		m.Choices = append(m.Choices, rg)
+		box.Add(widget.NewCard("", "", container.NewVBox(title, rg)))
+	}
+	m.Apply = widget.NewButton("合并", func() {
+		take := make([]bool, len(m.Choices))
+		for i, rg := range m.Choices {
+			take[i] = rg.Selected == TakeTheirs
+		}
+		m.D.Hide()
+		apply(take)
+	})
+	m.Apply.Importance = widget.HighImportance
+	cancel := widget.NewButton("取消", func() { m.D.Hide() })
+	content := container.NewBorder(nil, container.NewHBox(m.Apply, cancel), nil, nil, container.NewVScroll(box))
+	m.D = dialog.NewCustomWithoutButtons("导入合并", content, win)
+	m.D.Resize(fyne.NewSize(760, 560))
+	m.D.Show()
+	return m
+}
+
+func (m *MergeDialog) setAll(choice string) {
+	for _, rg := range m.Choices {
+		rg.SetSelected(choice)
+	}
+}
+
+func show(v string) string {
+	if v == "" {
+		return "未填报"
+	}
+	return v
+}

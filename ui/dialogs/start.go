@@ -1,0 +1,110 @@
+package dialogs
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// FirstStart offers the demo county or a new county.
+func FirstStart(win fyne.Window, openDemo, newCounty func()) dialog.Dialog {
+	var d dialog.Dialog
+	text := widget.NewLabel("欢迎使用均衡评估助手。\n\n可以先打开示范县（按义马市的情况编制）看看各页面，也可以直接新建本县的数据文件。")
+	text.Wrapping = fyne.TextWrapWord
+	demo := widget.NewButton("打开示范县", func() { d.Hide(); openDemo() })
+	demo.Importance = widget.HighImportance
+	create := widget.NewButton("新建本县数据", func() { d.Hide(); newCounty() })
+	d = dialog.NewCustomWithoutButtons("欢迎", container.NewVBox(text, container.NewGridWithColumns(2, demo, create)), win)
+	d.Resize(fyne.NewSize(520, 260))
+	d.Show()
+	return d
+}
+
+var codePattern = regexp.MustCompile(`^\d{6}$`)
+
+// NewCounty asks for the county's name, code and first school year; done
+// receives them and the file path (in dir, named after the county).
+func NewCounty(win fyne.Window, dir string, done func(name, code, year, path string), cancelled func()) dialog.Dialog {
+	name := widget.NewEntry()
+	name.PlaceHolder = "如：义马市"
+	code := widget.NewEntry()
+	code.PlaceHolder = "6 位行政区划代码，如 411281"
+	y := time.Now().Year()
+	if time.Now().Month() < 9 {
+		y--
+	}
+	year := widget.NewEntry()
+	year.SetText(fmt.Sprintf("%d-%d", y, y+1))
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	form := widget.NewForm(
+		widget.NewFormItem("县（市、区）名称", name),
+		widget.NewFormItem("行政区划代码", code),
+		widget.NewFormItem("第一个学年", year),
+	)
+	var d dialog.Dialog
+	ok := widget.NewButton("建立", func() {
+		n, c, yr := strings.TrimSpace(name.Text), strings.TrimSpace(code.Text), strings.TrimSpace(year.Text)
+		var a, b int
+		switch {
+		case n == "":
+			msg.SetText("请填写县（市、区）名称")
+		case c != "" && !codePattern.MatchString(c):
+			msg.SetText("行政区划代码应为 6 位数字")
+		case func() bool { k, _ := fmt.Sscanf(yr, "%d-%d", &a, &b); return k != 2 || b != a+1 }():
+			msg.SetText("学年应写作「2024-2025」的形式")
+		default:
+			d.Hide()
+			done(n, c, yr, filepath.Join(dir, n+".junheng"))
+		}
+	})
+	ok.Importance = widget.HighImportance
+	cancel := widget.NewButton("取消", func() { d.Hide(); cancelled() })
+	d = dialog.NewCustomWithoutButtons("新建县域数据文件", container.NewVBox(form, msg, container.NewHBox(ok, cancel)), win)
+	d.Resize(fyne.NewSize(520, 300))
+	d.Show()
+	return d
+}
+
+// Progress is a dialog with a progress bar for long operations.
+type Progress struct {
+	d   dialog.Dialog
+	bar *widget.ProgressBar
+}
+
+// NewProgress shows a progress dialog.
+func NewProgress(title string, win fyne.Window) *Progress {
+	p := &Progress{bar: widget.NewProgressBar()}
+	p.bar.TextFormatter = func() string { return fmt.Sprintf("%.0f%%", p.bar.Value*100) }
+	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel("请稍候…"), p.bar), win)
+	p.d.Resize(fyne.NewSize(400, 140))
+	p.d.Show()
+	return p
+}
+
+// Set moves the bar (0–1).
+func (p *Progress) Set(x float64) { p.bar.SetValue(x) }
+
+// Hide closes the dialog.
+func (p *Progress) Hide() { p.d.Hide() }
+
+// About shows the program's name and version.
+func About(version string, win fyne.Window) dialog.Dialog {
+	if version == "" {
+		version = "开发版"
+	}
+	text := widget.NewLabel("均衡评估助手\n版本 " + version +
+		"\n\n依据《县域义务教育优质均衡发展督导评估内容及标准》（教督〔2017〕6号）计算各项指标和差异系数，生成整改清单。\n\n界面字体：思源黑体（Noto Sans SC，SIL 开源字体许可证）。")
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("关于", "确定", text, win)
+	d.Resize(fyne.NewSize(480, 300))
+	d.Show()
+	return d
+}

@@ -1,0 +1,251 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"junheng/ui/dialogs"
+	"junheng/ui/session"
+	jtheme "junheng/ui/theme"
+)
+
+func (a *App) menu() *fyne.MainMenu {
+	save := fyne.NewMenuItem("保存", func() { a.Save() })
+	save.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	file := fyne.NewMenu("文件",
+		fyne.NewMenuItem("新建…", func() { a.confirmLeave(a.newCounty) }),
+		fyne.NewMenuItem("打开…", func() { a.confirmLeave(a.chooseOpen) }),
+		save,
+		fyne.NewMenuItem("另存为…", a.saveAs),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("导出给其他单位…", a.export),
+		fyne.NewMenuItem("导入合并…", a.importMerge),
+		fyne.NewMenuItem("备份与恢复…", a.backup),
+		fyne.NewMenuItem("修改记录…", a.history),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("设置…", a.editSettings),
+		fyne.NewMenuItem("关于", func() { dialogs.About(a.cfg.Version, a.Win) }),
+	)
+	// Fyne appends 退出 (Quit) to the first menu itself.
+	return fyne.NewMainMenu(file)
+}
+
+func (a *App) needSession() bool {
+	if a.env.S == nil {
+		dialogs.Info("提示", "请先打开或新建一个县域数据文件。", a.Win)
+		return false
+	}
+	return true
+}
+
+var errNoFeature = errors.New("当前数据文件不支持这项功能")
+
+func (a *App) chooseOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		a.openPath(path)
+	}, a.Win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (a *App) saveAs() {
+	if !a.needSession() {
+		return
+	}
+	b, ok := a.env.S.Store.(session.Backuper)
+	if !ok {
+		dialogs.Error(errNoFeature, a.Win)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		a.longTask("正在另存…", func(func(float64)) error { return b.SaveAs(path) }, func(err error) {
+			if err != nil {
+				dialogs.Error(err, a.Win)
+				return
+			}
+			a.setStatus("已另存为 " + path)
+		})
+	}, a.Win)
+	d.SetFileName(a.env.S.File.County.Name + ".junheng")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (a *App) export() {
+	if !a.needSession() {
+		return
+	}
+	ex, ok := a.env.S.Store.(session.Exporter)
+	if !ok {
+		dialogs.Error(errNoFeature, a.Win)
+		return
+	}
+	dialogs.ChooseSchools(a.env.S.File.Schools, a.Win, func(ids []string) {
+		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				return
+			}
+			path := w.URI().Path()
+			w.Close()
+			year := a.env.S.Year
+			a.longTask("正在导出…", func(func(float64)) error { return ex.ExportSchools(year, ids, path) }, func(err error) {
+				if err != nil {
+					dialogs.Error(err, a.Win)
+					return
+				}
+				a.setStatus(fmt.Sprintf("已导出 %d 所学校到 %s", len(ids), path))
+			})
+		}, a.Win)
+		d.SetFileName("导出.junheng")
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+}
+
+func (a *App) importMerge() {
+	if !a.needSession() {
+		return
+	}
+	if _, ok := a.env.S.Store.(session.Merger); !ok {
+		dialogs.Error(errNoFeature, a.Win)
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		a.MergeFrom(path)
+	}, a.Win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// MergeFrom plans the import of another unit's file, shows the conflict
+// list with a choice per field, and applies the choices.
+func (a *App) MergeFrom(path string) {
+	m := a.env.S.Store.(session.Merger)
+	plan, err := m.PlanMerge(path)
+	if err != nil {
+		dialogs.Error(err, a.Win)
+		return
+	}
+	dialogs.Merge(plan, a.Win, func(takeTheirs []bool) {
+		a.longTask("正在合并…", func(func(float64)) error { return m.ApplyMerge(plan, takeTheirs) }, func(err error) {
+			if err != nil {
+				dialogs.Error(err, a.Win)
+				return
+			}
+			a.reload()
+			a.setStatus(fmt.Sprintf("已合并：新增 %d 所学校，处理 %d 处冲突", len(plan.Added), len(plan.Conflicts)))
+		})
+	})
+}
+
+// reload reads the current year again from the store (after a merge or restore).
+func (a *App) reload() {
+	s := a.env.S
+	if err := s.SwitchYear(s.Year); err != nil {
+		years, _ := s.Store.Years()
+		if len(years) > 0 {
+			err = s.SwitchYear(years[len(years)-1])
+		}
+		if err != nil {
+			dialogs.Error(err, a.Win)
+		}
+	}
+	a.refreshChrome()
+}
+
+func (a *App) backup() {
+	if !a.needSession() {
+		return
+	}
+	b, ok := a.env.S.Store.(session.Backuper)
+	if !ok {
+		dialogs.Error(errNoFeature, a.Win)
+		return
+	}
+	dialogs.Backup(a.Win, a.settings.BackupsKept, func() {
+		a.longTask("正在备份…", func(func(float64)) error {
+			_, err := b.Backup("", a.settings.BackupsKept)
+			return err
+		}, func(err error) {
+			if err != nil {
+				dialogs.Error(err, a.Win)
+				return
+			}
+			a.setStatus("备份完成")
+		})
+	}, func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			path := r.URI().Path()
+			r.Close()
+			dialogs.Confirm("从备份恢复", "用备份「"+path+"」替换当前数据？当前数据会先自动备份。", func(ok bool) {
+				if !ok {
+					return
+				}
+				a.longTask("正在恢复…", func(func(float64)) error { return b.Restore(path) }, func(err error) {
+					if err != nil {
+						dialogs.Error(err, a.Win)
+						return
+					}
+					a.reload()
+					a.setStatus("已从备份恢复")
+				})
+			}, a.Win)
+		}, a.Win)
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+}
+
+func (a *App) history() {
+	if !a.needSession() {
+		return
+	}
+	h, ok := a.env.S.Store.(session.Historian)
+	if !ok {
+		dialogs.Error(errNoFeature, a.Win)
+		return
+	}
+	dialogs.History(a.env.S.File.Schools, a.Win, func(schoolID, field string) ([]session.Change, error) {
+		return h.History(a.env.S.Year, schoolID, strings.TrimSpace(field))
+	})
+}
+
+func (a *App) editSettings() {
+	dialogs.Settings(a.settings, a.Win, func(s session.Settings) {
+		s.LastFile = a.settings.LastFile
+		scaleChanged := s.Scale != a.settings.Scale
+		a.settings = s
+		s.Save(a.fa.Preferences())
+		if scaleChanged {
+			a.fa.Settings().SetTheme(jtheme.New(s.Scale))
+		}
+		if a.env.S != nil {
+			a.env.S.Settings = s
+			a.env.S.Recompute()
+		}
+		a.setStatus("设置已保存")
+	})
+}
