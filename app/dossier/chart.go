@@ -27,7 +27,7 @@ func (c *ctx) charts() {
 				d.newPage(false, true)
 			}
 			if i == 0 {
-				d.mark(eval.StageNames[key]+"资源配置指标图", 1)
+				d.heading(eval.StageNames[key]+"资源配置指标图", 1, h)
 			}
 			first = false
 			y0 := d.y()
