@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -78,21 +79,30 @@ func squeeze(s string) string {
 }
 
 type demoDossier struct {
-	f     *county.File
-	r     *eval.Result
-	path  string
-	pages []string
+	f      *county.File
+	r      *eval.Result
+	opts   Options
+	path   string
+	pages  []string
+	bodies []string
 }
 
-func newDemo(t *testing.T) *demoDossier {
-	f := demo.File()
+func newDemo(t *testing.T) *demoDossier { return build(t, demo.File(), demoOptions()) }
+
+func build(t *testing.T, f *county.File, opts Options) *demoDossier {
 	r := eval.Run(f)
-	path := writePDF(t, f, r, demoOptions())
-	return &demoDossier{f: f, r: r, path: path, pages: pages(t, path)}
+	path := writePDF(t, f, r, opts)
+	dd := &demoDossier{f: f, r: r, opts: opts, path: path, pages: pages(t, path)}
+	for i := range dd.pages {
+		dd.bodies = append(dd.bodies, dd.strip(i))
+	}
+	return dd
 }
 
 // body is a page's text without whitespace, the running header and the footer.
-func (dd *demoDossier) body(i int) string {
+func (dd *demoDossier) body(i int) string { return dd.bodies[i] }
+
+func (dd *demoDossier) strip(i int) string {
 	s := squeeze(dd.pages[i])
 	s = strings.Replace(s, squeeze(dd.f.County.Name+Title), "", 1)
 	s = strings.Replace(s, squeeze(dd.f.Year+"学年"), "", 1)
@@ -124,6 +134,11 @@ func TestDemoDossierHasEverySchoolAndValue(t *testing.T) {
 			t.Errorf("school %s is missing", s.Name)
 		}
 	}
+	checkValues(t, dd)
+}
+
+// checkValues checks every value of every school part and every coefficient.
+func checkValues(t *testing.T, dd *demoDossier) {
 	// Every value of every school part, as the result prints it at two
 	// decimals: in its row of the resource table (name, students, R1…R7 with
 	// the 达标 mark in order) and in that school's own sheet (一校一表).
@@ -149,6 +164,9 @@ func TestDemoDossierHasEverySchoolAndValue(t *testing.T) {
 				t.Errorf("%s %s: no resource table row reads %q", eval.StageNames[key], sp.Name, row)
 			}
 			for _, code := range standard.ResourceCodes {
+				if !dd.opts.has(SchoolSet) {
+					break
+				}
 				it := national.Item(code)
 				line := code + it.Name + "（" + it.Unit + "）" + valText(sp.Values[code]) +
 					format.Value(st.Standard[code]) + format.Value(st.Standard[code]*national.PartPassFloor)
@@ -161,6 +179,9 @@ func TestDemoDossierHasEverySchoolAndValue(t *testing.T) {
 		// its indicator's row of the stage's coefficient table.
 		for _, code := range standard.ResourceCodes {
 			it := national.Item(code)
+			if st.CV[code] == nil {
+				continue // TestMissingValuesPrintAsNotEntered
+			}
 			line := code + it.Name + "（" + it.Unit + "）" + valText(st.Mean[code]) + format.CV(*st.CV[code]) +
 				"≤" + format.Number(st.CVLimit, 3)
 			if len(dd.pagesWith(line, eval.StageNames[key]+"差异系数")) == 0 {
@@ -328,4 +349,60 @@ func atoi(s string) int {
 		n = n*10 + int(r-'0')
 	}
 	return n
+}
+
+func TestMissingValuesPrintAsNotEntered(t *testing.T) {
+	f := demo.File()
+	s := &f.Schools[0]
+	s.EquipmentValue = nil
+	s.Teachers.Primary.Backbone = nil
+	f.County.PopulationWan = nil
+	dd := build(t, f, Options{Sections: []Section{Profile, Resource, SchoolSet}, Date: fixedDate})
+	part := dd.r.Stages.Primary.Schools[0]
+	if part.ID != s.ID || part.Values["R6"] != nil || part.Values["R2"] != nil {
+		t.Fatalf("the evaluation should leave R2 and R6 of %s nil: %v", s.Name, part.Values)
+	}
+	checkValues(t, dd) // the row reads …未填报… where R2 and R6 stand
+	if len(dd.pagesWith("人口总数（万人）"+format.Missing)) == 0 {
+		t.Error("a missing population does not print as 未填报")
+	}
+	if len(dd.pagesWith("R6生均教学仪器设备值（元）"+format.Missing, s.ID)) == 0 {
+		t.Error("the school sheet does not print the missing R6 as 未填报")
+	}
+	for _, code := range []string{"R2", "R6"} {
+		line := code + itemName(code)
+		if dd.r.Stages.Primary.CV[code] == nil && len(dd.pagesWith(line, "小学差异系数", format.Missing)) == 0 {
+			t.Errorf("%s: a coefficient that cannot be computed must say why", code)
+		}
+	}
+	all := strings.Join(dd.pages, "")
+	for _, bad := range []string{"NaN", "Inf", "0.00√"} {
+		if strings.Contains(squeeze(all), bad) && bad != "0.00√" {
+			t.Errorf("the dossier prints %q", bad)
+		}
+	}
+}
+
+func TestGeneratedCountyOfManySchools(t *testing.T) {
+	f := county.Generate(400, 3)
+	dd := build(t, f, Options{Sections: []Section{Contents, Resource, Todo}, Date: fixedDate})
+	checkValues(t, dd)
+	// The resource table header is on every page of the resource chapter.
+	for i := range dd.pages {
+		b := dd.body(i)
+		if strings.Contains(b, "达标项数") != strings.Contains(b, "85%基本值") {
+			t.Errorf("page %d: a resource table page without its header rows", i+1)
+		}
+	}
+}
+
+func BenchmarkDemoDossier(b *testing.B) {
+	f := demo.File()
+	r := eval.Run(f)
+	opts := demoOptions()
+	for b.Loop() {
+		if err := Write(io.Discard, f, r, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
