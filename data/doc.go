@@ -1,0 +1,56 @@
+// Package data is the clerk's local database: one SQLite file per county
+// (modernc.org/sqlite, pure Go) holding several school years, with an audit
+// trail, backups, a lock note for shared folders, export of chosen schools
+// and a three-way merge of another office's file.
+//
+// # Layout
+//
+// The county file model (app/county) is stored field by field rather than
+// as one wide table per struct:
+//
+//	year    one row per school year (学年)
+//	entity  one row per county profile, school or finance calendar year of
+//	        a school year: a UUID created by this program, the school year,
+//	        the kind, the natural key (the 学校标识码 for a school, the
+//	        calendar year for a finance row) and the display order
+//	value   one row per (entity, field path) with the typed value and the
+//	        revision (commit id) that last set it
+//	commit  one row per write: when, office, user, host, action
+//	change  one row per changed value: commit, entity, field, old, new
+//
+// Field paths are the JSON paths of the county file (students.primary,
+// gov.G8.teacher_avg_pay, …), derived by reflection from the model, so a
+// field added to app/county is stored, audited and merged without a schema
+// change. Storing per field is what makes the audit trail ("who changed this
+// number?") and the field-by-field merge exact and cheap.
+//
+// # Why the merge can tell "here" from "there"
+//
+// Every value carries the id of the commit that last set it, and the change
+// table is the value's lineage: every commit that ever set that field in
+// this file (including commits copied in from other offices' files by a
+// merge or by an export). When two files meet, a field with revision a here
+// and b there is
+//
+//   - identical when a == b or the values are equal;
+//   - changed here when b is in our lineage of the field (we have seen their
+//     value and moved on);
+//   - changed there when a is in their lineage;
+//   - changed on both sides (a conflict) otherwise.
+//
+// Applying a merge copies the other side's lineage lines for the fields it
+// touches, so the next merge between the same two files sees the common
+// base and reports nothing twice. Exports copy the lineage of the chosen
+// schools, so a school sent to another office and sent back merges cleanly.
+//
+// # Safety
+//
+// Every write runs in one transaction; the database runs with
+// journal_mode=DELETE (never WAL: files sit on network shares),
+// synchronous=FULL, foreign keys on and trusted_schema off, all set in the
+// DSN because database/sql opens several connections. A file is inspected
+// before SQLite may write to it: its header (magic, application id, schema
+// version, size), its schema (no trigger or view: this program creates none,
+// so any is foreign SQL that must never run) and PRAGMA integrity_check. A
+// file that fails gets a Chinese message and is not modified.
+package data

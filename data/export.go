@@ -1,0 +1,231 @@
+package data
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Manifest describes an exported file. It is stored in the file (meta key
+// "manifest") and beside it (OUT.db.manifest.json, with the checksum of the
+// whole file) so that the receiving office can check what it got.
+type Manifest struct {
+	Office         string         `json:"office"`
+	User           string         `json:"user"`
+	Host           string         `json:"host"`
+	ProgramVersion string         `json:"program_version"`
+	SchemaVersion  int            `json:"schema_version"`
+	Time           time.Time      `json:"time"`
+	Source         string         `json:"source"` // file_id of the exporting file
+	Years          []string       `json:"years"`
+	Schools        []string       `json:"schools,omitempty"` // chosen ids; empty = the whole file
+	Rows           map[string]int `json:"rows"`              // table → row count
+	Commits        int            `json:"commits"`           // commit_log rows at export: later edits make the checksum stale
+	Checksum       string         `json:"checksum"`          // sha256 of the data (see contentChecksum)
+	FileSHA256     string         `json:"file_sha256,omitempty"`
+}
+
+// ExportSchools writes the whole file (ids empty) or the chosen schools
+// (by id, in every year that has them, with the county facts) to a new
+// database file at out, with their audit trail so the receiving office can
+// merge it back. out must not exist.
+func (s *Store) ExportSchools(out string, ids []string) (Manifest, error) {
+	var m Manifest
+	if _, err := os.Stat(out); err == nil {
+		return m, fmt.Errorf("文件「%s」已存在，不会覆盖", out)
+	}
+	if len(ids) > 0 {
+		known := map[string]bool{}
+		rows, err := s.db.Query(`SELECT DISTINCT key FROM entity WHERE kind = 'school'`)
+		if err != nil {
+			return m, dbErr(err)
+		}
+		for rows.Next() {
+			var k string
+			rows.Scan(&k)
+			known[k] = true
+		}
+		rows.Close()
+		for _, id := range ids {
+			if !known[id] {
+				return m, fmt.Errorf("文件中没有标识码为「%s」的学校，未导出", id)
+			}
+		}
+	}
+	if _, err := s.db.Exec(`VACUUM INTO ?`, out); err != nil {
+		os.Remove(out)
+		return m, fmt.Errorf("导出到「%s」失败：%v", out, err)
+	}
+	m, err := finishExport(out, ids, s.set, s.me.Host)
+	if err != nil {
+		os.Remove(out)
+		os.Remove(out + "-journal")
+		return m, err
+	}
+	return m, nil
+}
+
+// finishExport trims the copy to the chosen schools, stamps it with a new
+// file id and the manifest, and writes the manifest beside it.
+func finishExport(out string, ids []string, set Settings, host string) (Manifest, error) {
+	m := Manifest{Office: set.Office, User: set.User, Host: host, ProgramVersion: ProgramVersion,
+		SchemaVersion: SchemaVersion, Time: time.Now().UTC().Truncate(time.Second), Schools: ids}
+	db, err := sql.Open("sqlite", dsn(out, false))
+	if err != nil {
+		return m, err
+	}
+	defer db.Close()
+	tx, err := db.Begin()
+	if err != nil {
+		return m, err
+	}
+	defer tx.Rollback()
+	if len(ids) > 0 {
+		tx.Exec(`CREATE TEMP TABLE keep(key TEXT PRIMARY KEY)`)
+		for _, id := range ids {
+			if _, err := tx.Exec(`INSERT OR IGNORE INTO keep VALUES (?)`, id); err != nil {
+				return m, err
+			}
+		}
+		for _, q := range []string{
+			`CREATE TEMP TABLE gone AS SELECT uuid FROM entity WHERE kind = 'school' AND key NOT IN (SELECT key FROM keep)`,
+			`DELETE FROM change WHERE entity IN (SELECT uuid FROM gone)`,
+			`DELETE FROM value WHERE entity IN (SELECT uuid FROM gone)`,
+			`DELETE FROM entity WHERE uuid IN (SELECT uuid FROM gone)`,
+			`DELETE FROM commit_log WHERE id NOT IN (SELECT rev FROM change) AND id NOT IN (SELECT rev FROM value)`,
+		} {
+			if _, err := tx.Exec(q); err != nil {
+				return m, err
+			}
+		}
+	}
+	var source string
+	tx.QueryRow(`SELECT value FROM meta WHERE key = 'file_id'`).Scan(&source)
+	m.Source = source
+	if err := setMeta(tx, "file_id", uuid.NewString()); err != nil {
+		return m, err
+	}
+	if err := setMeta(tx, "exported_from", source); err != nil {
+		return m, err
+	}
+	m.Rows = map[string]int{}
+	for _, t := range []string{"year", "entity", "value", "change", "commit_log"} {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM ` + t).Scan(&n); err != nil {
+			return m, err
+		}
+		m.Rows[t] = n
+	}
+	m.Commits = m.Rows["commit_log"]
+	yrows, err := tx.Query(`SELECT year FROM year ORDER BY year`)
+	if err != nil {
+		return m, err
+	}
+	for yrows.Next() {
+		var y string
+		yrows.Scan(&y)
+		m.Years = append(m.Years, y)
+	}
+	yrows.Close()
+	if m.Checksum, err = contentChecksum(tx); err != nil {
+		return m, err
+	}
+	data, _ := json.Marshal(m)
+	if err := setMeta(tx, "manifest", string(data)); err != nil {
+		return m, err
+	}
+	if err := tx.Commit(); err != nil {
+		return m, err
+	}
+	if len(ids) > 0 {
+		// Deleted rows linger in free pages: the file goes to another
+		// office, so the other schools' numbers must not travel with it.
+		if _, err := db.Exec(`VACUUM`); err != nil {
+			return m, err
+		}
+	}
+	db.Close()
+	if m.FileSHA256, err = fileSHA256(out); err != nil {
+		return m, err
+	}
+	side, _ := json.MarshalIndent(m, "", "  ")
+	if err := os.WriteFile(out+".manifest.json", side, 0o644); err != nil {
+		return m, fmt.Errorf("写出清单「%s」失败：%v", out+".manifest.json", err)
+	}
+	return m, nil
+}
+
+// contentChecksum hashes every value with its entity and revision, in a
+// fixed order, so it does not depend on the page layout of the file.
+func contentChecksum(q querier) (string, error) {
+	rows, err := q.Query(`SELECT e.year, e.kind, e.key, v.field, v.val, v.rev
+		FROM value v JOIN entity e ON e.uuid = v.entity ORDER BY e.year, e.kind, e.key, v.field`)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	h := sha256.New()
+	for rows.Next() {
+		var year, kind, key, field, rev string
+		var val any
+		if err := rows.Scan(&year, &kind, &key, &field, &val, &rev); err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x1f%s\x1f%s\x1f%s\x1f%T:%v\x1f%s\n", year, kind, key, field, normalize(val), normalize(val), rev)
+	}
+	return hex.EncodeToString(h.Sum(nil)), rows.Err()
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// verifyManifest checks a file against the manifest it carries, when it
+// has not been edited since the export: a mismatch means the data was
+// damaged or altered on the way.
+func verifyManifest(q querier, path string) error {
+	var text string
+	if err := q.QueryRow(`SELECT value FROM meta WHERE key = 'manifest'`).Scan(&text); err != nil {
+		return nil // not an export, or edited as a working file: nothing to check
+	}
+	var m Manifest
+	if err := json.Unmarshal([]byte(text), &m); err != nil {
+		return fileErr(path, ErrCorrupt, "的导出清单无法读取：%v", err)
+	}
+	var commits int
+	if err := q.QueryRow(`SELECT count(*) FROM commit_log`).Scan(&commits); err != nil {
+		return err
+	}
+	if commits != m.Commits {
+		return nil // edited after the export: the checksum no longer applies
+	}
+	sum, err := contentChecksum(q)
+	if err != nil {
+		return err
+	}
+	if sum != m.Checksum {
+		return fileErr(path, ErrCorrupt, "的数据与导出时的校验值不符，可能在传递过程中被改动或损坏，拒绝合并。")
+	}
+	return nil
+}
+
+var _ = slices.Contains[[]string]
+var _ = strings.TrimSpace

@@ -1,0 +1,74 @@
+package data
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"junheng/app/county"
+)
+
+// testSettings identify the test user in the audit trail.
+var testSettings = Settings{Office: "测试县教育局", User: "张三"}
+
+func newStore(t testing.TB, name string) *Store {
+	t.Helper()
+	s, err := Create(filepath.Join(t.TempDir(), name), testSettings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func storeWith(t testing.TB, f *county.File) *Store {
+	t.Helper()
+	s := newStore(t, "county.db")
+	if err := s.ImportFile(f, "test"); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func mustEncode(t testing.TB, f *county.File) []byte {
+	t.Helper()
+	b, err := county.Encode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func fileSum(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// dirState is the name, size and checksum of every file in a folder: a
+// refused file must leave the folder exactly as it was (no journal, no lock
+// note, no backup).
+func dirState(t testing.TB, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, e.Name()+"/")
+			continue
+		}
+		out = append(out, e.Name()+" "+fileSum(t, filepath.Join(dir, e.Name())))
+	}
+	sort.Strings(out)
+	return out
+}

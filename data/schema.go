@@ -1,0 +1,116 @@
+package data
+
+import (
+	"database/sql"
+	"fmt"
+)
+
+// ApplicationID marks a SQLite file as ours (PRAGMA application_id, bytes
+// 68–71 of the header): "JHNG".
+const ApplicationID = 0x4A484E47
+
+// SchemaVersion is the PRAGMA user_version this program writes. A file with
+// a higher one comes from a newer program and is refused; a lower one is
+// migrated after a backup.
+const SchemaVersion = 1
+
+// ProgramVersion is written into every file this program changes, so that
+// an older program refusing it can say which version wrote it. The build
+// may set it with -ldflags "-X junheng/data.ProgramVersion=…".
+var ProgramVersion = "0.1.0"
+
+// migrations[i] brings a file from user_version i to i+1. Never edit a
+// published step: add one.
+var migrations = []string{
+	// 0 → 1: the first layout, described in doc.go.
+	`
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE year (
+	year       TEXT PRIMARY KEY,          -- 学年, e.g. 2024-2025
+	created_at TEXT NOT NULL,
+	created_by TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE commit_log (
+	id     TEXT PRIMARY KEY,               -- UUID: revisions travel between files
+	at     TEXT NOT NULL,                  -- RFC 3339 UTC
+	office TEXT NOT NULL,
+	user   TEXT NOT NULL,
+	host   TEXT NOT NULL,
+	action TEXT NOT NULL,                  -- save, delete, import, copy, merge, …
+	note   TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+
+CREATE TABLE entity (
+	uuid       TEXT PRIMARY KEY,
+	year       TEXT NOT NULL REFERENCES year(year),
+	kind       TEXT NOT NULL CHECK (kind IN ('county', 'school', 'finance')),
+	key        TEXT NOT NULL,              -- 学校标识码, finance calendar year, '' for the county
+	pos        INTEGER NOT NULL,           -- display order (order of the JSON file)
+	updated_at TEXT NOT NULL,
+	updated_by TEXT NOT NULL,              -- office / user
+	UNIQUE (year, kind, key)
+);
+
+CREATE TABLE value (
+	entity TEXT NOT NULL REFERENCES entity(uuid),
+	field  TEXT NOT NULL,                  -- JSON path inside the entity
+	val,                                   -- INTEGER, REAL, TEXT or NULL (未填报)
+	rev    TEXT NOT NULL REFERENCES commit_log(id),
+	PRIMARY KEY (entity, field)
+) WITHOUT ROWID;
+
+CREATE TABLE change (
+	entity TEXT NOT NULL REFERENCES entity(uuid),
+	field  TEXT NOT NULL,
+	rev    TEXT NOT NULL REFERENCES commit_log(id),
+	old,
+	new,
+	PRIMARY KEY (entity, field, rev)
+) WITHOUT ROWID;
+
+CREATE INDEX change_by_rev ON change(rev);
+`,
+}
+
+// migrate runs the missing steps and stamps the file, in one transaction.
+func migrate(db *sql.DB, from int) error {
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for v := from; v < SchemaVersion; v++ {
+		if _, err := tx.Exec(migrations[v]); err != nil {
+			return fmt.Errorf("升级数据格式（第 %d 版到第 %d 版）失败：%w", v, v+1, err)
+		}
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", SchemaVersion, ApplicationID)); err != nil {
+		return err
+	}
+	if err := setMeta(tx, "written_by", ProgramVersion); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+type execer interface {
+	Exec(query string, args ...any) (sql.Result, error)
+}
+
+func setMeta(x execer, key, value string) error {
+	_, err := x.Exec(`INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}
+
+// ourObjects is every schema object a file of SchemaVersion may hold; any
+// other (a trigger, a view, an extra table) means the file was not written
+// by this program alone and its SQL must never run here.
+var ourObjects = map[string]string{
+	"meta": "table", "year": "table", "commit_log": "table", "entity": "table", "value": "table",
+	"change": "table", "change_by_rev": "index",
+}

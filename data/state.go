@@ -1,0 +1,142 @@
+package data
+
+import (
+	"database/sql"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"junheng/app/county"
+)
+
+// entKey is the natural key of an entity inside a school year.
+type entKey struct{ kind, key string }
+
+// entRow is one entity with its values and their revisions.
+type entRow struct {
+	uuid string
+	year string
+	kind string
+	key  string
+	pos  int
+	vals fields
+	revs map[string]string
+}
+
+func (e *entRow) deleted() bool {
+	v, _ := e.vals[deletedField].(int64)
+	return v == 1
+}
+
+// yearState is every entity of a school year as stored, read in one query.
+type yearState struct {
+	year string
+	ents map[entKey]*entRow
+}
+
+type querier interface {
+	Query(query string, args ...any) (*sql.Rows, error)
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+// loadState reads a school year; ok is false when the year does not exist.
+func loadState(q querier, year string) (st *yearState, ok bool, err error) {
+	var n int
+	if err := q.QueryRow(`SELECT count(*) FROM year WHERE year = ?`, year).Scan(&n); err != nil {
+		return nil, false, err
+	}
+	st = &yearState{year: year, ents: map[entKey]*entRow{}}
+	if n == 0 {
+		return st, false, nil
+	}
+	rows, err := q.Query(`SELECT e.uuid, e.kind, e.key, e.pos, v.field, v.val, v.rev
+		FROM entity e LEFT JOIN value v ON v.entity = e.uuid WHERE e.year = ?`, year)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			u, kind, key string
+			pos          int
+			field, rev   sql.NullString
+			val          any
+		)
+		if err := rows.Scan(&u, &kind, &key, &pos, &field, &val, &rev); err != nil {
+			return nil, false, err
+		}
+		k := entKey{kind, key}
+		e := st.ents[k]
+		if e == nil {
+			e = &entRow{uuid: u, year: year, kind: kind, key: key, pos: pos, vals: fields{}, revs: map[string]string{}}
+			st.ents[k] = e
+		}
+		if field.Valid {
+			e.vals[field.String] = normalize(val)
+			e.revs[field.String] = rev.String
+		}
+	}
+	return st, true, rows.Err()
+}
+
+// normalize turns what the driver returns into the stored value types.
+func normalize(v any) any {
+	if b, ok := v.([]byte); ok {
+		return string(b)
+	}
+	return v
+}
+
+// live lists the entities of a kind that are not deleted, in display order.
+func (st *yearState) live(kind string) []*entRow {
+	var out []*entRow
+	for _, e := range st.ents {
+		if e.kind == kind && !e.deleted() {
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(a, b *entRow) int {
+		if a.pos != b.pos {
+			return a.pos - b.pos
+		}
+		return compareStrings(a.key, b.key)
+	})
+	return out
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// file assembles the county file of the year.
+func (st *yearState) file() (*county.File, error) {
+	f := &county.File{Format: county.Format, Year: st.year}
+	if c := st.ents[entKey{kindCounty, ""}]; c != nil {
+		if err := unflatten(&f.County, c.vals); err != nil {
+			return nil, fmt.Errorf("%s 学年的县级数据：%w", st.year, err)
+		}
+	}
+	for _, e := range st.live(kindFinance) {
+		var fy county.FinanceYear
+		if err := unflatten(&fy, e.vals); err != nil {
+			return nil, fmt.Errorf("%s 学年 %s 年度经费数据：%w", st.year, e.key, err)
+		}
+		f.County.Finance = append(f.County.Finance, fy)
+	}
+	for _, e := range st.live(kindSchool) {
+		var s county.School
+		if err := unflatten(&s, e.vals); err != nil {
+			return nil, fmt.Errorf("%s 学年学校「%s」：%w", st.year, e.key, err)
+		}
+		f.Schools = append(f.Schools, s)
+	}
+	return f, nil
+}
+
+func financeKey(year int) string { return strconv.Itoa(year) }

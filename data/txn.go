@@ -1,0 +1,175 @@
+package data
+
+import (
+	"database/sql"
+	"os"
+
+	"github.com/google/uuid"
+)
+
+// txn is one write: one SQLite transaction and one commit_log row whose id
+// is the revision of every value it sets. A write that changes nothing is
+// rolled back and leaves no trace.
+type txn struct {
+	s       *Store
+	tx      *sql.Tx
+	rev     string
+	at      string
+	who     string
+	changed int
+	touched map[string]bool // entity uuids whose updated_at must move
+
+	upsertVal, insChange *sql.Stmt
+}
+
+// update runs fn in a transaction. Any error (or panic) rolls everything
+// back: the file is exactly as before.
+func (s *Store) update(action, note string, fn func(t *txn) error) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	tx, err := s.db.Begin()
+	if err != nil {
+		return dbErr(err)
+	}
+	defer tx.Rollback()
+	t := &txn{s: s, tx: tx, rev: uuid.NewString(), at: now(), who: s.set.Office + " / " + s.set.User, touched: map[string]bool{}}
+	if _, err := tx.Exec(`INSERT INTO commit_log(id, at, office, user, host, action, note) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		t.rev, t.at, s.set.Office, s.set.User, s.me.Host, action, note); err != nil {
+		return dbErr(err)
+	}
+	if t.upsertVal, err = tx.Prepare(`INSERT INTO value(entity, field, val, rev) VALUES (?, ?, ?, ?)
+		ON CONFLICT(entity, field) DO UPDATE SET val = excluded.val, rev = excluded.rev`); err != nil {
+		return dbErr(err)
+	}
+	if t.insChange, err = tx.Prepare(`INSERT INTO change(entity, field, rev, old, new) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT(entity, field, rev) DO UPDATE SET new = excluded.new`); err != nil {
+		return dbErr(err)
+	}
+	if err := fn(t); err != nil {
+		return err
+	}
+	if t.changed == 0 {
+		return nil // nothing to record; the deferred rollback drops the commit row
+	}
+	for u := range t.touched {
+		if _, err := tx.Exec(`UPDATE entity SET updated_at = ?, updated_by = ? WHERE uuid = ?`, t.at, t.who, u); err != nil {
+			return dbErr(err)
+		}
+	}
+	if err := setMeta(tx, "written_by", ProgramVersion); err != nil {
+		return dbErr(err)
+	}
+	if testHookBeforeCommit != nil {
+		if err := testHookBeforeCommit(action); err != nil {
+			return err
+		}
+	}
+	return dbErr(tx.Commit())
+}
+
+// testHookBeforeCommit lets tests fail a write at its very end.
+var testHookBeforeCommit func(action string) error
+
+// ensureYear creates the school year row if needed.
+func (t *txn) ensureYear(year string) error {
+	res, err := t.tx.Exec(`INSERT INTO year(year, created_at, created_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, year, t.at, t.who)
+	if err != nil {
+		return dbErr(err)
+	}
+	if n, _ := res.RowsAffected(); n > 0 {
+		t.changed++
+	}
+	return nil
+}
+
+// entity returns the entity of a natural key, creating it (with a new
+// UUID) when missing.
+func (t *txn) entity(st *yearState, kind, key string, pos int) (*entRow, error) {
+	k := entKey{kind, key}
+	if e := st.ents[k]; e != nil {
+		if e.pos != pos {
+			if _, err := t.tx.Exec(`UPDATE entity SET pos = ? WHERE uuid = ?`, pos, e.uuid); err != nil {
+				return nil, dbErr(err)
+			}
+			e.pos = pos
+		}
+		return e, nil
+	}
+	e := &entRow{uuid: uuid.NewString(), year: st.year, kind: kind, key: key, pos: pos, vals: fields{}, revs: map[string]string{}}
+	if _, err := t.tx.Exec(`INSERT INTO entity(uuid, year, kind, key, pos, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		e.uuid, st.year, kind, key, pos, t.at, t.who); err != nil {
+		return nil, dbErr(err)
+	}
+	st.ents[k] = e
+	return e, nil
+}
+
+// put makes the entity hold want: every field that differs is written and
+// audited. With partial, fields absent from want are left alone; otherwise
+// they become 未填报.
+func (t *txn) put(e *entRow, want fields, partial bool) error {
+	for f, v := range want {
+		if err := t.set(e, f, v); err != nil {
+			return err
+		}
+	}
+	if !partial {
+		for f, v := range e.vals {
+			if _, ok := want[f]; !ok && v != nil {
+				if err := t.set(e, f, nil); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// set writes one field when its value changes.
+func (t *txn) set(e *entRow, field string, v any) error {
+	old, had := e.vals[field]
+	if had && sameValue(old, v) {
+		return nil
+	}
+	if !had && v == nil {
+		return nil
+	}
+	return t.setRev(e, field, v, t.rev, old)
+}
+
+// setRev writes a value with a given revision and audits it under that
+// revision (the merge uses it to adopt the other file's revision).
+func (t *txn) setRev(e *entRow, field string, v any, rev string, old any) error {
+	if _, err := t.upsertVal.Exec(e.uuid, field, v, rev); err != nil {
+		return dbErr(err)
+	}
+	if _, err := t.insChange.Exec(e.uuid, field, rev, old, v); err != nil {
+		return dbErr(err)
+	}
+	e.vals[field] = v
+	e.revs[field] = rev
+	t.changed++
+	t.touched[e.uuid] = true
+	return nil
+}
+
+// dbErr words an SQLite error of a write.
+func dbErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if pe, ok := err.(*os.PathError); ok {
+		return pe
+	}
+	return &WriteError{Err: err}
+}
+
+// WriteError is a failed write; nothing of it was saved.
+type WriteError struct{ Err error }
+
+func (e *WriteError) Error() string {
+	return "写入数据文件失败，本次修改未保存（之前保存的数据不受影响）：" + e.Err.Error()
+}
+
+func (e *WriteError) Unwrap() error { return e.Err }
