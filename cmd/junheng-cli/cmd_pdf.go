@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"junheng/app/dossier"
+	"junheng/app/eval"
+	"junheng/app/standard"
+)
+
+func init() {
+	register("pdf", command{
+		usage: "pdf FILE.json|DB [--year 学年] -o OUT.pdf [--sections 部分,…] [--office 单位] [--date 2025-03-08]   生成申报材料 PDF",
+		run:   runPDF,
+	})
+}
+
+func sectionList() string {
+	var names []string
+	for _, s := range dossier.AllSections {
+		names = append(names, string(s)+"="+dossier.SectionNames[s])
+	}
+	return strings.Join(names, "，")
+}
+
+func runPDF(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("pdf", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "", "输出的 PDF 文件（- 为标准输出）")
+	year := fs.String("year", "", "学年（从数据库生成时）")
+	sections := fs.String("sections", "", "要打印的部分，逗号分隔，all 为全部；默认除一校一表外的全部。可选："+sectionList())
+	office := fs.String("office", "", "编制（填报）单位")
+	date := fs.String("date", "", "编制日期，格式 2025-03-08（默认今天）")
+	head := fs.String("head", "", "单位负责人")
+	preparer := fs.String("preparer", "", "填报人")
+	phone := fs.String("phone", "", "联系电话")
+	rules := ruleFlags(fs)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 || *out == "" {
+		fmt.Fprintln(stderr, "用法：junheng-cli pdf FILE.json -o OUT.pdf [--sections 部分,…]")
+		return 2
+	}
+	opts := dossier.Options{Office: *office, Head: *head, Preparer: *preparer, Phone: *phone}
+	if *sections != "" {
+		if opts.Sections, err = dossier.ParseSections(*sections); err != nil {
+			fmt.Fprintf(stderr, "--sections：%v。可选：%s\n", err, sectionList())
+			return 2
+		}
+	}
+	if *date != "" {
+		if opts.Date, err = time.ParseInLocation("2006-01-02", *date, time.Local); err != nil {
+			fmt.Fprintf(stderr, "--date「%s」不是有效日期，格式如 2025-03-08\n", *date)
+			return 2
+		}
+	}
+	if rules.TeachingPointThreshold < 0 {
+		fmt.Fprintf(stderr, "--tp-threshold = %d：教学点人数门槛不能为负数\n", rules.TeachingPointThreshold)
+		return 2
+	}
+	f, err := loadCounty(pos[0], *year)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	r := eval.Evaluate(f, standard.National2017(), *rules)
+	var buf bytes.Buffer
+	if err := dossier.Write(&buf, f, r, opts); err != nil {
+		fmt.Fprintln(stderr, "生成 PDF 失败：", err)
+		return 1
+	}
+	if *out == "-" {
+		if _, err := stdout.Write(buf.Bytes()); err != nil {
+			fmt.Fprintln(stderr, "写出失败：", err)
+			return 1
+		}
+		return 0
+	}
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "无法写入「%s」：%v\n", *out, err)
+		return 1
+	}
+	fmt.Fprintf(stderr, "已生成「%s」（%d 字节）。\n", *out, buf.Len())
+	return 0
+}
+
+// writeFileAtomic writes through a temporary file in the same folder, so a
+// failed write never leaves half a PDF under the final name.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".junheng-pdf-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(name)
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return err
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		os.Remove(name)
+		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"junheng/assets/demo"
+)
+
+func TestPDFFromJSON(t *testing.T) {
+	in := writeTemp(t, "义马.json", demo.JSON)
+	out := filepath.Join(t.TempDir(), "申报材料.pdf")
+	code, _, errOut := runCLI("pdf", in, "-o", out, "--sections", "封面,todo", "--office", "义马市教育局", "--date", "2025-03-08")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	text, err := exec.Command("pdftotext", "-enc", "UTF-8", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(text)
+	for _, want := range []string{"义马市教育局", "2025年3月8日", "整改清单"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	if strings.Contains(s, "资源配置指标图") {
+		t.Error("--sections printed a section that was not asked for")
+	}
+}
+
+func TestPDFUsageErrors(t *testing.T) {
+	in := writeTemp(t, "demo.json", demo.JSON)
+	out := filepath.Join(t.TempDir(), "x.pdf")
+	for _, args := range [][]string{
+		{"pdf", in}, // no -o
+		{"pdf", in, "-o", out, "--sections", "封底"},     // unknown section
+		{"pdf", in, "-o", out, "--date", "2025-13-40"}, // bad date
+		{"pdf", filepath.Join(t.TempDir(), "none.json"), "-o", out},
+	} {
+		code, _, errOut := runCLI(args...)
+		if code != 2 || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q; want 2 with a message", args[1:], code, errOut)
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a failed run left a PDF behind")
+	}
+}
