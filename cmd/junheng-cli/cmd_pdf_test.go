@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"junheng/assets/demo"
+	"junheng/data"
 )
 
 func TestPDFFromJSON(t *testing.T) {
@@ -56,5 +57,39 @@ func TestPDFUsageErrors(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a failed run left a PDF behind")
+	}
+}
+
+func TestPDFFromDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "义马.db")
+	s, err := data.Create(db, data.Settings{Office: "义马市教育局"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := demo.File()
+	if err := s.ImportFile(f, "测试"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.pdf")
+	if code, _, errOut := runCLI("pdf", db, "-o", out, "--sections", "profile"); code != 2 || !strings.Contains(errOut, "--year") {
+		t.Errorf("without --year: exit %d, %q", code, errOut)
+	}
+	code, _, errOut := runCLI("pdf", db, "--year", f.Year, "-o", out, "--sections", "profile")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	text, err := exec.Command("pdftotext", "-enc", "UTF-8", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(text), f.County.Name) || !strings.Contains(string(text), "申报表") {
+		t.Error("the PDF from the database does not show the county's 申报表")
 	}
 }
