@@ -190,7 +190,7 @@ func checkIntegrity(db *sql.DB, path string) error {
 		return sqlFileErr(path, err)
 	}
 	if len(msgs) > 0 {
-		return fileErr(path, ErrCorrupt, "已损坏（完整性检查发现 %d 处问题，例如：%s）。请从备份恢复；文件未被改动。", len(msgs), msgs[0])
+		return fileErr(path, ErrCorrupt, "已损坏（完整性检查发现 %d 处问题）。请从备份恢复；文件未被改动。（技术信息：%s）", len(msgs), msgs[0])
 	}
 	return nil
 }
@@ -200,7 +200,7 @@ func sqlFileErr(path string, err error) error {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "not a database"), strings.Contains(msg, "malformed"), strings.Contains(msg, "corrupt"):
-		return fileErr(path, ErrCorrupt, "已损坏，无法读取（%v）。请从备份恢复；文件未被改动。", err)
+		return fileErr(path, ErrCorrupt, "已损坏，无法读取。请从备份恢复；文件未被改动。（技术信息：%v）", err)
 	case strings.Contains(msg, "no such table"), strings.Contains(msg, "no such column"):
 		return fileErr(path, ErrNotOurs, "缺少均衡评估助手的数据表，不是本程序保存的文件（%v）。", err)
 	}
