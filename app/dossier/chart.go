@@ -85,21 +85,27 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 		p.CellFormat(d.measure(label)+1, 5, label, "", 0, "LM", false, 0, "")
 		lx += 9 + d.measure(label) + 6
 	}
+	// Thin bars get no outline (it would turn every bar black) and no × labels.
+	n := len(st.Schools)
+	dense := (w-16)/float64(max(n, 1)) < 2.5
 	legendBox(190, "达标")
-	legendBox(40, "未达标（柱顶标 ×）")
+	if dense {
+		legendBox(40, "未达标")
+	} else {
+		legendBox(40, "未达标（柱顶标 ×）")
+	}
 	legendLine([]float64{2, 1}, 0.5, "达标值 "+format.Value(limit))
 	legendLine([]float64{0.6, 0.8}, 0.4, "85% 基本值 "+format.Value(floor))
 
 	// Scale.
-	n := len(st.Schools)
 	maxV := limit
 	for _, sp := range st.Schools {
 		if v := sp.Values[code]; v != nil && !math.IsNaN(*v) && !math.IsInf(*v, 0) {
 			maxV = math.Max(maxV, *v)
 		}
 	}
-	step := niceStep(maxV * 1.1 / 5)
-	top := math.Ceil(maxV*1.1/step) * step
+	tick := niceStep(maxV * 1.1 / 5)
+	top := math.Ceil(maxV*1.1/tick) * tick
 
 	// Labels under the bars: names when they fit turned upright, else 序号.
 	d.font(false, 6.5)
@@ -125,11 +131,11 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 	// Grid and axis labels.
 	p.SetLineWidth(0.1)
 	p.SetDrawColor(170, 170, 170)
-	for v := 0.0; v <= top+step/2; v += step {
+	for v := 0.0; v <= top+tick/2; v += tick {
 		gy := yOf(v)
 		p.Line(px, gy, px+pw, gy)
 		p.SetXY(x, gy-2)
-		p.CellFormat(axisW-1, 4, format.Number(v, decimalsFor(step)), "", 0, "RM", false, 0, "")
+		p.CellFormat(axisW-1, 4, format.Number(v, decimalsFor(tick)), "", 0, "RM", false, 0, "")
 	}
 	p.SetDrawColor(0, 0, 0)
 	p.SetLineWidth(0.3)
@@ -144,6 +150,19 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 	var labels []label
 	slot := pw / float64(max(n, 1))
 	barW := slot * 0.62
+	barStyle := "FD"
+	if dense {
+		barW, barStyle = slot*0.8, "F"
+	}
+	// Index labels every step bars, step a 1-2-5 number wide enough for the text.
+	d.font(false, 6)
+	step := 1
+	for _, s := range []int{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000} {
+		step = s
+		if float64(s)*slot >= d.measure(fmt.Sprint(n))+1.5 {
+			break
+		}
+	}
 	d.font(false, 6)
 	for i, sp := range st.Schools {
 		cx := px + slot*(float64(i)+0.5)
@@ -158,14 +177,14 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 			}
 			p.SetFillColor(fill, fill, fill)
 			p.SetLineWidth(0.15)
-			p.Rect(cx-barW/2, by, barW, py+ph-by, "FD")
+			p.Rect(cx-barW/2, by, barW, py+ph-by, barStyle)
 			text := format.Value(*v)
 			if !sp.Met[code] {
 				text += " " + markFail
 			}
 			if slot >= d.measure(text)+0.5 {
 				labels = append(labels, label{cx, by, d.measure(text) + 0.8, text})
-			} else if !sp.Met[code] {
+			} else if !sp.Met[code] && !dense {
 				labels = append(labels, label{cx, by, d.measure(markFail) + 0.8, markFail})
 			}
 		}
@@ -178,9 +197,10 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 			}
 			c.upright(cx, py+ph+1.5+d.measure(name), name, 6.5)
 			d.font(false, 6)
-		} else if n <= 60 || i%((n+59)/60) == 0 {
-			p.SetXY(cx-slot/2-2, py+ph+0.5)
-			p.CellFormat(slot+4, 4, fmt.Sprint(i+1), "", 0, "CT", false, 0, "")
+		} else if (i+1)%step == 0 || i == 0 {
+			w := d.measure(fmt.Sprint(i+1)) + 1
+			p.SetXY(cx-w/2, py+ph+0.5)
+			p.CellFormat(w, 4, fmt.Sprint(i+1), "", 0, "CT", false, 0, "")
 		}
 	}
 

@@ -15,7 +15,7 @@ import (
 // requirement, the actual situation, the verdict and the evidence.
 func itemTable() *table {
 	return &table{size: smallSize,
-		cols: []col{{W: 6, Align: "C"}, {W: 44, Align: "L"}, {W: 52, Align: "L"}, {W: 11, Align: "C"}, {W: 30, Align: "L"}},
+		cols: []col{{W: 7, Align: "C"}, {W: 44, Align: "L"}, {W: 52, Align: "L"}, {W: 12, Align: "C"}, {W: 30, Align: "L"}},
 		head: [][]cell{headRow("代码", "评估内容及标准", "实际情况", "评估结论", "佐证材料")}}
 }
 
