@@ -28,6 +28,9 @@ type Session struct {
 	gen       int // generation of the latest recompute request
 	// Computing is true while an evaluation is under way.
 	Computing bool
+	// Inline makes Recompute evaluate on the calling goroutine (headless
+	// tests, where widgets must not be touched from two goroutines).
+	Inline bool
 }
 
 // New opens a session on a store at its latest year (or year when set).
@@ -190,6 +193,11 @@ func (s *Session) Recompute() {
 	s.gen++
 	gen, f, opts, std := s.gen, s.File, s.Settings.Options(), s.Std
 	s.Computing = true
+	if s.Inline {
+		s.Result, s.Computing = evaluate(f, std, opts), false
+		s.notify()
+		return
+	}
 	s.computing.Add(1)
 	go func() {
 		defer s.computing.Done()
