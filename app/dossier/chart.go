@@ -106,6 +106,9 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 	}
 	tick := niceStep(maxV * 1.1 / 5)
 	top := math.Ceil(maxV*1.1/tick) * tick
+	if top <= 0 { // all values and the limit zero
+		top = tick
+	}
 
 	// Labels under the bars: names when they fit turned upright, else 序号.
 	d.font(false, 6.5)

@@ -26,6 +26,7 @@ func Write(w io.Writer, f *county.File, r *eval.Result, opts Options) error {
 	if f == nil || r == nil {
 		return errors.New("dossier: county file and result are required")
 	}
+	opts.Date = opts.date() // one date for every pass
 	// Pass 1 learns the page count and the page of every heading; the next
 	// pass prints them. The contents can change length once its entries are
 	// known, so repeat until nothing moves (two or three passes).

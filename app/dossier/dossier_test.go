@@ -417,3 +417,24 @@ func BenchmarkDemoDossier(b *testing.B) {
 		}
 	}
 }
+
+func TestSmallAndEmptyCounties(t *testing.T) {
+	empty := county.Generate(1, 1)
+	empty.Schools = nil
+	for name, f := range map[string]*county.File{"one": county.Generate(1, 1), "three": county.Generate(3, 2), "empty": empty} {
+		t.Run(name, func(t *testing.T) {
+			dd := build(t, f, Options{Sections: AllSections, Date: fixedDate})
+			all := strings.Join(dd.pages, "")
+			for _, bad := range []string{"NaN", "Inf"} {
+				if strings.Contains(all, bad) {
+					t.Errorf("prints %q", bad)
+				}
+			}
+			for _, key := range stageKeys {
+				if dd.r.Stages.Get(key) == nil && len(dd.pagesWith(eval.StageNames[key]+"：县域内无该学段学校，不适用。")) == 0 {
+					t.Errorf("%s has no school but the dossier does not say 不适用", eval.StageNames[key])
+				}
+			}
+		})
+	}
+}

@@ -72,6 +72,7 @@ func (c *ctx) profile() {
 	c.schoolTypeTable()
 	d.heading("分学段学生与教师情况", 1, 30)
 	c.stageTable()
+	c.signature() // the form ends here; the narrative sections follow it
 
 	for _, n := range []struct{ title, text string }{
 		{"县域义务教育基本情况", cp.Narrative.Basic},
@@ -82,7 +83,6 @@ func (c *ctx) profile() {
 		d.heading(n.title, 1, 3*lineH(textSize))
 		d.paragraph(textOr(n.text), textSize, true)
 	}
-	c.signature()
 }
 
 func yearText(p *int) string {
