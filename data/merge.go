@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
-
 	"junheng/app/county"
 )
 
@@ -83,7 +81,8 @@ type MergePlan struct {
 
 	ops    []mergeOp
 	theirs *snapshot
-	stamp  string // our file's state when planned: a later edit makes the plan stale
+	lines  map[[2]string][]fullLine // their audit lines of the fields the merge may set
+	stamp  string                   // our file's state when planned: a later edit makes the plan stale
 }
 
 // mergeOp sets one field of one of our rows to the other file's value.
@@ -140,6 +139,16 @@ func (s *Store) PlanMerge(other string) (*MergePlan, error) {
 		return nil, err
 	}
 	classify(plan, ours, theirs)
+	pairs := map[[2]string]bool{}
+	for _, op := range plan.ops {
+		pairs[[2]string{op.theirUUID, op.field}] = true
+	}
+	for _, c := range plan.Conflicts {
+		pairs[[2]string{c.op.theirUUID, c.op.field}] = true
+	}
+	if plan.lines, err = readLines(odb, pairs); err != nil {
+		return nil, sqlFileErr(other, err)
+	}
 	return plan, nil
 }
 
@@ -364,7 +373,7 @@ func (s *Store) ApplyMerge(plan *MergePlan, takeTheirs []bool) error {
 		return fmt.Errorf("合并前备份失败，未合并：%w", err)
 	}
 	return s.update("merge", "合并「"+plan.Other+"」", func(t *txn) error {
-		m := &merger{t: t, theirs: plan.theirs, states: map[string]*yearState{}, before: map[string]*county.File{}}
+		m := &merger{t: t, theirs: plan.theirs, linesBy: plan.lines, states: map[string]*yearState{}, before: map[string]*county.File{}}
 		if err := m.prepare(); err != nil {
 			return err
 		}
@@ -392,17 +401,12 @@ type merger struct {
 	theirs     *snapshot
 	states     map[string]*yearState
 	before     map[string]*county.File
-	linesBy    map[[2]string][]lineKey // their lineage by (entity, field)
+	linesBy    map[[2]string][]fullLine // their audit lines of the fields to set
 	copyLine   *sql.Stmt
 	copyCommit *sql.Stmt
 }
 
 func (m *merger) prepare() error {
-	m.linesBy = map[[2]string][]lineKey{}
-	for k := range m.theirs.lines {
-		kk := [2]string{k.entity, k.field}
-		m.linesBy[kk] = append(m.linesBy[kk], k)
-	}
 	var err error
 	if m.copyLine, err = m.t.tx.Prepare(`INSERT OR IGNORE INTO change(entity, field, rev, old, new) VALUES (?, ?, ?, ?, ?)`); err != nil {
 		return dbErr(err)
@@ -449,7 +453,7 @@ func (m *merger) apply(op mergeOp, takeTheirs bool) error {
 			return dbErr(err)
 		}
 		if n > 0 {
-			id = uuid.NewString()
+			id = newID()
 		}
 		if _, err := m.t.tx.Exec(`INSERT INTO entity(uuid, year, kind, key, pos, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			id, op.year, op.kind, op.key, op.pos, m.t.at, m.t.who); err != nil {
@@ -458,13 +462,12 @@ func (m *merger) apply(op mergeOp, takeTheirs bool) error {
 		e = &entRow{uuid: id, year: op.year, kind: op.kind, key: op.key, pos: op.pos, vals: fields{}, revs: map[string]string{}}
 		st.ents[entKey{op.kind, op.key}] = e
 	}
-	for _, lk := range m.linesBy[[2]string{op.theirUUID, op.field}] {
-		c := m.theirs.commits[lk.rev]
+	for _, l := range m.linesBy[[2]string{op.theirUUID, op.field}] {
+		c := m.theirs.commits[l.rev]
 		if _, err := m.copyCommit.Exec(c.id, c.at, c.office, c.user, c.host, c.action, c.note); err != nil {
 			return dbErr(err)
 		}
-		l := m.theirs.lines[lk]
-		if _, err := m.copyLine.Exec(e.uuid, op.field, lk.rev, l.old, l.new); err != nil {
+		if _, err := m.copyLine.Exec(e.uuid, op.field, l.rev, l.old, l.new); err != nil {
 			return dbErr(err)
 		}
 	}

@@ -9,7 +9,7 @@ type snapshot struct {
 	years   map[string]bool
 	byUUID  map[string]*entRow
 	byKey   map[yearKey]*entRow
-	lines   map[lineKey]changeLine // the change table: every field's lineage
+	lines   map[lineKey]struct{} // the change table's keys: every field's lineage
 	commits map[string]commitRow
 }
 
@@ -17,17 +17,13 @@ type yearKey struct{ year, kind, key string }
 
 type lineKey struct{ entity, field, rev string }
 
-type changeLine struct {
-	old, new any
-}
-
 type commitRow struct {
 	id, at, office, user, host, action, note string
 }
 
 func readSnapshot(q querier) (*snapshot, error) {
 	sn := &snapshot{years: map[string]bool{}, byUUID: map[string]*entRow{}, byKey: map[yearKey]*entRow{},
-		lines: map[lineKey]changeLine{}, commits: map[string]commitRow{}}
+		lines: map[lineKey]struct{}{}, commits: map[string]commitRow{}}
 	rows, err := q.Query(`SELECT year FROM year`)
 	if err != nil {
 		return nil, err
@@ -72,19 +68,17 @@ func readSnapshot(q querier) (*snapshot, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = q.Query(`SELECT entity, field, rev, old, new FROM change`)
+	rows, err = q.Query(`SELECT entity, field, rev FROM change`)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
 		var k lineKey
-		var l changeLine
-		if err := rows.Scan(&k.entity, &k.field, &k.rev, &l.old, &l.new); err != nil {
+		if err := rows.Scan(&k.entity, &k.field, &k.rev); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		l.old, l.new = normalize(l.old), normalize(l.new)
-		sn.lines[k] = l
+		sn.lines[k] = struct{}{}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -109,4 +103,52 @@ func readSnapshot(q querier) (*snapshot, error) {
 func (sn *snapshot) hasSeen(entity, field, rev string) bool {
 	_, ok := sn.lines[lineKey{entity, field, rev}]
 	return ok
+}
+
+// fullLine is one audit line with its values, copied by a merge.
+type fullLine struct {
+	lineKey
+	old, new any
+}
+
+// readLines reads the audit lines of the given (entity, field) pairs: one
+// query per pair when few, one scan of the table when many.
+func readLines(q querier, pairs map[[2]string]bool) (map[[2]string][]fullLine, error) {
+	out := map[[2]string][]fullLine{}
+	if len(pairs) == 0 {
+		return out, nil
+	}
+	scan := func(rows *sql.Rows) error {
+		defer rows.Close()
+		for rows.Next() {
+			var l fullLine
+			if err := rows.Scan(&l.entity, &l.field, &l.rev, &l.old, &l.new); err != nil {
+				return err
+			}
+			k := [2]string{l.entity, l.field}
+			if pairs[k] {
+				l.old, l.new = normalize(l.old), normalize(l.new)
+				out[k] = append(out[k], l)
+			}
+		}
+		return rows.Err()
+	}
+	const sel = `SELECT entity, field, rev, old, new FROM change`
+	if len(pairs) > 2000 {
+		rows, err := q.Query(sel)
+		if err != nil {
+			return nil, err
+		}
+		return out, scan(rows)
+	}
+	for k := range pairs {
+		rows, err := q.Query(sel+` WHERE entity = ? AND field = ?`, k[0], k[1])
+		if err != nil {
+			return nil, err
+		}
+		if err := scan(rows); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

@@ -3,6 +3,7 @@ package data
 import (
 	"database/sql"
 	"os"
+	"strings"
 
 	"github.com/google/uuid"
 )
@@ -19,7 +20,22 @@ type txn struct {
 	changed int
 	touched map[string]bool // entity uuids whose updated_at must move
 
-	upsertVal, insChange *sql.Stmt
+	// Values and audit lines are written in multi-row statements: one
+	// statement per row costs more than SQLite's work for a big import.
+	pendVals    []any
+	pendChanges []any
+}
+
+const batchRows = 100
+
+// newID is a time-ordered UUID (version 7): rows created together sit
+// together in the B-trees, which keeps a large import fast.
+func newID() string {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return uuid.NewString()
+	}
+	return id.String()
 }
 
 // update runs fn in a transaction. Any error (or panic) rolls everything
@@ -33,20 +49,15 @@ func (s *Store) update(action, note string, fn func(t *txn) error) error {
 		return dbErr(err)
 	}
 	defer tx.Rollback()
-	t := &txn{s: s, tx: tx, rev: uuid.NewString(), at: now(), who: s.set.Office + " / " + s.set.User, touched: map[string]bool{}}
+	t := &txn{s: s, tx: tx, rev: newID(), at: now(), who: s.set.Office + " / " + s.set.User, touched: map[string]bool{}}
 	if _, err := tx.Exec(`INSERT INTO commit_log(id, at, office, user, host, action, note) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		t.rev, t.at, s.set.Office, s.set.User, s.me.Host, action, note); err != nil {
 		return dbErr(err)
 	}
-	if t.upsertVal, err = tx.Prepare(`INSERT INTO value(entity, field, val, rev) VALUES (?, ?, ?, ?)
-		ON CONFLICT(entity, field) DO UPDATE SET val = excluded.val, rev = excluded.rev`); err != nil {
-		return dbErr(err)
-	}
-	if t.insChange, err = tx.Prepare(`INSERT INTO change(entity, field, rev, old, new) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT(entity, field, rev) DO UPDATE SET new = excluded.new`); err != nil {
-		return dbErr(err)
-	}
 	if err := fn(t); err != nil {
+		return err
+	}
+	if err := t.flush(); err != nil {
 		return err
 	}
 	if t.changed == 0 {
@@ -96,7 +107,7 @@ func (t *txn) entity(st *yearState, kind, key string, pos int) (*entRow, error) 
 		}
 		return e, nil
 	}
-	e := &entRow{uuid: uuid.NewString(), year: st.year, kind: kind, key: key, pos: pos, vals: fields{}, revs: map[string]string{}}
+	e := &entRow{uuid: newID(), year: st.year, kind: kind, key: key, pos: pos, vals: fields{}, revs: map[string]string{}}
 	if _, err := t.tx.Exec(`INSERT INTO entity(uuid, year, kind, key, pos, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		e.uuid, st.year, kind, key, pos, t.at, t.who); err != nil {
 		return nil, dbErr(err)
@@ -141,11 +152,12 @@ func (t *txn) set(e *entRow, field string, v any) error {
 // setRev writes a value with a given revision and audits it under that
 // revision (the merge uses it to adopt the other file's revision).
 func (t *txn) setRev(e *entRow, field string, v any, rev string, old any) error {
-	if _, err := t.upsertVal.Exec(e.uuid, field, v, rev); err != nil {
-		return dbErr(err)
-	}
-	if _, err := t.insChange.Exec(e.uuid, field, rev, old, v); err != nil {
-		return dbErr(err)
+	t.pendVals = append(t.pendVals, e.uuid, field, v, rev)
+	t.pendChanges = append(t.pendChanges, e.uuid, field, rev, old, v)
+	if len(t.pendVals) >= 4*batchRows {
+		if err := t.flush(); err != nil {
+			return err
+		}
 	}
 	e.vals[field] = v
 	e.revs[field] = rev
@@ -173,3 +185,36 @@ func (e *WriteError) Error() string {
 }
 
 func (e *WriteError) Unwrap() error { return e.Err }
+
+// flush writes the pending values and audit lines. Rows of one key are
+// applied in order, so a field set twice in a batch ends with the last.
+func (t *txn) flush() error {
+	if err := t.execRows(`INSERT INTO value(entity, field, val, rev) VALUES `, `
+		ON CONFLICT(entity, field) DO UPDATE SET val = excluded.val, rev = excluded.rev`, 4, t.pendVals); err != nil {
+		return err
+	}
+	if err := t.execRows(`INSERT INTO change(entity, field, rev, old, new) VALUES `, `
+		ON CONFLICT(entity, field, rev) DO UPDATE SET new = excluded.new`, 5, t.pendChanges); err != nil {
+		return err
+	}
+	t.pendVals, t.pendChanges = t.pendVals[:0], t.pendChanges[:0]
+	return nil
+}
+
+func (t *txn) execRows(head, tail string, width int, args []any) error {
+	if len(args) == 0 {
+		return nil
+	}
+	row := "(?" + strings.Repeat(", ?", width-1) + ")"
+	var b strings.Builder
+	b.WriteString(head)
+	for i := 0; i < len(args)/width; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	b.WriteString(tail)
+	_, err := t.tx.Exec(b.String(), args...)
+	return dbErr(err)
+}
