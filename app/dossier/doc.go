@@ -231,3 +231,17 @@ func (d *doc) gap(h float64) {
 		d.setY(d.y() + h)
 	}
 }
+
+// fitLines shrinks the font from size towards min until text fits on one
+// line of width w; if it still does not fit, it wraps at min. It leaves the
+// font set to the returned size.
+func (d *doc) fitLines(text string, w, size, min float64, bold bool) ([]string, float64) {
+	for s := size; s >= min; s -= 0.5 {
+		d.font(bold, s)
+		if d.measure(text) <= w {
+			return []string{text}, s
+		}
+	}
+	d.font(bold, min)
+	return Wrap(text, w, d.measure), min
+}

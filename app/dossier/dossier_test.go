@@ -438,3 +438,18 @@ func TestSmallAndEmptyCounties(t *testing.T) {
 		})
 	}
 }
+
+func TestLongFieldsArePrintedWhole(t *testing.T) {
+	opts := Options{Sections: []Section{Cover, Profile}, Date: fixedDate,
+		Office:   "河南省三门峡市义马市人民政府教育督导委员会办公室（义马市教育体育局基础教育科）",
+		Preparer: "欧阳建国", Phone: "0398-5812345 转 8021"}
+	dd := build(t, demo.File(), opts)
+	if !strings.Contains(dd.body(0), squeeze(opts.Office)) {
+		t.Error("the cover loses part of a long office name")
+	}
+	for _, want := range []string{opts.Office, opts.Preparer, opts.Phone, "2025年3月8日"} {
+		if len(dd.pagesWith("填报单位（盖章）", want)) == 0 {
+			t.Errorf("the signature block loses %q", want)
+		}
+	}
+}

@@ -46,9 +46,14 @@ func (c *ctx) cover() {
 		d.font(true, 14)
 		p.SetXY(x, y)
 		p.CellFormat(lw, 10, r[0]+"：", "", 0, "RM", false, 0, "")
-		d.font(false, 14)
-		p.SetXY(x+lw, y)
-		p.CellFormat(vw, 10, r[1], "", 0, "LM", false, 0, "")
+		lines, size := d.fitLines(r[1], vw, 14, 9, false)
+		lh := lineH(size)
+		ly := y + 9 - float64(len(lines))*lh
+		for _, l := range lines {
+			p.SetXY(x+lw, ly)
+			p.CellFormat(vw, lh, l, "", 0, "LM", false, 0, "")
+			ly += lh
+		}
 		p.SetLineWidth(0.2)
 		p.Line(x+lw, y+9, x+lw+vw, y+9)
 		y += 14
@@ -79,7 +84,7 @@ func (c *ctx) contents() {
 		d.tocLinks = append(d.tocLinks, link)
 		d.font(bold, size)
 		page := fmt.Sprint(e.Page)
-		pw := d.measure(page)
+		pw := 9.0 // a fixed box, so that every leader ends at the same place
 		x := d.left() + indent
 		title := e.Title
 		tw := d.measure(title)
