@@ -195,8 +195,12 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 		if names {
 			d.font(false, 6.5)
 			name := sp.Name
-			for d.measure(name) > labelH-3 && len([]rune(name)) > 1 {
-				name = string([]rune(name)[1:]) // keep the distinctive end; the full name is in the table
+			if d.measure(name) > labelH-3 {
+				// keep the distinctive end; the full name is in the table
+				for d.measure("…"+name) > labelH-3 && len([]rune(name)) > 1 {
+					name = string([]rune(name)[1:])
+				}
+				name = "…" + name
 			}
 			c.upright(cx, py+ph+1.5+d.measure(name), name, 6.5)
 			d.font(false, 6)
