@@ -240,9 +240,12 @@ func (a *App) refreshChrome() {
 		name = filepath.Base(p)
 	}
 	title := fmt.Sprintf("均衡评估助手 — %s — %s %s 学年", name, s.File.County.Name, s.Year)
+	if ro, ok := s.Store.(session.ReadOnlyStore); ok && ro.ReadOnly() {
+		title += "（只读）"
+	}
 	if who := s.Store.HeldBy(); who != "" {
-		a.holder.SetText("同时打开此文件的还有：" + who)
-		title += "（" + who + " 也打开了此文件）"
+		a.holder.SetText(who)
+		title += "（另有人正在编辑此文件）"
 	} else {
 		a.holder.SetText("")
 	}

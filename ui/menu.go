@@ -102,8 +102,7 @@ func (a *App) export() {
 			}
 			path := w.URI().Path()
 			w.Close()
-			year := a.env.S.Year
-			a.longTask("正在导出…", func(func(float64)) error { return ex.ExportSchools(year, ids, path) }, func(err error) {
+			a.longTask("正在导出…", func(func(float64)) error { return ex.ExportSchools(path, ids) }, func(err error) {
 				if err != nil {
 					dialogs.Error(err, a.Win)
 					return
@@ -153,7 +152,7 @@ func (a *App) MergeFrom(path string) {
 				return
 			}
 			a.reload()
-			a.setStatus(fmt.Sprintf("已合并：新增 %d 所学校，处理 %d 处冲突", len(plan.Added), len(plan.Conflicts)))
+			a.setStatus(fmt.Sprintf("已合并：新增 %d 项，处理 %d 处冲突", len(plan.Added), len(plan.Conflicts)))
 		})
 	})
 }
@@ -184,7 +183,7 @@ func (a *App) backup() {
 	}
 	dialogs.Backup(a.Win, a.settings.BackupsKept, func() {
 		a.longTask("正在备份…", func(func(float64)) error {
-			_, err := b.Backup("", a.settings.BackupsKept)
+			_, err := b.Backup()
 			return err
 		}, func(err error) {
 			if err != nil {

@@ -83,7 +83,7 @@ func (a *App) openDemo(path string) {
 
 // createWith creates a data file holding f, with a progress bar.
 func (a *App) createWith(path string, f *county.File) {
-	st, err := a.cfg.Opener.Create(path, a.settings.User)
+	st, err := a.cfg.Opener.Create(path, a.settings)
 	if err != nil {
 		dialogs.Error(err, a.Win)
 		a.firstStartLater()
@@ -103,14 +103,9 @@ func (a *App) createWith(path string, f *county.File) {
 	})
 }
 
-// Importer is a store that takes a whole county file in one transaction.
-type Importer interface {
-	ImportFile(f *county.File) error
-}
-
 // importFile writes a county file into a fresh store.
 func importFile(st session.Store, f *county.File, progress func(float64)) error {
-	if im, ok := st.(Importer); ok {
+	if im, ok := st.(session.Importer); ok && len(f.Schools) > 0 {
 		return im.ImportFile(f)
 	}
 	if err := st.SaveCounty(f.Year, f.County); err != nil {
@@ -133,12 +128,22 @@ func (a *App) firstStartLater() {
 
 // openPath opens a data file; a file held by someone else can be opened
 // read-only or taken over (the store's locked error says by whom).
-func (a *App) openPath(path string) {
+func (a *App) openPath(path string) { a.openPathMode(path, session.OpenNormal) }
+
+func (a *App) openPathMode(path string, mode session.OpenMode) {
 	if a.cfg.Opener == nil {
 		dialogs.Error(errors.New("本程序未连接数据库，无法打开文件"), a.Win)
 		return
 	}
-	st, err := a.cfg.Opener.Open(path, a.settings.User)
+	st, err := a.cfg.Opener.Open(path, a.settings, mode)
+	var locked *session.LockedError
+	if errors.As(err, &locked) {
+		dialogs.Locked(locked.Message, a.Win,
+			func() { a.openPathMode(path, session.OpenReadOnly) },
+			func() { a.openPathMode(path, session.OpenTakeOver) },
+			a.firstStartLater)
+		return
+	}
 	if err != nil {
 		dialogs.Error(err, a.Win)
 		a.firstStartLater()

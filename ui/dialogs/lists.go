@@ -88,11 +88,14 @@ func History(schools []county.School, win fyne.Window, load func(schoolID, field
 			if where == "" {
 				where = "县级数据"
 			}
-			label := county.FieldLabel(c.Field)
+			label := c.Label
+			if label == "" {
+				label = county.FieldLabel(c.Field)
+			}
 			if label == "" {
 				label = c.Field
 			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%s　%s　%s：%s　%s → %s", c.When.Local().Format("2006-01-02 15:04"), c.User, where, label, show(c.Old), show(c.New)))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s　%s　%s　%s：%s　%s → %s", c.When.Local().Format("2006-01-02 15:04"), c.User, c.Action, where, label, show(c.Old), show(c.New)))
 		})
 	msg := widget.NewLabel("")
 	field := widget.NewEntry()

@@ -30,10 +30,10 @@ type MergeDialog struct {
 // Merge shows the plan; apply receives one choice per conflict (true = theirs).
 func Merge(plan *session.MergePlan, win fyne.Window, apply func(takeTheirs []bool)) *MergeDialog {
 	m := &MergeDialog{}
-	summary := fmt.Sprintf("导入 %s 学年：新增 %d 所学校，%d 处相同，%d 处冲突。", plan.Year, len(plan.Added), plan.Unchanged, len(plan.Conflicts))
+	summary := fmt.Sprintf("导入的文件：新增 %d 项，%d 项相同，%d 个数值将直接采用，%d 处冲突。", len(plan.Added), plan.Unchanged, plan.Applied, len(plan.Conflicts))
 	box := container.NewVBox(widget.NewLabel(summary))
 	if len(plan.Added) > 0 {
-		l := widget.NewLabel("新增学校：" + strings.Join(plan.Added, "、"))
+		l := widget.NewLabel("新增：" + strings.Join(plan.Added, "、"))
 		l.Wrapping = fyne.TextWrapWord
 		box.Add(l)
 	}
@@ -44,7 +44,10 @@ func Merge(plan *session.MergePlan, win fyne.Window, apply func(takeTheirs []boo
 		box.Add(container.NewHBox(allOurs, allTheirs))
 	}
 	for _, c := range plan.Conflicts {
-		label := county.FieldLabel(c.Field)
+		label := c.Label
+		if label == "" {
+			label = county.FieldLabel(c.Field)
+		}
 		if label == "" {
 			label = c.Field
 		}
@@ -52,7 +55,7 @@ func Merge(plan *session.MergePlan, win fyne.Window, apply func(takeTheirs []boo
 		if where == "" {
 			where = "县级数据"
 		}
-		title := widget.NewLabel(fmt.Sprintf("%s：%s\n本机：%s　　导入：%s", where, label, show(c.Ours), show(c.Theirs)))
+		title := widget.NewLabel(fmt.Sprintf("%s %s：%s\n本机：%s%s\n导入：%s%s", c.Year, where, label, show(c.Ours), by(c.OursBy), show(c.Theirs), by(c.TheirsBy)))
 		title.Wrapping = fyne.TextWrapWord
 		rg := widget.NewRadioGroup([]string{KeepOurs, TakeTheirs}, nil)
 		rg.Horizontal = true
@@ -89,4 +92,11 @@ func show(v string) string {
 		return "未填报"
 	}
 	return v
+}
+
+func by(who string) string {
+	if who == "" {
+		return ""
+	}
+	return "（" + who + "）"
 }

@@ -108,3 +108,28 @@ func About(version string, win fyne.Window) dialog.Dialog {
 	d.Show()
 	return d
 }
+
+// Locked tells that another user holds the file and offers to open it
+// read-only or to take it over.
+func Locked(message string, win fyne.Window, readOnly, takeOver, cancel func()) dialog.Dialog {
+	var d dialog.Dialog
+	text := widget.NewLabel(message)
+	text.Wrapping = fyne.TextWrapWord
+	ro := widget.NewButton("只读打开", func() { d.Hide(); readOnly() })
+	ro.Importance = widget.HighImportance
+	take := widget.NewButton("对方已关闭，接管编辑", func() {
+		d.Hide()
+		Confirm("接管编辑", "请确认对方的程序确实已经关闭，否则两边的修改会互相覆盖。确定接管吗？", func(ok bool) {
+			if ok {
+				takeOver()
+			} else {
+				cancel()
+			}
+		}, win)
+	})
+	c := widget.NewButton("取消", func() { d.Hide(); cancel() })
+	d = dialog.NewCustomWithoutButtons("文件正被他人编辑", container.NewVBox(text, container.NewHBox(ro, take, c)), win)
+	d.Resize(fyne.NewSize(560, 240))
+	d.Show()
+	return d
+}

@@ -170,7 +170,7 @@ func (s *Store) ApplyMerge(plan *session.MergePlan, takeTheirs []bool) error {
 	for i, c := range plan.Conflicts {
 		if takeTheirs[i] {
 			if sc, ok := s.Theirs[c.SchoolID+"/"+c.Field]; ok {
-				if err := s.SaveSchool(plan.Year, sc); err != nil {
+				if err := s.SaveSchool(c.Year, sc); err != nil {
 					return err
 				}
 			}

@@ -78,7 +78,7 @@ func newResources(env *Env) *resources {
 		p.table.SetColumnWidth(colFirstR+i, 84)
 	}
 	p.table.SetColumnWidth(colMet, 70)
-	p.table.SetColumnWidth(colPass, 80)
+	p.table.SetColumnWidth(colPass, 96)
 	p.table.OnSelected = p.selected
 	p.detail = widget.NewLabel("点击单元格查看差距")
 	p.detail.Wrapping = fyne.TextWrapWord
@@ -291,8 +291,8 @@ func (p *resources) cell(id widget.TableCellID) (string, color.Color) {
 				return format.CV(*cv), jtheme.Met
 			}
 			return format.CV(*cv), jtheme.Below
-		case id.Col == colMet:
-			return fmt.Sprintf("%d 所达标", st.Passing), header
+		case id.Col == colPass:
+			return fmt.Sprintf("%d/%d 达标", st.Passing, len(st.Schools)), header
 		}
 		return "", header
 	case 2: // the coefficient's limit

@@ -37,8 +37,10 @@ type Store interface {
 type Change struct {
 	When   time.Time
 	User   string
+	Action string
 	School string // school name, "" for county facts
 	Field  string // field path
+	Label  string // Chinese name of the field, "" when unknown
 	Old    string
 	New    string
 }
@@ -51,19 +53,25 @@ type Historian interface {
 
 // Conflict is one field where an imported file and the open one disagree.
 type Conflict struct {
+	Year     string
 	SchoolID string
-	School   string
-	Field    string // field path, labelled with county.FieldLabel
+	School   string // school name, "" for county facts
+	Field    string // field path
+	Label    string // Chinese name, "" = use county.FieldLabel
 	Ours     string
 	Theirs   string
+	OursBy   string // who set the value, when
+	TheirsBy string
 }
 
 // MergePlan is what an import would change.
 type MergePlan struct {
-	Year      string
-	Added     []string // names of schools that are new
+	Added     []string // names of rows (schools, years) that are new
 	Unchanged int
+	Applied   int // values taken from the other file without question
 	Conflicts []Conflict
+	// Handle is the store's own plan, passed back to ApplyMerge.
+	Handle any
 }
 
 // Merger is a store that can import another unit's file.
@@ -75,18 +83,44 @@ type Merger interface {
 
 // Exporter is a store that can write chosen schools to a file for another unit.
 type Exporter interface {
-	ExportSchools(year string, ids []string, path string) error
+	ExportSchools(path string, ids []string) error
 }
 
 // Backuper is a store that can back itself up and restore.
 type Backuper interface {
-	Backup(dir string, keep int) (string, error)
+	// Backup copies the file now and returns the copy's path.
+	Backup() (string, error)
 	Restore(path string) error
+	// SaveAs writes the whole file to a new path.
 	SaveAs(path string) error
 }
 
+// ReadOnlyStore is a store that may refuse writes.
+type ReadOnlyStore interface {
+	ReadOnly() bool
+}
+
+// Importer is a store that takes a whole county file in one transaction.
+type Importer interface {
+	ImportFile(f *county.File) error
+}
+
+// OpenMode is how a file another user holds is opened.
+type OpenMode int
+
+const (
+	OpenNormal   OpenMode = iota
+	OpenReadOnly          // without taking the file: every write is refused
+	OpenTakeOver          // after the clerk confirms the other program is closed
+)
+
+// LockedError is returned by Opener.Open when another user holds the file.
+type LockedError struct{ Message string }
+
+func (e *LockedError) Error() string { return e.Message }
+
 // Opener opens and creates stores; cmd/junheng provides the real one.
 type Opener interface {
-	Open(path, user string) (Store, error)
-	Create(path, user string) (Store, error)
+	Open(path string, set Settings, mode OpenMode) (Store, error)
+	Create(path string, set Settings) (Store, error)
 }
