@@ -1,0 +1,363 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"junheng/app/county"
+	"junheng/data"
+)
+
+// The database commands: each opens the data file (read-only when it only
+// reads, so that they work while the GUI has the file open) and prints
+// Chinese messages. Who is working comes from JUNHENG_OFFICE and
+// JUNHENG_USER (or --office/--user), for the audit trail.
+
+func init() {
+	loadFromDB = func(path, year string) (*county.File, error) {
+		s, err := data.Open(path, data.OpenOptions{ReadOnly: true})
+		if err != nil {
+			return nil, err
+		}
+		defer s.Close()
+		f, err := s.LoadYear(year)
+		if err != nil {
+			return nil, err
+		}
+		if ps := county.Validate(f); len(ps) > 0 {
+			return nil, ps
+		}
+		return f, nil
+	}
+	register("init", command{usage: "init DB   新建空的数据文件", run: runInit})
+	register("import-json", command{usage: "import-json DB FILE.json   把县域数据 JSON 导入数据文件（同一学年则更新，修改留痕）", run: runImportJSON})
+	register("export-json", command{usage: "export-json DB --year 学年 > FILE.json   导出某学年的县域数据 JSON", run: runExportJSON})
+	register("merge", command{usage: "merge DB OTHER.db [--theirs|--ours] [--dry-run]   合并其他单位的数据文件，列出冲突", run: runMerge})
+	register("export", command{usage: "export DB OUT.db [--school 标识码 …]   导出整个文件或选定学校，供其他单位合并", run: runExport})
+	register("check", command{usage: "check DB   检查数据文件（完整性、版本、锁定、各学年数据校验）", run: runCheck})
+	register("history", command{usage: "history DB [--school 标识码|county] [--field 字段] [--year 学年]   查看修改记录", run: runHistory})
+}
+
+// who adds --office and --user to a flag set.
+func who(fs *flag.FlagSet) *data.Settings {
+	s := &data.Settings{Office: os.Getenv("JUNHENG_OFFICE"), User: os.Getenv("JUNHENG_USER")}
+	fs.StringVar(&s.Office, "office", s.Office, "单位名称（记入修改记录；也可用环境变量 JUNHENG_OFFICE）")
+	fs.StringVar(&s.User, "user", s.User, "使用人（记入修改记录；也可用环境变量 JUNHENG_USER）")
+	return s
+}
+
+// parseArgs parses flags anywhere on the line and checks the positional count.
+func parseArgs(fs *flag.FlagSet, args []string, n int, usage string, stderr io.Writer) ([]string, bool) {
+	fs.SetOutput(stderr)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return nil, false
+	}
+	if len(pos) != n {
+		fmt.Fprintln(stderr, "用法：junheng-cli "+usage)
+		return nil, false
+	}
+	return pos, true
+}
+
+// openFailed prints why a file could not be opened; 2 for a file that is
+// not usable input, 1 otherwise.
+func openFailed(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, err)
+	var fe *data.FileError
+	if errors.As(err, &fe) {
+		return 2
+	}
+	return 1
+}
+
+func runInit(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("init", flag.ContinueOnError)
+	set := who(fs)
+	pos, ok := parseArgs(fs, args, 1, "init DB", stderr)
+	if !ok {
+		return 2
+	}
+	s, err := data.Create(pos[0], *set)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if err := s.Close(); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "已新建数据文件「%s」。\n", pos[0])
+	return 0
+}
+
+func runImportJSON(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import-json", flag.ContinueOnError)
+	set := who(fs)
+	pos, ok := parseArgs(fs, args, 2, "import-json DB FILE.json", stderr)
+	if !ok {
+		return 2
+	}
+	raw, err := os.ReadFile(pos[1])
+	if err != nil {
+		fmt.Fprintf(stderr, "无法读取文件「%s」：%v\n", pos[1], err)
+		return 2
+	}
+	f, err := county.Decode(raw)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	s, err := data.Open(pos[0], data.OpenOptions{Settings: *set})
+	if err != nil {
+		return openFailed(stderr, err)
+	}
+	defer s.Close()
+	before, err := s.History(data.Filter{Year: f.Year})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if err := s.ImportFile(f, "导入 "+filepath.Base(pos[1])); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	after, err := s.History(data.Filter{Year: f.Year})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "已导入 %s 学年：%s，%d 所学校；记录了 %d 处数值变动。\n", f.Year, f.County.Name, len(f.Schools), len(after)-len(before))
+	return 0
+}
+
+func runExportJSON(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export-json", flag.ContinueOnError)
+	year := fs.String("year", "", "学年，例如 2024-2025")
+	pos, ok := parseArgs(fs, args, 1, "export-json DB --year 学年 > FILE.json", stderr)
+	if !ok {
+		return 2
+	}
+	s, err := data.Open(pos[0], data.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return openFailed(stderr, err)
+	}
+	defer s.Close()
+	if *year == "" {
+		years, _ := s.Years()
+		fmt.Fprintf(stderr, "请用 --year 指定学年；文件中有：%s\n", strings.Join(years, "、"))
+		return 2
+	}
+	out, err := s.ExportJSON(*year)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if _, err := stdout.Write(out); err != nil {
+		fmt.Fprintln(stderr, "写出失败：", err)
+		return 1
+	}
+	return 0
+}
+
+// stringList is a repeatable flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	var ids stringList
+	fs.Var(&ids, "school", "要导出的学校标识码（可重复；不写则导出整个文件）")
+	set := who(fs)
+	pos, ok := parseArgs(fs, args, 2, "export DB OUT.db [--school 标识码 …]", stderr)
+	if !ok {
+		return 2
+	}
+	s, err := data.Open(pos[0], data.OpenOptions{ReadOnly: true, Settings: *set})
+	if err != nil {
+		return openFailed(stderr, err)
+	}
+	defer s.Close()
+	m, err := s.ExportSchools(pos[1], ids)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	what := "整个文件"
+	if len(ids) > 0 {
+		what = fmt.Sprintf("%d 所学校", len(ids))
+	}
+	fmt.Fprintf(stdout, "已导出%s到「%s」：学年 %s，%d 行数据，%d 条修改记录。\n清单：%s.manifest.json（校验值 %s）\n",
+		what, pos[1], strings.Join(m.Years, "、"), m.Rows["value"], m.Rows["change"], pos[1], m.FileSHA256)
+	return 0
+}
+
+func runMerge(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
+	theirs := fs.Bool("theirs", false, "所有冲突采用对方的值")
+	ours := fs.Bool("ours", false, "所有冲突保留本方的值")
+	dry := fs.Bool("dry-run", false, "只列出将要发生的变化，不合并")
+	set := who(fs)
+	pos, ok := parseArgs(fs, args, 2, "merge DB OTHER.db [--theirs|--ours] [--dry-run]", stderr)
+	if !ok {
+		return 2
+	}
+	if *theirs && *ours {
+		fmt.Fprintln(stderr, "--theirs 和 --ours 只能选一个")
+		return 2
+	}
+	s, err := data.Open(pos[0], data.OpenOptions{Settings: *set, ReadOnly: *dry})
+	if err != nil {
+		return openFailed(stderr, err)
+	}
+	defer s.Close()
+	p, err := s.PlanMerge(pos[1])
+	if err != nil {
+		return openFailed(stderr, err)
+	}
+	printPlan(stdout, p)
+	if p.Empty() {
+		fmt.Fprintln(stdout, "两个文件没有需要合并的差异。")
+		return 0
+	}
+	if *dry {
+		return 0
+	}
+	if len(p.Conflicts) > 0 && !*theirs && !*ours {
+		fmt.Fprintf(stderr, "有 %d 处冲突，未合并任何内容。请用 --theirs（采用对方）或 --ours（保留本方）决定全部冲突，或在图形界面中逐项选择。\n", len(p.Conflicts))
+		return 1
+	}
+	choices := make([]bool, len(p.Conflicts))
+	for i := range choices {
+		choices[i] = *theirs
+	}
+	if err := s.ApplyMerge(p, choices); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "已合并：采用对方 %d 个值", p.Changes)
+	if len(p.Conflicts) > 0 {
+		side := "保留本方"
+		if *theirs {
+			side = "采用对方"
+		}
+		fmt.Fprintf(stdout, "，%d 处冲突%s", len(p.Conflicts), side)
+	}
+	fmt.Fprintln(stdout, "。合并前的备份在「"+s.BackupDir()+"」。")
+	return 0
+}
+
+func printPlan(w io.Writer, p *data.MergePlan) {
+	fmt.Fprintf(w, "与「%s」比较：\n", p.Other)
+	for _, st := range []data.RowStatus{data.RowNew, data.RowChangedThere, data.RowChangedBoth, data.RowConflict, data.RowChangedHere, data.RowIdentical, data.RowOnlyHere} {
+		if n := p.Counts[st]; n > 0 {
+			fmt.Fprintf(w, "  %s：%d 项\n", st, n)
+		}
+	}
+	for _, r := range p.Rows {
+		if r.Status == data.RowIdentical || r.Status == data.RowChangedHere {
+			continue
+		}
+		name := r.Name
+		if r.Kind == "school" {
+			name = fmt.Sprintf("学校「%s」（%s）", r.Name, r.Key)
+		}
+		fmt.Fprintf(w, "  [%s] %s 学年 %s", r.Status, r.Year, name)
+		if len(r.Applied) > 0 && r.Status != data.RowNew {
+			fmt.Fprintf(w, "：采用对方 %s", strings.Join(r.Applied, "、"))
+		}
+		fmt.Fprintln(w)
+	}
+	if len(p.Conflicts) > 0 {
+		fmt.Fprintf(w, "冲突（双方都修改了同一字段）：\n")
+		for i, c := range p.Conflicts {
+			fmt.Fprintf(w, "  %d. %s\n", i+1, c)
+		}
+	}
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	pos, ok := parseArgs(fs, args, 1, "check DB", stderr)
+	if !ok {
+		return 2
+	}
+	s, err := data.Open(pos[0], data.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return openFailed(stderr, err)
+	}
+	defer s.Close()
+	fmt.Fprintf(stdout, "「%s」：文件完好（完整性检查通过，数据格式第 %d 版）。\n", pos[0], data.SchemaVersion)
+	if h := s.HeldBy(); h != "" {
+		fmt.Fprintln(stdout, h)
+	}
+	years, err := s.Years()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	status := 0
+	if len(years) == 0 {
+		fmt.Fprintln(stdout, "文件中还没有任何学年的数据。")
+	}
+	for _, y := range years {
+		f, err := s.LoadYear(y)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			status = 1
+			continue
+		}
+		fmt.Fprintf(stdout, "%s 学年：%s，%d 所学校", y, f.County.Name, len(f.Schools))
+		if ps := county.Validate(f); len(ps) > 0 {
+			fmt.Fprintf(stdout, "，%d 处数据问题：\n", len(ps))
+			for _, p := range ps {
+				fmt.Fprintln(stdout, "  "+p.String())
+			}
+			status = 1
+		} else {
+			fmt.Fprintln(stdout, "，数据校验通过。")
+		}
+	}
+	if bs, _ := s.ListBackups(); len(bs) > 0 {
+		fmt.Fprintf(stdout, "备份 %d 份，最近一份：%s（%s）\n", len(bs), bs[0].Path, bs[0].Reason)
+	}
+	return status
+}
+
+func runHistory(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("history", flag.ContinueOnError)
+	var f data.Filter
+	fs.StringVar(&f.SchoolID, "school", "", "学校标识码；county 表示县级数据")
+	fs.StringVar(&f.Field, "field", "", "字段路径，如 students.primary 或 teachers.（前缀）")
+	fs.StringVar(&f.Year, "year", "", "学年")
+	fs.IntVar(&f.Limit, "limit", 0, "最多列出条数")
+	pos, ok := parseArgs(fs, args, 1, "history DB [--school 标识码] [--field 字段] [--year 学年]", stderr)
+	if !ok {
+		return 2
+	}
+	s, err := data.Open(pos[0], data.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return openFailed(stderr, err)
+	}
+	defer s.Close()
+	list, err := s.History(f)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(stdout, "没有符合条件的修改记录。")
+		return 0
+	}
+	for _, c := range list {
+		fmt.Fprintln(stdout, c.String())
+	}
+	return 0
+}

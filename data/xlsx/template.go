@@ -1,0 +1,379 @@
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/xuri/excelize/v2"
+
+	"junheng/app/county"
+)
+
+// Rows of a table sheet: header, example, then data.
+const (
+	headerRow    = 1
+	exampleRow   = 2
+	firstDataRow = 3
+	// validationRows is how far below the data the drop-down lists and
+	// number checks reach, so that rows the clerk adds get them too.
+	validationRows = 1000
+)
+
+// InfoSheet is the name of the instructions sheet.
+const InfoSheet = "说明"
+
+// WriteTemplate writes the fill-in workbook. With f nil it is blank (every
+// sheet, no school). With f and schoolID "" it is pre-filled with every
+// school and county fact of f; with a schoolID it holds that school only
+// (its sheets, not the county's), for the school to correct and send back.
+func WriteTemplate(w io.Writer, f *county.File, schoolID string) error {
+	if f == nil {
+		f = &county.File{}
+	}
+	schools := f.Schools
+	if schoolID != "" {
+		i := slices.IndexFunc(f.Schools, func(s county.School) bool { return s.ID == schoolID })
+		if i < 0 {
+			return fmt.Errorf("%s 学年中没有标识码为「%s」的学校", f.Year, schoolID)
+		}
+		schools = f.Schools[i : i+1]
+	}
+	b := newBook()
+	defer b.x.Close()
+	if err := b.info(f, schools, schoolID != ""); err != nil {
+		return err
+	}
+	for i := range sheets {
+		sh := &sheets[i]
+		if sh.county && schoolID != "" {
+			continue
+		}
+		if err := b.inputSheet(sh, f, schools, true); err != nil {
+			return err
+		}
+	}
+	return b.finish(w)
+}
+
+// finish writes the workbook with the instructions sheet active.
+func (b *book) finish(w io.Writer) error {
+	if i, err := b.x.GetSheetIndex(InfoSheet); err == nil && i >= 0 {
+		b.x.SetActiveSheet(i)
+	}
+	_, err := b.x.WriteTo(w)
+	return err
+}
+
+// info writes the 说明 sheet (it replaces the default Sheet1).
+func (b *book) info(f *county.File, schools []county.School, oneSchool bool) error {
+	x := b.x
+	if err := x.SetSheetName("Sheet1", InfoSheet); err != nil {
+		return err
+	}
+	rows := [][]any{
+		{"县域义务教育优质均衡发展督导评估 数据填报表"},
+		{},
+		{"县（市、区）", f.County.Name},
+		{"学年", f.Year},
+	}
+	if oneSchool {
+		rows = append(rows, []any{"学校", schools[0].Name + "（" + schools[0].ID + "）"})
+	}
+	rows = append(rows, []any{}, []any{"填写方法"})
+	for i, line := range instructions {
+		rows = append(rows, []any{fmt.Sprintf("%d.", i+1), line})
+	}
+	rows = append(rows, []any{}, []any{"工作表", "内容"})
+	for _, sh := range sheets {
+		if sh.county && oneSchool {
+			continue
+		}
+		rows = append(rows, []any{sh.name, sh.note})
+	}
+	for i, r := range rows {
+		if len(r) == 0 {
+			continue
+		}
+		if err := x.SetSheetRow(InfoSheet, cellName(1, i+1), &r); err != nil {
+			return err
+		}
+	}
+	x.SetCellStyle(InfoSheet, "A1", "A1", b.style("title"))
+	x.SetColWidth(InfoSheet, "A", "A", 16)
+	x.SetColWidth(InfoSheet, "B", "B", 100)
+	for i, r := range rows {
+		if len(r) == 1 && i > 0 {
+			x.SetCellStyle(InfoSheet, cellName(1, i+1), cellName(1, i+1), b.style("bold"))
+		}
+	}
+	return nil
+}
+
+var instructions = []string{
+	"每张表第一行是表头（已锁定），第二行灰色斜体是填写示例，导入时跳过；请从第三行起填写，每所学校一行。",
+	"各表中的学校以「学校标识码」对应，同一学校在各表中的标识码必须一致；「学校名称」列仅供核对。",
+	"没有的数据请留空，表示「未填报」；数量为 0 时请填 0，不要留空。",
+	"学校类型、城乡分类、是/否、德育评价等列请从下拉列表中选择。",
+	"金额单位见表头：学校经费为元，县级经费（教育经费表）为万元；面积单位为平方米。",
+	"功能教室表：每间教室填一个面积，多间用顿号分隔（如 98、96）；没有这类教室填「无」。",
+	"可以调整列的顺序，也可以增加备注列（导入时忽略），但请不要修改表头文字和工作表名称。",
+	"填好后保存为 .xlsx 格式（Excel 或 WPS 均可），交回教育局导入。导入时会逐格检查，有任何错误都不会导入。",
+}
+
+func cellName(col, row int) string {
+	c, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		panic("xlsx: cell name: " + err.Error())
+	}
+	return c
+}
+
+func colName(col int) string {
+	c, err := excelize.ColumnNumberToName(col)
+	if err != nil {
+		panic("xlsx: column name: " + err.Error())
+	}
+	return c
+}
+
+// inputSheet writes one sheet of the table with f's data.
+func (b *book) inputSheet(sh *sheet, f *county.File, schools []county.School, protect bool) error {
+	if _, err := b.x.NewSheet(sh.name); err != nil {
+		return err
+	}
+	if sh.scope == scopeFacts {
+		return b.factSheet(sh, &f.County, protect)
+	}
+	var data [][]any
+	switch sh.scope {
+	case scopeSchool:
+		for i := range schools {
+			s := &schools[i]
+			if !listsSchool(sh, s) {
+				continue
+			}
+			row := make([]any, len(sh.cols))
+			for j := range sh.cols {
+				c := &sh.cols[j]
+				row[j] = c.cellValue(get(s, c.path))
+			}
+			data = append(data, row)
+		}
+	case scopeSurvey:
+		groups := slices.Clone(county.SurveyGroups)
+		for g := range f.County.Survey {
+			if !slices.Contains(groups, g) {
+				groups = append(groups, g)
+			}
+		}
+		for _, g := range groups {
+			row := []any{g, nil, nil}
+			if v, ok := f.County.Survey[g]; ok && len(v) == 2 {
+				row[1], row[2] = v[0], v[1]
+			}
+			data = append(data, row)
+		}
+	case scopeFinance:
+		for i := range f.County.Finance {
+			fy := &f.County.Finance[i]
+			row := make([]any, len(sh.cols))
+			for j := range sh.cols {
+				row[j] = sh.cols[j].cellValue(get(fy, sh.cols[j].path))
+			}
+			data = append(data, row)
+		}
+	}
+	return b.table(sh, data, protect)
+}
+
+// listsSchool reports whether a school has a row in a sheet: teacher sheets
+// list the schools that have the stage (or teachers entered for it).
+func listsSchool(sh *sheet, s *county.School) bool {
+	switch sh.stage {
+	case "primary":
+		return s.Teachers.Primary != nil || slices.Contains([]string{county.TypePrimary, county.TypePoint, county.TypeNineYear, county.TypeTwelveYear}, s.Type)
+	case "junior":
+		return s.Teachers.Junior != nil || slices.Contains([]string{county.TypeJunior, county.TypeNineYear, county.TypeTwelveYear, county.TypeComplete}, s.Type)
+	}
+	return true
+}
+
+// table writes a header, an example row and the data rows, with column
+// formats, drop-down lists, number checks, frozen headers and protection.
+func (b *book) table(sh *sheet, data [][]any, protect bool) error {
+	x, name := b.x, sh.name
+	header := make([]any, len(sh.cols))
+	example := make([]any, len(sh.cols))
+	for j := range sh.cols {
+		c := &sh.cols[j]
+		header[j] = c.header
+		example[j] = exampleValue(c)
+	}
+	example[0] = exampleKey
+	last := firstDataRow + len(data) + validationRows
+	for j := range sh.cols {
+		c := &sh.cols[j]
+		col := colName(j + 1)
+		width := c.width
+		if width == 0 {
+			width = 14
+		}
+		if err := x.SetColWidth(name, col, col, width); err != nil {
+			return err
+		}
+		if err := x.SetColStyle(name, col, b.dataStyle(c.kind, c.decimals, false)); err != nil {
+			return err
+		}
+		if err := b.validate(name, fmt.Sprintf("%s%d:%s%d", col, firstDataRow, col, last), c); err != nil {
+			return err
+		}
+	}
+	if err := x.SetSheetRow(name, cellName(1, headerRow), &header); err != nil {
+		return err
+	}
+	if err := x.SetSheetRow(name, cellName(1, exampleRow), &example); err != nil {
+		return err
+	}
+	end := colName(len(sh.cols))
+	x.SetCellStyle(name, "A1", end+"1", b.style("header"))
+	x.SetCellStyle(name, "A2", end+"2", b.style("example"))
+	x.SetRowHeight(name, headerRow, 45)
+	for i, row := range data {
+		if err := x.SetSheetRow(name, cellName(1, firstDataRow+i), &row); err != nil {
+			return err
+		}
+	}
+	freezeCols := 1
+	if sh.scope == scopeSchool {
+		freezeCols = 2
+	}
+	if err := x.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: freezeCols, YSplit: exampleRow,
+		TopLeftCell: cellName(freezeCols+1, firstDataRow), ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if protect {
+		return b.protect(name)
+	}
+	return nil
+}
+
+// exampleValue is the example row's cell: numbers as numbers.
+func exampleValue(c *column) any {
+	if c.kind == kInt || c.kind == kFloat {
+		if x, ok := number(c.example); ok {
+			return x
+		}
+	}
+	return c.example
+}
+
+// protect locks the header and example rows; data cells stay editable and
+// the clerk may still add rows and columns, sort and filter.
+func (b *book) protect(name string) error {
+	return b.x.ProtectSheet(name, &excelize.SheetProtectionOptions{
+		AutoFilter: true, FormatCells: true, FormatColumns: true, FormatRows: true,
+		InsertColumns: true, InsertRows: true, DeleteRows: true, Sort: true,
+		SelectLockedCells: true, SelectUnlockedCells: true,
+	})
+}
+
+// validate adds the drop-down list or the number check of a column.
+func (b *book) validate(sheetName, sqref string, c *column) error {
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(sqref)
+	switch c.kind {
+	case kEnum:
+		if err := dv.SetDropList(c.enum); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请从下拉列表中选择："+joinList(c.enum))
+	case kBool:
+		if err := dv.SetDropList(yesNo); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请填「是」或「否」")
+	case kInt:
+		if err := dv.SetRange(0, maxInt, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请填写不小于 0 的整数")
+	case kFloat:
+		if err := dv.SetRange(0, maxFloat, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请填写不小于 0 的数字")
+	default:
+		return nil
+	}
+	return b.x.AddDataValidation(sheetName, dv)
+}
+
+func joinList(xs []string) string {
+	out := ""
+	for i, s := range xs {
+		if i > 0 {
+			out += "、"
+		}
+		out += s
+	}
+	return out
+}
+
+// Columns of a fact sheet.
+const (
+	factCode = iota + 1
+	factItem
+	factValue
+	factHint
+)
+
+// factSheet writes one county fact per row: 编号, 项目, 填写值, 填写说明.
+func (b *book) factSheet(sh *sheet, p *county.Profile, protect bool) error {
+	x, name := b.x, sh.name
+	header := []any{hdrCode, hdrItem, hdrValue, hdrHint}
+	if err := x.SetSheetRow(name, "A1", &header); err != nil {
+		return err
+	}
+	x.SetCellStyle(name, "A1", "D1", b.style("header"))
+	for i := range sh.cols {
+		c := &sh.cols[i]
+		r := headerRow + 1 + i
+		row := []any{c.code, c.header, c.cellValue(get(p, c.path)), factHintText(c)}
+		if err := x.SetSheetRow(name, cellName(1, r), &row); err != nil {
+			return err
+		}
+		x.SetCellStyle(name, cellName(factCode, r), cellName(factItem, r), b.style("locked"))
+		x.SetCellStyle(name, cellName(factHint, r), cellName(factHint, r), b.style("locked"))
+		x.SetCellStyle(name, cellName(factValue, r), cellName(factValue, r), b.dataStyle(c.kind, c.decimals, false))
+		if err := b.validate(name, cellName(factValue, r), c); err != nil {
+			return err
+		}
+	}
+	x.SetColWidth(name, "A", "A", 8)
+	x.SetColWidth(name, "B", "B", 50)
+	x.SetColWidth(name, "C", "C", 24)
+	x.SetColWidth(name, "D", "D", 30)
+	if err := x.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if protect {
+		return b.protect(name)
+	}
+	return nil
+}
+
+func factHintText(c *column) string {
+	switch c.kind {
+	case kInt:
+		return "整数，如 " + c.example
+	case kFloat:
+		return "数字，如 " + c.example
+	case kBool:
+		if c.example != "是 / 否" {
+			return c.example
+		}
+		return "填「是」或「否」"
+	}
+	return c.example
+}
