@@ -28,6 +28,8 @@ type Config struct {
 	// DemoPath is where the demo county is written when chosen ("" = a
 	// file in the user's data folder).
 	DemoPath string
+	// InlineEval evaluates on the UI goroutine (headless tests only).
+	InlineEval bool
 }
 
 // App is the main window and its state.
@@ -86,6 +88,7 @@ func (a *App) UseStore(st session.Store, year string) error {
 		a.env.S.Store.Close()
 	}
 	a.env.S = s
+	s.Inline = a.cfg.InlineEval
 	s.OnChange(a.changed)
 	if a.pages == nil {
 		a.buildLayout()

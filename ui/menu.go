@@ -138,14 +138,14 @@ func (a *App) importMerge() {
 
 // MergeFrom plans the import of another unit's file, shows the conflict
 // list with a choice per field, and applies the choices.
-func (a *App) MergeFrom(path string) {
+func (a *App) MergeFrom(path string) *dialogs.MergeDialog {
 	m := a.env.S.Store.(session.Merger)
 	plan, err := m.PlanMerge(path)
 	if err != nil {
 		dialogs.Error(err, a.Win)
-		return
+		return nil
 	}
-	dialogs.Merge(plan, a.Win, func(takeTheirs []bool) {
+	return dialogs.Merge(plan, a.Win, func(takeTheirs []bool) {
 		a.longTask("正在合并…", func(func(float64)) error { return m.ApplyMerge(plan, takeTheirs) }, func(err error) {
 			if err != nil {
 				dialogs.Error(err, a.Win)
