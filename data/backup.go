@@ -18,7 +18,7 @@ type BackupInfo struct {
 	Size   int64
 }
 
-const backupTimeLayout = "20060102-150405"
+const backupTimeLayout = "20060102-150405.000" // milliseconds: backups of one second keep their order
 
 // BackupDir is where the backups of this file go: the setting, or a folder
 // FILE.db.backups beside the file (so it travels with the file on a share).
@@ -29,7 +29,7 @@ func (s *Store) BackupDir() string {
 	return s.path + ".backups"
 }
 
-// backupName is BASE-20261123-190512-导入前.db, unique in dir.
+// backupName is BASE-20261123-190512.345-导入前.db, unique in dir.
 func (s *Store) backupName(reason string) (string, error) {
 	dir := s.BackupDir()
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -138,6 +138,7 @@ func checkObjectsIn(q interface {
 	}
 	defer rows.Close()
 	var foreign []string
+	found := map[string]bool{}
 	for rows.Next() {
 		var typ, name, tbl string
 		if err := rows.Scan(&typ, &name, &tbl); err != nil {
@@ -145,6 +146,7 @@ func checkObjectsIn(q interface {
 		}
 		switch {
 		case ourObjects[name] == typ:
+			found[name] = true
 		case typ == "index" && strings.HasPrefix(name, "sqlite_autoindex_") && ourObjects[tbl] == "table":
 		case typ == "table" && strings.HasPrefix(name, "sqlite_stat"):
 		default:
@@ -158,6 +160,11 @@ func checkObjectsIn(q interface {
 	if len(foreign) > 0 {
 		return fileErr(path, ErrForeignSQL, "含有本程序不会创建的内容：%s。文件可能被其他程序改动或被篡改，为安全起见拒绝打开，文件未被改动。",
 			strings.Join(foreign, "、"))
+	}
+	for name := range ourObjects {
+		if !found[name] {
+			return fileErr(path, ErrCorrupt, "缺少数据表「%s」，文件不完整或被其他程序改动过。请从备份恢复；文件未被改动。", name)
+		}
 	}
 	return nil
 }

@@ -104,6 +104,11 @@ func TestHostileAndBrokenFiles(t *testing.T) {
 			rawExec(t, p, `CREATE VIEW summary AS SELECT * FROM value`)
 			return p
 		}, ErrForeignSQL, "视图「summary」"},
+		{"table dropped", func(t *testing.T, dir string) string {
+			p := sampleFile(t, dir)
+			rawExec(t, p, "DROP TABLE change")
+			return p
+		}, ErrCorrupt, "缺少数据表「change」"},
 		{"newer program", func(t *testing.T, dir string) string {
 			p := sampleFile(t, dir)
 			rawExec(t, p, "PRAGMA user_version = 7", "UPDATE meta SET value = '3.2.0' WHERE key = 'written_by'")
