@@ -54,6 +54,7 @@ func newDoc(header, headerR string, created time.Time, total int, prevToc []tocE
 	pdf.AddUTF8FontFromBytes(fontFamily, "", fonts.Regular)
 	pdf.AddUTF8FontFromBytes(fontFamily, "B", fonts.Bold)
 	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCatalogSort(true) // same input, same bytes
 	pdf.SetMargins(marginX, bodyTop, marginX)
 	pdf.SetCreationDate(created)
 	pdf.SetModificationDate(created)

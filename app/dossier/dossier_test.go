@@ -453,3 +453,21 @@ func TestLongFieldsArePrintedWhole(t *testing.T) {
 		}
 	}
 }
+
+// The same data and options give the same bytes, so a dossier can be
+// regenerated and compared (and archived copies checked).
+func TestWriteIsReproducible(t *testing.T) {
+	f := demo.File()
+	r := eval.Run(f)
+	var a, b bytes.Buffer
+	opts := Options{Sections: []Section{Cover, Contents, Profile, Resource}, Date: fixedDate}
+	if err := Write(&a, f, r, opts); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b, f, r, opts); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two runs on the same input differ")
+	}
+}
