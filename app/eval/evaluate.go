@@ -41,15 +41,19 @@ func Evaluate(f *county.File, std *standard.Standard, opts Options) *Result {
 	ie.vetoItems(r.Items)
 	r.Finance = financeRows(f.County.Finance)
 	ie.financeItems(r.Finance, r.Items)
+	names := make(map[string]string, len(f.Schools))
+	for _, s := range f.Schools {
+		names[s.ID] = s.Name
+	}
 	for _, part := range []string{standard.PartGov, standard.PartQuality, standard.PartSurvey, standard.PartVeto, standard.PartFinance} {
 		for _, it := range std.ByPart(part) {
 			if it.Code == "G2.1" || it.Code == "G2.2" || it.Code == "G2.3" || it.Code == "G2.4" {
 				continue // reported once, through G2
 			}
 			if it.Code == "G3" {
-				vb.item(part, r.Items["G2"])
+				vb.item(part, r.Items["G2"], names)
 			}
-			vb.item(part, r.Items[it.Code])
+			vb.item(part, r.Items[it.Code], names)
 		}
 	}
 	r.Verdict = vb.v

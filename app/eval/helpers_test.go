@@ -22,8 +22,8 @@ func goodTeachers(p int) *county.TeacherCounts {
 func school(id, typ string, p, j, sen int) county.School {
 	w := float64(p) + 1.1*float64(j) + 1.32*float64(sen)
 	s := county.School{ID: id, Name: "学校" + id, Type: typ, Location: "城区",
-		Students: county.Students{Primary: county.I(p), Junior: county.I(j), Senior: county.I(sen)},
-		Classes:  county.StageCount{Primary: county.I((p + 39) / 40), Junior: county.I((j + 44) / 45)},
+		Students:        county.Students{Primary: county.I(p), Junior: county.I(j), Senior: county.I(sen)},
+		Classes:         county.StageCount{Primary: county.I((p + 39) / 40), Junior: county.I((j + 44) / 45)},
 		AreaTeachingAux: county.F(7 * w), AreaIndoorSports: county.F(0), AreaSportsGround: county.F(13 * w),
 		EquipmentValue: county.F(3000 * w), MultimediaRooms: county.I(int(3*w/100) + 1)}
 	if p > 0 {

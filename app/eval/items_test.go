@@ -101,3 +101,26 @@ func BenchmarkEvaluate1000(b *testing.B) {
 		Run(f)
 	}
 }
+
+// Gaps of per-school items reach the to-do list with their school, so the
+// list can be grouped by school.
+func TestSchoolItemTodosNameTheSchool(t *testing.T) {
+	r := Run(demo.File())
+	names := map[string]string{}
+	for _, s := range demo.File().Schools {
+		names[s.ID] = s.Name
+	}
+	n := 0
+	for _, td := range r.Verdict.Todo {
+		if td.Code != "G3" && td.Code != "G5" && td.Code != "G6" {
+			continue
+		}
+		n++
+		if td.SchoolID == "" || names[td.SchoolID] != td.School || !strings.Contains(td.Text, td.School) {
+			t.Errorf("to-do %q has school %q (%s)", td.Text, td.School, td.SchoolID)
+		}
+	}
+	if n == 0 {
+		t.Fatal("the demo has G3/G5/G6 gaps to show")
+	}
+}

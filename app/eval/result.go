@@ -142,7 +142,9 @@ type ItemResult struct {
 	// fraction, a count…); nil otherwise.
 	Value  *float64 `json:"value,omitempty"`
 	Detail string   `json:"detail"`
-	// Schools are the ids of the schools that fail (or lack data).
+	// Schools are the ids of the schools that fail. For a per-school item
+	// Schools[i] is the school of Issues[i]; items about the county have
+	// Issues and no Schools.
 	Schools []string `json:"schools,omitempty"`
 	// Issues are the per-school or per-year gaps, one sentence each.
 	Issues   []string `json:"issues,omitempty"`

@@ -74,8 +74,10 @@ func (b *verdictBuilder) resource(stage string, st *Stage) {
 	}
 }
 
-// item adds a failing or missing county item, one line per gap.
-func (b *verdictBuilder) item(part string, r *ItemResult) {
+// item adds a failing or missing county item, one line per gap. Gaps of
+// per-school items name their school (Schools[i] is the school of
+// Issues[i]; see ItemResult), so the to-do list can group them by school.
+func (b *verdictBuilder) item(part string, r *ItemResult, names map[string]string) {
 	if r.Pass && !r.Missing {
 		return
 	}
@@ -83,10 +85,15 @@ func (b *verdictBuilder) item(part string, r *ItemResult) {
 		b.add(Todo{Part: part, Code: r.Code, Missing: r.Missing, Text: r.Code + " " + r.Detail})
 		return
 	}
-	for _, is := range r.Issues {
-		b.add(Todo{Part: part, Code: r.Code, Missing: r.Missing && !r.Pass && len(r.Schools) == 0, Text: r.Code + " " + is})
+	perSchool := len(r.Schools) == len(r.Issues)
+	for i, is := range r.Issues {
+		t := Todo{Part: part, Code: r.Code, Missing: r.Missing && !perSchool, Text: r.Code + " " + is}
+		if perSchool {
+			t.SchoolID, t.School = r.Schools[i], names[r.Schools[i]]
+		}
+		b.add(t)
 	}
-	if r.Missing && len(r.Schools) > 0 {
+	if r.Missing && perSchool {
 		b.add(Todo{Part: part, Code: r.Code, Missing: true, Text: r.Code + " " + r.Detail})
 	}
 }
