@@ -134,6 +134,30 @@ func (s *Store) PlanMerge(other string) (*MergePlan, error) {
 	if err != nil {
 		return nil, dbErr(err)
 	}
+	// Lineage is needed only where the values differ.
+	ourPairs, theirPairs := map[[2]string]bool{}, map[[2]string]bool{}
+	for k, t := range theirs.byKey {
+		o := ours.byKey[k]
+		if o == nil {
+			continue
+		}
+		for f, v := range t.vals {
+			if !sameValue(v, o.vals[f]) {
+				ourPairs[[2]string{o.uuid, f}], theirPairs[[2]string{t.uuid, f}] = true, true
+			}
+		}
+		for f, v := range o.vals {
+			if _, ok := t.vals[f]; !ok && v != nil {
+				ourPairs[[2]string{o.uuid, f}], theirPairs[[2]string{t.uuid, f}] = true, true
+			}
+		}
+	}
+	if err := ours.loadLineage(s.db, ourPairs); err != nil {
+		return nil, dbErr(err)
+	}
+	if err := theirs.loadLineage(odb, theirPairs); err != nil {
+		return nil, sqlFileErr(other, err)
+	}
 	plan := &MergePlan{Other: other, theirs: theirs, Counts: map[RowStatus]int{}}
 	if plan.stamp, err = s.stamp(); err != nil {
 		return nil, err

@@ -9,7 +9,7 @@ type snapshot struct {
 	years   map[string]bool
 	byUUID  map[string]*entRow
 	byKey   map[yearKey]*entRow
-	lines   map[lineKey]struct{} // the change table's keys: every field's lineage
+	lines   map[lineKey]struct{} // lineage of the fields that differ (see loadLineage)
 	commits map[string]commitRow
 }
 
@@ -63,22 +63,6 @@ func readSnapshot(q querier) (*snapshot, error) {
 			e.vals[field.String] = normalize(val)
 			e.revs[field.String] = rev.String
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows, err = q.Query(`SELECT entity, field, rev FROM change`)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var k lineKey
-		if err := rows.Scan(&k.entity, &k.field, &k.rev); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		sn.lines[k] = struct{}{}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -151,4 +135,41 @@ func readLines(q querier, pairs map[[2]string]bool) (map[[2]string][]fullLine, e
 		}
 	}
 	return out, nil
+}
+
+// loadLineage reads the lineage (the revisions in the change table) of the
+// given (entity, field) pairs: only fields whose values differ between two
+// files need it, usually a few among tens of thousands.
+func (sn *snapshot) loadLineage(q querier, pairs map[[2]string]bool) error {
+	add := func(rows *sql.Rows) error {
+		defer rows.Close()
+		for rows.Next() {
+			var k lineKey
+			if err := rows.Scan(&k.entity, &k.field, &k.rev); err != nil {
+				return err
+			}
+			if pairs[[2]string{k.entity, k.field}] {
+				sn.lines[k] = struct{}{}
+			}
+		}
+		return rows.Err()
+	}
+	const sel = `SELECT entity, field, rev FROM change`
+	if len(pairs) > 2000 {
+		rows, err := q.Query(sel)
+		if err != nil {
+			return err
+		}
+		return add(rows)
+	}
+	for k := range pairs {
+		rows, err := q.Query(sel+` WHERE entity = ? AND field = ?`, k[0], k[1])
+		if err != nil {
+			return err
+		}
+		if err := add(rows); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -216,7 +216,8 @@ func (s *Store) writable() error {
 	return nil
 }
 
-func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+// now is a fixed-width UTC timestamp, so that text order is time order.
+func now() string { return time.Now().UTC().Format("2006-01-02T15:04:05.000000000Z") }
 
 // openDB opens an inspected file read-write.
 func openDB(path string) (*sql.DB, error) {
