@@ -44,7 +44,7 @@ type facts struct {
 	form    *w.Form[prof]
 	codes   []string
 	results *fyne.Container
-	msg     *widget.Label
+	msg     w.Message
 	extra   factsExtra // optional second editor (the finance rows)
 	obj     fyne.CanvasObject
 }
@@ -59,9 +59,7 @@ type factsExtra interface {
 
 func newFacts(env *Env, title string, form *w.Form[prof], codes []string, extra factsExtra) *facts {
 	p := &facts{env: env, form: form, codes: codes, extra: extra, results: container.NewVBox()}
-	p.msg = widget.NewLabel("")
-	p.msg.Importance = widget.DangerImportance
-	p.msg.Wrapping = fyne.TextWrapWord
+	p.msg = w.NewMessage()
 	save := widget.NewButton("保存（Ctrl+S）", func() { p.Save() })
 	save.Importance = widget.HighImportance
 	body := container.NewVBox(form.Object())

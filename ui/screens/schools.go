@@ -27,7 +27,7 @@ type schools struct {
 	form     *w.Form[sch]
 	formBox  fyne.CanvasObject
 	title    *widget.Label
-	msg      *widget.Label
+	msg      w.Message
 	saveBtn  *widget.Button
 	delBtn   *widget.Button
 	editing  string // id of the school in the form ("" = new or none)
@@ -68,9 +68,7 @@ func newSchools(env *Env) *schools {
 	}
 	add := widget.NewButton("新增学校", func() { p.confirmLeave(p.addNew, nil) })
 	p.title = widget.NewLabelWithStyle("请在左侧选择学校，或点击「新增学校」", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.msg = widget.NewLabel("")
-	p.msg.Wrapping = fyne.TextWrapWord
-	p.msg.Importance = widget.DangerImportance
+	p.msg = w.NewMessage()
 	p.saveBtn = widget.NewButton("保存（Ctrl+S）", func() { p.Save() })
 	p.saveBtn.Importance = widget.HighImportance
 	p.delBtn = widget.NewButton("删除学校", p.confirmDelete)

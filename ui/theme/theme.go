@@ -54,6 +54,8 @@ func (t *Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 		return color.NRGBA{0xe8, 0xec, 0xf2, 0xff}
 	case ftheme.ColorNamePrimary:
 		return color.NRGBA{0x1f, 0x5f, 0xa8, 0xff}
+	case ftheme.ColorNameDisabled, ftheme.ColorNamePlaceHolder:
+		return color.NRGBA{0x80, 0x80, 0x80, 0xff} // hints and 未填报 stay readable
 	case ftheme.ColorNameError:
 		return color.NRGBA{0xc6, 0x28, 0x28, 0xff}
 	case ftheme.ColorNameSuccess:

@@ -3,6 +3,9 @@
 package widgets
 
 import (
+	"image/color"
+
+	"fyne.io/fyne/v2/canvas"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -202,10 +205,10 @@ func (fm *Form[T]) Object() fyne.CanvasObject {
 			if f.Select != nil {
 				input = f.Select
 			}
-			var unit fyne.CanvasObject
-			if f.Unit != "" {
-				unit = widget.NewLabel(f.Unit)
-			}
+			// A fixed-width unit column keeps the inputs of a section aligned.
+			strut := canvas.NewRectangle(color.Transparent)
+			strut.SetMinSize(fyne.NewSize(52, 1))
+			unit := container.NewStack(strut, widget.NewLabel(f.Unit))
 			row := container.NewBorder(nil, nil, nil, unit, input)
 			col := container.NewVBox(row)
 			if f.Hint != "" {
@@ -222,4 +225,26 @@ func (fm *Form[T]) Object() fyne.CanvasObject {
 		box.Add(grid)
 	}
 	return box
+}
+
+// Message is a red line of text that takes no room while empty.
+type Message struct{ *widget.Label }
+
+// NewMessage returns an empty, hidden message.
+func NewMessage() Message {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return Message{l}
+}
+
+// SetText shows the message, or hides it when empty.
+func (m Message) SetText(s string) {
+	m.Label.SetText(s)
+	if s == "" {
+		m.Hide()
+	} else {
+		m.Show()
+	}
 }
