@@ -66,6 +66,9 @@ func inspect(path string) (fileInfo, error) {
 	if binary.BigEndian.Uint32(head[68:72]) != ApplicationID {
 		return info, fileErr(path, ErrNotOurs, "是一个 SQLite 数据库，但不是均衡评估助手的数据文件。")
 	}
+	if head[18] == 2 || head[19] == 2 {
+		return info, fileErr(path, ErrNotOurs, "被其他程序改成了 WAL 日志模式（本程序从不使用，它在网络共享文件夹上不安全）。请从备份恢复，或用原程序改回后再打开；文件未被改动。")
+	}
 	pageSize := int64(binary.BigEndian.Uint16(head[16:18]))
 	if pageSize == 1 {
 		pageSize = 65536

@@ -112,6 +112,14 @@ func TestKilledWriterLeavesLastCommit(t *testing.T) {
 		t.Fatalf("killed mid-write but no hot journal left (%v): the test did not kill a transaction", err)
 	}
 
+	// Read-only cannot roll the journal back: it says so and touches nothing.
+	sum := fileSum(t, path)
+	if _, err := Open(path, OpenOptions{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "意外中断") {
+		t.Errorf("read-only open of an interrupted file: %v", err)
+	}
+	if fileSum(t, path) != sum {
+		t.Fatal("read-only open changed the interrupted file")
+	}
 	// The lock note of the dead process is stale; Open rolls the journal back
 	// and runs the integrity check.
 	s, err = Open(path, OpenOptions{Settings: testSettings})

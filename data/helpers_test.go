@@ -72,3 +72,5 @@ func dirState(t testing.TB, dir string) []string {
 	sort.Strings(out)
 	return out
 }
+
+func mkdir(dir string) error { return os.MkdirAll(dir, 0o755) }

@@ -109,6 +109,11 @@ func TestHostileAndBrokenFiles(t *testing.T) {
 			rawExec(t, p, "DROP TABLE change")
 			return p
 		}, ErrCorrupt, "缺少数据表「change」"},
+		{"switched to WAL", func(t *testing.T, dir string) string {
+			p := sampleFile(t, dir)
+			rawExec(t, p, "PRAGMA journal_mode = WAL")
+			return p
+		}, ErrNotOurs, "WAL"},
 		{"newer program", func(t *testing.T, dir string) string {
 			p := sampleFile(t, dir)
 			rawExec(t, p, "PRAGMA user_version = 7", "UPDATE meta SET value = '3.2.0' WHERE key = 'written_by'")
