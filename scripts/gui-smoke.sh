@@ -30,10 +30,11 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 # colours NAME.png → number of distinct colours
 colours() { /usr/bin/convert "$1" -format %k info:; }
 
-shot() { # shot NAME PAGE
+shot() { # shot NAME PAGE [ARGS…]
   local name=$1 page=$2 png="$out/$1.png" t0 t1 n found=""
+  shift 2
   t0=$(date +%s.%N)
-  "$bin" --demo --file "$tmp/demo.junheng" --page "$page" >"$tmp/$name.log" 2>&1 &
+  "$bin" --demo --file "$tmp/demo.junheng" --page "$page" "$@" >"$tmp/$name.log" 2>&1 &
   app=$!
   for _ in $(seq 300); do
     if xwininfo -root -tree 2>/dev/null | grep -q '均衡评估助手'; then
@@ -60,7 +61,7 @@ shot() { # shot NAME PAGE
 shot main 首页
 shot resources 资源配置
 if [ "${GUI_SMOKE_ALL:-}" = 1 ]; then # every other page, for a look by eye
-  shot profile 县域概况; shot schools 学校档案; shot gov 政府保障; shot quality 教育质量
+  shot profile 县域概况; shot schools 学校档案 --target 4141281003; shot gov 政府保障; shot quality 教育质量
   shot survey 社会认可度; shot veto 一票否决; shot todo 整改清单; shot print 打印材料
 fi
 echo "GUI smoke test passed"

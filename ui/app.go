@@ -97,12 +97,12 @@ func (a *App) UseStore(st session.Store, year string) error {
 	for _, name := range screens.Names {
 		a.stale[name] = true
 	}
-	page := screens.Home
+	page, target := screens.Home, ""
 	if a.opts.Page != "" {
-		page = a.opts.Page
+		page, target = a.opts.Page, a.opts.Target
 		a.opts.Page = ""
 	}
-	a.show(page, "")
+	a.show(page, target)
 	s.Recompute()
 	return nil
 }

@@ -14,7 +14,10 @@ import (
 	w "junheng/ui/widgets"
 )
 
-const allChoice = "全部"
+const (
+	allTypes     = "全部类型"
+	allLocations = "全部城乡"
+)
 
 // schools is 学校档案: the searchable list and the form of one school.
 type schools struct {
@@ -42,10 +45,10 @@ func newSchools(env *Env) *schools {
 	p.search = widget.NewEntry()
 	p.search.PlaceHolder = "按名称搜索"
 	p.search.OnChanged = func(string) { p.filter() }
-	p.typ = widget.NewSelect(append([]string{allChoice}, county.SchoolTypes...), func(string) { p.filter() })
-	p.typ.SetSelected(allChoice)
-	p.loc = widget.NewSelect(append([]string{allChoice}, county.Locations...), func(string) { p.filter() })
-	p.loc.SetSelected(allChoice)
+	p.typ = widget.NewSelect(append([]string{allTypes}, county.SchoolTypes...), func(string) { p.filter() })
+	p.typ.SetSelected(allTypes)
+	p.loc = widget.NewSelect(append([]string{allLocations}, county.Locations...), func(string) { p.filter() })
+	p.loc.SetSelected(allLocations)
 	p.list = widget.NewList(
 		func() int { return len(p.shown) },
 		func() fyne.CanvasObject { return widget.NewLabel("学校名称占位") },
@@ -113,10 +116,10 @@ func (p *schools) filter() {
 		if q != "" && !strings.Contains(s.Name, q) && !strings.Contains(s.ID, q) {
 			continue
 		}
-		if t := p.typ.Selected; t != "" && t != allChoice && s.Type != t {
+		if t := p.typ.Selected; t != "" && t != allTypes && s.Type != t {
 			continue
 		}
-		if l := p.loc.Selected; l != "" && l != allChoice && s.Location != l {
+		if l := p.loc.Selected; l != "" && l != allLocations && s.Location != l {
 			continue
 		}
 		p.shown = append(p.shown, i)
@@ -189,8 +192,8 @@ func (p *schools) Open(target string) {
 		return
 	}
 	p.search.SetText("")
-	p.typ.SetSelected(allChoice)
-	p.loc.SetSelected(allChoice)
+	p.typ.SetSelected(allTypes)
+	p.loc.SetSelected(allLocations)
 	for i, idx := range p.shown {
 		if p.env.S.File.Schools[idx].ID == target {
 			p.list.Select(i) // OnSelected opens the form
