@@ -55,8 +55,8 @@ func (s *Store) Backup() (string, error) { return s.autoBackup("手动") }
 
 // autoBackup snapshots the open database and keeps the last BackupsKept.
 func (s *Store) autoBackup(reason string) (string, error) {
-	if s.db == nil {
-		return "", fmt.Errorf("文件已关闭")
+	if err := s.opened(); err != nil {
+		return "", err
 	}
 	p, err := s.backupName(reason)
 	if err != nil {

@@ -40,6 +40,9 @@ type Manifest struct {
 // merge it back. out must not exist.
 func (s *Store) ExportSchools(out string, ids []string) (Manifest, error) {
 	var m Manifest
+	if err := s.opened(); err != nil {
+		return m, err
+	}
 	if _, err := os.Stat(out); err == nil {
 		return m, fmt.Errorf("文件「%s」已存在，不会覆盖", out)
 	}

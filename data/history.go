@@ -38,6 +38,9 @@ type Filter struct {
 // ask "who changed this number?": every write, import, copy and merge is
 // here, including the changes another office made before a merge.
 func (s *Store) History(f Filter) ([]Change, error) {
+	if err := s.opened(); err != nil {
+		return nil, err
+	}
 	q := `SELECT c.at, c.office, c.user, c.host, c.action, c.note, e.year, e.kind, e.key,
 		coalesce((SELECT n.val FROM value n WHERE n.entity = e.uuid AND n.field = 'name'), ''),
 		ch.field, ch.old, ch.new

@@ -105,8 +105,8 @@ func (p *MergePlan) Empty() bool { return len(p.ops) == 0 && len(p.Conflicts) ==
 // 学校标识码), so files of offices that imported the same county
 // separately also match.
 func (s *Store) PlanMerge(other string) (*MergePlan, error) {
-	if s.db == nil {
-		return nil, errors.New("文件已关闭。")
+	if err := s.opened(); err != nil {
+		return nil, err
 	}
 	info, err := inspect(other)
 	if err != nil {

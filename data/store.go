@@ -206,14 +206,22 @@ func (s *Store) Close() error {
 	return err
 }
 
+// errClosed is returned by every method of a closed store.
+var errClosed = errors.New("文件已关闭。")
+
+// opened guards the read methods of a closed store.
+func (s *Store) opened() error {
+	if s == nil || s.db == nil {
+		return errClosed
+	}
+	return nil
+}
+
 func (s *Store) writable() error {
 	if s.readOnly {
 		return errors.New("文件以只读方式打开，不能修改。")
 	}
-	if s.db == nil {
-		return errors.New("文件已关闭。")
-	}
-	return nil
+	return s.opened()
 }
 
 // now is a fixed-width UTC timestamp, so that text order is time order.

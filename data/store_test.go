@@ -290,3 +290,23 @@ func TestMergeRefusesTamperedExport(t *testing.T) {
 		t.Fatalf("tampered export: %v", err)
 	}
 }
+
+func TestClosedStoreErrorsInsteadOfPanicking(t *testing.T) {
+	s := newStore(t, "c.db")
+	s.Close()
+	if _, err := s.Years(); err == nil {
+		t.Error("Years on a closed store")
+	}
+	if _, err := s.LoadYear("2024-2025"); err == nil {
+		t.Error("LoadYear on a closed store")
+	}
+	if _, err := s.History(Filter{}); err == nil {
+		t.Error("History on a closed store")
+	}
+	if err := s.SaveCounty("2024-2025", county.Profile{Name: "x"}); err == nil {
+		t.Error("SaveCounty on a closed store")
+	}
+	if _, err := s.Backup(); err == nil {
+		t.Error("Backup on a closed store")
+	}
+}

@@ -9,6 +9,9 @@ import (
 
 // Years lists the school years held, oldest first.
 func (s *Store) Years() ([]string, error) {
+	if err := s.opened(); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.Query(`SELECT year FROM year ORDER BY year`)
 	if err != nil {
 		return nil, dbErr(err)
@@ -28,6 +31,9 @@ func (s *Store) Years() ([]string, error) {
 // LoadYear returns the county file of a school year, schools in their
 // stored order (the order of the imported JSON, new schools last).
 func (s *Store) LoadYear(year string) (*county.File, error) {
+	if err := s.opened(); err != nil {
+		return nil, err
+	}
 	st, ok, err := loadState(s.db, year)
 	if err != nil {
 		return nil, dbErr(err)
@@ -279,7 +285,7 @@ func (s *Store) CopyYear(from, to string) error {
 // ImportJSON reads a county file (junheng-county/1, strictly decoded and
 // validated) into its school year. An existing year is updated to match the
 // file: every changed value is audited, schools missing from the file are
-// deleted. A backup of the database is taken first when it holds that year.
+// deleted. A backup of the database is taken first when it holds any data.
 // It returns the school year.
 func (s *Store) ImportJSON(data []byte) (string, error) {
 	f, err := county.Decode(data)
@@ -302,12 +308,9 @@ func (s *Store) ImportFile(f *county.File, note string) error {
 	if err != nil {
 		return err
 	}
-	for _, y := range years {
-		if y == f.Year {
-			if _, err := s.autoBackup("导入前"); err != nil {
-				return fmt.Errorf("导入前备份失败，未导入：%w", err)
-			}
-			break
+	if len(years) > 0 { // the file holds the clerk's work: back it up first
+		if _, err := s.autoBackup("导入前"); err != nil {
+			return fmt.Errorf("导入前备份失败，未导入：%w", err)
 		}
 	}
 	return s.update("import", note, func(t *txn) error {
