@@ -34,7 +34,8 @@ func fieldIndex(t reflect.Type) map[string]int {
 // wrong, which the tests catch.
 func locate(root reflect.Value, path string, alloc bool) (reflect.Value, bool) {
 	v := root
-	for _, seg := range strings.Split(path, ".") {
+	segs := strings.Split(path, ".")
+	for len(segs) > 0 {
 		if v.Kind() == reflect.Pointer {
 			if v.IsNil() {
 				if !alloc {
@@ -44,11 +45,21 @@ func locate(root reflect.Value, path string, alloc bool) (reflect.Value, bool) {
 			}
 			v = v.Elem()
 		}
-		i, ok := fieldIndex(v.Type())[seg]
-		if !ok {
+		if v.Kind() != reflect.Struct {
 			panic("xlsx: the county model has no field " + path)
 		}
-		v = v.Field(i)
+		// JSON names may hold a dot themselves (gov.G2.1.ok): take the
+		// longest name that matches.
+		index := fieldIndex(v.Type())
+		found := false
+		for n := len(segs); n > 0 && !found; n-- {
+			if i, ok := index[strings.Join(segs[:n], ".")]; ok {
+				v, segs, found = v.Field(i), segs[n:], true
+			}
+		}
+		if !found {
+			panic("xlsx: the county model has no field " + path)
+		}
 	}
 	return v, true
 }

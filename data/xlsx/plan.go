@@ -221,9 +221,7 @@ func (pl *planner) survey(cur *county.File, p *county.Profile) {
 		group := rec.key
 		sh := rec.sheet
 		resp, sat := rec.vals["0"], rec.vals["1"]
-		for _, c := range rec.cols {
-			pl.cells[ownerSurvey+"\x00"+group] = cellRef{sh.name, rec.cells[c.path], c}
-		}
+		pl.cells[ownerSurvey+"\x00"+group] = cellRef{sh.name, rec.cells["1"], &sh.cols[2]}
 		old := cur.County.Survey[group]
 		switch {
 		case resp == nil && sat == nil:

@@ -1,0 +1,244 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"junheng/app/county"
+	"junheng/app/eval"
+	"junheng/app/standard"
+	"junheng/data"
+	"junheng/data/xlsx"
+)
+
+func init() {
+	register("template", command{
+		usage: "template OUT.xlsx [--school 标识码] [--db DB --year 学年]   生成 Excel 填报表（--school：预填该校现有数据）",
+		run:   runTemplate,
+	})
+	register("import-xlsx", command{
+		usage: "import-xlsx DB FILE.xlsx [--year 学年] [--apply]   检查并导入填好的 Excel 填报表（不加 --apply 只预览修改）",
+		run:   runImportXLSX,
+	})
+	register("export-xlsx", command{
+		usage: "export-xlsx DB|FILE.json --year 学年 OUT.xlsx   导出评估结果和全部原始数据到 Excel",
+		run:   runExportXLSX,
+	})
+}
+
+// openYear opens a data file read-only and loads a school year; year ""
+// takes the latest year of the file.
+func openYear(path, year string) (*county.File, error) {
+	s, err := data.Open(path, data.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	if year == "" {
+		if year, err = latestYear(s); err != nil {
+			return nil, err
+		}
+	}
+	return s.LoadYear(year)
+}
+
+func latestYear(s *data.Store) (string, error) {
+	years, err := s.Years()
+	if err != nil {
+		return "", err
+	}
+	if len(years) == 0 {
+		return "", fmt.Errorf("数据文件「%s」中还没有任何学年，请用 --year 指定学年", s.Path())
+	}
+	return years[len(years)-1], nil
+}
+
+// writeNew writes a new file through a temporary one, so that a failed
+// write leaves nothing half-written; an existing file is not overwritten.
+func writeNew(path string, write func(w io.Writer) error) error {
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("文件「%s」已存在，不会覆盖。请换一个文件名。", path)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("无法写入「%s」：%v", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("无法写入「%s」：%v", path, err)
+	}
+	return nil
+}
+
+func runTemplate(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("template", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	school := fs.String("school", "", "学校标识码：只含该校，并预填其现有数据")
+	db := fs.String("db", "", "数据文件：预填其中的数据")
+	year := fs.String("year", "", "学年（默认为数据文件中最新的学年）")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 || !strings.HasSuffix(strings.ToLower(pos[0]), ".xlsx") {
+		fmt.Fprintln(stderr, "用法：junheng-cli template OUT.xlsx [--school 标识码] [--db DB --year 学年]")
+		return 2
+	}
+	if *school != "" && *db == "" {
+		fmt.Fprintln(stderr, "--school 需要同时用 --db 指定数据文件（预填该校现有数据）")
+		return 2
+	}
+	var f *county.File
+	if *db != "" {
+		if f, err = openYear(*db, *year); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+	}
+	err = writeNew(pos[0], func(w io.Writer) error { return xlsx.WriteTemplate(w, f, *school) })
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "已生成填报表「%s」。\n", pos[0])
+	return 0
+}
+
+func runImportXLSX(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import-xlsx", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	year := fs.String("year", "", "导入到的学年（默认为填报表「说明」页上的学年）")
+	apply := fs.Bool("apply", false, "确认导入（不加时只列出将要做的修改）")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 2 {
+		fmt.Fprintln(stderr, "用法：junheng-cli import-xlsx DB FILE.xlsx [--year 学年] [--apply]")
+		return 2
+	}
+	dbPath, book := pos[0], pos[1]
+	in, err := os.Open(book)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法打开「%s」：%v\n", book, err)
+		return 2
+	}
+	imp, err := xlsx.ReadWorkbook(in, filepath.Base(book))
+	in.Close()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	s, err := data.Open(dbPath, data.OpenOptions{ReadOnly: !*apply})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	defer s.Close()
+	y := *year
+	switch {
+	case y != "" && imp.Year != "" && y != imp.Year:
+		fmt.Fprintf(stdout, "注意：填报表上的学年是 %s，按 --year 导入到 %s 学年。\n", imp.Year, y)
+	case y == "":
+		y = imp.Year
+	}
+	if y == "" {
+		if y, err = latestYear(s); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+	}
+	plan, err := xlsx.PlanFor(s, imp, y)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	xlsxPrintPlan(stdout, plan)
+	if plan.Empty() {
+		return 0
+	}
+	if !*apply {
+		fmt.Fprintln(stdout, "\n以上为预览，数据库未改动。确认无误后加 --apply 导入。")
+		return 0
+	}
+	if err := xlsx.Apply(s, plan); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "\n已导入 %s 学年，修改记录中注明：%s。\n", plan.Year, plan.Note())
+	return 0
+}
+
+// xlsxPrintPlan lists what an import does.
+func xlsxPrintPlan(w io.Writer, p *xlsx.Plan) {
+	fmt.Fprintf(w, "「%s」→ %s 学年\n", p.File, p.Year)
+	if p.Empty() {
+		fmt.Fprintln(w, "填报表与数据库中的数据一致，没有需要导入的修改。")
+	}
+	if len(p.NewSchools) > 0 {
+		fmt.Fprintf(w, "\n新增学校 %d 所：\n", len(p.NewSchools))
+		for _, s := range p.NewSchools {
+			fmt.Fprintf(w, "  %s（%s）\n", s.Name, s.ID)
+		}
+	}
+	if len(p.Changes) > 0 {
+		fmt.Fprintf(w, "\n修改 %d 处：\n", len(p.Changes))
+		for _, c := range p.Changes {
+			fmt.Fprintf(w, "  %s\n", c)
+		}
+	}
+	if len(p.Notes) > 0 {
+		fmt.Fprintln(w, "\n说明：")
+		for _, n := range p.Notes {
+			fmt.Fprintf(w, "  %s\n", n)
+		}
+	}
+}
+
+func runExportXLSX(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export-xlsx", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	year := fs.String("year", "", "学年（从数据文件导出时）")
+	opts := ruleFlags(fs)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 2 || !strings.HasSuffix(strings.ToLower(pos[1]), ".xlsx") {
+		fmt.Fprintln(stderr, "用法：junheng-cli export-xlsx DB|FILE.json --year 学年 OUT.xlsx")
+		return 2
+	}
+	var f *county.File
+	if strings.HasSuffix(strings.ToLower(pos[0]), ".json") {
+		var raw []byte
+		if raw, err = os.ReadFile(pos[0]); err == nil {
+			f, err = county.Decode(raw)
+		}
+	} else {
+		if *year == "" {
+			fmt.Fprintln(stderr, "从数据文件导出时请用 --year 指定学年，例如 --year 2024-2025")
+			return 2
+		}
+		f, err = openYear(pos[0], *year)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	r := eval.Evaluate(f, standard.National2017(), *opts)
+	if err := writeNew(pos[1], func(w io.Writer) error { return xlsx.ExportResults(w, f, r) }); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "已导出「%s」（%s %s 学年）。\n", pos[1], f.County.Name, f.Year)
+	return 0
+}

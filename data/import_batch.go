@@ -1,0 +1,94 @@
+package data
+
+import (
+	"fmt"
+
+	"junheng/app/county"
+)
+
+// ApplyImport saves many schools (new ones appended, existing ones replaced
+// by id) and, when profile is not nil, the county profile with its finance
+// rows, in ONE transaction recorded in the audit trail with note (e.g.
+// 导入 Excel「某校.xlsx」). Schools not named are left as they are. The
+// year as it would be after the import is validated like SaveSchool does
+// (only problems the import introduces block it); any problem saves
+// nothing. A backup is taken first when the year already holds data. The
+// year is created when it does not exist and profile is given.
+func (s *Store) ApplyImport(year string, schools []county.School, profile *county.Profile, note string) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	if err := checkYear(year); err != nil {
+		return err
+	}
+	for _, sc := range schools {
+		if sc.ID == "" {
+			return county.Problems{{SchoolName: sc.Name, Field: "id", Message: "学校标识码不能为空"}}
+		}
+	}
+	years, err := s.Years()
+	if err != nil {
+		return err
+	}
+	exists := false
+	for _, y := range years {
+		exists = exists || y == year
+	}
+	if !exists && profile == nil {
+		return fmt.Errorf("文件中没有 %s 学年，请先建立该学年（或导入含县级数据的工作簿）", year)
+	}
+	if exists {
+		if _, err := s.autoBackup("导入前"); err != nil {
+			return fmt.Errorf("导入前备份失败，未导入：%w", err)
+		}
+	}
+	return s.update("import", note, func(t *txn) error {
+		st, _, err := loadState(t.tx, year)
+		if err != nil {
+			return dbErr(err)
+		}
+		before, err := st.file()
+		if err != nil {
+			return err
+		}
+		after := *before
+		if profile != nil {
+			after.County = *profile
+		}
+		after.Schools = append([]county.School(nil), before.Schools...)
+		pos := map[string]int{}
+		for i, sc := range after.Schools {
+			pos[sc.ID] = i
+		}
+		for _, sc := range schools {
+			if i, ok := pos[sc.ID]; ok {
+				after.Schools[i] = sc
+			} else {
+				pos[sc.ID] = len(after.Schools)
+				after.Schools = append(after.Schools, sc)
+			}
+		}
+		if err := checkChange(before, &after); err != nil {
+			return err
+		}
+		if profile != nil {
+			if err := t.putProfile(st, *profile); err != nil {
+				return err
+			}
+		}
+		for _, sc := range schools {
+			p := nextPos(st, kindSchool)
+			if e := st.ents[entKey{kindSchool, sc.ID}]; e != nil && !e.deleted() {
+				p = e.pos
+			}
+			e, err := t.entity(st, kindSchool, sc.ID, p)
+			if err != nil {
+				return err
+			}
+			if err := t.put(e, flatten(sc, ""), false); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
