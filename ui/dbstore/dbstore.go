@@ -1,0 +1,107 @@
+// Package dbstore adapts the SQLite store of package data to the GUI's
+// session interfaces (the method sets differ in small ways: export returns
+// a manifest, merge plans are richer, history takes a filter).
+package dbstore
+
+import (
+	"errors"
+
+	"junheng/app/county"
+	"junheng/data"
+	"junheng/ui/session"
+)
+
+// Opener opens the SQLite data files of package data for the GUI.
+type Opener struct{}
+
+func dataSettings(s session.Settings) data.Settings {
+	return data.Settings{Office: s.Office, User: s.User, BackupsKept: s.BackupsKept}
+}
+
+func (Opener) Open(path string, s session.Settings, mode session.OpenMode) (session.Store, error) {
+	st, err := data.Open(path, data.OpenOptions{Settings: dataSettings(s),
+		ReadOnly: mode == session.OpenReadOnly, TakeOver: mode == session.OpenTakeOver})
+	var locked *data.LockedError
+	if errors.As(err, &locked) {
+		return nil, &session.LockedError{Message: locked.Error()}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return Store{st}, nil
+}
+
+func (Opener) Create(path string, s session.Settings) (session.Store, error) {
+	st, err := data.Create(path, dataSettings(s))
+	if err != nil {
+		return nil, err
+	}
+	return Store{st}, nil
+}
+
+// Store adapts *data.Store to the GUI's interfaces where they differ.
+type Store struct{ *data.Store }
+
+// Open opens a data file for editing (tests and tools).
+func Open(path string, s session.Settings) (Store, error) {
+	st, err := Opener{}.Open(path, s, session.OpenNormal)
+	if err != nil {
+		return Store{}, err
+	}
+	return st.(Store), nil
+}
+
+func (s Store) ImportFile(f *county.File) error { return s.Store.ImportFile(f, "新建") }
+
+func (s Store) ExportSchools(path string, ids []string) error {
+	_, err := s.Store.ExportSchools(path, ids)
+	return err
+}
+
+// SaveAs writes the whole file (every year, with its audit trail) to path.
+func (s Store) SaveAs(path string) error { return s.ExportSchools(path, nil) }
+
+func (s Store) History(year, schoolID, field string) ([]session.Change, error) {
+	cs, err := s.Store.History(data.Filter{Year: year, SchoolID: schoolID, Field: field, Limit: 2000})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]session.Change, len(cs))
+	for i, c := range cs {
+		out[i] = session.Change{When: c.When, User: c.User, Action: c.Action, School: c.SchoolName,
+			Field: c.Field, Label: c.Label, Old: c.Old, New: c.New}
+	}
+	return out, nil
+}
+
+func (s Store) PlanMerge(path string) (*session.MergePlan, error) {
+	p, err := s.Store.PlanMerge(path)
+	if err != nil {
+		return nil, err
+	}
+	out := &session.MergePlan{Handle: p, Unchanged: p.Counts[data.RowIdentical], Applied: p.Changes}
+	for _, r := range p.Rows {
+		if r.Status == data.RowNew {
+			out.Added = append(out.Added, r.Year+" "+r.Name)
+		}
+	}
+	for _, c := range p.Conflicts {
+		out.Conflicts = append(out.Conflicts, session.Conflict{Year: c.Year, SchoolID: c.SchoolID, School: c.SchoolName,
+			Field: c.Field, Label: c.Label, Ours: c.Ours, Theirs: c.Theirs, OursBy: c.OursBy, TheirsBy: c.TheirsBy})
+	}
+	return out, nil
+}
+
+func (s Store) ApplyMerge(p *session.MergePlan, takeTheirs []bool) error {
+	return s.Store.ApplyMerge(p.Handle.(*data.MergePlan), takeTheirs)
+}
+
+var (
+	_ session.Store         = Store{}
+	_ session.Historian     = Store{}
+	_ session.Merger        = Store{}
+	_ session.Exporter      = Store{}
+	_ session.Backuper      = Store{}
+	_ session.Importer      = Store{}
+	_ session.ReadOnlyStore = Store{}
+)

@@ -1,0 +1,88 @@
+package screens
+
+import (
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"junheng/app/county"
+	"junheng/assets/demo"
+	"junheng/ui/dbstore"
+	"junheng/ui/session"
+	jtheme "junheng/ui/theme"
+)
+
+// The same form, with the real SQLite file behind it: the school typed in
+// is in the database after the program closes it, and the audit trail
+// names the user.
+func TestEnterSchoolIntoTheDatabase(t *testing.T) {
+	a := test.NewApp()
+	a.Settings().SetTheme(jtheme.New(1))
+	t.Cleanup(a.Quit)
+	path := filepath.Join(t.TempDir(), "义马市.junheng")
+	set := session.Settings{User: "张老师", Office: "督导室"}
+	created, err := dbstore.Opener{}.Create(path, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := created.(dbstore.Store).ImportFile(demo.File()); err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(created, "", set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Inline = true
+	win := test.NewWindow(nil)
+	win.Resize(fyne.NewSize(1280, 800))
+	env := &Env{S: s, Win: win, Goto: func(string, string) {}, Status: func(string) {}}
+	p := newSchools(env)
+	win.SetContent(p.Object())
+	p.Update()
+
+	tapButton(t, p.Object(), "新增学校")
+	typeInto(field(t, p, "id"), "4141289999")
+	typeInto(field(t, p, "name"), "义马市新区小学")
+	typeInto(field(t, p, "type"), county.TypePrimary)
+	typeInto(field(t, p, "location"), "城区")
+	typeInto(field(t, p, "students.primary"), "300")
+	typeInto(field(t, p, "classes.primary"), "7")
+	typeInto(field(t, p, "largest_class.primary"), "44")
+	if !p.Save() {
+		t.Fatalf("save refused: %s", p.msg.Text)
+	}
+	p.search.SetText("新区")
+	if shown := p.Shown(); len(shown) != 1 || shown[0] != "义马市新区小学" {
+		t.Fatalf("list shows %v", shown)
+	}
+	year := s.Year
+	created.Close()
+
+	again, err := dbstore.Open(path, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	f, err := again.LoadYear(year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got *county.School
+	for i := range f.Schools {
+		if f.Schools[i].ID == "4141289999" {
+			got = &f.Schools[i]
+		}
+	}
+	if got == nil || got.Name != "义马市新区小学" || *got.Students.Primary != 300 {
+		t.Fatalf("database holds %+v", got)
+	}
+	hist, err := again.History(year, "4141289999", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hist) == 0 || hist[0].User != "张老师" {
+		t.Fatalf("audit trail %+v", hist)
+	}
+}
