@@ -15,8 +15,8 @@
 //	        calendar year for a finance row) and the display order
 //	value   one row per (entity, field path) with the typed value and the
 //	        revision (commit id) that last set it
-//	commit  one row per write: when, office, user, host, action
-//	change  one row per changed value: commit, entity, field, old, new
+//	commit_log  one row per write: when, office, user, host, action
+//	change  one row per changed value: entity, field, revision, old, new
 //
 // Field paths are the JSON paths of the county file (students.primary,
 // gov.G8.teacher_avg_pay, …), derived by reflection from the model, so a
@@ -42,6 +42,33 @@
 // touches, so the next merge between the same two files sees the common
 // base and reports nothing twice. Exports copy the lineage of the chosen
 // schools, so a school sent to another office and sent back merges cleanly.
+//
+// # Another office's file is never run, only read
+//
+// PlanMerge inspects the other file exactly as Open does (header, schema
+// objects, integrity, version, and the checksum of its export manifest
+// while it is unedited) and then reads it through its own read-only
+// connection (mode=ro, trusted_schema=OFF) with plain SELECTs on our
+// tables. It is not ATTACHed to our connection: a file carrying triggers or
+// views is refused before any query, and even a file that slipped through
+// could not take part in a statement that writes to ours. The whole merge
+// is then one transaction on our file: it applies completely or not at all,
+// and it is validated with county.Validate before it commits.
+//
+// # API for the GUI
+//
+//	Create(path, Settings) / Open(path, OpenOptions) → *Store, *FileError, *LockedError
+//	(*Store).Years, LoadYear, SaveSchool, DeleteSchool, SaveCounty, CopyYear
+//	(*Store).ImportJSON, ImportFile, ExportJSON
+//	(*Store).History(Filter) → []Change
+//	(*Store).ExportSchools(out, ids) → Manifest
+//	(*Store).PlanMerge(other) → *MergePlan; ApplyMerge(plan, takeTheirs)
+//	(*Store).Backup, ListBackups, Restore, BackupDir
+//	(*Store).HeldBy, ReadOnly, Path, Close
+//
+// Save functions refuse a value that county.Validate would reject with
+// county.Problems (Chinese, naming school, field and value) and save
+// nothing of that call; what was saved before is untouched.
 //
 // # Safety
 //
