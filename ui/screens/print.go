@@ -1,27 +1,46 @@
 package screens
 
 import (
+	"fmt"
+	"os"
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"junheng/app/dossier"
+	"junheng/ui/dialogs"
 )
 
-// print is 打印材料: what the dossier will contain and where it stands. The
-// PDF itself is produced by app/dossier (command line: junheng-cli).
+// print is 打印材料: choose the sections of the dossier and write the PDF
+// (app/dossier does the layout; this page only collects the choices).
 type print struct {
 	readOnly
-	env  *Env
-	info *widget.Label
-	obj  fyne.CanvasObject
+	env    *Env
+	checks map[dossier.Section]*widget.Check
+	info   *widget.Label
+	write  *widget.Button
+	obj    fyne.CanvasObject
 }
 
 func newPrint(env *Env) *print {
-	p := &print{env: env, info: widget.NewLabel("")}
+	p := &print{env: env, info: widget.NewLabel(""), checks: map[dossier.Section]*widget.Check{}}
 	p.info.Wrapping = fyne.TextWrapWord
+	list := container.NewGridWithColumns(3)
+	for _, sec := range dossier.AllSections {
+		c := widget.NewCheck(dossier.SectionNames[sec], nil)
+		c.SetChecked(slices.Contains(dossier.DefaultSections, sec))
+		p.checks[sec] = c
+		list.Add(c)
+	}
+	p.write = widget.NewButton("生成 PDF…", p.choosePath)
+	p.write.Importance = widget.HighImportance
 	p.obj = container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("打印材料", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel("申报材料包括：县域基本情况、资源配置达标情况表（小学、初中）、差异系数表、政府保障程度、教育质量、社会认可度、一票否决事项自查、义务教育经费情况表和整改清单。"),
-		p.info,
+		widget.NewLabel("选择要打印的部分（一校一表每所学校一页）："),
+		list, p.info, container.NewHBox(p.write),
 	))
 	return p
 }
@@ -32,10 +51,74 @@ func (p *print) Update() {
 	r := p.env.S.Result
 	switch {
 	case r == nil:
-		p.info.SetText("尚无评估结果。")
+		p.info.SetText("尚无评估结果，计算完成后即可生成。")
+		p.write.Disable()
+		return
 	case len(r.Verdict.Todo) > 0:
-		p.info.SetText("整改清单中还有待办事项，打印前请先处理或确认。\n在本机生成 PDF：junheng-cli dossier（命令行）。")
+		p.info.SetText(fmt.Sprintf("整改清单中还有 %d 项待办，生成的材料会如实列出。", len(r.Verdict.Todo)))
 	default:
-		p.info.SetText("所有事项已填报并达标，可以生成申报材料。\n在本机生成 PDF：junheng-cli dossier（命令行）。")
+		p.info.SetText("所有事项已填报并达标。")
 	}
+	p.write.Enable()
+}
+
+func (p *print) sections() []dossier.Section {
+	var out []dossier.Section
+	for _, sec := range dossier.AllSections {
+		if p.checks[sec].Checked {
+			out = append(out, sec)
+		}
+	}
+	return out
+}
+
+func (p *print) choosePath() {
+	secs := p.sections()
+	if len(secs) == 0 {
+		dialogs.Info("打印材料", "请至少选择一部分。", p.env.Win)
+		return
+	}
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		p.writePDF(path, secs)
+	}, p.env.Win)
+	d.SetFileName(p.env.S.File.County.Name + p.env.S.Year + "学年优质均衡申报材料.pdf")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// writePDF lays the dossier out in the background and reports on the UI thread.
+func (p *print) writePDF(path string, secs []dossier.Section) {
+	s := p.env.S
+	f, r := s.File, s.Result
+	opts := dossier.Options{Sections: secs, Office: s.Settings.Office, Preparer: s.Settings.User}
+	pd := dialogs.NewProgress("正在生成 PDF…", p.env.Win)
+	go func() {
+		err := writeFile(path, func(out *os.File) error { return dossier.Write(out, f, r, opts) })
+		fyne.Do(func() {
+			pd.Hide()
+			if err != nil {
+				dialogs.Error(fmt.Errorf("生成 PDF 失败：%w", err), p.env.Win)
+				return
+			}
+			p.env.Status("已生成 " + path)
+		})
+	}()
+}
+
+func writeFile(path string, fill func(*os.File) error) error {
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := fill(out); err != nil {
+		out.Close()
+		os.Remove(path)
+		return err
+	}
+	return out.Close()
 }

@@ -1,8 +1,11 @@
 package screens
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -307,5 +310,44 @@ func TestCountyFactRefusesBadNumber(t *testing.T) {
 	}
 	if !strings.Contains(f.Msg.Text, "不能多于") {
 		t.Fatalf("message = %q", f.Msg.Text)
+	}
+}
+
+func TestPrintWritesThePDF(t *testing.T) {
+	fx := newFixture(t)
+	p := fx.show(Print).(*print)
+	path := filepath.Join(t.TempDir(), "材料.pdf")
+	p.writePDF(path, p.sections())
+	for i := 0; i < 400; i++ {
+		if b, err := os.ReadFile(path); err == nil && len(b) > 1000 && strings.HasPrefix(string(b), "%PDF") {
+			if fi, _ := os.Stat(path); fi.Size() == int64(len(b)) {
+				time.Sleep(50 * time.Millisecond) // let the dialog close before the app quits
+				return
+			}
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	t.Fatal("no PDF written")
+}
+
+// Tab moves through the school form in the order of the paper form.
+func TestTabFollowsThePaperForm(t *testing.T) {
+	fx := newFixture(t)
+	p := fx.show(Schools).(*schools)
+	p.Open(fx.env.S.File.Schools[0].ID)
+	c := fx.win.Canvas()
+	id := field(t, p, "id").Entry
+	c.Focus(id)
+	want := []string{"name", "type", "location", "private", "boarding", "parent_id", "students.primary", "students.junior"}
+	for _, path := range want {
+		test.FocusNext(c)
+		f := field(t, p, path)
+		var w fyne.Focusable = f.Entry
+		if f.Select != nil {
+			w = f.Select
+		}
+		if c.Focused() != w {
+			t.Fatalf("Tab after the previous field does not reach %s (%s)", path, f.Label)
+		}
 	}
 }
