@@ -3,6 +3,7 @@ package xlsx
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -164,8 +165,9 @@ func (pl *planner) apply(root any, rec *record, owner string) {
 		if c.path == "name" && rec.sheet != &sheets[0] && rec.sheet.scope == scopeSchool {
 			continue // the name in the other sheets is there to read, not to import
 		}
+		v := keepPrecision(get(root, c.path), rec.vals[c.path])
 		set(root, c.path, nil)
-		if v := rec.vals[c.path]; v != nil {
+		if v != nil {
 			set(root, c.path, v)
 		}
 		pl.cells[owner+"\x00"+c.path] = cellRef{rec.sheet.name, rec.cells[c.path], c}
@@ -345,3 +347,28 @@ func (pl *planner) locate(p county.Problem, after *county.File) (cellRef, bool) 
 	}
 	return cellRef{}, false
 }
+
+// keepPrecision returns the saved value when the cell holds it as Excel
+// stores numbers (15 significant digits, cut rather than rounded by some
+// writers), so that sending a pre-filled
+// sheet back neither shows nor saves a change nobody made.
+func keepPrecision(old, now any) any {
+	switch n := now.(type) {
+	case float64:
+		if o, ok := old.(float64); ok && sameIn15(o, n) {
+			return o
+		}
+	case []float64:
+		if o, ok := old.([]float64); ok && len(o) == len(n) {
+			for i := range n {
+				if !sameIn15(o[i], n[i]) {
+					return now
+				}
+			}
+			return o
+		}
+	}
+	return now
+}
+
+func sameIn15(a, b float64) bool { return math.Abs(a-b) <= 1e-14*math.Max(math.Abs(a), math.Abs(b)) }

@@ -38,9 +38,9 @@ type record struct {
 	sheet *sheet
 	row   int
 	key   string
-	keyAt string           // A1 reference of the key cell
-	cols  []*column        // columns present in the sheet, in table order
-	vals  map[string]any   // path → value (nil = empty cell)
+	keyAt string            // A1 reference of the key cell
+	cols  []*column         // columns present in the sheet, in table order
+	vals  map[string]any    // path → value (nil = empty cell)
 	cells map[string]string // path → A1 reference
 }
 
@@ -200,7 +200,7 @@ func (rd *reader) sheet(sh *sheet, name string) (int, error) {
 		rd.fail(name, "", "", "", "缺少必填列「%s」（前 20 行中没有这个表头），无法导入这张表", key.header)
 		return 0, nil
 	}
-	at := map[int]*column{}  // sheet column index → table column
+	at := map[int]*column{}   // sheet column index → table column
 	seen := map[*column]int{} // table column → sheet column index
 	for j, cell := range rows[hr] {
 		for k := range sh.cols {

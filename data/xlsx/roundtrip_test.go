@@ -1,0 +1,208 @@
+package xlsx
+
+import (
+	"regexp"
+	"strconv"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"junheng/app/county"
+	"junheng/app/format"
+	"junheng/data"
+)
+
+// fillBlank fills a blank template with f the way a clerk does: every
+// table sheet has its columns reordered and an extra column, numbers are
+// typed partly as text, facts go next to their item.
+func fillBlank(t *testing.T, blank []byte, f *county.File) *excelize.File {
+	t.Helper()
+	x := openBook(t, blank)
+	x.SetCellValue(InfoSheet, cellAt(2, rowOf(t, x, InfoSheet, "县域义务教育优质均衡发展督导评估 数据填报表", "学年")), f.Year)
+	for si := range sheets {
+		sh := &sheets[si]
+		if sh.scope == scopeFacts {
+			item := headerIndex(t, x, sh.name, hdrItem)
+			value := headerIndex(t, x, sh.name, hdrValue)
+			rows, _ := x.GetRows(sh.name)
+			for i, r := range rows {
+				for k := range sh.cols {
+					if len(r) >= item && r[item-1] == sh.cols[k].header {
+						x.SetCellValue(sh.name, cellAt(value, i+1), cellText(get(&f.County, sh.cols[k].path), i%2 == 0))
+					}
+				}
+			}
+			continue
+		}
+		reorder(t, x, sh.name)
+		var roots []any
+		switch sh.scope {
+		case scopeSchool:
+			for i := range f.Schools {
+				if listsSchool(sh, &f.Schools[i]) {
+					roots = append(roots, &f.Schools[i])
+				}
+			}
+		case scopeFinance:
+			for i := range f.County.Finance {
+				roots = append(roots, &f.County.Finance[i])
+			}
+		case scopeSurvey:
+			// the blank template lists the groups already: fill their rows
+			for _, g := range county.SurveyGroups {
+				v := f.County.Survey[g]
+				x.SetCellValue(sh.name, cellAt(headerIndex(t, x, sh.name, "调查人数（人）"), rowOf(t, x, sh.name, hdrGroup, g)), v[0])
+				x.SetCellValue(sh.name, cellAt(headerIndex(t, x, sh.name, "满意人数（人）"), rowOf(t, x, sh.name, hdrGroup, g)), v[1])
+			}
+			continue
+		}
+		cols := make([]int, len(sh.cols))
+		for k := range sh.cols {
+			cols[k] = headerIndex(t, x, sh.name, sh.cols[k].header)
+		}
+		for i, root := range roots {
+			for k := range sh.cols {
+				x.SetCellValue(sh.name, cellAt(cols[k], firstDataRow+i), cellText(get(root, sh.cols[k].path), (i+k)%3 == 0))
+			}
+		}
+	}
+	return x
+}
+
+// Template → filled by hand (columns reordered, an extra column, numbers as
+// text) → import → the database holds exactly the county that was typed.
+func TestTemplateFilledImportedEqualsDatabase(t *testing.T) {
+	want := sampleCounty()
+	if ps := county.Validate(want); len(ps) > 0 {
+		t.Fatalf("sample county invalid: %v", ps)
+	}
+	filled := saveBook(t, fillBlank(t, templateOf(t, nil, ""), want))
+	s := newStore(t, nil)
+	p, err := importInto(s, filled, "全县填报.xlsx", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Year != want.Year || len(p.NewSchools) != len(want.Schools) {
+		t.Fatalf("plan: year %s, %d new schools, want %s and %d", p.Year, len(p.NewSchools), want.Year, len(want.Schools))
+	}
+	got, err := s.LoadYear(want.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := encode(t, got), encode(t, want); g != w {
+		t.Errorf("database differs from what was typed:\n%s", firstDiff(g, w))
+	}
+	hist, err := s.History(data.Filter{Year: want.Year, Limit: 1})
+	if err != nil || len(hist) == 0 || !strings.Contains(hist[0].Note, "全县填报.xlsx") {
+		t.Errorf("audit trail must name the workbook: %+v %v", hist, err)
+	}
+}
+
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return "line " + strconv.Itoa(i+1) + ": got " + la[i] + " want " + lb[i]
+		}
+	}
+	return "lengths differ"
+}
+
+
+// A school receives its own pre-filled sheet, corrects two numbers and
+// sends it back: the plan names both changes old → new with their cells,
+// --apply saves exactly those, every other school is untouched, and the
+// audit trail names the file.
+func TestSchoolTemplateCorrected(t *testing.T) {
+	f := sampleCounty()
+	s := newStore(t, f)
+	before, _ := s.LoadYear(f.Year)
+	sc := f.Schools[0]
+	book := templateOf(t, before, sc.ID)
+	x := openBook(t, book)
+	if slices.Contains(x.GetSheetList(), "县级指标") {
+		t.Error("a school's workbook must not carry the county's sheets")
+	}
+	if got := len(rowsOf(t, x, "学校基本信息")) - firstDataRow + 1; got != 1 {
+		t.Errorf("a school's workbook holds %d schools, want 1", got)
+	}
+	newStudents := *sc.Students.Primary - 17
+	cellStudents := setCell(t, x, "学校基本信息", hdrID, sc.ID, "小学在校生数（人）", newStudents)
+	cellRooms := setCell(t, x, "功能教室", hdrID, sc.ID, "音乐专用教室面积（㎡，每间一个数，用顿号分隔）", "96、97")
+	p, err := importInto(s, saveBook(t, x), "第一小学.xlsx", f.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.NewSchools) != 0 || len(p.Changes) != 2 {
+		t.Fatalf("want 2 changes and no new school, got %d / %v", len(p.NewSchools), p.Changes)
+	}
+	if c := p.Changes[0]; c.Cell != "学校基本信息!"+cellStudents || c.Old != itoaInt(*sc.Students.Primary) || c.New != itoaInt(newStudents) {
+		t.Errorf("change of students: %+v", c)
+	}
+	if c := p.Changes[1]; c.Cell != "功能教室!"+cellRooms || c.New != "96、97" {
+		t.Errorf("change of rooms: %+v", c)
+	}
+	after, _ := s.LoadYear(f.Year)
+	want := clone(before)
+	want.Schools[0].Students.Primary = county.I(newStudents)
+	want.Schools[0].MusicRooms = []float64{96, 97}
+	if g, w := encode(t, after), encode(t, want); g != w {
+		t.Errorf("only the two corrected values may change:\n%s", firstDiff(g, w))
+	}
+	hist, _ := s.History(data.Filter{Year: f.Year, SchoolID: sc.ID})
+	var fields []string
+	for _, h := range hist {
+		if h.Note == "导入 Excel「第一小学.xlsx」" {
+			fields = append(fields, h.Field)
+		}
+	}
+	slices.Sort(fields)
+	if !slices.Equal(fields, []string{"music_rooms", "students.primary"}) {
+		t.Errorf("audit trail of the import: %v", fields)
+	}
+	// The same workbook again changes nothing and writes nothing.
+	p, err = importInto(s, saveBook(t, x), "第一小学.xlsx", f.Year)
+	if err != nil || !p.Empty() {
+		t.Errorf("re-import must be empty: %v %v", p, err)
+	}
+}
+
+func itoaInt(n int) string { return format.Int(n) }
+
+func rowsOf(t *testing.T, x *excelize.File, name string) [][]string {
+	rows, err := x.GetRows(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+var parens = regexp.MustCompile(`（[^）]*）|\s`)
+
+// Every header names the field its column fills: the field's Chinese label
+// (app/county), units and qualifiers aside, is part of the header. A swapped
+// path (小学 ↔ 初中, teacher counts) fails here.
+func TestHeadersNameTheirFields(t *testing.T) {
+	for _, sh := range sheets {
+		for _, c := range sh.cols {
+			path := c.path
+			switch sh.scope {
+			case scopeFacts:
+				path = "county." + path
+			case scopeFinance:
+				path = "county.finance." + path
+			case scopeSurvey:
+				continue
+			}
+			label := county.FieldLabel(path)
+			if label == "" {
+				continue
+			}
+			if !strings.Contains(parens.ReplaceAllString(c.header, ""), parens.ReplaceAllString(label, "")) {
+				t.Errorf("%s: header %q does not name field %s (%s)", sh.name, c.header, c.path, label)
+			}
+		}
+	}
+}
