@@ -35,9 +35,9 @@ func TestPrefilledWorkbookReimportsUnchanged(t *testing.T) {
 // errorCase breaks a valid pre-filled workbook and says which message
 // (with its sheet and cell) the clerk must see.
 type errorCase struct {
-	name  string
+	name   string
 	break_ func(t *testing.T, x *excelize.File, f *county.File) (want []string)
-	raw   []byte // instead of a workbook
+	raw    []byte // instead of a workbook
 }
 
 func errorCases() []errorCase {

@@ -2,8 +2,8 @@ package xlsx
 
 import (
 	"regexp"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -109,7 +109,6 @@ func firstDiff(a, b string) string {
 	}
 	return "lengths differ"
 }
-
 
 // A school receives its own pre-filled sheet, corrects two numbers and
 // sends it back: the plan names both changes old → new with their cells,
