@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -225,16 +226,15 @@ func (b *book) compliance(name, firstCol, lastCol string, first, last int) error
 	ref := fmt.Sprintf("%s%d:%s%d", firstCol, first, lastCol, last)
 	cell := fmt.Sprintf("%s%d", firstCol, first)
 	limit := firstCol + "$2"
-	tol := fmt.Sprintf("(1-%g)", standard.Tolerance)
-	floor := fmt.Sprintf("%g", standard.National2017().PartPassFloor)
+	tol := strconv.FormatFloat(1-standard.Tolerance, 'f', -1, 64) // plain decimals: 1e-09 is not read everywhere
+	floor := strconv.FormatFloat(standard.National2017().PartPassFloor, 'f', -1, 64)
 	met, near, below := b.style("met"), b.style("near"), b.style("below")
 	return b.x.SetConditionalFormat(name, ref, []excelize.ConditionalFormatOptions{
-		{Type: "formula", Criteria: "==", Format: &met, StopIfTrue: true,
-			MinValue: fmt.Sprintf("AND(ISNUMBER(%s),%s>=%s*%s)", cell, cell, limit, tol)},
-		{Type: "formula", Criteria: "==", Format: &near, StopIfTrue: true,
-			MinValue: fmt.Sprintf("AND(ISNUMBER(%s),%s>=%s*%s*%s)", cell, cell, floor, limit, tol)},
-		{Type: "formula", Criteria: "==", Format: &below,
-			MinValue: fmt.Sprintf("ISNUMBER(%s)", cell)},
+		{Type: "formula", Format: &met, StopIfTrue: true,
+			Criteria: fmt.Sprintf("AND(ISNUMBER(%s),%s>=%s*%s)", cell, cell, limit, tol)},
+		{Type: "formula", Format: &near, StopIfTrue: true,
+			Criteria: fmt.Sprintf("AND(ISNUMBER(%s),%s>=%s*%s*%s)", cell, cell, floor, limit, tol)},
+		{Type: "formula", Format: &below, Criteria: fmt.Sprintf("ISNUMBER(%s)", cell)},
 	})
 }
 
