@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -230,5 +229,4 @@ func verifyManifest(q querier, path string) error {
 	return nil
 }
 
-var _ = slices.Contains[[]string]
 var _ = strings.TrimSpace

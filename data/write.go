@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"strings"
 
 	"junheng/app/county"
 )
@@ -335,5 +334,3 @@ func (s *Store) ExportJSON(year string) ([]byte, error) {
 	}
 	return county.Encode(f)
 }
-
-var _ = strings.TrimSpace
