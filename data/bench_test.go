@@ -84,3 +84,17 @@ func BenchmarkMerge1000(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkSaveSchool1000 saves one changed school of a 1,000-school year:
+// the GUI's every "保存" (the whole year is validated each time).
+func BenchmarkSaveSchool1000(b *testing.B) {
+	s := storeWith(b, county.Generate(1000, 1))
+	f, _ := s.LoadYear("2024-2025")
+	sc := f.Schools[10]
+	for i := 0; b.Loop(); i++ {
+		sc.Books = county.I(1000 + i)
+		if err := s.SaveSchool("2024-2025", sc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -113,7 +113,7 @@ func (s *Store) PlanMerge(other string) (*MergePlan, error) {
 		return nil, err
 	}
 	if info.hotJournal {
-		return nil, fileErr(other, ErrCorrupt, "上次写入时程序意外中断，请先用本程序单独打开它一次以恢复，再合并。")
+		return nil, journalErr(other)
 	}
 	if info.schema != SchemaVersion {
 		return nil, fileErr(other, ErrNewer, "的数据格式为第 %d 版，本程序为第 %d 版。请先用本程序单独打开它一次以升级，再合并。", info.schema, SchemaVersion)

@@ -109,7 +109,7 @@ func Open(path string, o OpenOptions) (*Store, error) {
 		me: lockNote{Office: set.Office, User: set.User, Host: hostName(), PID: os.Getpid(), Since: time.Now().UTC().Truncate(time.Second)}}
 	if o.ReadOnly {
 		if info.hotJournal {
-			return nil, fileErr(path, ErrCorrupt, "上次写入时程序意外中断，需要先以编辑方式打开一次以恢复到最后保存的状态。")
+			return nil, journalErr(path)
 		}
 		if info.schema < SchemaVersion {
 			return nil, fileErr(path, ErrReadOnly, "由较早版本的程序保存，需要以编辑方式打开一次以升级数据格式。")
@@ -230,4 +230,13 @@ func now() string { return time.Now().UTC().Format("2006-01-02T15:04:05.00000000
 // openDB opens an inspected file read-write.
 func openDB(path string) (*sql.DB, error) {
 	return sql.Open("sqlite", dsn(path, false))
+}
+
+// journalErr explains a journal beside the file when we may not roll it
+// back: another program is writing right now, or one crashed mid-write.
+func journalErr(path string) error {
+	if n, err := readLock(path); err == nil && (n.Host != hostName() || processAlive(n.PID)) {
+		return fileErr(path, ErrReadOnly, "正由%s（计算机 %s）写入，请稍后再试。", n.User, n.Host)
+	}
+	return fileErr(path, ErrCorrupt, "上次写入时程序意外中断，需要先以编辑方式打开一次以恢复到最后保存的状态。")
 }
