@@ -63,21 +63,36 @@ func (s *Store) ExportSchools(out string, ids []string) (Manifest, error) {
 			}
 		}
 	}
-	if _, err := s.db.Exec(`VACUUM INTO ?`, out); err != nil {
-		os.Remove(out)
+	// Written under a temporary name and renamed when complete, so that a
+	// half-written export (a USB stick pulled out) never passes for one.
+	tmp := out + ".part"
+	os.Remove(tmp)
+	cleanup := func() { os.Remove(tmp); os.Remove(tmp + "-journal") }
+	if _, err := s.db.Exec(`VACUUM INTO ?`, tmp); err != nil {
+		cleanup()
 		return m, fmt.Errorf("导出到「%s」失败：%v", out, err)
 	}
-	m, err := finishExport(out, ids, s.set, s.me.Host)
+	m, err := finishExport(tmp, ids, s.set, s.me.Host)
 	if err != nil {
-		os.Remove(out)
-		os.Remove(out + "-journal")
+		cleanup()
+		return m, fmt.Errorf("导出到「%s」失败：%v", out, err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		cleanup()
+		return m, fmt.Errorf("导出到「%s」失败：%v", out, err)
+	}
+	if m.FileSHA256, err = fileSHA256(out); err != nil {
 		return m, err
+	}
+	side, _ := json.MarshalIndent(m, "", "  ")
+	if err := os.WriteFile(out+".manifest.json", side, 0o644); err != nil {
+		return m, fmt.Errorf("写出清单「%s」失败：%v", out+".manifest.json", err)
 	}
 	return m, nil
 }
 
-// finishExport trims the copy to the chosen schools, stamps it with a new
-// file id and the manifest, and writes the manifest beside it.
+// finishExport trims the copy to the chosen schools and stamps it with a
+// new file id and the manifest.
 func finishExport(out string, ids []string, set Settings, host string) (Manifest, error) {
 	m := Manifest{Office: set.Office, User: set.User, Host: host, ProgramVersion: ProgramVersion,
 		SchemaVersion: SchemaVersion, Time: time.Now().UTC().Truncate(time.Second), Schools: ids}
@@ -155,15 +170,7 @@ func finishExport(out string, ids []string, set Settings, host string) (Manifest
 			return m, err
 		}
 	}
-	db.Close()
-	if m.FileSHA256, err = fileSHA256(out); err != nil {
-		return m, err
-	}
-	side, _ := json.MarshalIndent(m, "", "  ")
-	if err := os.WriteFile(out+".manifest.json", side, 0o644); err != nil {
-		return m, fmt.Errorf("写出清单「%s」失败：%v", out+".manifest.json", err)
-	}
-	return m, nil
+	return m, db.Close()
 }
 
 // contentChecksum hashes every value with its entity and revision, in a

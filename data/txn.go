@@ -71,16 +71,8 @@ func (s *Store) update(action, note string, fn func(t *txn) error) error {
 	if err := setMeta(tx, "written_by", ProgramVersion); err != nil {
 		return dbErr(err)
 	}
-	if testHookBeforeCommit != nil {
-		if err := testHookBeforeCommit(action); err != nil {
-			return err
-		}
-	}
 	return dbErr(tx.Commit())
 }
-
-// testHookBeforeCommit lets tests fail a write at its very end.
-var testHookBeforeCommit func(action string) error
 
 // ensureYear creates the school year row if needed.
 func (t *txn) ensureYear(year string) error {
