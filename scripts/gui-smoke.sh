@@ -62,6 +62,6 @@ shot main 首页
 shot resources 资源配置
 if [ "${GUI_SMOKE_ALL:-}" = 1 ]; then # every other page, for a look by eye
   shot profile 县域概况; shot schools 学校档案 --target 4141281003; shot gov 政府保障; shot quality 教育质量
-  shot survey 社会认可度; shot veto 一票否决; shot todo 整改清单; shot print 打印材料
+  shot chart 资源配置 --target R4; shot survey 社会认可度; shot veto 一票否决; shot todo 整改清单; shot print 打印材料
 fi
 echo "GUI smoke test passed"

@@ -46,6 +46,7 @@ type resources struct {
 	codeSel  *widget.Select
 	chart    *w.BarChart
 	chartMsg *widget.Label
+	tabs     *container.AppTabs
 	obj      fyne.CanvasObject
 }
 
@@ -95,8 +96,8 @@ func newResources(env *Env) *resources {
 	chartTab := container.NewBorder(container.NewHBox(widget.NewLabel("指标"), p.codeSel, p.chartMsg), nil, nil, nil, p.chart)
 	p.codeSel.SetSelected("R1")
 
-	tabs := container.NewAppTabs(container.NewTabItem("表格", tableTab), container.NewTabItem("图表", chartTab))
-	p.obj = container.NewBorder(container.NewHBox(p.stageSel, recompute, legend), nil, nil, nil, tabs)
+	p.tabs = container.NewAppTabs(container.NewTabItem("表格", tableTab), container.NewTabItem("图表", chartTab))
+	p.obj = container.NewBorder(container.NewHBox(p.stageSel, recompute, legend), nil, nil, nil, p.tabs)
 	p.stageSel.SetSelected("小学")
 	return p
 }
@@ -401,7 +402,7 @@ func (p *resources) updateChart() {
 			missing++
 			continue
 		}
-		bars = append(bars, w.Bar{Label: sp.Name, Value: *v, Color: stateOf(sp, code, p.env.S.Std).bar()})
+		bars = append(bars, w.Bar{Label: sp.Name, Value: *v, Text: format.Value(*v), Color: stateOf(sp, code, p.env.S.Std).bar()})
 	}
 	std := st.Standard[code]
 	p.chart.Set(bars, std, "标准 "+format.Value(std))
@@ -421,5 +422,6 @@ func (p *resources) Open(target string) {
 		p.stageSel.SetSelected("小学")
 	case slices.Contains(standard.ResourceCodes, target):
 		p.codeSel.SetSelected(target)
+		p.tabs.SelectIndex(1) // the chart of that indicator
 	}
 }

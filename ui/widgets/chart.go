@@ -14,6 +14,7 @@ import (
 type Bar struct {
 	Label string
 	Value float64
+	Text  string // the value as printed above the bar
 	Color color.Color
 }
 
@@ -53,6 +54,7 @@ type chartRenderer struct {
 	bg       *canvas.Rectangle
 	bars     []*canvas.Rectangle
 	names    []*canvas.Text
+	values   []*canvas.Text
 	line     *canvas.Line
 	lineText *canvas.Text
 	objects  []fyne.CanvasObject
@@ -63,6 +65,7 @@ const maxNamedBars = 40 // above this, names would overlap: hover-free charts sh
 func (r *chartRenderer) rebuild() {
 	r.bars = r.bars[:0]
 	r.names = r.names[:0]
+	r.values = r.values[:0]
 	r.objects = []fyne.CanvasObject{r.bg}
 	for _, b := range r.c.Bars {
 		rect := canvas.NewRectangle(b.Color)
@@ -73,6 +76,10 @@ func (r *chartRenderer) rebuild() {
 			t.TextSize = 11
 			r.names = append(r.names, t)
 			r.objects = append(r.objects, t)
+			v := canvas.NewText(b.Text, color.NRGBA{0x33, 0x33, 0x33, 0xff})
+			v.TextSize = 11
+			r.values = append(r.values, v)
+			r.objects = append(r.objects, v)
 		}
 	}
 	r.lineText.Text = r.c.LineLabel
@@ -110,6 +117,9 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 				t := r.names[i]
 				t.Move(fyne.NewPos(x, top+h+2+float32(i%2)*16))
 				t.Resize(t.MinSize())
+				v := r.values[i]
+				v.Move(fyne.NewPos(x, top+h-bh-16))
+				v.Resize(v.MinSize())
 			}
 		}
 	}
