@@ -69,7 +69,7 @@ func Create(fa fyne.App, cfg Config) *App {
 	a.holder.Importance = widget.WarningImportance
 	a.busy = widget.NewProgressBarInfinite()
 	a.busy.Hide()
-	a.body = container.NewStack(widget.NewLabel("正在打开…"))
+	a.body = container.NewStack(widget.NewLabel("均衡评估助手"))
 	a.Win.SetContent(a.body)
 	a.Win.SetMainMenu(a.menu())
 	a.Win.SetCloseIntercept(func() { a.confirmLeave(a.closeWindow) })

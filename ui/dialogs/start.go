@@ -75,25 +75,40 @@ func NewCounty(win fyne.Window, dir string, done func(name, code, year, path str
 
 // Progress is a dialog with a progress bar for long operations.
 type Progress struct {
-	d   dialog.Dialog
-	bar *widget.ProgressBar
+	d     dialog.Dialog
+	bar   *widget.ProgressBar
+	spin  *widget.ProgressBarInfinite
+	shown bool
 }
 
-// NewProgress shows a progress dialog.
+// NewProgress shows a progress dialog: a running bar until the work
+// reports how far it is, then a bar with the percentage.
 func NewProgress(title string, win fyne.Window) *Progress {
-	p := &Progress{bar: widget.NewProgressBar()}
+	p := &Progress{bar: widget.NewProgressBar(), spin: widget.NewProgressBarInfinite()}
 	p.bar.TextFormatter = func() string { return fmt.Sprintf("%.0f%%", p.bar.Value*100) }
-	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel("请稍候…"), p.bar), win)
+	p.bar.Hide()
+	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel("请稍候…"), p.spin, p.bar), win)
 	p.d.Resize(fyne.NewSize(400, 140))
 	p.d.Show()
 	return p
 }
 
 // Set moves the bar (0–1).
-func (p *Progress) Set(x float64) { p.bar.SetValue(x) }
+func (p *Progress) Set(x float64) {
+	if !p.shown {
+		p.shown = true
+		p.spin.Stop()
+		p.spin.Hide()
+		p.bar.Show()
+	}
+	p.bar.SetValue(x)
+}
 
 // Hide closes the dialog.
-func (p *Progress) Hide() { p.d.Hide() }
+func (p *Progress) Hide() {
+	p.spin.Stop()
+	p.d.Hide()
+}
 
 // About shows the program's name and version.
 func About(version string, win fyne.Window) dialog.Dialog {
