@@ -10,7 +10,7 @@ import (
 	"junheng/assets/demo"
 )
 
-func mustRun(t *testing.T, args ...string) string {
+func dbRun(t *testing.T, args ...string) string {
 	t.Helper()
 	code, out, errOut := runCLI(args...)
 	if code != 0 {
@@ -27,32 +27,32 @@ func TestDBImportExportEval(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "义马 2024.db")
 	jsonPath := writeTemp(t, "demo.json", demo.JSON)
-	mustRun(t, "init", db)
-	if out := mustRun(t, "import-json", db, jsonPath); !strings.Contains(out, "义马市") {
+	dbRun(t, "init", db)
+	if out := dbRun(t, "import-json", db, jsonPath); !strings.Contains(out, "义马市") {
 		t.Errorf("import message: %s", out)
 	}
 	year := demo.File().Year
-	got := mustRun(t, "export-json", db, "--year", year)
+	got := dbRun(t, "export-json", db, "--year", year)
 	want, _ := county.Encode(demo.File())
 	if got != string(want) {
 		t.Fatal("export-json differs from the imported demo county")
 	}
 	for _, flags := range [][]string{nil, {"--text"}} {
-		fromJSON := mustRun(t, append(append([]string{"eval"}, flags...), jsonPath)...)
-		fromDB := mustRun(t, append(append([]string{"eval"}, flags...), db, "--year", year)...)
+		fromJSON := dbRun(t, append(append([]string{"eval"}, flags...), jsonPath)...)
+		fromDB := dbRun(t, append(append([]string{"eval"}, flags...), db, "--year", year)...)
 		if fromJSON != fromDB {
 			t.Fatalf("eval %v of the database differs from eval of the JSON", flags)
 		}
 	}
-	if out := mustRun(t, "check", db); !strings.Contains(out, "数据校验通过") {
+	if out := dbRun(t, "check", db); !strings.Contains(out, "数据校验通过") {
 		t.Errorf("check: %s", out)
 	}
 	// Re-importing a changed file is recorded in the history with the user.
 	f := demo.File()
 	f.Schools[0].Books = county.I(*f.Schools[0].Books + 5)
 	changed, _ := county.Encode(f)
-	mustRun(t, "import-json", db, writeTemp(t, "changed.json", changed))
-	hist := mustRun(t, "history", db, "--school", f.Schools[0].ID, "--field", "books")
+	dbRun(t, "import-json", db, writeTemp(t, "changed.json", changed))
+	hist := dbRun(t, "history", db, "--school", f.Schools[0].ID, "--field", "books")
 	if !strings.Contains(hist, "王五") || !strings.Contains(hist, "图书册数") {
 		t.Errorf("history does not say who changed the books: %s", hist)
 	}
@@ -63,10 +63,10 @@ func TestDBMergeConflictsAndResolution(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
 	gen := county.Generate(20, 5)
-	mustRun(t, "init", a)
-	mustRun(t, "import-json", a, writeTemp(t, "g.json", mustEncode(t, gen)))
+	dbRun(t, "init", a)
+	dbRun(t, "import-json", a, writeTemp(t, "g.json", dbEncode(t, gen)))
 	id := gen.Schools[2].ID
-	if out := mustRun(t, "export", a, b, "--school", id, "--school", gen.Schools[3].ID); !strings.Contains(out, "2 所学校") {
+	if out := dbRun(t, "export", a, b, "--school", id, "--school", gen.Schools[3].ID); !strings.Contains(out, "2 所学校") {
 		t.Errorf("export message: %s", out)
 	}
 	// Each office changes the books of the same school.
@@ -77,21 +77,21 @@ func TestDBMergeConflictsAndResolution(t *testing.T) {
 		if db == b { // the exported file holds only two schools
 			f.Schools = []county.School{f.Schools[2], f.Schools[3]}
 		}
-		mustRun(t, "import-json", db, writeTemp(t, user+".json", mustEncode(t, f)))
+		dbRun(t, "import-json", db, writeTemp(t, user+".json", dbEncode(t, f)))
 	}
 	edit(a, 1000, "王五")
 	edit(b, 2000, "李四")
 
-	before := readFile(t, a)
+	before := dbReadFile(t, a)
 	code, out, errOut := runCLI("merge", a, b)
 	if code != 1 || !strings.Contains(out, "冲突") || !strings.Contains(out, "1000") || !strings.Contains(out, "2000") || !strings.Contains(errOut, "未合并") {
 		t.Fatalf("merge with a conflict: exit %d\n%s\n%s", code, out, errOut)
 	}
-	if readFile(t, a) != before {
+	if dbReadFile(t, a) != before {
 		t.Fatal("a refused merge changed the file")
 	}
-	mustRun(t, "merge", a, b, "--theirs")
-	got := mustRun(t, "export-json", a, "--year", gen.Year)
+	dbRun(t, "merge", a, b, "--theirs")
+	got := dbRun(t, "export-json", a, "--year", gen.Year)
 	f, err := county.Decode([]byte(got))
 	if err != nil {
 		t.Fatal(err)
@@ -99,14 +99,14 @@ func TestDBMergeConflictsAndResolution(t *testing.T) {
 	if len(f.Schools) != 20 || *f.Schools[2].Books != 2000 {
 		t.Fatalf("after --theirs: %d schools, books %d", len(f.Schools), *f.Schools[2].Books)
 	}
-	if out := mustRun(t, "merge", a, b); !strings.Contains(out, "没有需要合并的差异") {
+	if out := dbRun(t, "merge", a, b); !strings.Contains(out, "没有需要合并的差异") {
 		t.Errorf("second merge: %s", out)
 	}
 }
 
 func TestDBCommandsRefuseBrokenFiles(t *testing.T) {
 	bad := writeTemp(t, "notes.db", []byte("会议纪要：下周一检查各校数据。\n"))
-	before := readFile(t, bad)
+	before := dbReadFile(t, bad)
 	for _, args := range [][]string{{"check", bad}, {"history", bad}, {"export-json", bad, "--year", "2024-2025"},
 		{"eval", bad, "--year", "2024-2025"}, {"import-json", bad, writeTemp(t, "d.json", demo.JSON)}} {
 		code, _, errOut := runCLI(args...)
@@ -114,7 +114,7 @@ func TestDBCommandsRefuseBrokenFiles(t *testing.T) {
 			t.Errorf("%v: exit %d, %q", args[0], code, errOut)
 		}
 	}
-	if readFile(t, bad) != before {
+	if dbReadFile(t, bad) != before {
 		t.Fatal("a refused file was changed")
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(bad)); len(entries) != 1 { // writeTemp gives each file its own folder
@@ -122,7 +122,7 @@ func TestDBCommandsRefuseBrokenFiles(t *testing.T) {
 	}
 }
 
-func mustEncode(t *testing.T, f *county.File) []byte {
+func dbEncode(t *testing.T, f *county.File) []byte {
 	t.Helper()
 	b, err := county.Encode(f)
 	if err != nil {
@@ -131,7 +131,7 @@ func mustEncode(t *testing.T, f *county.File) []byte {
 	return b
 }
 
-func readFile(t *testing.T, p string) string {
+func dbReadFile(t *testing.T, p string) string {
 	t.Helper()
 	b, err := os.ReadFile(p)
 	if err != nil {
