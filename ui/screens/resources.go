@@ -47,6 +47,8 @@ type resources struct {
 	chart    *w.BarChart
 	chartMsg *widget.Label
 	tabs     *container.AppTabs
+	openBtn  *widget.Button
+	openID   string // school of the selected row
 	obj      fyne.CanvasObject
 }
 
@@ -88,7 +90,14 @@ func newResources(env *Env) *resources {
 	legend := container.NewHBox(legendBox(jtheme.Met, "达标"), legendBox(jtheme.Near, "未达标但不低于标准的 85%"),
 		legendBox(jtheme.Below, "低于标准的 85%"), legendBox(jtheme.Missing, "未填报"))
 	recompute := widget.NewButton("重新计算", func() { env.S.Recompute() })
-	tableTab := container.NewBorder(nil, container.NewVBox(p.detail, p.excluded), nil, nil, p.table)
+	p.openBtn = widget.NewButton("打开该校档案", func() {
+		if p.openID != "" {
+			env.Goto(Schools, p.openID)
+		}
+	})
+	p.openBtn.Disable()
+	detail := container.NewBorder(nil, nil, nil, p.openBtn, p.detail)
+	tableTab := container.NewBorder(nil, container.NewVBox(detail, p.excluded), nil, nil, p.table)
 
 	p.codeSel = widget.NewSelect(standard.ResourceCodes, func(string) { p.updateChart() })
 	p.chart = w.NewBarChart()
@@ -336,6 +345,15 @@ func (p *resources) cell(id widget.TableCellID) (string, color.Color) {
 // unmet, the shortfall in the resource itself.
 func (p *resources) selected(id widget.TableCellID) {
 	p.detail.SetText(p.explain(id))
+	p.openID = ""
+	if i := id.Row - summaryRows; i >= 0 && i < len(p.rows) {
+		p.openID = p.rows[i].ID
+	}
+	if p.openID == "" {
+		p.openBtn.Disable()
+	} else {
+		p.openBtn.Enable()
+	}
 }
 
 func (p *resources) explain(id widget.TableCellID) string {

@@ -26,6 +26,7 @@ type schools struct {
 	typ      *widget.Select
 	loc      *widget.Select
 	list     *widget.List
+	count    *widget.Label
 	shown    []int // indexes into the file's schools
 	form     *w.Form[sch]
 	formBox  fyne.CanvasObject
@@ -41,7 +42,7 @@ type schools struct {
 }
 
 func newSchools(env *Env) *schools {
-	p := &schools{env: env, form: newSchoolForm(), selected: -1}
+	p := &schools{env: env, form: newSchoolForm(), selected: -1, count: widget.NewLabel("")}
 	p.search = widget.NewEntry()
 	p.search.PlaceHolder = "按名称搜索"
 	p.search.OnChanged = func(string) { p.filter() }
@@ -80,7 +81,7 @@ func newSchools(env *Env) *schools {
 	p.formBox.Hide()
 	p.saveBtn.Disable()
 	p.delBtn.Disable()
-	filters := container.NewVBox(p.search, container.NewGridWithColumns(2, p.typ, p.loc), add)
+	filters := container.NewVBox(p.search, container.NewGridWithColumns(2, p.typ, p.loc), container.NewBorder(nil, nil, p.count, add))
 	left := container.NewBorder(filters, nil, nil, nil, p.list)
 	right := container.NewBorder(container.NewVBox(p.title, p.msg), container.NewHBox(p.saveBtn, p.delBtn), nil, nil, p.formBox)
 	split := container.NewHSplit(left, right)
@@ -125,6 +126,12 @@ func (p *schools) filter() {
 		p.shown = append(p.shown, i)
 	}
 	p.list.Refresh()
+	total := len(p.env.S.File.Schools)
+	if len(p.shown) == total {
+		p.count.SetText(fmt.Sprintf("共 %d 所学校", total))
+	} else {
+		p.count.SetText(fmt.Sprintf("共 %d 所学校，显示 %d 所", total, len(p.shown)))
+	}
 }
 
 // Shown lists the names of the schools in the list (tests).
