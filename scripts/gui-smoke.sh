@@ -34,7 +34,7 @@ shot() { # shot NAME PAGE [ARGS…]
   local name=$1 page=$2 png="$out/$1.png" t0 t1 n found=""
   shift 2
   t0=$(date +%s.%N)
-  "$bin" --demo --file "$tmp/demo.junheng" --page "$page" "$@" >"$tmp/$name.log" 2>&1 &
+  JUNHENG_TIMING=1 "$bin" --demo --file "$tmp/demo.junheng" --page "$page" "$@" >"$tmp/$name.log" 2>&1 &
   app=$!
   for _ in $(seq 300); do
     if xwininfo -root -tree 2>/dev/null | grep -q '均衡评估助手'; then
@@ -53,7 +53,8 @@ shot() { # shot NAME PAGE [ARGS…]
   sleep 1.5 # let the background evaluation reach the widgets, then take the real picture
   /usr/bin/import -window root "$png"
   n=$(colours "$png")
-  printf '%s: launch to painted window %.2f s, %s colours → %s\n' "$page" "$(echo "$t1 - $t0" | bc)" "$n" "$png"
+  printf '%s: launch to painted window %.2f s (polled), %s colours → %s\n' "$page" "$(echo "$t1 - $t0" | bc)" "$n" "$png"
+  grep '^timing:' "$tmp/$name.log" | sed 's/^/  /' || true
   if [ "$n" -le 60 ]; then echo "FAIL: $png looks blank ($n colours)" >&2; exit 1; fi
   kill "$app"; wait "$app" 2>/dev/null || true; app=""
 }

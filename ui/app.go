@@ -73,6 +73,7 @@ func Create(fa fyne.App, cfg Config) *App {
 	a.Win.SetContent(a.body)
 	a.Win.SetMainMenu(a.menu())
 	a.Win.SetCloseIntercept(func() { a.confirmLeave(a.closeWindow) })
+	a.reportStartup()
 	a.start()
 	return a
 }

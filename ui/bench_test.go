@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"path/filepath"
+
+	"junheng/ui/dbstore"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -18,6 +21,25 @@ func BenchmarkStartDemo(b *testing.B) {
 		fa.Settings().SetTheme(jtheme.New(1))
 		a := Create(fa, Config{Args: []string{"--demo"}, InlineEval: true})
 		a.Win.Canvas().Capture()
+		fa.Quit()
+	}
+}
+
+// BenchmarkStartDemoFile is the same start on the demo county's SQLite
+// file: open (with its integrity check), load, evaluate, first frame.
+func BenchmarkStartDemoFile(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "demo.junheng")
+	fa := test.NewApp()
+	a := Create(fa, Config{Opener: dbstore.Opener{}, Args: []string{"--demo", "--file", path}, InlineEval: true})
+	a.Session().Store.Close()
+	fa.Quit()
+	b.ResetTimer()
+	for b.Loop() {
+		fa := test.NewApp()
+		fa.Settings().SetTheme(jtheme.New(1))
+		a := Create(fa, Config{Opener: dbstore.Opener{}, Args: []string{"--file", path}, InlineEval: true})
+		a.Win.Canvas().Capture()
+		a.Session().Store.Close()
 		fa.Quit()
 	}
 }
