@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -185,6 +186,17 @@ func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 	case fyne.Widget:
 		for _, ch := range test.WidgetRenderer(c).Objects() {
 			walk(ch, fn)
+		}
+	}
+}
+
+// Fyne's own dialogs (file chooser, entry menu) speak Chinese whatever the
+// system language.
+func TestFyneWordsInChinese(t *testing.T) {
+	newTestApp(t, "--demo")
+	for en, zh := range map[string]string{"Cancel": "取消", "Save": "保存", "Open": "打开", "Paste": "粘贴"} {
+		if got := lang.L(en); got != zh {
+			t.Errorf("lang.L(%q) = %q, want %q", en, got, zh)
 		}
 	}
 }
