@@ -150,6 +150,7 @@ func checkObjectsIn(q interface {
 		switch {
 		case ourObjects[name] == typ:
 			found[name] = true
+		case optionalObjects[name] == typ:
 		case typ == "index" && strings.HasPrefix(name, "sqlite_autoindex_") && ourObjects[tbl] == "table":
 		case typ == "table" && strings.HasPrefix(name, "sqlite_stat"):
 		default:
