@@ -34,7 +34,7 @@ shot() { # shot NAME PAGE [ARGS…]
   local name=$1 page=$2 png="$out/$1.png" t0 t1 n found=""
   shift 2
   t0=$(date +%s.%N)
-  JUNHENG_TIMING=1 "$bin" --demo --file "$tmp/demo.junheng" --page "$page" "$@" >"$tmp/$name.log" 2>&1 &
+  JUNHENG_TIMING=1 "$bin" --demo --file "$tmp/demo.db" --page "$page" "$@" >"$tmp/$name.log" 2>&1 &
   app=$!
   for _ in $(seq 300); do
     if xwininfo -root -tree 2>/dev/null | grep -q '均衡评估助手'; then

@@ -73,7 +73,7 @@ func TestMergeConflictDialogAppliesTheChoice(t *testing.T) {
 	}}
 	st.Theirs = map[string]county.School{s0.ID + "/students.primary": theirs0, s1.ID + "/name": theirs1}
 
-	d := a.MergeFrom("另一单位.junheng")
+	d := a.MergeFrom("另一单位.db")
 	if d == nil || len(d.Choices) != 2 {
 		t.Fatalf("merge dialog shows %v choices", d)
 	}

@@ -28,7 +28,7 @@ func BenchmarkStartDemo(b *testing.B) {
 // BenchmarkStartDemoFile is the same start on the demo county's SQLite
 // file: open (with its integrity check), load, evaluate, first frame.
 func BenchmarkStartDemoFile(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "demo.junheng")
+	path := filepath.Join(b.TempDir(), "demo.db")
 	fa := test.NewApp()
 	a := Create(fa, Config{Opener: dbstore.Opener{}, Args: []string{"--demo", "--file", path}, InlineEval: true})
 	a.Session().Store.Close()

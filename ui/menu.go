@@ -81,7 +81,7 @@ func (a *App) saveAs() {
 			a.setStatus("已另存为 " + path)
 		})
 	}, a.Win)
-	d.SetFileName(a.env.S.File.County.Name + ".junheng")
+	d.SetFileName(a.env.S.File.County.Name + ".db")
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
@@ -110,7 +110,7 @@ func (a *App) export() {
 				a.setStatus(fmt.Sprintf("已导出 %d 所学校到 %s", len(ids), path))
 			})
 		}, a.Win)
-		d.SetFileName("导出.junheng")
+		d.SetFileName("导出.db")
 		d.Resize(fyne.NewSize(900, 600))
 		d.Show()
 	})

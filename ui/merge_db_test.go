@@ -17,7 +17,7 @@ import (
 // conflict, and the value the clerk picks is the one in the database.
 func TestMergeConflictWithTheRealDatabase(t *testing.T) {
 	dir := t.TempDir()
-	ours, theirs := filepath.Join(dir, "教育局.junheng"), filepath.Join(dir, "学校.junheng")
+	ours, theirs := filepath.Join(dir, "教育局.db"), filepath.Join(dir, "学校.db")
 	me := session.Settings{User: "教育局张老师"}
 	st, err := dbstore.Opener{}.Create(ours, me)
 	if err != nil {

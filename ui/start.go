@@ -46,7 +46,7 @@ func (a *App) demoPath() string {
 		return a.cfg.DemoPath
 	}
 	dir := a.dataDir()
-	return filepath.Join(dir, "示范县（义马市）.junheng")
+	return filepath.Join(dir, "示范县（义马市）.db")
 }
 
 func (a *App) dataDir() string {

@@ -62,7 +62,7 @@ func NewCounty(win fyne.Window, dir string, done func(name, code, year, path str
 			msg.SetText("学年应写作「2024-2025」的形式")
 		default:
 			d.Hide()
-			done(n, c, yr, filepath.Join(dir, n+".junheng"))
+			done(n, c, yr, filepath.Join(dir, n+".db"))
 		}
 	})
 	ok.Importance = widget.HighImportance

@@ -21,7 +21,7 @@ func TestEnterSchoolIntoTheDatabase(t *testing.T) {
 	a := test.NewApp()
 	a.Settings().SetTheme(jtheme.New(1))
 	t.Cleanup(a.Quit)
-	path := filepath.Join(t.TempDir(), "义马市.junheng")
+	path := filepath.Join(t.TempDir(), "义马市.db")
 	set := session.Settings{User: "张老师", Office: "督导室"}
 	created, err := dbstore.Opener{}.Create(path, set)
 	if err != nil {
