@@ -245,6 +245,9 @@ func display(field string, v any) string {
 	case nil:
 		return "未填报"
 	case int64:
+		if markerFields[field] {
+			return "已填写"
+		}
 		if boolFields[lastSeg(field)] {
 			if x == 1 {
 				return "是"
@@ -294,5 +297,31 @@ var boolFields = func() map[string]bool {
 		}
 	}
 	walk(reflect.TypeOf(county.File{}))
+	return m
+}()
+
+// markerFields are the paths of sub-objects stored as a presence marker
+// (gov.G1, teachers.junior…), found by reflection.
+var markerFields = func() map[string]bool {
+	m := map[string]bool{}
+	var walk func(t reflect.Type, prefix string)
+	walk = func(t reflect.Type, prefix string) {
+		for i := 0; i < t.NumField(); i++ {
+			name := jsonName(t.Field(i))
+			if name == "" || name == "-" {
+				continue
+			}
+			ft := t.Field(i).Type
+			switch {
+			case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct:
+				m[join(prefix, name)] = true
+				walk(ft.Elem(), join(prefix, name))
+			case ft.Kind() == reflect.Struct:
+				walk(ft, join(prefix, name))
+			}
+		}
+	}
+	walk(reflect.TypeOf(county.Profile{}), "")
+	walk(reflect.TypeOf(county.School{}), "")
 	return m
 }()

@@ -310,3 +310,15 @@ func TestClosedStoreErrorsInsteadOfPanicking(t *testing.T) {
 		t.Error("Backup on a closed store")
 	}
 }
+
+func TestHistoryWordsSubObjectsAndYesNo(t *testing.T) {
+	s := storeWith(t, county.Generate(3, 1))
+	h, err := s.History(Filter{SchoolID: "county", Field: "county.gov.G1"})
+	if err != nil || len(h) != 1 || h[0].New != "已填写" || h[0].Old != "未填报" {
+		t.Fatalf("G1 marker history = %+v, %v", h, err)
+	}
+	h, _ = s.History(Filter{SchoolID: "county", Field: "county.gov.G1.ok"})
+	if len(h) != 1 || h[0].New != "是" {
+		t.Fatalf("G1.ok history = %+v", h)
+	}
+}
