@@ -101,7 +101,11 @@ func (p *finance) addForm(y *fy) {
 	idx := len(p.forms)
 	p.forms = append(p.forms, f)
 	remove := widget.NewButton("删除这一年", func() { p.removeForm(idx) })
-	card := widget.NewCard(fmt.Sprintf("第 %d 行", idx+1), "", container.NewVBox(f.Object(), remove))
+	title := "新的一年"
+	if y.Year > 0 {
+		title = fmt.Sprintf("%d 年", y.Year)
+	}
+	card := widget.NewCard(title, "", container.NewVBox(f.Object(), remove))
 	p.box.Add(card)
 }
 

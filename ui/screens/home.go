@@ -54,6 +54,7 @@ func (h *home) Update() {
 	r := s.Result
 	h.parts.RemoveAll()
 	h.worst.RemoveAll()
+	h.verdict.Importance = widget.MediumImportance
 	if r == nil {
 		if s.Computing {
 			h.verdict.SetText(s.File.County.Name + " " + s.Year + " 学年：正在计算…")
@@ -65,8 +66,10 @@ func (h *home) Update() {
 		return
 	}
 	word := "未达到优质均衡标准"
+	h.verdict.Importance = widget.DangerImportance
 	if r.Verdict.Pass {
 		word = "达到优质均衡标准"
+		h.verdict.Importance = widget.SuccessImportance
 	}
 	h.verdict.SetText(fmt.Sprintf("%s %s 学年：%s", s.File.County.Name, s.Year, word))
 	for _, p := range r.Verdict.Parts {
