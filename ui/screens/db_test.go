@@ -86,3 +86,54 @@ func TestEnterSchoolIntoTheDatabase(t *testing.T) {
 		t.Fatalf("audit trail %+v", hist)
 	}
 }
+
+// County facts typed on 政府保障 reach the database, and copying the year
+// brings them into the next school year.
+func TestCountyFactsAndCopyYearWithTheDatabase(t *testing.T) {
+	a := test.NewApp()
+	a.Settings().SetTheme(jtheme.New(1))
+	t.Cleanup(a.Quit)
+	path := filepath.Join(t.TempDir(), "义马市.db")
+	set := session.Settings{User: "张老师"}
+	st, err := dbstore.Opener{}.Create(path, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.(dbstore.Store).ImportFile(demo.File()); err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(st, "", set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Inline = true
+	win := test.NewWindow(nil)
+	env := &Env{S: s, Win: win, Goto: func(string, string) {}, Status: func(string) {}}
+	g := newGov(env)
+	win.SetContent(g.Object())
+	g.Update()
+	typeInto(g.form.Field("county.gov.G9.completed_360h"), "980")
+	typeInto(g.form.Field("county.gov.G9.evidence"), "培训台账（2020）")
+	if !g.Save() {
+		t.Fatalf("save refused: %s", g.msg.Text)
+	}
+	first := s.Year
+	next, err := s.CopyLastYear()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Year != next {
+		t.Fatalf("session on %s after copying to %s", s.Year, next)
+	}
+	for _, y := range []string{first, next} {
+		f, err := st.LoadYear(y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g9 := f.County.Gov.G9
+		if g9 == nil || g9.Completed360 == nil || *g9.Completed360 != 980 || g9.Evidence != "培训台账（2020）" {
+			t.Fatalf("%s: G9 in the database = %+v", y, g9)
+		}
+	}
+}
