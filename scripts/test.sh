@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a Debian machine and runs every test: unit and UI tests of all
 # packages, the pure-Go build of the command line, and the GUI smoke test
-# under Xvfb (screenshots land in ci-artifacts/screenshots/).
+# under Xvfb, the Windows cross-build and its smoke test under Wine
+# (screenshots land in ci-artifacts/screenshots/). JUNHENG_SKIP_WINDOWS=1
+# leaves out the Windows part (~7 minutes on a cold cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-debian.sh
@@ -14,4 +16,9 @@ go test -count=1 ./...
 if [ -x scripts/gui-smoke.sh ]; then
   echo "== GUI smoke test"
   scripts/gui-smoke.sh
+fi
+if [ "${JUNHENG_SKIP_WINDOWS:-}" != 1 ]; then
+  echo "== Windows build and smoke test under Wine"
+  scripts/build-windows.sh
+  scripts/windows-smoke.sh
 fi
