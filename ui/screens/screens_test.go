@@ -351,3 +351,27 @@ func TestTabFollowsThePaperForm(t *testing.T) {
 		}
 	}
 }
+
+// A number field says what is wrong when the clerk leaves it, before any save.
+func TestNumberFieldFlagsWhenLeft(t *testing.T) {
+	fx := newFixture(t)
+	p := fx.show(Schools).(*schools)
+	p.Open(fx.env.S.File.Schools[0].ID)
+	f := field(t, p, "books")
+	c := fx.win.Canvas()
+	c.Focus(f.Entry)
+	typeInto(f, "12x")
+	c.Unfocus()
+	if f.Msg.Text != "请填写数字" || !f.Msg.Visible() {
+		t.Fatalf("message after leaving the field = %q", f.Msg.Text)
+	}
+	c.Focus(f.Entry)
+	typeInto(f, "1200")
+	c.Unfocus()
+	if f.Msg.Text != "" || f.Msg.Visible() {
+		t.Fatalf("message after correcting = %q", f.Msg.Text)
+	}
+	if len(fx.store.Changes) != 0 {
+		t.Fatal("typing wrote to the store")
+	}
+}

@@ -75,9 +75,12 @@ func showFloat(p *float64) string {
 	return strconv.FormatFloat(*p, 'f', -1, 64)
 }
 
+func intCheck(s string) string   { _, m := ParseInt(s); return m }
+func floatCheck(s string) string { _, m := ParseFloat(s); return m }
+
 // Int is a whole-number field.
 func Int[T any](path, unit, hint string, acc func(*T) **int) *Field[T] {
-	return &Field[T]{Path: path, Label: Label(path), Unit: unit, Hint: hint,
+	return &Field[T]{Path: path, Label: Label(path), Unit: unit, Hint: hint, check: intCheck,
 		load: func(v *T) string { return showInt(*acc(v)) },
 		store: func(v *T, s string) string {
 			n, msg := ParseInt(s)
@@ -90,7 +93,7 @@ func Int[T any](path, unit, hint string, acc func(*T) **int) *Field[T] {
 
 // Float is a decimal-number field.
 func Float[T any](path, unit, hint string, acc func(*T) **float64) *Field[T] {
-	return &Field[T]{Path: path, Label: Label(path), Unit: unit, Hint: hint,
+	return &Field[T]{Path: path, Label: Label(path), Unit: unit, Hint: hint, check: floatCheck,
 		load: func(v *T) string { return showFloat(*acc(v)) },
 		store: func(v *T, s string) string {
 			x, msg := ParseFloat(s)

@@ -3,6 +3,7 @@
 package widgets
 
 import (
+	"errors"
 	"image/color"
 
 	"fyne.io/fyne/v2/canvas"
@@ -28,6 +29,7 @@ type Field[T any] struct {
 
 	load    func(*T) string
 	store   func(*T, string) string // returns a message, "" when fine
+	check   func(string) string     // numbers: the message for a bad text, checked as typed
 	choices []string                // a Select instead of an Entry
 	multi   bool                    // multi-line entry (evidence)
 
@@ -109,6 +111,27 @@ func (fm *Form[T]) Add(fields ...*Field[T]) {
 			}
 			f.Entry.PlaceHolder = "未填报"
 			f.Entry.OnChanged = func(string) { fm.changed() }
+			if f.check != nil {
+				// A number field flags a bad text at once (the value is
+				// still read only on save).
+				field := f
+				f.Entry.Validator = func(s string) error {
+					if m := field.check(strings.TrimSpace(s)); m != "" {
+						return errors.New(m)
+					}
+					return nil
+				}
+				f.Entry.SetOnValidationChanged(func(err error) {
+					if fm.loading {
+						return
+					}
+					if err != nil {
+						field.SetMessage(err.Error())
+					} else {
+						field.SetMessage("")
+					}
+				})
+			}
 		}
 		last.fields = append(last.fields, f)
 		fm.Fields = append(fm.Fields, f)
