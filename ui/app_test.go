@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -198,5 +199,28 @@ func TestFyneWordsInChinese(t *testing.T) {
 		if got := lang.L(en); got != zh {
 			t.Errorf("lang.L(%q) = %q, want %q", en, got, zh)
 		}
+	}
+}
+
+func TestHistoryDialogListsChanges(t *testing.T) {
+	a := newTestApp(t, "--demo")
+	st := a.Session().Store.(*fakestore.Store)
+	sc := a.Session().File.Schools[0]
+	if err := a.Session().SaveSchool("", sc); err != nil {
+		t.Fatal(err)
+	}
+	a.historyOf(sc.ID)
+	ov := a.Win.Canvas().Overlays().Top()
+	if ov == nil {
+		t.Fatal("no history dialog")
+	}
+	found := false
+	walk(ov, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Text == fmt.Sprintf("共 %d 条修改记录", len(st.Changes)) {
+			found = true
+		}
+	})
+	if !found || len(st.Changes) == 0 {
+		t.Fatal("history dialog does not count the recorded change")
 	}
 }

@@ -218,7 +218,9 @@ func (a *App) backup() {
 	})
 }
 
-func (a *App) history() {
+func (a *App) history() { a.historyOf("") }
+
+func (a *App) historyOf(schoolID string) {
 	if !a.needSession() {
 		return
 	}
@@ -227,7 +229,7 @@ func (a *App) history() {
 		dialogs.Error(errNoFeature, a.Win)
 		return
 	}
-	dialogs.History(a.env.S.File.Schools, a.Win, func(schoolID, field string) ([]session.Change, error) {
+	dialogs.History(a.env.S.File.Schools, schoolID, a.Win, func(schoolID, field string) ([]session.Change, error) {
 		return h.History(a.env.S.Year, schoolID, strings.TrimSpace(field))
 	})
 }

@@ -70,7 +70,7 @@ func Backup(win fyne.Window, kept int, backup, restore func()) dialog.Dialog {
 }
 
 // History shows the audit trail, optionally of one school and one field.
-func History(schools []county.School, win fyne.Window, load func(schoolID, field string) ([]session.Change, error)) dialog.Dialog {
+func History(schools []county.School, schoolID string, win fyne.Window, load func(schoolID, field string) ([]session.Change, error)) dialog.Dialog {
 	names := []string{"全部"}
 	for _, s := range schools {
 		names = append(names, s.Name)
@@ -118,7 +118,13 @@ func History(schools []county.School, win fyne.Window, load func(schoolID, field
 		list.Refresh()
 	}
 	school.OnChanged = func(string) { refresh() }
-	school.SetSelected("全部")
+	first := "全部"
+	for _, s := range schools {
+		if s.ID == schoolID && schoolID != "" {
+			first = s.Name
+		}
+	}
+	school.SetSelected(first)
 	find := widget.NewButton("查询", refresh)
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("学校"), nil, school),
 		container.NewBorder(nil, nil, widget.NewLabel("字段"), find, field), msg)

@@ -35,6 +35,9 @@ type Env struct {
 	Goto func(page, target string)
 	// Status shows a short message in the status bar.
 	Status func(msg string)
+	// History shows the audit trail of a school ("" = all); nil when the
+	// store keeps none.
+	History func(schoolID string)
 }
 
 // Page is one page of the main window.

@@ -34,6 +34,7 @@ type schools struct {
 	msg      w.Message
 	saveBtn  *widget.Button
 	delBtn   *widget.Button
+	histBtn  *widget.Button
 	editing  string // id of the school in the form ("" = new or none)
 	isNew    bool
 	hasForm  bool
@@ -75,6 +76,11 @@ func newSchools(env *Env) *schools {
 	p.msg = w.NewMessage()
 	p.saveBtn = widget.NewButton("保存（Ctrl+S）", func() { p.Save() })
 	p.saveBtn.Importance = widget.HighImportance
+	p.histBtn = widget.NewButton("修改记录", func() {
+		if env.History != nil {
+			env.History(p.editing)
+		}
+	})
 	p.delBtn = widget.NewButton("删除学校", p.confirmDelete)
 	p.delBtn.Importance = widget.DangerImportance
 	p.formBox = container.NewVScroll(p.form.Object())
@@ -83,7 +89,7 @@ func newSchools(env *Env) *schools {
 	p.delBtn.Disable()
 	filters := container.NewVBox(p.search, container.NewGridWithColumns(2, p.typ, p.loc), container.NewBorder(nil, nil, p.count, add))
 	left := container.NewBorder(filters, nil, nil, nil, p.list)
-	right := container.NewBorder(container.NewVBox(p.title, p.msg), container.NewHBox(p.saveBtn, p.delBtn), nil, nil, p.formBox)
+	right := container.NewBorder(container.NewVBox(p.title, p.msg), container.NewHBox(p.saveBtn, p.delBtn, p.histBtn), nil, nil, p.formBox)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
 	p.obj = split
