@@ -133,10 +133,12 @@ func OptText[T any](path, hint string, acc func(*T) **string) *Field[T] {
 		}}
 }
 
-// Yes and No are the answers of a yes/no field.
+// Yes and No are the answers of a yes/no field; Unanswered takes an
+// answer back (未填报).
 const (
-	Yes = "是"
-	No  = "否"
+	Yes        = "是"
+	No         = "否"
+	Unanswered = "未填报"
 )
 
 // Bool is a yes/no field; unanswered is 未填报 (nil).
@@ -144,7 +146,7 @@ func Bool[T any](path, label, hint string, acc func(*T) **bool) *Field[T] {
 	if label == "" {
 		label = Label(path)
 	}
-	return &Field[T]{Path: path, Label: label, Hint: hint, choices: []string{Yes, No},
+	return &Field[T]{Path: path, Label: label, Hint: hint, choices: []string{Yes, No, Unanswered},
 		load: func(v *T) string {
 			switch p := *acc(v); {
 			case p == nil:
@@ -177,7 +179,14 @@ func Choice[T any](path, hint string, options []string, acc func(*T) *string) *F
 // OptChoice is a pick from a fixed list stored as a pointer.
 func OptChoice[T any](path, hint string, options []string, acc func(*T) **string) *Field[T] {
 	f := OptText(path, hint, acc)
-	f.choices = options
+	f.choices = append(append([]string{}, options...), Unanswered)
+	text := f.store
+	f.store = func(v *T, s string) string {
+		if s == Unanswered {
+			s = ""
+		}
+		return text(v, s)
+	}
 	return f
 }
 

@@ -48,7 +48,7 @@ func (f *Field[T]) Text() string {
 
 func (f *Field[T]) setText(s string) {
 	if f.Select != nil {
-		if s == "" {
+		if s == "" || s == Unanswered {
 			f.Select.ClearSelected()
 		} else {
 			f.Select.SetSelected(s)
