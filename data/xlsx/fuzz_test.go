@@ -1,0 +1,153 @@
+package xlsx
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"junheng/app/county"
+	"junheng/assets/demo"
+	"junheng/data"
+)
+
+// FuzzReadWorkbook: no input makes the importer panic; it either refuses
+// the file with messages or plans a year that passes county.Validate (no
+// problem the demo county does not already have).
+func FuzzReadWorkbook(f *testing.F) {
+	d := demo.File()
+	var blank, filled, one bytes.Buffer
+	WriteTemplate(&blank, nil, "")
+	WriteTemplate(&filled, d, "")
+	WriteTemplate(&one, d, d.Schools[0].ID)
+	f.Add(blank.Bytes())
+	f.Add(filled.Bytes())
+	f.Add(one.Bytes())
+	f.Add([]byte("PK\x03\x04"))
+	known := map[string]bool{}
+	for _, p := range county.Validate(d) {
+		known[p.String()] = true
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		imp, err := ReadWorkbook(bytes.NewReader(b), "模糊.xlsx")
+		if err != nil {
+			var es Errors
+			if !errors.As(err, &es) || len(es) == 0 {
+				t.Fatalf("refusal without cell errors: %T %v", err, err)
+			}
+			for _, e := range es {
+				if e.Message == "" {
+					t.Fatalf("error without message: %+v", e)
+				}
+			}
+			return
+		}
+		p, err := imp.Plan(demo.File())
+		if err != nil {
+			return
+		}
+		for _, pr := range county.Validate(p.After) {
+			if !known[pr.String()] {
+				t.Fatalf("plan accepted an invalid year: %s", pr)
+			}
+		}
+	})
+}
+
+// FuzzImportCell types anything into any cell of a valid pre-filled
+// workbook (headers included): the importer never panics, and what it
+// accepts is a valid year. Zip-level mutations rarely reach the cell
+// parsers; this reaches every one of them.
+func FuzzImportCell(f *testing.F) {
+	d := demo.File()
+	var book bytes.Buffer
+	WriteTemplate(&book, d, "")
+	known := map[string]bool{}
+	for _, p := range county.Validate(d) {
+		known[p.String()] = true
+	}
+	f.Add(uint8(1), uint8(3), uint8(8), "一千")
+	f.Add(uint8(2), uint8(1), uint8(3), "学校类型")
+	f.Add(uint8(8), uint8(3), uint8(1), "1989")
+	f.Add(uint8(7), uint8(2), uint8(1), "示例")
+	f.Add(uint8(5), uint8(4), uint8(3), "98、-1、1e308")
+	f.Fuzz(func(t *testing.T, sheet, row, col uint8, text string) {
+		x, err := excelize.OpenReader(bytes.NewReader(book.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := x.GetSheetList()
+		name := names[int(sheet)%len(names)]
+		x.SetCellValue(name, cellAt(int(col)%30+1, int(row)%60+1), text)
+		var out bytes.Buffer
+		if _, err := x.WriteTo(&out); err != nil {
+			t.Skip()
+		}
+		imp, err := ReadWorkbook(&out, "模糊.xlsx")
+		if err != nil {
+			return
+		}
+		p, err := imp.Plan(demo.File())
+		if err != nil {
+			return
+		}
+		for _, pr := range county.Validate(p.After) {
+			if !known[pr.String()] {
+				t.Fatalf("plan accepted an invalid year: %s", pr)
+			}
+		}
+	})
+}
+
+// benchmarkBook is a pre-filled workbook of n schools.
+func benchmarkBook(b *testing.B, n int) (*county.File, []byte) {
+	f := county.Generate(n, 1)
+	var buf bytes.Buffer
+	if err := WriteTemplate(&buf, f, ""); err != nil {
+		b.Fatal(err)
+	}
+	return f, buf.Bytes()
+}
+
+// Read, check and plan a 1,000-school workbook against an empty year.
+func BenchmarkImport1000Plan(b *testing.B) {
+	f, book := benchmarkBook(b, 1000)
+	b.SetBytes(int64(len(book)))
+	for b.Loop() {
+		imp, err := ReadWorkbook(bytes.NewReader(book), "全县.xlsx")
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, err := imp.Plan(&county.File{Format: county.Format, Year: f.Year})
+		if err != nil || len(p.NewSchools) != 1000 {
+			b.Fatalf("%v %v", p, err)
+		}
+	}
+}
+
+// The whole import of a 1,000-school workbook into a new data file: read,
+// check, plan and save in one transaction.
+func BenchmarkImport1000Store(b *testing.B) {
+	f, book := benchmarkBook(b, 1000)
+	dir := b.TempDir()
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		i++
+		s, err := data.Create(filepath.Join(dir, fmt.Sprintf("县%d.db", i)), data.Settings{Office: "基准"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		p, err := importInto(s, book, "全县.xlsx", f.Year)
+		if err != nil || len(p.NewSchools) != 1000 {
+			b.Fatalf("%v", err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}
