@@ -1,6 +1,9 @@
 package data
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -325,3 +328,21 @@ var markerFields = func() map[string]bool {
 	walk(reflect.TypeOf(county.School{}), "")
 	return m
 }()
+
+// digest is a hash of an entity's non-empty values (a field set to 未填报
+// and a field never set are the same data). Two rows with the same digest
+// hold the same values, so a merge skips them without reading them.
+func digest(fs fields) string {
+	keys := make([]string, 0, len(fs))
+	for f, v := range fs {
+		if v != nil {
+			keys = append(keys, f)
+		}
+	}
+	slices.Sort(keys)
+	h := sha256.New()
+	for _, f := range keys {
+		fmt.Fprintf(h, "%s\x1f%T\x1f%v\n", f, fs[f], fs[f])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}

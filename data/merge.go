@@ -134,11 +134,28 @@ func (s *Store) PlanMerge(other string) (*MergePlan, error) {
 	if err != nil {
 		return nil, dbErr(err)
 	}
-	// Lineage is needed only where the values differ.
+	// Values are needed only where the digests differ (or a row is new),
+	// lineage only where the values differ.
+	var ourLoad, theirLoad []*entRow
+	for k, t := range theirs.byKey {
+		o := ours.byKey[k]
+		switch {
+		case o == nil:
+			theirLoad = append(theirLoad, t)
+		case !sameDigest(o, t):
+			ourLoad, theirLoad = append(ourLoad, o), append(theirLoad, t)
+		}
+	}
+	if err := ours.loadValues(s.db, ourLoad); err != nil {
+		return nil, dbErr(err)
+	}
+	if err := theirs.loadValues(odb, theirLoad); err != nil {
+		return nil, sqlFileErr(other, err)
+	}
 	ourPairs, theirPairs := map[[2]string]bool{}, map[[2]string]bool{}
 	for k, t := range theirs.byKey {
 		o := ours.byKey[k]
-		if o == nil {
+		if o == nil || sameDigest(o, t) {
 			continue
 		}
 		for f, v := range t.vals {
@@ -260,6 +277,12 @@ func classify(plan *MergePlan, ours, theirs *snapshot) {
 			plan.Counts[row.Status]++
 			continue
 		}
+		if sameDigest(o, t) {
+			row.Status = RowIdentical
+			plan.Rows = append(plan.Rows, row)
+			plan.Counts[row.Status]++
+			continue
+		}
 		union := map[string]bool{}
 		for f := range o.vals {
 			union[f] = true
@@ -351,9 +374,14 @@ func rowName(e *entRow) string {
 	case kindFinance:
 		return e.key + " 年度经费"
 	}
-	name, _ := e.vals["name"].(string)
-	return name
+	if name, ok := e.vals["name"].(string); ok {
+		return name
+	}
+	return e.name
 }
+
+// sameDigest reports whether two rows surely hold the same values.
+func sameDigest(o, t *entRow) bool { return o.digest != "" && o.digest == t.digest }
 
 // by says who set a revision and when.
 func (sn *snapshot) by(rev string) string {

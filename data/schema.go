@@ -12,7 +12,7 @@ const ApplicationID = 0x4A484E47
 // SchemaVersion is the PRAGMA user_version this program writes. A file with
 // a higher one comes from a newer program and is refused; a lower one is
 // migrated after a backup.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // ProgramVersion is written into every file this program changes, so that
 // an older program refusing it can say which version wrote it. The build
@@ -73,6 +73,15 @@ CREATE TABLE change (
 	PRIMARY KEY (entity, field, rev)
 ) WITHOUT ROWID;
 `,
+	// 1 → 2: a digest of each row's values, so that a merge reads only the
+	// rows that differ. Filled by migrateDigests for existing rows.
+	`ALTER TABLE entity ADD COLUMN digest TEXT;`,
+}
+
+// goSteps run after the SQL step of the same index, in the same
+// transaction, for what SQL alone cannot compute.
+var goSteps = map[int]func(tx *sql.Tx) error{
+	1: migrateDigests,
 }
 
 // migrate runs the missing steps and stamps the file, in one transaction.
@@ -85,6 +94,11 @@ func migrate(db *sql.DB, from int) error {
 	for v := from; v < SchemaVersion; v++ {
 		if _, err := tx.Exec(migrations[v]); err != nil {
 			return fmt.Errorf("升级数据格式（第 %d 版到第 %d 版）失败：%w", v, v+1, err)
+		}
+		if step := goSteps[v]; step != nil {
+			if err := step(tx); err != nil {
+				return fmt.Errorf("升级数据格式（第 %d 版到第 %d 版）失败：%w", v, v+1, err)
+			}
 		}
 	}
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", SchemaVersion, ApplicationID)); err != nil {
@@ -117,3 +131,35 @@ var ourObjects = map[string]string{
 // pre-release files of schema 1 carried (dropped because every audit line
 // paid for it and no query needs it).
 var optionalObjects = map[string]string{"change_by_rev": "index"}
+
+// migrateDigests computes the digest of every row of a file from before
+// schema 2.
+func migrateDigests(tx *sql.Tx) error {
+	rows, err := tx.Query(`SELECT entity, field, val FROM value`)
+	if err != nil {
+		return err
+	}
+	vals := map[string]fields{}
+	for rows.Next() {
+		var u, f string
+		var v any
+		if err := rows.Scan(&u, &f, &v); err != nil {
+			rows.Close()
+			return err
+		}
+		if vals[u] == nil {
+			vals[u] = fields{}
+		}
+		vals[u][f] = normalize(v)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for u, fs := range vals {
+		if _, err := tx.Exec(`UPDATE entity SET digest = ? WHERE uuid = ?`, digest(fs), u); err != nil {
+			return err
+		}
+	}
+	return nil
+}

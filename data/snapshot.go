@@ -37,31 +37,40 @@ func readSnapshot(q querier) (*snapshot, error) {
 		sn.years[y] = true
 	}
 	rows.Close()
-	rows, err = q.Query(`SELECT e.uuid, e.year, e.kind, e.key, e.pos, v.field, v.val, v.rev
-		FROM entity e LEFT JOIN value v ON v.entity = e.uuid`)
+	// Rows first, without their values: a merge reads the values only of
+	// the rows whose digests differ (see loadValues).
+	rows, err = q.Query(`SELECT uuid, year, kind, key, pos, coalesce(digest, '') FROM entity`)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
-		var (
-			u, year, kind, key string
-			pos                int
-			field, rev         sql.NullString
-			val                any
-		)
-		if err := rows.Scan(&u, &year, &kind, &key, &pos, &field, &val, &rev); err != nil {
+		e := &entRow{}
+		if err := rows.Scan(&e.uuid, &e.year, &e.kind, &e.key, &e.pos, &e.digest); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		e := sn.byUUID[u]
-		if e == nil {
-			e = &entRow{uuid: u, year: year, kind: kind, key: key, pos: pos, vals: fields{}, revs: map[string]string{}}
-			sn.byUUID[u] = e
-			sn.byKey[yearKey{year, kind, key}] = e
+		sn.byUUID[e.uuid] = e
+		sn.byKey[yearKey{e.year, e.kind, e.key}] = e
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Names, for the merge plan's rows (one pass over the value table, only
+	// the name cells are handed to Go).
+	rows, err = q.Query(`SELECT entity, val FROM value WHERE field = 'name'`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var u string
+		var v any
+		if err := rows.Scan(&u, &v); err != nil {
+			rows.Close()
+			return nil, err
 		}
-		if field.Valid {
-			e.vals[field.String] = normalize(val)
-			e.revs[field.String] = rev.String
+		if e := sn.byUUID[u]; e != nil {
+			e.name, _ = normalize(v).(string)
 		}
 	}
 	rows.Close()
@@ -164,6 +173,53 @@ func (sn *snapshot) loadLineage(q querier, pairs map[[2]string]bool) error {
 	}
 	for k := range pairs {
 		rows, err := q.Query(sel+` WHERE entity = ? AND field = ?`, k[0], k[1])
+		if err != nil {
+			return err
+		}
+		if err := add(rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadValues reads the values and revisions of the given rows: one query
+// per row when few, one scan of the value table when many.
+func (sn *snapshot) loadValues(q querier, ents []*entRow) error {
+	want := map[string]*entRow{}
+	for _, e := range ents {
+		if e.vals == nil {
+			e.vals, e.revs = fields{}, map[string]string{}
+			want[e.uuid] = e
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	add := func(rows *sql.Rows) error {
+		defer rows.Close()
+		for rows.Next() {
+			var u, f, rev string
+			var v any
+			if err := rows.Scan(&u, &f, &v, &rev); err != nil {
+				return err
+			}
+			if e := want[u]; e != nil {
+				e.vals[f], e.revs[f] = normalize(v), rev
+			}
+		}
+		return rows.Err()
+	}
+	const sel = `SELECT entity, field, val, rev FROM value`
+	if len(want) > len(sn.byUUID)/4 {
+		rows, err := q.Query(sel)
+		if err != nil {
+			return err
+		}
+		return add(rows)
+	}
+	for u := range want {
+		rows, err := q.Query(sel+` WHERE entity = ?`, u)
 		if err != nil {
 			return err
 		}

@@ -14,13 +14,15 @@ type entKey struct{ kind, key string }
 
 // entRow is one entity with its values and their revisions.
 type entRow struct {
-	uuid string
-	year string
-	kind string
-	key  string
-	pos  int
-	vals fields
-	revs map[string]string
+	uuid   string
+	year   string
+	digest string // as stored; only read by snapshots
+	name   string // the name value, for merge plans; only read by snapshots
+	kind   string
+	key    string
+	pos    int
+	vals   fields
+	revs   map[string]string
 }
 
 func (e *entRow) deleted() bool {

@@ -18,7 +18,7 @@ type txn struct {
 	at      string
 	who     string
 	changed int
-	touched map[string]bool // entity uuids whose updated_at must move
+	touched map[string]*entRow // rows whose updated_at and digest must move
 
 	// Values and audit lines are written in multi-row statements: one
 	// statement per row costs more than SQLite's work for a big import.
@@ -49,7 +49,7 @@ func (s *Store) update(action, note string, fn func(t *txn) error) error {
 		return dbErr(err)
 	}
 	defer tx.Rollback()
-	t := &txn{s: s, tx: tx, rev: newID(), at: now(), who: s.set.Office + " / " + s.set.User, touched: map[string]bool{}}
+	t := &txn{s: s, tx: tx, rev: newID(), at: now(), who: s.set.Office + " / " + s.set.User, touched: map[string]*entRow{}}
 	if _, err := tx.Exec(`INSERT INTO commit_log(id, at, office, user, host, action, note) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		t.rev, t.at, s.set.Office, s.set.User, s.me.Host, action, note); err != nil {
 		return dbErr(err)
@@ -63,8 +63,8 @@ func (s *Store) update(action, note string, fn func(t *txn) error) error {
 	if t.changed == 0 {
 		return nil // nothing to record; the deferred rollback drops the commit row
 	}
-	for u := range t.touched {
-		if _, err := tx.Exec(`UPDATE entity SET updated_at = ?, updated_by = ? WHERE uuid = ?`, t.at, t.who, u); err != nil {
+	for u, e := range t.touched {
+		if _, err := tx.Exec(`UPDATE entity SET updated_at = ?, updated_by = ?, digest = ? WHERE uuid = ?`, t.at, t.who, digest(e.vals), u); err != nil {
 			return dbErr(err)
 		}
 	}
@@ -154,7 +154,7 @@ func (t *txn) setRev(e *entRow, field string, v any, rev string, old any) error 
 	e.vals[field] = v
 	e.revs[field] = rev
 	t.changed++
-	t.touched[e.uuid] = true
+	t.touched[e.uuid] = e
 	return nil
 }
 
