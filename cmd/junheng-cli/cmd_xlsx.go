@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"junheng/app/county"
@@ -103,6 +104,10 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, err)
 			return 2
 		}
+	}
+	if *school != "" && !slices.ContainsFunc(f.Schools, func(s county.School) bool { return s.ID == *school }) {
+		fmt.Fprintf(stderr, "%s 学年中没有标识码为「%s」的学校\n", f.Year, *school)
+		return 2
 	}
 	err = writeNew(pos[0], func(w io.Writer) error { return xlsx.WriteTemplate(w, f, *school) })
 	if err != nil {

@@ -265,7 +265,9 @@ func (rd *reader) sheet(sh *sheet, name string) (int, error) {
 			continue
 		}
 		keys[k] = rec.row
-		n++
+		if len(raw) > 1 {
+			n++ // a row holding only its key (a listed survey group…) is no data
+		}
 		rd.add(rec)
 	}
 	return n, nil
@@ -409,7 +411,9 @@ func (rd *reader) facts(sh *sheet, name string, rows [][]string) int {
 		}
 		rd.imp.facts = append(rd.imp.facts, &record{sheet: sh, row: i + 1, key: c.path, keyAt: ref, cols: []*column{c},
 			vals: map[string]any{c.path: v}, cells: map[string]string{c.path: ref}})
-		n++
+		if raw != "" {
+			n++
+		}
 	}
 	return n
 }
