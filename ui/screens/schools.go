@@ -237,7 +237,17 @@ func (p *schools) Save() bool {
 		return false
 	}
 	tidySchool(&sc)
-	if sc.ID != "" && (p.isNew || sc.ID != p.editing) {
+	if sc.ID == "" || sc.Name == "" {
+		if sc.ID == "" {
+			p.form.Field("id").SetMessage("学校标识码不能为空")
+		}
+		if sc.Name == "" {
+			p.form.Field("name").SetMessage("学校名称不能为空")
+		}
+		p.msg.SetText("有填写错误，未保存：请按字段旁的提示修改。")
+		return false
+	}
+	if p.isNew || sc.ID != p.editing {
 		if other := s.School(sc.ID); other != nil {
 			p.form.Field("id").SetMessage(fmt.Sprintf("与已有学校「%s」的标识码重复", other.Name))
 			p.msg.SetText("有填写错误，未保存：请按字段旁的提示修改。")
@@ -248,7 +258,7 @@ func (p *schools) Save() bool {
 	nf := session.WithSchool(s.File, oldID, sc)
 	var mine []county.Problem
 	for _, pr := range county.Validate(nf) {
-		if pr.SchoolID == sc.ID && (sc.ID != "" || pr.SchoolName == sc.Name) && pr.Field != "schools" {
+		if pr.SchoolID == sc.ID && pr.Field != "schools" {
 			mine = append(mine, pr)
 		}
 	}

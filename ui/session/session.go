@@ -112,9 +112,6 @@ func NextYear(y string) (string, bool) {
 	return fmt.Sprintf("%d-%d", a+1, b+1), true
 }
 
-// Check validates f as it would be after a change and returns the problems.
-func Check(f *county.File) county.Problems { return county.Validate(f) }
-
 // WithSchool returns a copy of the file with s inserted or replacing the
 // school of the same id (or of oldID when the id was changed). The schools
 // slice is new; the other schools are shared and never mutated.
