@@ -24,6 +24,8 @@ type txn struct {
 	// statement per row costs more than SQLite's work for a big import.
 	pendVals    []any
 	pendChanges []any
+	valStmt     *sql.Stmt // prepared for a full batch, on first use
+	changeStmt  *sql.Stmt
 }
 
 const batchRows = 100
@@ -181,11 +183,11 @@ func (e *WriteError) Unwrap() error { return e.Err }
 // flush writes the pending values and audit lines. Rows of one key are
 // applied in order, so a field set twice in a batch ends with the last.
 func (t *txn) flush() error {
-	if err := t.execRows(`INSERT INTO value(entity, field, val, rev) VALUES `, `
+	if err := t.execRows(&t.valStmt, `INSERT INTO value(entity, field, val, rev) VALUES `, `
 		ON CONFLICT(entity, field) DO UPDATE SET val = excluded.val, rev = excluded.rev`, 4, t.pendVals); err != nil {
 		return err
 	}
-	if err := t.execRows(`INSERT INTO change(entity, field, rev, old, new) VALUES `, `
+	if err := t.execRows(&t.changeStmt, `INSERT INTO change(entity, field, rev, old, new) VALUES `, `
 		ON CONFLICT(entity, field, rev) DO UPDATE SET new = excluded.new`, 5, t.pendChanges); err != nil {
 		return err
 	}
@@ -193,20 +195,35 @@ func (t *txn) flush() error {
 	return nil
 }
 
-func (t *txn) execRows(head, tail string, width int, args []any) error {
-	if len(args) == 0 {
-		return nil
-	}
-	row := "(?" + strings.Repeat(", ?", width-1) + ")"
-	var b strings.Builder
-	b.WriteString(head)
-	for i := 0; i < len(args)/width; i++ {
-		if i > 0 {
-			b.WriteString(", ")
+// execRows inserts rows of width values each; a full batch reuses one
+// prepared statement (preparing costs as much as inserting).
+func (t *txn) execRows(full **sql.Stmt, head, tail string, width int, args []any) error {
+	for len(args) > 0 {
+		n := min(len(args)/width, batchRows)
+		chunk := args[:n*width]
+		args = args[n*width:]
+		if n == batchRows && *full != nil {
+			if _, err := (*full).Exec(chunk...); err != nil {
+				return dbErr(err)
+			}
+			continue
 		}
-		b.WriteString(row)
+		row := "(?" + strings.Repeat(", ?", width-1) + ")"
+		q := head + row + strings.Repeat(", "+row, n-1) + tail
+		if n == batchRows {
+			st, err := t.tx.Prepare(q)
+			if err != nil {
+				return dbErr(err)
+			}
+			*full = st
+			if _, err := st.Exec(chunk...); err != nil {
+				return dbErr(err)
+			}
+			continue
+		}
+		if _, err := t.tx.Exec(q, chunk...); err != nil {
+			return dbErr(err)
+		}
 	}
-	b.WriteString(tail)
-	_, err := t.tx.Exec(b.String(), args...)
-	return dbErr(err)
+	return nil
 }
