@@ -12,7 +12,9 @@
 //	entity  one row per county profile, school or finance calendar year of
 //	        a school year: a UUID created by this program, the school year,
 //	        the kind, the natural key (the 学校标识码 for a school, the
-//	        calendar year for a finance row) and the display order
+//	        calendar year for a finance row), the display order and a
+//	        digest of its values (a merge reads only rows whose digests
+//	        differ)
 //	value   one row per (entity, field path) with the typed value and the
 //	        revision (commit id) that last set it
 //	commit_log  one row per write: when, office, user, host, action
