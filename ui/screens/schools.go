@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -272,6 +273,16 @@ func (p *schools) Save() bool {
 		return false
 	}
 	if err := s.SaveSchool(oldID, sc); err != nil {
+		var ps county.Problems
+		if errors.As(err, &ps) { // the store checks the whole year again
+			rest := p.form.ShowProblems(ps)
+			text := "未保存："
+			for _, r := range rest {
+				text += "\n" + r.String()
+			}
+			p.msg.SetText(text)
+			return false
+		}
 		p.msg.SetText(err.Error())
 		return false
 	}
