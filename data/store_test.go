@@ -322,3 +322,25 @@ func TestHistoryWordsSubObjectsAndYesNo(t *testing.T) {
 		t.Fatalf("G1.ok history = %+v", h)
 	}
 }
+
+// Reading a file read-only leaves its folder exactly as it was: no lock
+// note, no journal, no backup.
+func TestReadOnlyLeavesNoTrace(t *testing.T) {
+	dir := t.TempDir()
+	path := sampleFile(t, dir)
+	before := dirState(t, dir)
+	s, err := Open(path, OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LoadYear("2024-2025"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.History(Filter{Limit: 5}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if got := dirState(t, dir); strings.Join(got, "\n") != strings.Join(before, "\n") {
+		t.Fatalf("read-only use changed the folder:\n%v\n%v", before, got)
+	}
+}

@@ -35,7 +35,7 @@ func init() {
 		return f, nil
 	}
 	register("init", command{usage: "init DB   新建空的数据文件", run: runInit})
-	register("import-json", command{usage: "import-json DB FILE.json   把县域数据 JSON 导入数据文件（同一学年则更新，修改留痕）", run: runImportJSON})
+	register("import-json", command{usage: "import-json DB FILE.json [--year 学年]   把县域数据 JSON 导入数据文件（同一学年则更新，修改留痕）", run: runImportJSON})
 	register("export-json", command{usage: "export-json DB --year 学年 > FILE.json   导出某学年的县域数据 JSON", run: runExportJSON})
 	register("merge", command{usage: "merge DB OTHER.db [--theirs|--ours] [--dry-run]   合并其他单位的数据文件，列出冲突", run: runMerge})
 	register("export", command{usage: "export DB OUT.db [--school 标识码 …]   导出整个文件或选定学校，供其他单位合并", run: runExport})
@@ -98,8 +98,9 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 
 func runImportJSON(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import-json", flag.ContinueOnError)
+	year := fs.String("year", "", "导入为指定学年（默认用文件中的学年），例如把上一年的数据导入为新学年的起点")
 	set := who(fs)
-	pos, ok := parseArgs(fs, args, 2, "import-json DB FILE.json", stderr)
+	pos, ok := parseArgs(fs, args, 2, "import-json DB FILE.json [--year 学年]", stderr)
 	if !ok {
 		return 2
 	}
@@ -112,6 +113,13 @@ func runImportJSON(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
+	}
+	if *year != "" {
+		f.Year = *year
+		if ps := county.Validate(f); len(ps) > 0 {
+			fmt.Fprintln(stderr, ps)
+			return 2
+		}
 	}
 	s, err := data.Open(pos[0], data.OpenOptions{Settings: *set})
 	if err != nil {

@@ -53,6 +53,14 @@ func TestDBImportExportEval(t *testing.T) {
 	changed, _ := county.Encode(f)
 	dbRun(t, "import-json", db, writeTemp(t, "changed.json", changed))
 	hist := dbRun(t, "history", db, "--school", f.Schools[0].ID, "--field", "books")
+	// The same file imported as another school year: two years, each intact.
+	dbRun(t, "import-json", db, jsonPath, "--year", "2030-2031")
+	if out := dbRun(t, "check", db); !strings.Contains(out, "2030-2031 学年") || !strings.Contains(out, year+" 学年") {
+		t.Errorf("check after a second year: %s", out)
+	}
+	if code, _, errOut := runCLI("import-json", db, jsonPath, "--year", "2030"); code != 2 || !strings.Contains(errOut, "学年") {
+		t.Errorf("malformed --year: exit %d %s", code, errOut)
+	}
 	if !strings.Contains(hist, "王五") || !strings.Contains(hist, "图书册数") {
 		t.Errorf("history does not say who changed the books: %s", hist)
 	}
