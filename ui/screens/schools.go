@@ -275,7 +275,15 @@ func (p *schools) Save() bool {
 	if err := s.SaveSchool(oldID, sc); err != nil {
 		var ps county.Problems
 		if errors.As(err, &ps) { // the store checks the whole year again
-			rest := p.form.ShowProblems(ps)
+			var mine, rest county.Problems
+			for _, pr := range ps {
+				if pr.SchoolID == sc.ID {
+					mine = append(mine, pr)
+				} else {
+					rest = append(rest, pr)
+				}
+			}
+			rest = append(rest, p.form.ShowProblems(mine)...)
 			text := "未保存："
 			for _, r := range rest {
 				text += "\n" + r.String()
