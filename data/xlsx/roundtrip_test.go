@@ -185,6 +185,17 @@ var parens = regexp.MustCompile(`（[^）]*）|\s`)
 // path (小学 ↔ 初中, teacher counts) fails here.
 func TestHeadersNameTheirFields(t *testing.T) {
 	for _, sh := range sheets {
+		// Columns are found by header or by its name without unit: neither
+		// may be shared by two columns of a sheet.
+		names := map[string]string{}
+		for _, c := range sh.cols {
+			for _, n := range []string{normalize(c.header), normalize(c.short())} {
+				if other, dup := names[n]; dup && other != c.path {
+					t.Errorf("%s: %q names both %s and %s", sh.name, n, other, c.path)
+				}
+				names[n] = c.path
+			}
+		}
 		for _, c := range sh.cols {
 			path := c.path
 			switch sh.scope {
