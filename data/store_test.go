@@ -1,6 +1,8 @@
 package data
 
 import (
+	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"os"
@@ -342,5 +344,43 @@ func TestReadOnlyLeavesNoTrace(t *testing.T) {
 	s.Close()
 	if got := dirState(t, dir); strings.Join(got, "\n") != strings.Join(before, "\n") {
 		t.Fatalf("read-only use changed the folder:\n%v\n%v", before, got)
+	}
+}
+
+// A write blocked by another program's transaction waits, then fails with
+// a Chinese message and leaves the data as it was.
+func TestWriteBlockedByAnotherWriter(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the busy timeout")
+	}
+	s := storeWith(t, county.Generate(5, 1))
+	before, _ := s.ExportJSON("2024-2025")
+	other, err := sql.Open("sqlite", "file:"+s.Path()+"?_pragma=busy_timeout(100)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	f, err := s.LoadYear("2024-2025")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	sc := f.Schools[0]
+	sc.Books = county.I(7)
+	err = s.SaveSchool("2024-2025", sc)
+	conn.ExecContext(context.Background(), "ROLLBACK")
+	if err == nil || !strings.Contains(err.Error(), "请稍后再试") {
+		t.Fatalf("blocked save: %v", err)
+	}
+	after, _ := s.ExportJSON("2024-2025")
+	if string(after) != string(before) {
+		t.Fatal("a blocked save changed the data")
 	}
 }

@@ -175,7 +175,16 @@ func dbErr(err error) error {
 type WriteError struct{ Err error }
 
 func (e *WriteError) Error() string {
-	return "写入数据文件失败，本次修改未保存（之前保存的数据不受影响）：" + e.Err.Error()
+	msg := e.Err.Error()
+	switch {
+	case strings.Contains(msg, "database is locked"), strings.Contains(msg, "SQLITE_BUSY"):
+		return "数据文件正被另一个程序写入，等待超时，本次修改未保存（之前保存的数据不受影响）。请稍后再试。"
+	case strings.Contains(msg, "disk is full"), strings.Contains(msg, "SQLITE_FULL"):
+		return "磁盘已满，本次修改未保存（之前保存的数据不受影响）。请腾出空间后再试。"
+	case strings.Contains(msg, "readonly"), strings.Contains(msg, "read-only"):
+		return "数据文件或所在文件夹是只读的，本次修改未保存。"
+	}
+	return "写入数据文件失败，本次修改未保存（之前保存的数据不受影响）：" + msg
 }
 
 func (e *WriteError) Unwrap() error { return e.Err }
