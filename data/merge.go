@@ -244,7 +244,10 @@ func classify(plan *MergePlan, ours, theirs *snapshot) {
 		if c := strings.Compare(a.kind, b.kind); c != 0 {
 			return c
 		}
-		return ta.pos - tb.pos
+		if ta.pos != tb.pos {
+			return ta.pos - tb.pos
+		}
+		return strings.Compare(a.key, b.key)
 	})
 	nextPos := map[[2]string]int{}
 	for _, e := range ours.byUUID {
