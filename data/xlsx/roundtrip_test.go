@@ -161,6 +161,13 @@ func TestSchoolTemplateCorrected(t *testing.T) {
 	if !slices.Equal(fields, []string{"music_rooms", "students.primary"}) {
 		t.Errorf("audit trail of the import: %v", fields)
 	}
+	// A school's workbook cannot create a year (it has no county facts).
+	if _, err := importInto(s, saveBook(t, x), "第一小学.xlsx", "2030-2031"); err == nil || !strings.Contains(err.Error(), "没有 2030-2031 学年") {
+		t.Errorf("import into a missing year: %v", err)
+	}
+	if ys, _ := s.Years(); slices.Contains(ys, "2030-2031") {
+		t.Error("a refused import created a year")
+	}
 	// The same workbook again changes nothing and writes nothing.
 	p, err = importInto(s, saveBook(t, x), "第一小学.xlsx", f.Year)
 	if err != nil || !p.Empty() {

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"fmt"
 	"slices"
 
 	"junheng/app/county"
@@ -16,10 +17,13 @@ func PlanFor(s *data.Store, imp *Import, year string) (*Plan, error) {
 		return nil, err
 	}
 	cur := &county.File{Format: county.Format, Year: year}
-	if slices.Contains(years, year) {
+	switch {
+	case slices.Contains(years, year):
 		if cur, err = s.LoadYear(year); err != nil {
 			return nil, err
 		}
+	case !imp.county:
+		return nil, fmt.Errorf("数据文件中没有 %s 学年。请先建立该学年，或导入含县级数据（「县级基本情况」等表）的工作簿。", year)
 	}
 	return imp.Plan(cur)
 }
