@@ -237,18 +237,20 @@ func (rd *reader) sheet(sh *sheet, name string) (int, error) {
 	n := 0
 	keys := map[string]int{} // key → row
 	for i := hr + 1; i < len(rows); i++ {
+		if !anyFilled(rows[i], at) {
+			continue
+		}
 		rec := &record{sheet: sh, row: i + 1, cols: present, vals: map[string]any{}, cells: map[string]string{}}
-		empty := true
 		raw := map[*column]string{}
 		for j, c := range at {
 			if j < len(rows[i]) {
 				if v := strings.TrimSpace(rows[i][j]); v != "" {
-					raw[c], empty = v, false
+					raw[c] = v
 				}
 			}
 			rec.cells[c.path] = cellName(j+1, i+1)
 		}
-		if empty || raw[key] == exampleKey {
+		if raw[key] == exampleKey {
 			continue
 		}
 		rec.keyAt = rec.cells[key.path]
@@ -271,6 +273,17 @@ func (rd *reader) sheet(sh *sheet, name string) (int, error) {
 		rd.add(rec)
 	}
 	return n, nil
+}
+
+// anyFilled reports whether a row has text in a column of the table (a
+// sheet may reach row 1,048,576 because of one stray cell).
+func anyFilled(row []string, at map[int]*column) bool {
+	for j, v := range row {
+		if at[j] != nil && strings.TrimSpace(v) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // rowValues parses every present cell of a row into rec, reporting each
