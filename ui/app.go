@@ -54,6 +54,7 @@ type App struct {
 	body    *fyne.Container
 	// settingYear is true while the selector is set from code.
 	settingYear bool
+	repeats     int // timing reports (see reportRecompute)
 }
 
 // Create builds the main window; the caller shows and runs it.
@@ -226,6 +227,7 @@ func (a *App) changed() {
 		p.Update()
 	}
 	a.refreshChrome()
+	a.reportRecompute()
 }
 
 func (a *App) refreshChrome() {

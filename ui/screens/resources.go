@@ -81,7 +81,7 @@ func newResources(env *Env) *resources {
 		p.table.SetColumnWidth(colFirstR+i, 84)
 	}
 	p.table.SetColumnWidth(colMet, 70)
-	p.table.SetColumnWidth(colPass, 96)
+	p.table.SetColumnWidth(colPass, 90)
 	p.table.OnSelected = p.selected
 	p.detail = widget.NewLabel("点击单元格查看差距")
 	p.detail.Wrapping = fyne.TextWrapWord
@@ -154,9 +154,14 @@ func excludedText(st *eval.Stage, r *eval.Result) string {
 	if len(st.Excluded) == 0 {
 		return "所有学校均纳入计算。"
 	}
-	parts := make([]string, len(st.Excluded))
+	const shown = 6 // the rest would push the table off the page
+	var parts []string
 	for i, e := range st.Excluded {
-		parts[i] = e.Name + "（" + e.Reason + "）"
+		if i == shown {
+			parts = append(parts, fmt.Sprintf("……共 %d 所", len(st.Excluded)))
+			break
+		}
+		parts = append(parts, e.Name+"（"+e.Reason+"）")
 	}
 	return "未纳入计算：" + strings.Join(parts, "；")
 }
@@ -289,7 +294,7 @@ func (p *resources) cell(id widget.TableCellID) (string, color.Color) {
 	case 1: // the coefficient
 		switch {
 		case id.Col == colName:
-			return "差异系数", header
+			return "差异系数（达标学校数）", header
 		case id.Col == colStudents:
 			return format.Int(st.Students), header
 		case isR:
@@ -302,7 +307,7 @@ func (p *resources) cell(id widget.TableCellID) (string, color.Color) {
 			}
 			return format.CV(*cv), jtheme.Below
 		case id.Col == colPass:
-			return fmt.Sprintf("%d/%d 达标", st.Passing, len(st.Schools)), header
+			return fmt.Sprintf("%d/%d", st.Passing, len(st.Schools)), header
 		}
 		return "", header
 	case 2: // the coefficient's limit

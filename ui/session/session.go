@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -28,6 +29,10 @@ type Session struct {
 	gen       int // generation of the latest recompute request
 	// Computing is true while an evaluation is under way.
 	Computing bool
+	// Requested is when the latest evaluation was asked for; Took is how
+	// long the evaluation itself ran (timing reports).
+	Requested time.Time
+	Took      time.Duration
 	// Inline makes Recompute evaluate on the calling goroutine (headless
 	// tests, where widgets must not be touched from two goroutines).
 	Inline bool
@@ -188,6 +193,7 @@ func (s *Session) School(id string) *county.School {
 // replaces the previous one on the UI thread unless a newer request came in.
 func (s *Session) Recompute() {
 	s.gen++
+	s.Requested = time.Now()
 	gen, f, opts, std := s.gen, s.File, s.Settings.Options(), s.Std
 	s.Computing = true
 	if s.Inline {
@@ -198,12 +204,14 @@ func (s *Session) Recompute() {
 	s.computing.Add(1)
 	go func() {
 		defer s.computing.Done()
+		t0 := time.Now()
 		r := evaluate(f, std, opts)
+		took := time.Since(t0)
 		fyne.DoAndWait(func() {
 			if gen != s.gen {
 				return
 			}
-			s.Result, s.Computing = r, false
+			s.Result, s.Computing, s.Took = r, false, took
 			s.notify()
 		})
 	}()
