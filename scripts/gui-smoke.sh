@@ -53,7 +53,7 @@ shot() { # shot NAME PAGE [ARGS…]
   sleep 1.5 # let the background evaluation reach the widgets, then take the real picture
   /usr/bin/import -window root "$png"
   n=$(colours "$png")
-  printf '%s: launch to painted window %.2f s (polled), %s colours → %s\n' "$page" "$(echo "$t1 - $t0" | bc)" "$n" "$png"
+  printf '%s: launch to painted window %.2f s (polled), %s colours → %s\n' "$page" "$(awk "BEGIN{print $t1 - $t0}")" "$n" "$png"
   grep '^timing:' "$tmp/$name.log" | sed 's/^/  /' || true
   if [ "$n" -le 60 ]; then echo "FAIL: $png looks blank ($n colours)" >&2; exit 1; fi
   kill "$app"; wait "$app" 2>/dev/null || true; app=""
