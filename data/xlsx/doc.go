@@ -10,9 +10,15 @@
 //
 // API for the GUI and the command line:
 //
-//	WriteTemplate(w, f, schoolID)      the template (f nil: blank)
-//	ReadWorkbook(r, name)              parse and check every cell → *Import or Errors
-//	(*Import).Plan(current)            merge into a county file, validate, diff → *Plan or Errors
-//	Apply(store, plan)                 one transaction, audited with the file name
-//	ExportResults(w, f, result)        matrix, coefficients, to-do list, raw inputs
+//	WriteTemplate(w, f, schoolID)      the template (f nil: blank; schoolID: that school only, pre-filled)
+//	ReadWorkbook(r, name)              parse and check every cell → *Import, or Errors (every cell problem)
+//	PlanFor(store, imp, year)          merge into the saved year, county.Validate, diff → *Plan, or Errors
+//	(*Import).Plan(current)            the same against a county file in memory
+//	Apply(store, plan)                 one transaction (data.Store.ApplyImport), audited 导入 Excel「name」
+//	ExportResults(w, f, result)        verdict, matrix per stage, coefficients, to-do list, raw inputs
+//
+// Errors is a list of CellError (Sheet, Cell, Field, Value, Message) whose
+// String reads 学校基本信息!D7 小学在校生数「一千」不是数字. A Plan lists
+// NewSchools and Changes (school, cell, field, old → new) for a preview.
+// Nothing is written before Apply, and Apply writes all or nothing.
 package xlsx

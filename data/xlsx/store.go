@@ -5,13 +5,24 @@ import (
 	"slices"
 
 	"junheng/app/county"
-	"junheng/data"
 )
+
+// YearLoader is the part of a data file planning needs (*data.Store, or a
+// GUI session's store).
+type YearLoader interface {
+	Years() ([]string, error)
+	LoadYear(year string) (*county.File, error)
+}
+
+// Importer saves a plan in one audited transaction (*data.Store).
+type Importer interface {
+	ApplyImport(year string, schools []county.School, profile *county.Profile, note string) error
+}
 
 // PlanFor plans an import into a school year of a data file. A year the
 // file does not hold yet is planned from empty (the workbook must then
 // carry the county sheets to create it).
-func PlanFor(s *data.Store, imp *Import, year string) (*Plan, error) {
+func PlanFor(s YearLoader, imp *Import, year string) (*Plan, error) {
 	years, err := s.Years()
 	if err != nil {
 		return nil, err
@@ -30,7 +41,7 @@ func PlanFor(s *data.Store, imp *Import, year string) (*Plan, error) {
 
 // Apply saves a plan in one transaction, recorded in the audit trail as
 // 导入 Excel「file name」. An empty plan writes nothing.
-func Apply(s *data.Store, p *Plan) error {
+func Apply(s Importer, p *Plan) error {
 	if p.Empty() {
 		return nil
 	}
