@@ -224,3 +224,30 @@ func TestHistoryDialogListsChanges(t *testing.T) {
 		t.Fatal("history dialog does not count the recorded change")
 	}
 }
+
+// The rule switches of the settings reach the evaluation, and the scale
+// reaches the theme.
+func TestSettingsSwitchRulesAndScale(t *testing.T) {
+	a := newTestApp(t, "--demo")
+	excluded := func() int { return len(a.Session().Result.Stages.Primary.Excluded) }
+	before := excluded()
+	if before == 0 {
+		t.Fatal("the demo county leaves no small teaching point out")
+	}
+	s := a.settings
+	s.TeachingPointThreshold = 1
+	s.Scale = 1.5
+	a.ApplySettings(s)
+	if got := excluded(); got >= before {
+		t.Fatalf("threshold 1 still leaves %d schools out (was %d)", got, before)
+	}
+	if a.Session().Result.Rules.TeachingPointThreshold != 1 {
+		t.Fatal("the result was not computed under the new rule")
+	}
+	if sz := fyne.CurrentApp().Settings().Theme().Size("text"); sz < 1.4*14 {
+		t.Fatalf("text size %v after choosing 150%%", sz)
+	}
+	if session.LoadSettings(fyne.CurrentApp().Preferences()).TeachingPointThreshold != 1 {
+		t.Fatal("settings not kept in the preferences")
+	}
+}

@@ -234,19 +234,21 @@ func (a *App) historyOf(schoolID string) {
 	})
 }
 
-func (a *App) editSettings() {
-	dialogs.Settings(a.settings, a.Win, func(s session.Settings) {
-		s.LastFile = a.settings.LastFile
-		scaleChanged := s.Scale != a.settings.Scale
-		a.settings = s
-		s.Save(a.fa.Preferences())
-		if scaleChanged {
-			a.fa.Settings().SetTheme(jtheme.New(s.Scale))
-		}
-		if a.env.S != nil {
-			a.env.S.Settings = s
-			a.env.S.Recompute()
-		}
-		a.setStatus("设置已保存")
-	})
+func (a *App) editSettings() { dialogs.Settings(a.settings, a.Win, a.ApplySettings) }
+
+// ApplySettings keeps new settings, rescales the theme and recomputes
+// under the new rule switches.
+func (a *App) ApplySettings(s session.Settings) {
+	s.LastFile = a.settings.LastFile
+	scaleChanged := s.Scale != a.settings.Scale
+	a.settings = s
+	s.Save(a.fa.Preferences())
+	if scaleChanged {
+		a.fa.Settings().SetTheme(jtheme.New(s.Scale))
+	}
+	if a.env.S != nil {
+		a.env.S.Settings = s
+		a.env.S.Recompute()
+	}
+	a.setStatus("设置已保存")
 }
