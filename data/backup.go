@@ -157,7 +157,8 @@ func (s *Store) prune() {
 
 // Restore replaces the content of the open file with a backup (or any file
 // of ours), after checking that file and backing up the current state
-// (reason 恢复前). The lock note stays.
+// (reason 恢复前). The lock note stays. It closes and reopens the database:
+// call it when no other call on this store is running.
 func (s *Store) Restore(backup string) error {
 	if err := s.writable(); err != nil {
 		return err
