@@ -1,9 +1,11 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"testing"
 
@@ -27,6 +29,7 @@ func FuzzReadWorkbook(f *testing.F) {
 	f.Add(filled.Bytes())
 	f.Add(one.Bytes())
 	f.Add([]byte("PK\x03\x04"))
+	f.Add(storedZip(f, one.Bytes()))
 	known := map[string]bool{}
 	for _, p := range county.Validate(d) {
 		known[p.String()] = true
@@ -55,6 +58,41 @@ func FuzzReadWorkbook(f *testing.F) {
 			}
 		}
 	})
+}
+
+// storedZip rewrites an xlsx uncompressed and without checksums, so that
+// byte mutations reach the XML instead of failing the inflate or the CRC.
+func storedZip(t testing.TB, b []byte) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Store,
+			CompressedSize64: uint64(len(body)), UncompressedSize64: uint64(len(body))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadWorkbook(bytes.NewReader(out.Bytes()), "seed.xlsx"); err != nil {
+		t.Fatalf("stored seed does not read: %v", err)
+	}
+	return out.Bytes()
 }
 
 // FuzzImportCell types anything into any cell of a valid pre-filled
