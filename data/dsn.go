@@ -2,6 +2,7 @@ package data
 
 import (
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -13,12 +14,7 @@ const busyTimeoutMS = 5000
 // once after sql.Open, because database/sql opens several connections and
 // each must run with the same safety settings.
 func dsn(path string, readOnly bool) string {
-	p := filepath.ToSlash(path)
-	// SQLite decodes %XX in URI file names; escape what would end the path.
-	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
-	if filepath.VolumeName(path) != "" { // C:/… must read file:/C:/…
-		p = "/" + p
-	}
+	p := uriPath(path, runtime.GOOS == "windows")
 	q := []string{
 		"_pragma=busy_timeout(5000)",
 		"_pragma=trusted_schema(0)", // a file's views/triggers may not call functions with side effects
@@ -34,4 +30,26 @@ func dsn(path string, readOnly bool) string {
 		q = append(q, "_pragma=journal_mode(DELETE)", "_txlock=immediate")
 	}
 	return "file:" + p + "?" + strings.Join(q, "&")
+}
+
+// uriPath turns a file path into the path part of an SQLite URI. On
+// Windows C:\县\a.db must read /C:/县/a.db, and a network share
+// \\server\share\a.db must keep both leading slashes after the empty
+// authority: file:////server/share/a.db (file://server/… would name a
+// host, which SQLite refuses). SQLite decodes %XX in URI file names, so
+// what would end or alter the path is escaped. windows is a parameter so
+// the tests check the Windows forms on any machine.
+func uriPath(path string, windows bool) string {
+	p := filepath.ToSlash(path)
+	if windows {
+		p = strings.ReplaceAll(path, "\\", "/")
+	}
+	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+	switch {
+	case windows && strings.HasPrefix(p, "//"): // UNC share
+		return "//" + p
+	case windows && len(p) >= 2 && p[1] == ':': // drive letter
+		return "/" + p
+	}
+	return p
 }

@@ -59,3 +59,21 @@ func TestAwkwardFileNames(t *testing.T) {
 		s.Close()
 	}
 }
+
+// The URI path of Windows file names, checked on any machine: drive
+// letters, network shares (UNC) and Chinese folder names with spaces.
+func TestWindowsURIPaths(t *testing.T) {
+	cases := map[string]string{
+		`C:\Users\张三\Documents\均衡评估助手\义马 市.db`: "/C:/Users/张三/Documents/均衡评估助手/义马 市.db",
+		`\\jytj-server\共享\县 数据\义马.db`:           "////jytj-server/共享/县 数据/义马.db",
+		`D:\数据#1\100%.db`:                          "/D:/数据%231/100%25.db",
+	}
+	for in, want := range cases {
+		if got := uriPath(in, true); got != want {
+			t.Errorf("uriPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := uriPath("/home/张三/县 数据/a?.db", false); got != "/home/张三/县 数据/a%3f.db" {
+		t.Errorf("unix path: %q", got)
+	}
+}
