@@ -33,7 +33,7 @@ func mark(pass bool) string {
 	if pass {
 		return "✓ 达标"
 	}
-	return "✗ 未达标"
+	return "× 未达标"
 }
 
 func verdict(b *strings.Builder, r *eval.Result) {

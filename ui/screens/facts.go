@@ -167,10 +167,10 @@ func itemRow(env *Env, code string, r *eval.Result) fyne.CanvasObject {
 		case ir.NotApplicable:
 			state.SetText("不适用")
 		case ir.Pass:
-			state.SetText("✔ 达标")
+			state.SetText("✓ 达标")
 			state.Importance = widget.SuccessImportance
 		default:
-			state.SetText("✘ 未达标")
+			state.SetText("× 未达标")
 			state.Importance = widget.DangerImportance
 		}
 		if ir != nil {

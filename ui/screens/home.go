@@ -89,10 +89,10 @@ func (h *home) Update() {
 }
 
 func partRow(p eval.PartVerdict) fyne.CanvasObject {
-	state := widget.NewLabel("✔ 达标")
+	state := widget.NewLabel("✓ 达标")
 	state.Importance = widget.SuccessImportance
 	if !p.Pass {
-		state.SetText("✘ 未达标")
+		state.SetText("× 未达标")
 		state.Importance = widget.DangerImportance
 	}
 	detail := ""
@@ -148,12 +148,12 @@ func worstCV(r *eval.Result, n int) []string {
 				if note == "" {
 					note = "未填报"
 				}
-				all = append(all, cv{1e9, fmt.Sprintf("✘ %s %s：无法计算（%s）", eval.StageNames[st], code, note)})
+				all = append(all, cv{1e9, fmt.Sprintf("× %s %s：无法计算（%s）", eval.StageNames[st], code, note)})
 				continue
 			}
-			mark := "✔"
+			mark := "✓"
 			if !stage.CVPass[code] {
-				mark = "✘"
+				mark = "×"
 			}
 			ratio := 0.0
 			if stage.CVLimit > 0 {

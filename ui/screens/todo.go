@@ -57,7 +57,7 @@ func newTodo(env *Env) *todo {
 				return
 			}
 			l.TextStyle = fyne.TextStyle{}
-			mark := "✘ "
+			mark := "× "
 			if r.item.Missing {
 				mark = "□ 未填报："
 			}
