@@ -297,10 +297,16 @@ func (pl *planner) validate(cur, after *county.File) {
 	}
 	for _, p := range county.Validate(after) {
 		ref, ok := pl.locate(p, after)
+		value := strings.TrimSuffix(strings.TrimPrefix(p.Value, "「"), "」")
+		row, inBook := pl.cells[ownerSchool(p.SchoolID)+"\x00id"]
 		switch {
 		case ok:
-			value := strings.TrimSuffix(strings.TrimPrefix(p.Value, "「"), "」")
 			pl.errs = append(pl.errs, CellError{Sheet: ref.sheet, Cell: ref.cell, Field: ref.col.short(), Value: value, Message: p.Message})
+		case p.SchoolID != "" && inBook:
+			// The school is in the workbook but the field's column is not:
+			// point at the school's row.
+			pl.errs = append(pl.errs, CellError{Sheet: row.sheet, Cell: row.cell, Field: hdrID, Value: p.SchoolID,
+				Message: fmt.Sprintf("学校「%s」的%s：%s（工作簿中没有这一列）", p.SchoolName, p.Label(), p.Message)})
 		case p.Field == "schools" && len(after.Schools) == 0:
 			// a year being built may have no school yet
 		case !old[p.String()]:
