@@ -94,6 +94,7 @@ func (b *book) verdictSheet(r *eval.Result, std *standard.Standard) error {
 		{"学年", r.Year},
 		{"评估标准", r.Standard},
 		{"结论", verdict},
+		{"颜色说明", "各学段资源配置表中：绿色为达标，黄色为未达标但不低于标准的 85%，红色为低于标准的 85%"},
 		{},
 	}
 	if err := b.rows(name, 1, top, false); err != nil {
