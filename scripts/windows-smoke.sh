@@ -27,6 +27,12 @@ cli=dist/windows/junheng-cli.exe
 tmp=$(mktemp -d)
 out=ci-artifacts/screenshots
 mkdir -p "$out"
+# The Linux build the Windows output is compared with (built before HOME
+# moves, so Go keeps its caches).
+go build -o "$tmp/junheng-cli-linux" ./cmd/junheng-cli
+# Wine links the Windows Documents folder into $HOME: keep it in $tmp.
+export HOME="$tmp/home"
+mkdir -p "$HOME/Documents"
 export WINEPREFIX="$tmp/wine" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
 xvfb="" app=""
 cleanup() {
@@ -54,7 +60,7 @@ x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcry
 echo "== junheng-cli.exe eval equals the Linux build"
 mkdir -p "$tmp/县 数据"
 cp assets/demo/yima.json "$tmp/县 数据/义马 演示.json"
-go run ./cmd/junheng-cli eval assets/demo/yima.json >"$tmp/linux.json"
+"$tmp/junheng-cli-linux" eval assets/demo/yima.json >"$tmp/linux.json"
 wine "$cli" eval "Z:$(echo "$tmp/县 数据/义马 演示.json" | tr / '\\')" >"$tmp/windows.json"
 if ! cmp -s "$tmp/linux.json" "$tmp/windows.json"; then
   echo "FAIL: junheng-cli.exe eval differs from the Linux build" >&2
@@ -62,6 +68,18 @@ if ! cmp -s "$tmp/linux.json" "$tmp/windows.json"; then
   exit 1
 fi
 echo "identical ($(wc -c <"$tmp/linux.json") bytes)"
+
+echo "== junheng-cli.exe on a data file in a Chinese folder with spaces"
+winpath() { echo "Z:$1" | tr / '\\'; }
+db="$tmp/县 数据/义马 数据.db"
+wine "$cli" init "$(winpath "$db")" >/dev/null
+wine "$cli" import-json "$(winpath "$db")" "$(winpath "$tmp/县 数据/义马 演示.json")" >/dev/null
+wine "$cli" eval "$(winpath "$db")" --year 2020-2021 >"$tmp/windows-db.json"
+if ! cmp -s "$tmp/linux.json" "$tmp/windows-db.json"; then
+  echo "FAIL: eval from the data file under Windows differs from eval of the JSON" >&2
+  exit 1
+fi
+wine "$cli" check "$(winpath "$db")"
 
 echo "== junheng.exe opens a window"
 png="$out/windows-main.png"
@@ -85,5 +103,11 @@ if [ -z "$found" ]; then
 fi
 sleep 2
 /usr/bin/import -window root "$png"
+# The demo county was written to 我的文档\均衡评估助手 (the Documents known folder).
+if ! find -L "$WINEPREFIX/drive_c/users" -path '*均衡评估助手*' -name '*.db' 2>/dev/null | grep -q .; then
+  echo "FAIL: no data file in Documents\\均衡评估助手 of the Wine user" >&2
+  find -L "$WINEPREFIX/drive_c/users" "$HOME" -name '*.db' 2>/dev/null >&2
+  exit 1
+fi
 printf 'junheng.exe under Wine: launch to painted window %.1f s (cold prefix, indicative only) → %s\n' "$(echo "$t1 - $t0" | bc)" "$png"
 echo "Windows smoke test passed"

@@ -28,6 +28,9 @@ type Config struct {
 	// DemoPath is where the demo county is written when chosen ("" = a
 	// file in the user's data folder).
 	DemoPath string
+	// DataDir is the user's data folder (我的文档\均衡评估助手 on Windows),
+	// where new files and the demo go; "" = Fyne's app storage.
+	DataDir string
 	// InlineEval evaluates on the UI goroutine (headless tests only).
 	InlineEval bool
 }

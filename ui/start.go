@@ -50,6 +50,11 @@ func (a *App) demoPath() string {
 }
 
 func (a *App) dataDir() string {
+	if a.cfg.DataDir != "" {
+		if err := os.MkdirAll(a.cfg.DataDir, 0o755); err == nil {
+			return a.cfg.DataDir
+		}
+	}
 	if root := a.fa.Storage().RootURI(); root != nil && root.Scheme() == "file" {
 		_ = os.MkdirAll(root.Path(), 0o755)
 		return root.Path()

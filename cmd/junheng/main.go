@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	"junheng/data"
 	"junheng/ui"
 )
 
@@ -16,6 +17,7 @@ var version = "0.1.0"
 func main() {
 	a := app.NewWithID("cn.junheng.app")
 	a.SetIcon(appIcon)
-	w := ui.Create(a, ui.Config{Version: version, Opener: opener(), Args: os.Args[1:]})
+	dir, _ := data.DefaultFolder() // 我的文档\均衡评估助手; "" falls back to app storage
+	w := ui.Create(a, ui.Config{Version: version, Opener: opener(), Args: os.Args[1:], DataDir: dir})
 	w.Win.ShowAndRun()
 }
