@@ -223,3 +223,29 @@ func TestHeadersNameTheirFields(t *testing.T) {
 		}
 	}
 }
+
+// The store checks an import again inside its transaction: a batch with
+// one invalid school saves none of the batch, and nothing is audited.
+func TestApplyImportAllOrNothing(t *testing.T) {
+	f := sampleCounty()
+	s := newStore(t, f)
+	before, _ := s.LoadYear(f.Year)
+	hist, _ := s.History(data.Filter{})
+	good := *clone(&before.Schools[0])
+	good.Students.Primary = county.I(*good.Students.Primary - 1)
+	bad := *clone(&before.Schools[1])
+	bad.Teachers.Primary.Certified = county.I(*bad.Teachers.Primary.FullTime + 1)
+	newOne := *clone(&before.Schools[0])
+	newOne.ID, newOne.Name = "4199990009", "新学校"
+	err := s.ApplyImport(f.Year, []county.School{good, newOne, bad}, nil, "导入 Excel「坏.xlsx」")
+	if err == nil || !strings.Contains(err.Error(), "不能多于专任教师数") {
+		t.Fatalf("want the validation problem, got %v", err)
+	}
+	after, _ := s.LoadYear(f.Year)
+	if encode(t, after) != encode(t, before) {
+		t.Error("part of a refused batch was saved")
+	}
+	if h, _ := s.History(data.Filter{}); len(h) != len(hist) {
+		t.Error("a refused batch left audit lines")
+	}
+}
