@@ -76,7 +76,7 @@ func ReadWorkbook(r io.Reader, name string) (*Import, error) {
 		return nil, Errors{*e}
 	}
 	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue: true, UnzipSizeLimit: 16 * maxFileSize, UnzipXMLSizeLimit: 4 * maxFileSize})
+		RawCellValue: true, UnzipSizeLimit: 4 * maxFileSize, UnzipXMLSizeLimit: maxFileSize})
 	if err != nil {
 		return nil, Errors{{Message: fmt.Sprintf("「%s」无法作为 Excel 工作簿打开（%v）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。", name, err)}}
 	}
