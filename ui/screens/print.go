@@ -2,8 +2,11 @@ package screens
 
 import (
 	"fmt"
+	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -106,8 +109,23 @@ func (p *print) writePDF(path string, secs []dossier.Section) {
 				return
 			}
 			p.env.Status("已生成 " + path)
+			openInViewer(path)
 		})
 	}()
+}
+
+// openInViewer shows the new PDF in the system's default viewer, as a
+// clerk expects after 打印. On Windows a drive path must read /C:/….
+func openInViewer(path string) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return
+	}
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	_ = fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: p})
 }
 
 func writeFile(path string, fill func(*os.File) error) error {
