@@ -3,13 +3,12 @@ package data
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"slices"
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"junheng/app/county"
 )
@@ -137,7 +136,7 @@ func setPath(v reflect.Value, segs []string, val any) error {
 	}
 	switch v.Kind() {
 	case reflect.Struct:
-		idx := fieldIndex(v.Type())
+		idx := county.FieldIndex(v.Type())
 		for n := 1; n <= len(segs); n++ {
 			if i, ok := idx[strings.Join(segs[:n], ".")]; ok {
 				return setPath(v.Field(i), segs[n:], val)
@@ -203,22 +202,6 @@ func setLeaf(v reflect.Value, val any) error {
 		return fmt.Errorf("不支持的类型 %s", v.Kind())
 	}
 	return nil
-}
-
-var fieldIndexes sync.Map // reflect.Type → map[string]int
-
-func fieldIndex(t reflect.Type) map[string]int {
-	if m, ok := fieldIndexes.Load(t); ok {
-		return m.(map[string]int)
-	}
-	m := map[string]int{}
-	for i := 0; i < t.NumField(); i++ {
-		if n := jsonName(t.Field(i)); n != "" && n != "-" {
-			m[n] = i
-		}
-	}
-	fieldIndexes.Store(t, m)
-	return m
 }
 
 // sameValue compares two stored values exactly.

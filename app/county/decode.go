@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // Decode reads a county file strictly. Unlike json.Unmarshal it does not
@@ -148,7 +147,7 @@ func (d *decoder) walk(v reflect.Value, raw any, path string) {
 			d.add(path, describe(raw), "应为对象（{…}），实际为"+kindName(raw))
 			return
 		}
-		fields := fieldIndex(v.Type())
+		fields := FieldIndex(v.Type())
 		for _, key := range sortedKeys(m) {
 			i, ok := fields[key]
 			if !ok {
@@ -279,22 +278,4 @@ func sortedKeys(m map[string]any) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-var fieldCache sync.Map // reflect.Type → map[string]int
-
-// fieldIndex maps the JSON names of a struct's fields to their index.
-func fieldIndex(t reflect.Type) map[string]int {
-	if m, ok := fieldCache.Load(t); ok {
-		return m.(map[string]int)
-	}
-	m := make(map[string]int, t.NumField())
-	for i := 0; i < t.NumField(); i++ {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		if name != "" && name != "-" {
-			m[name] = i
-		}
-	}
-	fieldCache.Store(t, m)
-	return m
 }

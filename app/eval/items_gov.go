@@ -373,20 +373,8 @@ func (e itemEval) g14() *ItemResult {
 	if g == nil {
 		return e.missing("G14", "未填报优质高中招生名额分配情况")
 	}
-	r, rate := e.ratio("G14", g.QuotaAllocated, g.QuotaTotal, e.std.Item("G14").Primary, "分配到初中的招生名额")
-	r.Evidence = g.Evidence
-	if rate == nil {
-		return r
-	}
-	if g.RuralTilt == nil {
-		return e.missing("G14", "未填报是否向农村初中倾斜")
-	}
-	if !*g.RuralTilt {
-		r.Issues = append(r.Issues, "名额分配未向农村初中倾斜")
-	}
-	r.Detail += "；" + map[bool]string{true: "向农村初中倾斜", false: "未向农村初中倾斜"}[*g.RuralTilt]
-	r.Pass = r.Pass && *g.RuralTilt
-	return r
+	return e.rateAndCondition("G14", g.QuotaAllocated, g.QuotaTotal, "分配到初中的招生名额", g.Evidence,
+		condition{g.RuralTilt, "未填报是否向农村初中倾斜", "向农村初中倾斜", "名额分配未向农村初中倾斜"})
 }
 
 func (e itemEval) g15() *ItemResult {
@@ -394,18 +382,34 @@ func (e itemEval) g15() *ItemResult {
 	if g == nil {
 		return e.missing("G15", "未填报留守儿童关爱体系与随迁子女就读情况")
 	}
-	r, rate := e.ratio("G15", g.MigrantInPublicOrFunded, g.MigrantEligible, e.std.Item("G15").Primary, "随迁子女在公办及政府购买服务学校就读")
-	r.Evidence = g.Evidence
+	return e.rateAndCondition("G15", g.MigrantInPublicOrFunded, g.MigrantEligible, "随迁子女在公办及政府购买服务学校就读", g.Evidence,
+		condition{g.CareSystem, "未填报留守儿童关爱体系是否健全", "留守儿童关爱体系健全", "留守儿童关爱体系不健全"})
+}
+
+// condition is a yes/no fact an item needs besides its rate, with how it
+// reads when absent, met and unmet.
+type condition struct {
+	ok              *bool
+	absent, yes, no string
+}
+
+// rateAndCondition decides "num / den ≥ the item's limit, and the
+// condition holds" (G14, G15).
+func (e itemEval) rateAndCondition(code string, num, den *int, what, evidence string, c condition) *ItemResult {
+	r, rate := e.ratio(code, num, den, e.std.Item(code).Primary, what)
+	r.Evidence = evidence
 	if rate == nil {
 		return r
 	}
-	if g.CareSystem == nil {
-		return e.missing("G15", "未填报留守儿童关爱体系是否健全")
+	if c.ok == nil {
+		return e.missing(code, c.absent)
 	}
-	if !*g.CareSystem {
-		r.Issues = append(r.Issues, "留守儿童关爱体系不健全")
+	if *c.ok {
+		r.Detail += "；" + c.yes
+	} else {
+		r.Detail += "；" + c.no
+		r.Issues = append(r.Issues, c.no)
 	}
-	r.Detail += "；留守儿童关爱体系" + map[bool]string{true: "健全", false: "不健全"}[*g.CareSystem]
-	r.Pass = r.Pass && *g.CareSystem
+	r.Pass = r.Pass && *c.ok
 	return r
 }

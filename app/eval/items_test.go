@@ -124,3 +124,22 @@ func TestSchoolItemTodosNameTheSchool(t *testing.T) {
 		t.Fatal("the demo has G3/G5/G6 gaps to show")
 	}
 }
+
+// G14 and G15 need their rate and their yes/no condition.
+func TestRateAndConditionItems(t *testing.T) {
+	f := demo.File()
+	f.County.Gov.G14.RuralTilt = county.B(false)
+	f.County.Gov.G15.CareSystem = nil
+	r := Run(f)
+	if g14 := r.Items["G14"]; g14.Pass || g14.Missing || len(g14.Issues) != 1 || !strings.Contains(g14.Issues[0], "未向农村初中倾斜") {
+		t.Errorf("G14 with no rural tilt: %+v", g14)
+	}
+	if g15 := r.Items["G15"]; g15.Pass || !g15.Missing {
+		t.Errorf("G15 without the care-system answer is 未填报: %+v", g15)
+	}
+	f = demo.File()
+	f.County.Gov.G14.QuotaAllocated = county.I(251) // 251 / 504 = 49.8 %
+	if r := Run(f); r.Items["G14"].Pass {
+		t.Errorf("G14 at 49.8%%: %s", r.Items["G14"].Detail)
+	}
+}

@@ -3,30 +3,14 @@ package xlsx
 import (
 	"reflect"
 	"strings"
-	"sync"
+
+	"junheng/app/county"
 )
 
 // Field access by JSON path (students.primary, gov.G8.evidence) on the
 // county model, so that the column table names fields instead of code
 // repeating them. Leaf values are exchanged as int, float64, bool, string,
 // []float64, or nil for 未填报.
-
-var fieldIndexes sync.Map // reflect.Type → map[json name]field index
-
-func fieldIndex(t reflect.Type) map[string]int {
-	if m, ok := fieldIndexes.Load(t); ok {
-		return m.(map[string]int)
-	}
-	m := map[string]int{}
-	for i := 0; i < t.NumField(); i++ {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		if name != "" && name != "-" {
-			m[name] = i
-		}
-	}
-	fieldIndexes.Store(t, m)
-	return m
-}
 
 // locate walks path from root (a struct value). With alloc, nil pointers
 // to structs on the way are allocated; without, a nil one ends the walk
@@ -50,7 +34,7 @@ func locate(root reflect.Value, path string, alloc bool) (reflect.Value, bool) {
 		}
 		// JSON names may hold a dot themselves (gov.G2.1.ok): take the
 		// longest name that matches.
-		index := fieldIndex(v.Type())
+		index := county.FieldIndex(v.Type())
 		found := false
 		for n := len(segs); n > 0 && !found; n-- {
 			if i, ok := index[strings.Join(segs[:n], ".")]; ok {
