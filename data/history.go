@@ -114,16 +114,23 @@ func (c Change) String() string {
 	if c.Office != "" {
 		who = c.Office + " " + who
 	}
-	where := "县级数据"
-	switch c.Kind {
-	case kindSchool:
-		where = fmt.Sprintf("学校「%s」（%s）", c.SchoolName, c.SchoolID)
-	case kindFinance:
-		where = c.SchoolID + " 年度经费"
-	}
-	label := c.Field
-	if c.Label != "" {
-		label = c.Label + "（" + c.Field + "）"
-	}
+	where, label := place(c.Kind, c.SchoolName, c.SchoolID, c.Field, c.Label)
 	return fmt.Sprintf("%s  %s  %s 学年 %s %s：%s → %s", c.When.Local().Format("2006-01-02 15:04:05"), who, c.Year, where, label, c.Old, c.New)
+}
+
+// place words where a value lives (县级数据, a school, a funding year) and
+// its field, for history lines and merge conflicts alike.
+func place(kind, schoolName, key, field, fieldLabel string) (where, label string) {
+	where = "县级数据"
+	switch kind {
+	case kindSchool:
+		where = fmt.Sprintf("学校「%s」（%s）", schoolName, key)
+	case kindFinance:
+		where = key + " 年度经费"
+	}
+	label = field
+	if fieldLabel != "" {
+		label = fieldLabel + "（" + field + "）"
+	}
+	return where, label
 }

@@ -55,17 +55,7 @@ type Conflict struct {
 
 // String renders the conflict as one Chinese line.
 func (c Conflict) String() string {
-	where := "县级数据"
-	switch c.Kind {
-	case kindSchool:
-		where = fmt.Sprintf("学校「%s」（%s）", c.SchoolName, c.SchoolID)
-	case kindFinance:
-		where = c.SchoolID + " 年度经费"
-	}
-	label := c.Field
-	if c.Label != "" {
-		label = c.Label + "（" + c.Field + "）"
-	}
+	where, label := place(c.Kind, c.SchoolName, c.SchoolID, c.Field, c.Label)
 	return fmt.Sprintf("%s 学年 %s %s：本方「%s」（%s），对方「%s」（%s）", c.Year, where, label, c.Ours, c.OursBy, c.Theirs, c.TheirsBy)
 }
 
