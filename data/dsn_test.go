@@ -65,8 +65,8 @@ func TestAwkwardFileNames(t *testing.T) {
 func TestWindowsURIPaths(t *testing.T) {
 	cases := map[string]string{
 		`C:\Users\张三\Documents\均衡评估助手\义马 市.db`: "/C:/Users/张三/Documents/均衡评估助手/义马 市.db",
-		`\\jytj-server\共享\县 数据\义马.db`:           "////jytj-server/共享/县 数据/义马.db",
-		`D:\数据#1\100%.db`:                          "/D:/数据%231/100%25.db",
+		`\\jytj-server\共享\县 数据\义马.db`:          "////jytj-server/共享/县 数据/义马.db",
+		`D:\数据#1\100%.db`:                      "/D:/数据%231/100%25.db",
 	}
 	for in, want := range cases {
 		if got := uriPath(in, true); got != want {
