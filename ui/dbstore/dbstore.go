@@ -103,5 +103,6 @@ var (
 	_ session.Exporter      = Store{}
 	_ session.Backuper      = Store{}
 	_ session.Importer      = Store{}
+	_ session.BatchImporter = Store{}
 	_ session.ReadOnlyStore = Store{}
 )

@@ -178,3 +178,40 @@ func (s *Store) ApplyMerge(plan *session.MergePlan, takeTheirs []bool) error {
 	}
 	return nil
 }
+
+// ApplyImport saves imported schools (replaced by id or appended) and,
+// when profile is not nil, the county facts, all at once, and records one
+// change per school with note as its action. It creates the year when
+// profile is given and the year is missing.
+func (s *Store) ApplyImport(year string, schools []county.School, profile *county.Profile, note string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f, ok := s.years[year]
+	if !ok {
+		if profile == nil {
+			return fmt.Errorf("没有 %s 学年", year)
+		}
+		f = &county.File{Format: county.Format, Year: year}
+		s.years[year] = f
+	}
+	for _, sc := range schools {
+		if sc.ID == "" {
+			return fmt.Errorf("学校「%s」没有标识码", sc.Name)
+		}
+	}
+	if profile != nil {
+		f.County = *profile
+		s.Changes = append(s.Changes, session.Change{When: time.Now(), Action: note, Field: "county", New: "导入"})
+	}
+	for _, sc := range schools {
+		s.Changes = append(s.Changes, session.Change{When: time.Now(), Action: note, School: sc.Name, Field: "*", New: "导入"})
+		if i := slices.IndexFunc(f.Schools, func(x county.School) bool { return x.ID == sc.ID }); i >= 0 {
+			f.Schools[i] = sc
+		} else {
+			f.Schools = append(f.Schools, sc)
+		}
+	}
+	return nil
+}
+
+var _ session.BatchImporter = (*Store)(nil)

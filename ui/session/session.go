@@ -87,6 +87,10 @@ func (s *Session) SwitchYear(year string) error {
 	return nil
 }
 
+// Reload reads the current year again from the store (after a write that
+// went around the session, such as an Excel import) and recomputes.
+func (s *Session) Reload() error { return s.SwitchYear(s.Year) }
+
 // CopyLastYear creates the school year after the latest one from it and
 // switches to it.
 func (s *Session) CopyLastYear() (string, error) {

@@ -105,6 +105,13 @@ type Importer interface {
 	ImportFile(f *county.File) error
 }
 
+// BatchImporter is a store that saves a checked Excel import (new and
+// changed schools, the county facts) in one audited transaction. Its
+// method is the one data/xlsx.Apply calls.
+type BatchImporter interface {
+	ApplyImport(year string, schools []county.School, profile *county.Profile, note string) error
+}
+
 // OpenMode is how a file another user holds is opened.
 type OpenMode int
 
