@@ -137,3 +137,62 @@ func TestCountyFactsAndCopyYearWithTheDatabase(t *testing.T) {
 		}
 	}
 }
+
+// An Excel import confirmed on 学校档案 reaches the SQLite file in one
+// audited write, and the page shows the imported value.
+func TestImportExcelIntoTheDatabase(t *testing.T) {
+	a := test.NewApp()
+	a.Settings().SetTheme(jtheme.New(1))
+	t.Cleanup(a.Quit)
+	path := filepath.Join(t.TempDir(), "义马市.db")
+	set := session.Settings{User: "张老师", Office: "督导室"}
+	created, err := dbstore.Opener{}.Create(path, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer created.Close()
+	if err := created.(dbstore.Store).ImportFile(demo.File()); err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(created, "", set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Inline = true
+	win := test.NewWindow(nil)
+	win.Resize(fyne.NewSize(1280, 800))
+	env := &Env{S: s, Win: win, Goto: func(string, string) {}, Status: func(string) {}}
+	p := newSchools(env)
+	win.SetContent(p.Object())
+	p.Update()
+	s.Recompute()
+
+	sc := s.File.Schools[0]
+	dir := t.TempDir()
+	x := template(t, p, dir)
+	x.SetCellValue(basicSheet, cellOf(t, x, basicSheet, sc.ID, "学校名称"), "义马市改名小学")
+	book := filepath.Join(dir, "回收.xlsx")
+	saveBook(t, x, book)
+
+	p.ImportExcel(book)
+	tapButton(t, win.Canvas().Overlays().Top(), "确认导入")
+	if s.School(sc.ID).Name != "义马市改名小学" {
+		t.Fatalf("session holds %q after the import", s.School(sc.ID).Name)
+	}
+	f, err := created.LoadYear(s.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, got := range f.Schools {
+		if got.ID == sc.ID && got.Name != "义马市改名小学" {
+			t.Fatalf("database holds %q", got.Name)
+		}
+	}
+	hist, err := created.(dbstore.Store).History(s.Year, sc.ID, "name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hist) == 0 || hist[0].New != "义马市改名小学" || hist[0].User != "张老师" {
+		t.Fatalf("audit trail %+v", hist)
+	}
+}

@@ -90,6 +90,7 @@ func newResources(env *Env) *resources {
 	legend := container.NewHBox(legendBox(jtheme.Met, "达标"), legendBox(jtheme.Near, "未达标但不低于标准的 85%"),
 		legendBox(jtheme.Below, "低于标准的 85%"), legendBox(jtheme.Missing, "未填报"))
 	recompute := widget.NewButton("重新计算", func() { env.S.Recompute() })
+	export := widget.NewButton("导出评估结果（Excel）…", func() { chooseExportResults(env) })
 	p.openBtn = widget.NewButton("打开该校档案", func() {
 		if p.openID != "" {
 			env.Goto(Schools, p.openID)
@@ -106,7 +107,7 @@ func newResources(env *Env) *resources {
 	p.codeSel.SetSelected("R1")
 
 	p.tabs = container.NewAppTabs(container.NewTabItem("表格", tableTab), container.NewTabItem("图表", chartTab))
-	p.obj = container.NewBorder(container.NewHBox(p.stageSel, recompute, legend), nil, nil, nil, p.tabs)
+	p.obj = container.NewBorder(container.NewHBox(p.stageSel, recompute, export, legend), nil, nil, nil, p.tabs)
 	p.stageSel.SetSelected("小学")
 	return p
 }

@@ -36,7 +36,8 @@ type schools struct {
 	saveBtn  *widget.Button
 	delBtn   *widget.Button
 	histBtn  *widget.Button
-	editing  string // id of the school in the form ("" = new or none)
+	tmplBtn  *widget.Button // 导出本校模板
+	editing  string         // id of the school in the form ("" = new or none)
 	isNew    bool
 	hasForm  bool
 	selected int
@@ -93,7 +94,7 @@ func newSchools(env *Env) *schools {
 	right := container.NewBorder(container.NewVBox(p.title, p.msg), container.NewHBox(p.saveBtn, p.delBtn, p.histBtn), nil, nil, p.formBox)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
-	p.obj = split
+	p.obj = container.NewBorder(p.xlsxBar(), nil, nil, nil, split)
 	return p
 }
 
@@ -172,6 +173,7 @@ func (p *schools) openForm(s *sch, title string) {
 	p.formBox.Show()
 	p.saveBtn.Enable()
 	p.hasForm = true
+	p.syncTemplateButton()
 }
 
 func (p *schools) closeForm() {
@@ -181,6 +183,7 @@ func (p *schools) closeForm() {
 	p.delBtn.Disable()
 	p.title.SetText("请在左侧选择学校，或点击「新增学校」")
 	p.msg.SetText("")
+	p.syncTemplateButton()
 }
 
 func (p *schools) addNew() {
@@ -188,6 +191,7 @@ func (p *schools) addNew() {
 	p.editing, p.isNew = "", true
 	p.openForm(&sch{Type: county.TypePrimary}, "新增学校")
 	p.delBtn.Disable()
+	p.syncTemplateButton()
 }
 
 func (p *schools) edit(id string) {
@@ -197,6 +201,7 @@ func (p *schools) edit(id string) {
 	}
 	p.editing, p.isNew = id, false
 	p.openForm(s, "学校档案："+s.Name)
+	p.syncTemplateButton()
 	p.delBtn.Enable()
 }
 
@@ -298,6 +303,7 @@ func (p *schools) Save() bool {
 	p.form.Load(&sc)
 	p.title.SetText("学校档案：" + sc.Name)
 	p.delBtn.Enable()
+	p.syncTemplateButton()
 	p.env.Status("已保存「" + sc.Name + "」")
 	p.filter()
 	return true

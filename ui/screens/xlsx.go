@@ -1,0 +1,162 @@
+package screens
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"junheng/data/xlsx"
+	"junheng/ui/dialogs"
+)
+
+// The Excel side of the pages: file dialogs and background work around
+// data/xlsx, which does all reading, checking and writing of workbooks.
+
+// task runs work in the background behind a progress dialog; done runs on
+// the UI thread. With an inline session (headless tests) both run at once
+// on the calling goroutine, like session.Recompute.
+func task(env *Env, title string, work func() error, done func(error)) {
+	pd := dialogs.NewProgress(title, env.Win)
+	if env.S.Inline {
+		err := work()
+		pd.Hide()
+		done(err)
+		return
+	}
+	go func() {
+		err := work()
+		fyne.Do(func() {
+			pd.Hide()
+			done(err)
+		})
+	}()
+}
+
+var xlsxFilter = storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"})
+
+// dataDir is the folder of the open data file, where the file dialogs
+// start; nil for an in-memory store.
+func dataDir(env *Env) fyne.ListableURI {
+	p := env.S.Store.Path()
+	if p == "" {
+		return nil
+	}
+	l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(p)))
+	if err != nil {
+		return nil
+	}
+	return l
+}
+
+// chooseSave asks where to write a workbook, proposing name, and hands the
+// chosen path to write.
+func chooseSave(env *Env, name string, write func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
+			if st, err := os.Stat(path); err == nil && st.Size() == 0 {
+				os.Remove(path) // the empty file the dialog created
+			}
+			path += ".xlsx"
+		}
+		write(path)
+	}, env.Win)
+	d.SetFileName(name)
+	d.SetFilter(xlsxFilter)
+	if l := dataDir(env); l != nil {
+		d.SetLocation(l)
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// chooseOpen asks for an .xlsx workbook and hands its path to read.
+func chooseOpen(env *Env, read func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		read(path)
+	}, env.Win)
+	d.SetFilter(xlsxFilter)
+	if l := dataDir(env); l != nil {
+		d.SetLocation(l)
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// writeWorkbook writes a workbook through a temporary file next to path,
+// so that a failed write leaves no half-written file behind.
+func writeWorkbook(path string, write func(w io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".junheng-*.xlsx")
+	if err != nil {
+		return fmt.Errorf("无法写入「%s」：%v", path, err)
+	}
+	if err = write(tmp); err == nil {
+		err = tmp.Close()
+	} else {
+		tmp.Close()
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("无法写入「%s」：%v", path, err)
+	}
+	return nil
+}
+
+// fileStem is the start of a proposed file name: the county (or school)
+// and the school year, without characters file systems refuse.
+func fileStem(who, year string) string {
+	s := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(who))
+	return s + year + "学年"
+}
+
+// ExportResults writes the evaluation on screen (current year and result)
+// to an Excel workbook at path.
+func ExportResults(env *Env, path string) {
+	s := env.S
+	if s.Result == nil || s.Computing {
+		dialogs.Info("导出评估结果", "评估结果尚未算完，请稍后再导出。", env.Win)
+		return
+	}
+	f, r := s.File, s.Result
+	task(env, "正在导出评估结果…", func() error {
+		return writeWorkbook(path, func(w io.Writer) error { return xlsx.ExportResults(w, f, r) })
+	}, func(err error) {
+		if err != nil {
+			dialogs.Error(err, env.Win)
+			return
+		}
+		env.Status("已导出评估结果到 " + path)
+	})
+}
+
+// chooseExportResults asks where to write the evaluation.
+func chooseExportResults(env *Env) {
+	if env.S.Result == nil || env.S.Computing {
+		dialogs.Info("导出评估结果", "评估结果尚未算完，请稍后再导出。", env.Win)
+		return
+	}
+	chooseSave(env, fileStem(env.S.File.County.Name, env.S.Year)+"评估结果.xlsx", func(path string) { ExportResults(env, path) })
+}
