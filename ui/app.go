@@ -295,6 +295,14 @@ func (a *App) copyYear() {
 	})
 }
 
+// Quit closes the data file (releasing its lock note) and ends the
+// program without questions: for a termination signal, when nobody can
+// answer a dialog.
+func (a *App) Quit() {
+	a.closeWindow()
+	a.fa.Quit()
+}
+
 func (a *App) closeWindow() {
 	if a.env.S != nil {
 		a.env.S.Store.Close()
