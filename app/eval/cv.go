@@ -17,17 +17,17 @@ type weighted struct {
 	note     string // why cv is nil
 }
 
-// coefficient computes X̄ and CV; values[i] nil means school i lacks data.
-func coefficient(values []*float64, students []int, names []string) weighted {
+// coefficient computes X̄ and CV; values[i] not ok means school i lacks data.
+func coefficient(values []opt, students []int, names []string) weighted {
 	var missing []string
 	var total, weightedSum float64
 	for i, v := range values {
-		if v == nil {
+		if !v.ok {
 			missing = append(missing, names[i])
 			continue
 		}
 		total += float64(students[i])
-		weightedSum += float64(students[i]) * *v
+		weightedSum += float64(students[i]) * v.v
 	}
 	if len(missing) > 0 {
 		return weighted{note: fmt.Sprintf("%d 所学校未填报（%s），无法计算", len(missing), shortList(missing))}
@@ -41,7 +41,7 @@ func coefficient(values []*float64, students []int, names []string) weighted {
 	}
 	var variance float64
 	for i, v := range values {
-		d := *v - mean
+		d := v.v - mean
 		variance += float64(students[i]) / total * d * d
 	}
 	cv := math.Sqrt(variance) / mean
@@ -68,7 +68,7 @@ func stageCoefficients(units []*unit, inds []indicator, limit float64) (means, c
 	for i, u := range units {
 		students[i], names[i] = u.students, u.school.Name
 	}
-	values := make([]*float64, len(units))
+	values := make([]opt, len(units))
 	for _, ind := range inds {
 		for i, u := range units {
 			values[i] = ind.value(u)

@@ -8,7 +8,7 @@ import (
 
 // unit is one school part entering one stage's resource evaluation, with
 // its inputs resolved: teachers of its stage and facilities already
-// multiplied by its share (standard.md §2.3). Nil means 未填报.
+// multiplied by its share (standard.md §2.3). An opt without ok is 未填报.
 type unit struct {
 	school   *county.School
 	stage    string
@@ -17,9 +17,9 @@ type unit struct {
 	merged   []string
 
 	// Teacher counts of the stage (R1–R3, B6–B8).
-	fullTime, aboveDegree, backbone, peArt, midTitle *float64
+	fullTime, aboveDegree, backbone, peArt, midTitle opt
 	// Facilities of the part after the split (R4–R7, B1–B5).
-	netRooms, sports, equipment, multimedia, computers, books *float64
+	netRooms, sports, equipment, multimedia, computers, books opt
 }
 
 // stageStudents returns a school's students in a stage (0 when absent).
@@ -76,29 +76,34 @@ func fromInt(p *int) *float64 {
 	return ptr(float64(*p))
 }
 
-// scaled returns x × k, nil when x is nil.
-func scaled(x *float64, k float64) *float64 {
-	if x == nil {
-		return nil
-	}
-	return ptr(*x * k)
+// opt is an input that may be 未填报 (ok false). A value type, so that
+// resolving a thousand schools allocates nothing per input.
+type opt struct {
+	v  float64
+	ok bool
 }
 
-// sum returns a + b, nil when either is nil: a total of which a part is
+func optInt(p *int) opt {
+	if p == nil {
+		return opt{}
+	}
+	return opt{float64(*p), true}
+}
+
+func optFloat(p *float64) opt {
+	if p == nil {
+		return opt{}
+	}
+	return opt{*p, true}
+}
+
+// plus returns a + b, unknown when either is: a total of which a part is
 // unknown is unknown.
-func sum(a, b *float64) *float64 {
-	if a == nil || b == nil {
-		return nil
-	}
-	return ptr(*a + *b)
-}
+func (a opt) plus(b opt) opt { return opt{a.v + b.v, a.ok && b.ok} }
 
-func diff(a, b *float64) *float64 {
-	if a == nil || b == nil {
-		return nil
-	}
-	return ptr(*a - *b)
-}
+func (a opt) minus(b opt) opt { return opt{a.v - b.v, a.ok && b.ok} }
+
+func (a opt) times(k float64) opt { return opt{a.v * k, a.ok} }
 
 // newUnit resolves a school's inputs for one stage.
 func newUnit(s *county.School, stage string) *unit {
@@ -108,15 +113,15 @@ func newUnit(s *county.School, stage string) *unit {
 		t = s.Teachers.Junior
 	}
 	if t != nil {
-		u.fullTime, u.aboveDegree, u.backbone, u.midTitle = fromInt(t.FullTime), fromInt(t.AboveDegree), fromInt(t.Backbone), fromInt(t.MidTitle)
-		u.peArt = sum(sum(fromInt(t.PE), fromInt(t.Music)), fromInt(t.Art))
+		u.fullTime, u.aboveDegree, u.backbone, u.midTitle = optInt(t.FullTime), optInt(t.AboveDegree), optInt(t.Backbone), optInt(t.MidTitle)
+		u.peArt = optInt(t.PE).plus(optInt(t.Music)).plus(optInt(t.Art))
 	}
-	u.netRooms = scaled(diff(s.AreaTeachingAux, s.AreaIndoorSports), u.share)
-	u.sports = scaled(sum(s.AreaSportsGround, s.AreaIndoorSports), u.share)
-	u.equipment = scaled(s.EquipmentValue, u.share)
-	u.multimedia = scaled(fromInt(s.MultimediaRooms), u.share)
-	u.computers = scaled(fromInt(s.Computers), u.share)
-	u.books = scaled(fromInt(s.Books), u.share)
+	u.netRooms = optFloat(s.AreaTeachingAux).minus(optFloat(s.AreaIndoorSports)).times(u.share)
+	u.sports = optFloat(s.AreaSportsGround).plus(optFloat(s.AreaIndoorSports)).times(u.share)
+	u.equipment = optFloat(s.EquipmentValue).times(u.share)
+	u.multimedia = optInt(s.MultimediaRooms).times(u.share)
+	u.computers = optInt(s.Computers).times(u.share)
+	u.books = optInt(s.Books).times(u.share)
 	return u
 }
 
@@ -125,12 +130,12 @@ func newUnit(s *county.School, stage string) *unit {
 func (u *unit) absorb(p *unit) {
 	u.students += p.students
 	u.merged = append(u.merged, p.school.ID)
-	for _, f := range []struct{ dst, src **float64 }{
+	for _, f := range []struct{ dst, src *opt }{
 		{&u.fullTime, &p.fullTime}, {&u.aboveDegree, &p.aboveDegree}, {&u.backbone, &p.backbone},
 		{&u.peArt, &p.peArt}, {&u.midTitle, &p.midTitle}, {&u.netRooms, &p.netRooms}, {&u.sports, &p.sports},
 		{&u.equipment, &p.equipment}, {&u.multimedia, &p.multimedia}, {&u.computers, &p.computers}, {&u.books, &p.books},
 	} {
-		*f.dst = sum(*f.dst, *f.src)
+		*f.dst = f.dst.plus(*f.src)
 	}
 }
 

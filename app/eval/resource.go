@@ -14,41 +14,41 @@ import (
 type indicator struct {
 	code     string
 	per      float64 // 100 for "每百名学生", 1 for "生均"
-	resource func(u *unit) *float64
+	resource func(u *unit) opt
 	// facility: the resource is split by share (a combined school adds it
 	// to the whole school); teachers are entered per stage.
 	facility bool
 }
 
 var resourceIndicators = []indicator{
-	{"R1", 100, func(u *unit) *float64 { return u.aboveDegree }, false},
-	{"R2", 100, func(u *unit) *float64 { return u.backbone }, false},
-	{"R3", 100, func(u *unit) *float64 { return u.peArt }, false},
-	{"R4", 1, func(u *unit) *float64 { return u.netRooms }, true},
-	{"R5", 1, func(u *unit) *float64 { return u.sports }, true},
-	{"R6", 1, func(u *unit) *float64 { return u.equipment }, true},
-	{"R7", 100, func(u *unit) *float64 { return u.multimedia }, true},
+	{"R1", 100, func(u *unit) opt { return u.aboveDegree }, false},
+	{"R2", 100, func(u *unit) opt { return u.backbone }, false},
+	{"R3", 100, func(u *unit) opt { return u.peArt }, false},
+	{"R4", 1, func(u *unit) opt { return u.netRooms }, true},
+	{"R5", 1, func(u *unit) opt { return u.sports }, true},
+	{"R6", 1, func(u *unit) opt { return u.equipment }, true},
+	{"R7", 100, func(u *unit) opt { return u.multimedia }, true},
 }
 
 var legacyIndicators = []indicator{
-	{"B1", 1, func(u *unit) *float64 { return u.netRooms }, true},
-	{"B2", 1, func(u *unit) *float64 { return u.sports }, true},
-	{"B3", 1, func(u *unit) *float64 { return u.equipment }, true},
-	{"B4", 100, func(u *unit) *float64 { return u.computers }, true},
-	{"B5", 1, func(u *unit) *float64 { return u.books }, true},
-	{"B6", 100, func(u *unit) *float64 { return u.fullTime }, false},
-	{"B7", 100, func(u *unit) *float64 { return u.aboveDegree }, false},
-	{"B8", 100, func(u *unit) *float64 { return u.midTitle }, false},
+	{"B1", 1, func(u *unit) opt { return u.netRooms }, true},
+	{"B2", 1, func(u *unit) opt { return u.sports }, true},
+	{"B3", 1, func(u *unit) opt { return u.equipment }, true},
+	{"B4", 100, func(u *unit) opt { return u.computers }, true},
+	{"B5", 1, func(u *unit) opt { return u.books }, true},
+	{"B6", 100, func(u *unit) opt { return u.fullTime }, false},
+	{"B7", 100, func(u *unit) opt { return u.aboveDegree }, false},
+	{"B8", 100, func(u *unit) opt { return u.midTitle }, false},
 }
 
-// value computes an indicator for a unit; nil when its input is missing.
-func (ind indicator) value(u *unit) *float64 {
+// value computes an indicator for a unit; not ok when its input is missing.
+func (ind indicator) value(u *unit) opt {
 	r := ind.resource(u)
-	if r == nil || u.students == 0 {
-		return nil
+	if !r.ok || u.students == 0 {
+		return opt{}
 	}
 	// Multiply before dividing: 100 × 9 / 1000 is exactly 0.9.
-	return ptr(ind.per * *r / float64(u.students))
+	return opt{ind.per * r.v / float64(u.students), true}
 }
 
 // evalSchoolPart tests one unit against its stage's standard: the seven
@@ -64,23 +64,24 @@ func evalSchoolPart(u *unit, std *standard.Standard) SchoolPart {
 		it := std.Item(ind.code)
 		limit := it.Limit(u.stage)
 		v := ind.value(u)
-		sp.Values[ind.code] = v
-		if v == nil {
+		if !v.ok {
+			sp.Values[ind.code] = nil
 			sp.Missing = append(sp.Missing, ind.code)
 			sp.Met[ind.code] = false
 			continue
 		}
-		met := standard.AtLeast(*v, limit)
+		sp.Values[ind.code] = ptr(v.v)
+		met := standard.AtLeast(v.v, limit)
 		sp.Met[ind.code] = met
 		if met {
 			sp.MetCount++
 			continue
 		}
 		unmet++
-		if !standard.AtLeast(*v, std.PartPassFloor*limit) {
+		if !standard.AtLeast(v.v, std.PartPassFloor*limit) {
 			belowFloor++
 		}
-		sp.Shortfalls = append(sp.Shortfalls, shortfall(ind, it, u, *v, limit))
+		sp.Shortfalls = append(sp.Shortfalls, shortfall(ind, it, u, v.v, limit))
 	}
 	// 7 met, or 6 met and the seventh at ≥ 85 %; a missing value is never met.
 	n := len(resourceIndicators)
@@ -92,7 +93,7 @@ func evalSchoolPart(u *unit, std *standard.Standard) SchoolPart {
 // unit meet the limit. For a facility of a combined school the amount is
 // what the whole school must add, since the part receives only its share.
 func shortfall(ind indicator, it *standard.Item, u *unit, v, limit float64) Shortfall {
-	have := *ind.resource(u)
+	have := ind.resource(u).v
 	share := 1.0
 	if ind.facility && u.share > 0 {
 		share = u.share
