@@ -68,6 +68,7 @@ func Create(fa fyne.App, cfg Config) *App {
 	a.Win = fa.NewWindow("均衡评估助手")
 	a.Win.Resize(fyne.NewSize(1280, 800))
 	a.env = &screens.Env{Win: a.Win, Goto: a.Goto, Status: a.setStatus}
+	a.env.Folder = a.folder
 	a.env.History = a.historyOf
 	a.status = widget.NewLabel("")
 	a.holder = widget.NewLabel("")

@@ -3,10 +3,10 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"junheng/ui/dialogs"
@@ -45,17 +45,28 @@ func (a *App) needSession() bool {
 
 var errNoFeature = errors.New("当前数据文件不支持这项功能")
 
-func (a *App) chooseOpen() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
+// folder is where file dialogs start: the open file's folder, else the
+// user's data folder.
+func (a *App) folder() string {
+	if a.env.S != nil {
+		if p := a.env.S.Store.Path(); p != "" {
+			return filepath.Dir(p)
 		}
-		path := r.URI().Path()
-		r.Close()
-		a.openPath(path)
-	}, a.Win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	}
+	return a.dataDir()
+}
+
+// openFile is the path of the open data file ("" for none or in memory):
+// no save dialog may overwrite it.
+func (a *App) openFile() []string {
+	if a.env.S == nil {
+		return nil
+	}
+	return []string{a.env.S.Store.Path()}
+}
+
+func (a *App) chooseOpen() {
+	dialogs.OpenFile(a.Win, []string{".db"}, a.folder(), a.openPath)
 }
 
 func (a *App) saveAs() {
@@ -67,12 +78,7 @@ func (a *App) saveAs() {
 		dialogs.Error(errNoFeature, a.Win)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	dialogs.SaveFile(a.Win, "另存为", a.env.S.File.County.Name+".db", ".db", a.folder(), a.openFile(), func(path string) {
 		a.longTask("正在另存…", func(func(float64)) error { return b.SaveAs(path) }, func(err error) {
 			if err != nil {
 				dialogs.Error(err, a.Win)
@@ -80,10 +86,7 @@ func (a *App) saveAs() {
 			}
 			a.setStatus("已另存为 " + path)
 		})
-	}, a.Win)
-	d.SetFileName(a.env.S.File.County.Name + ".db")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 func (a *App) export() {
@@ -96,12 +99,7 @@ func (a *App) export() {
 		return
 	}
 	dialogs.ChooseSchools(a.env.S.File.Schools, a.Win, func(ids []string) {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
-				return
-			}
-			path := w.URI().Path()
-			w.Close()
+		dialogs.SaveFile(a.Win, "导出给其他单位", a.env.S.File.County.Name+"（导出）.db", ".db", a.folder(), a.openFile(), func(path string) {
 			a.longTask("正在导出…", func(func(float64)) error { return ex.ExportSchools(path, ids) }, func(err error) {
 				if err != nil {
 					dialogs.Error(err, a.Win)
@@ -109,10 +107,7 @@ func (a *App) export() {
 				}
 				a.setStatus(fmt.Sprintf("已导出 %d 所学校到 %s", len(ids), path))
 			})
-		}, a.Win)
-		d.SetFileName("导出.db")
-		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		})
 	})
 }
 
@@ -124,16 +119,7 @@ func (a *App) importMerge() {
 		dialogs.Error(errNoFeature, a.Win)
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		a.MergeFrom(path)
-	}, a.Win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	dialogs.OpenFile(a.Win, []string{".db"}, a.folder(), func(path string) { a.MergeFrom(path) })
 }
 
 // MergeFrom plans the import of another unit's file, shows the conflict
@@ -193,12 +179,8 @@ func (a *App) backup() {
 			a.setStatus("备份完成")
 		})
 	}, func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
+		// Backups sit in FILE.db.backups beside the data file.
+		dialogs.OpenFile(a.Win, []string{".db"}, a.env.S.Store.Path()+".backups", func(path string) {
 			dialogs.Confirm("从备份恢复", "用备份「"+path+"」替换当前数据？当前数据会先自动备份。", func(ok bool) {
 				if !ok {
 					return
@@ -212,9 +194,7 @@ func (a *App) backup() {
 					a.setStatus("已从备份恢复")
 				})
 			}, a.Win)
-		}, a.Win)
-		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		})
 	})
 }
 

@@ -35,6 +35,9 @@ type Env struct {
 	Goto func(page, target string)
 	// Status shows a short message in the status bar.
 	Status func(msg string)
+	// Folder is where file dialogs start: the open file's folder, else the
+	// user's data folder.
+	Folder func() string
 	// History shows the audit trail of a school ("" = all); nil when the
 	// store keeps none.
 	History func(schoolID string)

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/dossier"
@@ -81,17 +80,8 @@ func (p *print) choosePath() {
 		dialogs.Info("打印材料", "请至少选择一部分。", p.env.Win)
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		p.writePDF(path, secs)
-	}, p.env.Win)
-	d.SetFileName(p.env.S.File.County.Name + p.env.S.Year + "学年优质均衡申报材料.pdf")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	name := p.env.S.File.County.Name + p.env.S.Year + "学年优质均衡申报材料.pdf"
+	dialogs.SaveFile(p.env.Win, "保存申报材料 PDF", name, ".pdf", folder(p.env), nil, func(path string) { p.writePDF(path, secs) })
 }
 
 // writePDF lays the dossier out in the background and reports on the UI thread.

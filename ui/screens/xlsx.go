@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"junheng/data/xlsx"
 	"junheng/ui/dialogs"
@@ -38,64 +36,26 @@ func task(env *Env, title string, work func() error, done func(error)) {
 	}()
 }
 
-var xlsxFilter = storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"})
-
-// dataDir is the folder of the open data file, where the file dialogs
-// start; nil for an in-memory store.
-func dataDir(env *Env) fyne.ListableURI {
-	p := env.S.Store.Path()
-	if p == "" {
-		return nil
+// folder is where the file dialogs start.
+func folder(env *Env) string {
+	if env.Folder != nil {
+		return env.Folder()
 	}
-	l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(p)))
-	if err != nil {
-		return nil
+	if p := env.S.Store.Path(); p != "" {
+		return filepath.Dir(p)
 	}
-	return l
+	return ""
 }
 
 // chooseSave asks where to write a workbook, proposing name, and hands the
 // chosen path to write.
 func chooseSave(env *Env, name string, write func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
-			if st, err := os.Stat(path); err == nil && st.Size() == 0 {
-				os.Remove(path) // the empty file the dialog created
-			}
-			path += ".xlsx"
-		}
-		write(path)
-	}, env.Win)
-	d.SetFileName(name)
-	d.SetFilter(xlsxFilter)
-	if l := dataDir(env); l != nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	dialogs.SaveFile(env.Win, "保存 Excel 文件", name, ".xlsx", folder(env), nil, write)
 }
 
 // chooseOpen asks for an .xlsx workbook and hands its path to read.
 func chooseOpen(env *Env, read func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		read(path)
-	}, env.Win)
-	d.SetFilter(xlsxFilter)
-	if l := dataDir(env); l != nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	dialogs.OpenFile(env.Win, []string{".xlsx"}, folder(env), read)
 }
 
 // writeWorkbook writes a workbook through a temporary file next to path,

@@ -1,0 +1,168 @@
+package dialogs
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// fileDialogSize is large enough to read Chinese file names in full.
+var fileDialogSize = fyne.NewSize(900, 600)
+
+// SaveDialog asks for the folder and name of a new file.
+type SaveDialog struct {
+	*dialog.CustomDialog
+	Folder  *widget.Label
+	Name    *widget.Entry
+	Message *widget.Label
+	Save    *widget.Button
+}
+
+// SaveFile asks where to write a new file of type ext (".pdf", ".xlsx",
+// ".db"): a folder (浏览… picks another) and a file name, proposed as
+// folder and name. It hands the full path to done, with the extension
+// added if the clerk left it out.
+//
+// Fyne's own save dialog is not used because it creates (and truncates)
+// the chosen file before the program sees the name: choosing the open data
+// file would destroy it, and the data layer, which refuses to overwrite,
+// would then find an empty file in its way. Here nothing is written until
+// done runs; a path in protect (the open data file) is refused, and an
+// existing file is removed for the new one only after the clerk confirms.
+func SaveFile(win fyne.Window, title, name, ext, folder string, protect []string, done func(path string)) *SaveDialog {
+	s := &SaveDialog{Folder: widget.NewLabel(folder), Name: widget.NewEntry(), Message: widget.NewLabel("")}
+	s.Folder.Truncation = fyne.TextTruncateEllipsis
+	s.Name.SetText(name)
+	s.Message.Wrapping = fyne.TextWrapWord
+	s.Message.Importance = widget.DangerImportance
+	browse := widget.NewButton("浏览…", func() {
+		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				s.Folder.SetText(l.Path())
+			}
+		}, win)
+		startIn(d, s.Folder.Text)
+		d.Resize(fileDialogSize)
+		d.Show()
+	})
+	body := container.NewVBox(
+		widget.NewForm(
+			widget.NewFormItem("保存到文件夹", container.NewBorder(nil, nil, nil, browse, s.Folder)),
+			widget.NewFormItem("文件名", s.Name),
+		),
+		s.Message,
+	)
+	s.CustomDialog = dialog.NewCustomWithoutButtons(title, body, win)
+	cancel := widget.NewButton("取消", s.Hide)
+	s.Save = widget.NewButton("保存", func() {
+		path, err := savePath(s.Folder.Text, s.Name.Text, ext)
+		if err == nil {
+			for _, p := range protect {
+				if p != "" && sameFile(p, path) {
+					err = fmt.Errorf("「%s」是正在使用的数据文件，不能覆盖，请换一个文件名", filepath.Base(path))
+				}
+			}
+		}
+		if err != nil {
+			s.Message.SetText(err.Error())
+			return
+		}
+		if _, statErr := os.Stat(path); statErr == nil {
+			Confirm("文件已存在", fmt.Sprintf("「%s」已存在。要用新文件替换它吗？", path), func(ok bool) {
+				if !ok {
+					return
+				}
+				if err := os.Remove(path); err != nil {
+					s.Message.SetText(fmt.Sprintf("无法替换「%s」：%v", path, err))
+					return
+				}
+				s.Hide()
+				done(path)
+			}, win)
+			return
+		}
+		s.Hide()
+		done(path)
+	})
+	s.Save.Importance = widget.HighImportance
+	s.Name.OnSubmitted = func(string) { s.Save.OnTapped() }
+	s.SetButtons([]fyne.CanvasObject{cancel, s.Save})
+	s.Resize(fyne.NewSize(640, 240))
+	s.Show()
+	return s
+}
+
+// savePath joins folder and name, adding ext, and refuses names Windows
+// cannot store.
+func savePath(folder, name, ext string) (string, error) {
+	name = strings.TrimSpace(name)
+	switch {
+	case folder == "":
+		return "", fmt.Errorf("请选择保存到的文件夹")
+	case name == "":
+		return "", fmt.Errorf("请填写文件名")
+	case strings.ContainsAny(name, `\/:*?"<>|`):
+		return "", fmt.Errorf("文件名「%s」不能含有 \\ / : * ? \" < > | 这些字符", name)
+	}
+	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
+		return "", fmt.Errorf("文件夹「%s」不存在", folder)
+	}
+	if !strings.EqualFold(filepath.Ext(name), ext) {
+		name += ext
+	}
+	return filepath.Join(folder, name), nil
+}
+
+// sameFile reports whether two paths name the same file (the second may
+// not exist yet).
+func sameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(sa, sb)
+	}
+	ca, _ := filepath.Abs(a)
+	cb, _ := filepath.Abs(b)
+	return strings.EqualFold(ca, cb)
+}
+
+// OpenFile asks for an existing file of one of the types exts (none = any)
+// starting in folder, and hands its path to done. Opening writes nothing,
+// so Fyne's own dialog serves.
+func OpenFile(win fyne.Window, exts []string, folder string, done func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		done(path)
+	}, win)
+	if len(exts) > 0 {
+		all := append([]string(nil), exts...)
+		for _, e := range exts {
+			all = append(all, strings.ToUpper(e))
+		}
+		d.SetFilter(storage.NewExtensionFileFilter(all))
+	}
+	startIn(d, folder)
+	d.Resize(fileDialogSize)
+	d.Show()
+}
+
+// startIn points a file dialog at folder when it exists.
+func startIn(d *dialog.FileDialog, folder string) {
+	if folder == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(folder)); err == nil {
+		d.SetLocation(l)
+	}
+}

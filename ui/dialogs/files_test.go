@@ -1,0 +1,104 @@
+package dialogs
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func saveWindow(t *testing.T) fyne.Window {
+	t.Helper()
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1000, 700))
+	return w
+}
+
+// Nothing is written by the dialog itself: the path reaches the caller,
+// with the extension added.
+func TestSaveFileHandsOverThePath(t *testing.T) {
+	w := saveWindow(t)
+	dir := filepath.Join(t.TempDir(), "县 数据")
+	os.Mkdir(dir, 0o755)
+	var got string
+	d := SaveFile(w, "另存为", "义马市", ".db", dir, nil, func(p string) { got = p })
+	d.Name.SetText("义马市 2024")
+	test.Tap(d.Save)
+	if want := filepath.Join(dir, "义马市 2024.db"); got != want {
+		t.Fatalf("path %q, want %q", got, want)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the dialog wrote %d files; it must write none", len(entries))
+	}
+}
+
+// The open data file is never offered for overwriting; a bad name is
+// refused with a message; nothing reaches the caller.
+func TestSaveFileRefusesTheOpenFileAndBadNames(t *testing.T) {
+	w := saveWindow(t)
+	dir := t.TempDir()
+	open := filepath.Join(dir, "义马市.db")
+	os.WriteFile(open, []byte("data of weeks"), 0o644)
+	called := false
+	d := SaveFile(w, "另存为", "义马市.db", ".db", dir, []string{open}, func(string) { called = true })
+	test.Tap(d.Save)
+	if called || !strings.Contains(d.Message.Text, "正在使用的数据文件") {
+		t.Errorf("saving over the open file: called %v, message %q", called, d.Message.Text)
+	}
+	if b, _ := os.ReadFile(open); string(b) != "data of weeks" {
+		t.Fatal("the open data file was touched")
+	}
+	d.Name.SetText("a/b")
+	test.Tap(d.Save)
+	if called || !strings.Contains(d.Message.Text, "不能含有") {
+		t.Errorf("bad name: called %v, message %q", called, d.Message.Text)
+	}
+}
+
+// Another existing file is replaced only after the clerk confirms.
+func TestSaveFileAsksBeforeReplacing(t *testing.T) {
+	w := saveWindow(t)
+	dir := t.TempDir()
+	old := filepath.Join(dir, "申报材料.pdf")
+	os.WriteFile(old, []byte("old"), 0o644)
+	var got string
+	d := SaveFile(w, "保存", "申报材料", ".pdf", dir, nil, func(p string) { got = p })
+	test.Tap(d.Save)
+	if got != "" {
+		t.Fatal("replaced without asking")
+	}
+	confirm := w.Canvas().Overlays().Top()
+	var ok *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if b, isB := o.(*widget.Button); isB && b.Text == "确定" {
+			ok = b
+		}
+		switch c := o.(type) {
+		case *fyne.Container:
+			for _, ch := range c.Objects {
+				walk(ch)
+			}
+		case fyne.Widget:
+			for _, ch := range test.WidgetRenderer(c).Objects() {
+				walk(ch)
+			}
+		}
+	}
+	walk(confirm)
+	if ok == nil {
+		t.Fatal("no confirmation shown")
+	}
+	test.Tap(ok)
+	if got != old {
+		t.Fatalf("after confirming: path %q", got)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Error("the old file should make way for the new one")
+	}
+}
