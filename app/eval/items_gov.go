@@ -58,30 +58,23 @@ func (e itemEval) govItems(out map[string]*ItemResult) {
 // art room of ≥ 90 ㎡; smaller rooms do not count.
 func (e itemEval) g3() *ItemResult {
 	it := e.std.Item("G3")
-	r := e.item("G3")
 	per, musicMin, artMin := it.Param("classes_per_room"), it.Param("music_area"), it.Param("art_area")
-	var missing []string
-	checked := 0
-	for i := range e.f.Schools {
-		s := &e.f.Schools[i]
+	return e.perSchool("G3", "班级数或专用教室", func(s *county.School) (bool, bool, []string) {
 		if !compulsorySchool(s) {
-			continue
+			return false, false, nil
 		}
 		if s.Classes.Primary == nil && s.Classes.Junior == nil || s.MusicRooms == nil || s.ArtRooms == nil {
-			missing = append(missing, s.Name)
-			continue
+			return true, false, nil
 		}
-		checked++
 		classes := county.Val(s.Classes.Primary) + county.Val(s.Classes.Junior)
 		need := int(math.Max(1, math.Ceil(float64(classes)/per)))
 		music, art := countAtLeast(s.MusicRooms, musicMin), countAtLeast(s.ArtRooms, artMin)
-		if music < need || art < need {
-			r.failSchool(s, fmt.Sprintf("%d 个班需音乐、美术专用教室各 %d 间，达到面积要求的音乐教室 %d 间（≥%s㎡）、美术教室 %d 间（≥%s㎡）",
-				classes, need, music, format.Number(musicMin, 0), art, format.Number(artMin, 0)))
+		if music >= need && art >= need {
+			return true, true, nil
 		}
-	}
-	r.finishSchools(checked, missing, "班级数或专用教室")
-	return r
+		return true, true, []string{fmt.Sprintf("%d 个班需音乐、美术专用教室各 %d 间，达到面积要求的音乐教室 %d 间（≥%s㎡）、美术教室 %d 间（≥%s㎡）",
+			classes, need, music, format.Number(musicMin, 0), art, format.Number(artMin, 0))}
+	})
 }
 
 func countAtLeast(areas []float64, limit float64) int {
@@ -97,136 +90,100 @@ func countAtLeast(areas []float64, limit float64) int {
 // g4: school size ≤ 2000, combined schools' compulsory part ≤ 2500.
 func (e itemEval) g4() *ItemResult {
 	it := e.std.Item("G4")
-	r := e.item("G4")
-	var missing []string
-	checked := 0
-	for i := range e.f.Schools {
-		s := &e.f.Schools[i]
+	return e.perSchool("G4", "在校生数", func(s *county.School) (bool, bool, []string) {
 		if !compulsorySchool(s) {
-			continue
+			return false, false, nil
 		}
 		if s.Students.Primary == nil && s.Students.Junior == nil {
-			missing = append(missing, s.Name)
-			continue
+			return true, false, nil
 		}
-		checked++
 		size := county.Val(s.Students.Primary) + county.Val(s.Students.Junior)
 		limit := it.Primary
 		if s.Type == county.TypeNineYear || s.Type == county.TypeTwelveYear {
 			limit = it.Param("combined")
 		}
-		if !standard.AtMost(float64(size), limit) {
-			r.failSchool(s, fmt.Sprintf("义务教育阶段在校生 %s 人，超过 %s 人", format.Int(size), format.Number(limit, 0)))
+		if standard.AtMost(float64(size), limit) {
+			return true, true, nil
 		}
-	}
-	r.finishSchools(checked, missing, "在校生数")
-	return r
+		return true, true, []string{fmt.Sprintf("义务教育阶段在校生 %s 人，超过 %s 人", format.Int(size), format.Number(limit, 0))}
+	})
+}
+
+// stageInput pairs a school's two stages with their students, for checks
+// made per stage (G5, G13).
+type stageInput struct {
+	stage    string
+	students int
+	a, b     *int // the stage's inputs of the check
 }
 
 // g5: the largest class of each stage ≤ 45 (小学) / 50 (初中).
 func (e itemEval) g5() *ItemResult {
 	it := e.std.Item("G5")
-	r := e.item("G5")
-	var missing []string
-	checked := 0
-	for i := range e.f.Schools {
-		s := &e.f.Schools[i]
+	return e.perSchool("G5", "最大班额", func(s *county.School) (bool, bool, []string) {
 		if s.Type == county.TypeSpecial {
-			continue
+			return false, false, nil
 		}
-		lacks := false
 		var gaps []string
-		for _, st := range []struct {
-			stage    string
-			students int
-			largest  *int
-		}{{Primary, county.Val(s.Students.Primary), s.LargestClass.Primary}, {Junior, county.Val(s.Students.Junior), s.LargestClass.Junior}} {
+		for _, st := range []stageInput{{Primary, county.Val(s.Students.Primary), s.LargestClass.Primary, nil},
+			{Junior, county.Val(s.Students.Junior), s.LargestClass.Junior, nil}} {
 			if st.students == 0 {
 				continue
 			}
-			if st.largest == nil {
-				lacks = true
-				continue
+			if st.a == nil {
+				return true, false, nil
 			}
-			if limit := it.Limit(st.stage); !standard.AtMost(float64(*st.largest), limit) {
-				gaps = append(gaps, fmt.Sprintf("%s最大班额 %d 人，超过 %s 人", StageNames[st.stage], *st.largest, format.Number(limit, 0)))
+			if limit := it.Limit(st.stage); !standard.AtMost(float64(*st.a), limit) {
+				gaps = append(gaps, fmt.Sprintf("%s最大班额 %d 人，超过 %s 人", StageNames[st.stage], *st.a, format.Number(limit, 0)))
 			}
 		}
-		if lacks {
-			missing = append(missing, s.Name)
-			continue
-		}
-		checked++
-		for _, g := range gaps {
-			r.failSchool(s, g)
-		}
-	}
-	r.finishSchools(checked, missing, "最大班额")
-	return r
+		return true, true, gaps
+	})
 }
 
 // g6: village schools and teaching points with fewer than 100 students get
 // public funds for 100 students at the county norm of their stage.
 func (e itemEval) g6() *ItemResult {
-	it := e.std.Item("G6")
-	r := e.item("G6")
-	floor := it.Param("students")
+	floor := e.std.Item("G6").Param("students")
 	norm := e.f.County.PublicFundsNorm
-	var missing []string
-	checked := 0
-	for i := range e.f.Schools {
-		s := &e.f.Schools[i]
-		if s.Type == county.TypeSpecial || !(s.Location == "乡村" || s.Type == county.TypePoint) {
-			continue
-		}
+	return e.perSchool("G6", "公用经费或生均公用经费基准定额", func(s *county.School) (bool, bool, []string) {
 		p, j := county.Val(s.Students.Primary), county.Val(s.Students.Junior)
-		if float64(p+j) >= floor {
-			continue
+		if s.Type == county.TypeSpecial || !(s.Location == "乡村" || s.Type == county.TypePoint) || float64(p+j) >= floor {
+			return false, false, nil
 		}
 		stageNorm := norm.Primary
 		if p == 0 && j > 0 {
 			stageNorm = norm.Junior
 		}
 		if stageNorm == nil || s.PublicFundsAllocated == nil {
-			missing = append(missing, s.Name)
-			continue
+			return true, false, nil
 		}
-		checked++
 		need := floor * *stageNorm
-		if !standard.AtLeast(*s.PublicFundsAllocated, need) {
-			r.failSchool(s, fmt.Sprintf("在校生 %d 人，核拨公用经费 %s 元，应按 100 人核定 %s 元，差 %s 元",
-				p+j, format.Number(*s.PublicFundsAllocated, 0), format.Number(need, 0), format.Number(math.Ceil(need-*s.PublicFundsAllocated), 0)))
+		if standard.AtLeast(*s.PublicFundsAllocated, need) {
+			return true, true, nil
 		}
-	}
-	r.finishSchools(checked, missing, "公用经费或生均公用经费基准定额")
-	return r
+		return true, true, []string{fmt.Sprintf("在校生 %d 人，核拨公用经费 %s 元，应按 100 人核定 %s 元，差 %s 元",
+			p+j, format.Number(*s.PublicFundsAllocated, 0), format.Number(need, 0), format.Number(math.Ceil(need-*s.PublicFundsAllocated), 0))}
+	})
 }
 
 // g7: special schools' public funds per student ≥ 6000 元.
 func (e itemEval) g7() *ItemResult {
 	limit := e.std.Item("G7").Primary
-	r := e.item("G7")
-	var missing []string
-	checked := 0
-	for i := range e.f.Schools {
-		s := &e.f.Schools[i]
+	return e.perSchool("G7", "公用经费或在校生数", func(s *county.School) (bool, bool, []string) {
 		if s.Type != county.TypeSpecial {
-			continue
+			return false, false, nil
 		}
 		n := county.Val(s.Students.Primary) + county.Val(s.Students.Junior) + county.Val(s.Students.Senior)
 		if s.PublicFundsAllocated == nil || n == 0 {
-			missing = append(missing, s.Name)
-			continue
+			return true, false, nil
 		}
-		checked++
 		per := *s.PublicFundsAllocated / float64(n)
-		r.Value = ptr(per)
-		if !standard.AtLeast(per, limit) {
-			r.failSchool(s, fmt.Sprintf("生均公用经费 %s 元，低于 %s 元", format.Number(per, 2), format.Number(limit, 0)))
+		if standard.AtLeast(per, limit) {
+			return true, true, nil
 		}
-	}
-	r.finishSchools(checked, missing, "公用经费或在校生数")
-	return r
+		return true, true, []string{fmt.Sprintf("生均公用经费 %s 元，低于 %s 元", format.Number(per, 2), format.Number(limit, 0))}
+	})
 }
 
 func (e itemEval) g8() *ItemResult {
@@ -324,48 +281,34 @@ func (e itemEval) g12() *ItemResult {
 }
 
 // g13: 城区 and 镇区 public non-boarding schools enrol nearby: 100 % (小学),
-// ≥ 95 % (初中).
+// ≥ 95 % (初中). A school with no entrants this year has nothing to check.
 func (e itemEval) g13() *ItemResult {
 	it := e.std.Item("G13")
-	r := e.item("G13")
-	var missing []string
-	checked := 0
-	for i := range e.f.Schools {
-		s := &e.f.Schools[i]
+	return e.perSchool("G13", "新生数或就近入学人数", func(s *county.School) (bool, bool, []string) {
 		if !compulsorySchool(s) || s.IsPrivate() || s.IsBoarding() || (s.Location != "城区" && s.Location != "镇区") {
-			continue
+			return false, false, nil
 		}
-		lacks, counted := false, false
-		for _, st := range []struct {
-			stage          string
-			entrants, near *int
-			students       int
-		}{{Primary, s.Entrants.Primary, s.EntrantsNearby.Primary, county.Val(s.Students.Primary)},
-			{Junior, s.Entrants.Junior, s.EntrantsNearby.Junior, county.Val(s.Students.Junior)}} {
+		counted := false
+		var gaps []string
+		for _, st := range []stageInput{{Primary, county.Val(s.Students.Primary), s.Entrants.Primary, s.EntrantsNearby.Primary},
+			{Junior, county.Val(s.Students.Junior), s.Entrants.Junior, s.EntrantsNearby.Junior}} {
 			if st.students == 0 {
 				continue
 			}
-			if st.entrants == nil || st.near == nil {
-				lacks = true
-				continue
+			if st.a == nil || st.b == nil {
+				return true, false, nil
 			}
-			if *st.entrants == 0 {
+			if *st.a == 0 {
 				continue
 			}
 			counted = true
-			rate := float64(*st.near) / float64(*st.entrants)
+			rate := float64(*st.b) / float64(*st.a)
 			if limit := it.Limit(st.stage); !standard.AtLeast(rate, limit) {
-				r.failSchool(s, fmt.Sprintf("%s就近入学 %d / %d = %s，低于 %s", StageNames[st.stage], *st.near, *st.entrants, format.Percent(rate), format.Percent(limit)))
+				gaps = append(gaps, fmt.Sprintf("%s就近入学 %d / %d = %s，低于 %s", StageNames[st.stage], *st.b, *st.a, format.Percent(rate), format.Percent(limit)))
 			}
 		}
-		if lacks {
-			missing = append(missing, s.Name)
-		} else if counted {
-			checked++
-		}
-	}
-	r.finishSchools(checked, missing, "新生数或就近入学人数")
-	return r
+		return counted, true, gaps
+	})
 }
 
 func (e itemEval) g14() *ItemResult {

@@ -26,9 +26,12 @@ func (e itemEval) qualityItems(out map[string]*ItemResult) {
 		out["Q2"], _ = e.ratio("Q2", q.Q2.Enrolled, q.Q2.Eligible, e.std.Item("Q2").Primary, "残疾儿童少年入学")
 		out["Q2"].Evidence = q.Q2.Evidence
 	}
-	out["Q3"] = e.perSchool("Q3", "章程或信息化情况", func(s *county.School) (bool, string, bool) {
+	out["Q3"] = e.perSchool("Q3", "章程或信息化情况", func(s *county.School) (bool, bool, []string) {
+		if !compulsorySchool(s) {
+			return false, false, nil
+		}
 		if s.Charter == nil || s.Informatized == nil {
-			return false, "", false
+			return true, false, nil
 		}
 		var gaps []string
 		if !*s.Charter {
@@ -37,60 +40,75 @@ func (e itemEval) qualityItems(out map[string]*ItemResult) {
 		if !*s.Informatized {
 			gaps = append(gaps, "未实现管理与教学信息化")
 		}
-		return len(gaps) == 0, strings.Join(gaps, "，"), true
+		if len(gaps) == 0 {
+			return true, true, nil
+		}
+		return true, true, []string{strings.Join(gaps, "，")}
 	})
 	limitQ4 := e.std.Item("Q4").Primary
-	out["Q4"] = e.perSchool("Q4", "公用经费预算或培训经费", func(s *county.School) (bool, string, bool) {
+	out["Q4"] = e.perSchool("Q4", "公用经费预算或培训经费", func(s *county.School) (bool, bool, []string) {
+		if !compulsorySchool(s) {
+			return false, false, nil
+		}
 		if s.PublicFundsBudget == nil || s.TrainingFunds == nil {
-			return false, "", false
+			return true, false, nil
 		}
 		need := limitQ4 * *s.PublicFundsBudget
 		if standard.AtLeast(*s.TrainingFunds, need) {
-			return true, "", true
+			return true, true, nil
 		}
 		share := 0.0
 		if *s.PublicFundsBudget > 0 {
 			share = *s.TrainingFunds / *s.PublicFundsBudget
 		}
-		return false, fmt.Sprintf("培训经费 %s 元，占公用经费预算 %s，应不低于 %s 元（%s），差 %s 元",
+		return true, true, []string{fmt.Sprintf("培训经费 %s 元，占公用经费预算 %s，应不低于 %s 元（%s），差 %s 元",
 			format.Number(*s.TrainingFunds, 0), format.Percent(share), format.Number(need, 0), format.Percent(limitQ4),
-			format.Number(math.Ceil(need-*s.TrainingFunds), 0)), true
+			format.Number(math.Ceil(need-*s.TrainingFunds), 0))}
 	})
 	out["Q5"] = e.yesNo("Q5", q.Q5)
 	good := county.MoralRatings[:2] // 优秀, 良好
-	out["Q6"] = e.perSchool("Q6", "德育与校园文化评价", func(s *county.School) (bool, string, bool) {
+	out["Q6"] = e.perSchool("Q6", "德育与校园文化评价", func(s *county.School) (bool, bool, []string) {
+		if !compulsorySchool(s) {
+			return false, false, nil
+		}
 		if s.MoralRating == nil {
-			return false, "", false
+			return true, false, nil
 		}
 		if slices.Contains(good, *s.MoralRating) {
-			return true, "", true
+			return true, true, nil
 		}
-		return false, "德育与校园文化评价为「" + *s.MoralRating + "」，应达到良好以上", true
+		return true, true, []string{"德育与校园文化评价为「" + *s.MoralRating + "」，应达到良好以上"}
 	})
 	out["Q7"] = e.yesNo("Q7", q.Q7)
 	out["Q8"] = e.yesNo("Q8", q.Q8)
 	out["Q9"] = e.q9()
 }
 
-// perSchool decides an item that every compulsory school must meet; check
-// returns (pass, gap, entered).
-func (e itemEval) perSchool(code, what string, check func(s *county.School) (bool, string, bool)) *ItemResult {
+// schoolCheck decides one school for a per-school item: applies false
+// leaves the school out of the item, entered false lists it as 未填报, and
+// gaps are its failures (none = met).
+type schoolCheck func(s *county.School) (applies, entered bool, gaps []string)
+
+// perSchool decides an item that every school it applies to must meet.
+func (e itemEval) perSchool(code, what string, check schoolCheck) *ItemResult {
 	r := e.item(code)
 	var missing []string
 	checked := 0
 	for i := range e.f.Schools {
 		s := &e.f.Schools[i]
-		if !compulsorySchool(s) {
+		applies, entered, gaps := check(s)
+		switch {
+		case !applies && entered:
+			panic("eval: a school check entered data for a school it does not apply to")
+		case !applies:
 			continue
-		}
-		ok, gap, entered := check(s)
-		if !entered {
+		case !entered:
 			missing = append(missing, s.Name)
 			continue
 		}
 		checked++
-		if !ok {
-			r.failSchool(s, gap)
+		for _, g := range gaps {
+			r.failSchool(s, g)
 		}
 	}
 	r.finishSchools(checked, missing, what)
