@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"junheng/ui/uitest"
 	"testing"
 	"time"
 
@@ -165,31 +166,10 @@ var ctrlS = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifi
 
 func tap(t *testing.T, root fyne.CanvasObject, text string) {
 	t.Helper()
-	var found *widget.Button
-	walk(root, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
-		}
-	})
-	if found == nil {
-		t.Fatalf("no button %q", text)
-	}
-	test.Tap(found)
+	uitest.Tap(t, root, text)
 }
 
-func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	fn(o)
-	switch c := o.(type) {
-	case *fyne.Container:
-		for _, ch := range c.Objects {
-			walk(ch, fn)
-		}
-	case fyne.Widget:
-		for _, ch := range test.WidgetRenderer(c).Objects() {
-			walk(ch, fn)
-		}
-	}
-}
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) { uitest.Walk(o, fn) }
 
 // Fyne's own dialogs (file chooser, entry menu) speak Chinese whatever the
 // system language.

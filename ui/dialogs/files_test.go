@@ -1,6 +1,7 @@
 package dialogs
 
 import (
+	"junheng/ui/uitest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,29 +73,7 @@ func TestSaveFileAsksBeforeReplacing(t *testing.T) {
 	if got != "" {
 		t.Fatal("replaced without asking")
 	}
-	confirm := w.Canvas().Overlays().Top()
-	var ok *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if b, isB := o.(*widget.Button); isB && b.Text == "确定" {
-			ok = b
-		}
-		switch c := o.(type) {
-		case *fyne.Container:
-			for _, ch := range c.Objects {
-				walk(ch)
-			}
-		case fyne.Widget:
-			for _, ch := range test.WidgetRenderer(c).Objects() {
-				walk(ch)
-			}
-		}
-	}
-	walk(confirm)
-	if ok == nil {
-		t.Fatal("no confirmation shown")
-	}
-	test.Tap(ok)
+	uitest.Tap(t, w.Canvas().Overlays().Top(), "确定")
 	if got != old {
 		t.Fatalf("after confirming: path %q", got)
 	}

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"junheng/ui/uitest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,31 +84,10 @@ func field(t *testing.T, p *schools, path string) *w.Field[county.School] {
 
 func tapButton(t *testing.T, root fyne.CanvasObject, text string) {
 	t.Helper()
-	var found *widget.Button
-	walk(root, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
-		}
-	})
-	if found == nil {
-		t.Fatalf("no button %q", text)
-	}
-	test.Tap(found)
+	uitest.Tap(t, root, text)
 }
 
-func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	fn(o)
-	switch c := o.(type) {
-	case *fyne.Container:
-		for _, ch := range c.Objects {
-			walk(ch, fn)
-		}
-	case fyne.Widget:
-		for _, ch := range test.WidgetRenderer(c).Objects() {
-			walk(ch, fn)
-		}
-	}
-}
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) { uitest.Walk(o, fn) }
 
 func TestEnterSchoolThroughItsForm(t *testing.T) {
 	fx := newFixture(t)
