@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"junheng/ui/uitest"
 	"testing"
 	"time"
 
@@ -18,6 +17,7 @@ import (
 	"junheng/ui/screens"
 	"junheng/ui/session"
 	jtheme "junheng/ui/theme"
+	"junheng/ui/uitest"
 )
 
 func newTestApp(t *testing.T, args ...string) *App {

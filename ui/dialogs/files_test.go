@@ -1,7 +1,6 @@
 package dialogs
 
 import (
-	"junheng/ui/uitest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"junheng/ui/uitest"
 )
 
 func saveWindow(t *testing.T) fyne.Window {

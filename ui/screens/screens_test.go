@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"junheng/ui/uitest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"junheng/ui/fakestore"
 	"junheng/ui/session"
 	jtheme "junheng/ui/theme"
+	"junheng/ui/uitest"
 	w "junheng/ui/widgets"
 )
 
