@@ -67,10 +67,7 @@ func (c *ctx) financeTable(rows []eval.FinanceRow) {
 	var out [][]cell
 	for _, key := range eval.FinanceSeries {
 		row := []cell{txt(eval.FinanceSeriesNames[key])}
-		dec := format.ValueDecimals
-		if key == "students" {
-			dec = 0
-		}
+		dec := eval.FinanceDecimals(key)
 		for _, r := range rows {
 			row = append(row, num(format.Opt(r.Values[key], dec)))
 			switch g := r.Growth[key]; {

@@ -37,6 +37,15 @@ var FinanceSeriesNames = map[string]string{
 	"edu_surcharge_allocated":          "教育费附加拨付（万元）",
 }
 
+// FinanceDecimals is how many decimals a series prints with: head counts
+// are whole, money has two.
+func FinanceDecimals(key string) int {
+	if key == "students" {
+		return 0
+	}
+	return 2
+}
+
 func financeValues(fy *county.FinanceYear) map[string]*float64 {
 	v := map[string]*float64{
 		"recurrent_revenue": fy.RecurrentRevenue, "edu_appropriation": fy.EduAppropriation,

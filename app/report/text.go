@@ -165,7 +165,7 @@ func finance(b *strings.Builder, r *eval.Result) {
 			if row.Growth[k] != nil {
 				g = format.SignedPercent(*row.Growth[k])
 			}
-			line = append(line, format.Opt(row.Values[k], 2), g)
+			line = append(line, format.Opt(row.Values[k], eval.FinanceDecimals(k)), g)
 		}
 		rows = append(rows, line)
 	}
