@@ -49,8 +49,7 @@ func SaveFile(win fyne.Window, title, name, ext, folder string, protect []string
 			}
 		}, win)
 		startIn(d, s.Folder.Text)
-		d.Resize(fileDialogSize)
-		d.Show()
+		showFileDialog(d)
 	})
 	body := container.NewVBox(
 		widget.NewForm(
@@ -153,8 +152,15 @@ func OpenFile(win fyne.Window, exts []string, folder string, done func(path stri
 		d.SetFilter(storage.NewExtensionFileFilter(all))
 	}
 	startIn(d, folder)
-	d.Resize(fileDialogSize)
+	showFileDialog(d)
+}
+
+// showFileDialog shows d at a readable size. Fyne's FileDialog builds its
+// window in Show, and Resize before that dereferences nothing and panics
+// (every file dialog crashed the program this way).
+func showFileDialog(d *dialog.FileDialog) {
 	d.Show()
+	d.Resize(fileDialogSize)
 }
 
 // startIn points a file dialog at folder when it exists.

@@ -82,3 +82,17 @@ func TestSaveFileAsksBeforeReplacing(t *testing.T) {
 		t.Error("the old file should make way for the new one")
 	}
 }
+
+// The open and folder dialogs show without crashing (Fyne panics on a
+// FileDialog resized before it is shown).
+func TestFileDialogsShow(t *testing.T) {
+	w := saveWindow(t)
+	dir := t.TempDir()
+	OpenFile(w, []string{".db"}, dir, func(string) {})
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("the open dialog did not appear")
+	}
+	d := SaveFile(w, "另存为", "a", ".db", dir, nil, func(string) {})
+	uitest.Tap(t, w.Canvas().Overlays().Top(), "浏览…")
+	_ = d
+}
