@@ -79,13 +79,7 @@ func (a *App) saveAs() {
 		return
 	}
 	dialogs.SaveFile(a.Win, "另存为", a.env.S.File.County.Name+".db", ".db", a.folder(), a.openFile(), func(path string) {
-		a.longTask("正在另存…", func(func(float64)) error { return b.SaveAs(path) }, func(err error) {
-			if err != nil {
-				dialogs.Error(err, a.Win)
-				return
-			}
-			a.setStatus("已另存为 " + path)
-		})
+		a.fileTask("正在另存…", func() error { return b.SaveAs(path) }, func() { a.setStatus("已另存为 " + path) })
 	})
 }
 
@@ -100,11 +94,7 @@ func (a *App) export() {
 	}
 	dialogs.ChooseSchools(a.env.S.File.Schools, a.Win, func(ids []string) {
 		dialogs.SaveFile(a.Win, "导出给其他单位", a.env.S.File.County.Name+"（导出）.db", ".db", a.folder(), a.openFile(), func(path string) {
-			a.longTask("正在导出…", func(func(float64)) error { return ex.ExportSchools(path, ids) }, func(err error) {
-				if err != nil {
-					dialogs.Error(err, a.Win)
-					return
-				}
+			a.fileTask("正在导出…", func() error { return ex.ExportSchools(path, ids) }, func() {
 				a.setStatus(fmt.Sprintf("已导出 %d 所学校到 %s", len(ids), path))
 			})
 		})
@@ -132,14 +122,22 @@ func (a *App) MergeFrom(path string) *dialogs.MergeDialog {
 		return nil
 	}
 	return dialogs.Merge(plan, a.Win, func(takeTheirs []bool) {
-		a.longTask("正在合并…", func(func(float64)) error { return m.ApplyMerge(plan, takeTheirs) }, func(err error) {
-			if err != nil {
-				dialogs.Error(err, a.Win)
-				return
-			}
+		a.fileTask("正在合并…", func() error { return m.ApplyMerge(plan, takeTheirs) }, func() {
 			a.reload()
 			a.setStatus(fmt.Sprintf("已合并：新增 %d 项，处理 %d 处冲突", len(plan.Added), len(plan.Conflicts)))
 		})
+	})
+}
+
+// fileTask runs a file operation behind a progress dialog; a failure is
+// shown to the clerk, success runs ok.
+func (a *App) fileTask(title string, work func() error, ok func()) {
+	a.longTask(title, func(func(float64)) error { return work() }, func(err error) {
+		if err != nil {
+			dialogs.Error(err, a.Win)
+			return
+		}
+		ok()
 	})
 }
 
@@ -168,28 +166,17 @@ func (a *App) backup() {
 		return
 	}
 	dialogs.Backup(a.Win, a.settings.BackupsKept, func() {
-		a.longTask("正在备份…", func(func(float64)) error {
+		a.fileTask("正在备份…", func() error {
 			_, err := b.Backup()
 			return err
-		}, func(err error) {
-			if err != nil {
-				dialogs.Error(err, a.Win)
-				return
-			}
-			a.setStatus("备份完成")
-		})
+		}, func() { a.setStatus("备份完成") })
 	}, func() {
-		// Backups sit in FILE.db.backups beside the data file.
-		dialogs.OpenFile(a.Win, []string{".db"}, a.env.S.Store.Path()+".backups", func(path string) {
+		dialogs.OpenFile(a.Win, []string{".db"}, b.BackupDir(), func(path string) {
 			dialogs.Confirm("从备份恢复", "用备份「"+path+"」替换当前数据？当前数据会先自动备份。", func(ok bool) {
 				if !ok {
 					return
 				}
-				a.longTask("正在恢复…", func(func(float64)) error { return b.Restore(path) }, func(err error) {
-					if err != nil {
-						dialogs.Error(err, a.Win)
-						return
-					}
+				a.fileTask("正在恢复…", func() error { return b.Restore(path) }, func() {
 					a.reload()
 					a.setStatus("已从备份恢复")
 				})

@@ -93,6 +93,8 @@ type Backuper interface {
 	Restore(path string) error
 	// SaveAs writes the whole file to a new path.
 	SaveAs(path string) error
+	// BackupDir is the folder the backups are kept in.
+	BackupDir() string
 }
 
 // ReadOnlyStore is a store that may refuse writes.
