@@ -27,23 +27,15 @@ trap cleanup EXIT
 export DISPLAY="$display"
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
-# colours NAME.png → number of distinct colours
-colours() { /usr/bin/convert "$1" -format %k info:; }
+. scripts/lib-window.sh
 
 shot() { # shot NAME PAGE [ARGS…]
-  local name=$1 page=$2 png="$out/$1.png" t0 t1 n found=""
+  local name=$1 page=$2 png="$out/$1.png" t0 t1 n found=1
   shift 2
   t0=$(date +%s.%N)
   JUNHENG_TIMING=1 "$bin" --demo --file "$tmp/demo.db" --page "$page" "$@" >"$tmp/$name.log" 2>&1 &
   app=$!
-  for _ in $(seq 300); do
-    if xwininfo -root -tree 2>/dev/null | grep -q '均衡评估助手'; then
-      /usr/bin/import -window root "$png" 2>/dev/null || true
-      if [ -s "$png" ] && [ "$(colours "$png")" -gt 60 ]; then found=1; break; fi
-    fi
-    kill -0 "$app" 2>/dev/null || break
-    sleep 0.05
-  done
+  wait_painted "$app" "$png" 300 0.05 || found=""
   t1=$(date +%s.%N)
   if [ -z "$found" ]; then
     echo "FAIL: window for page $page did not appear or stayed blank" >&2

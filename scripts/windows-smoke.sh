@@ -10,6 +10,7 @@
 # Real Windows 10/11 has the function; the DLL never ships.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib-window.sh
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 need=()
@@ -86,15 +87,8 @@ png="$out/windows-main.png"
 t0=$(date +%s.%N)
 wine "$exe" --demo >"$tmp/app.log" 2>&1 &
 app=$!
-found=""
-for _ in $(seq 600); do
-  if xwininfo -root -tree 2>/dev/null | grep -q '均衡评估助手'; then
-    /usr/bin/import -window root "$png" 2>/dev/null || true
-    if [ -s "$png" ] && [ "$(/usr/bin/convert "$png" -format %k info:)" -gt 60 ]; then found=1; break; fi
-  fi
-  kill -0 "$app" 2>/dev/null || break
-  sleep 0.1
-done
+found=1
+wait_painted "$app" "$png" 600 0.1 || found=""
 t1=$(date +%s.%N)
 if [ -z "$found" ]; then
   echo "FAIL: junheng.exe showed no window (or a blank one) under Wine" >&2
