@@ -33,6 +33,9 @@ type Config struct {
 	DataDir string
 	// InlineEval evaluates on the UI goroutine (headless tests only).
 	InlineEval bool
+	// Screen measures the screen once the window exists, to size the
+	// window to it (nil: keep the default size).
+	Screen ScreenProbe
 }
 
 // App is the main window and its state.
@@ -79,7 +82,7 @@ func Create(fa fyne.App, cfg Config) *App {
 	a.Win.SetContent(a.body)
 	a.Win.SetMainMenu(a.menu())
 	a.Win.SetCloseIntercept(func() { a.confirmLeave(a.closeWindow) })
-	a.reportStartup()
+	a.fa.Lifecycle().SetOnStarted(a.started)
 	a.start()
 	return a
 }

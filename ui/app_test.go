@@ -22,10 +22,17 @@ import (
 
 func newTestApp(t *testing.T, args ...string) *App {
 	t.Helper()
+	return newTestAppWith(t, Config{}, args...)
+}
+
+// newTestAppWith is newTestApp with more of the configuration given.
+func newTestAppWith(t *testing.T, cfg Config, args ...string) *App {
+	t.Helper()
 	fa := test.NewApp()
 	fa.Settings().SetTheme(jtheme.New(1))
 	t.Cleanup(fa.Quit)
-	return Create(fa, Config{Version: "0.1.0-test", Args: args, InlineEval: true})
+	cfg.Version, cfg.Args, cfg.InlineEval = "0.1.0-test", args, true
+	return Create(fa, cfg)
 }
 
 func TestFirstStartOffersDemoOrNewCounty(t *testing.T) {
