@@ -27,10 +27,10 @@ const (
 	colMet      = 9
 	colPass     = 10
 	numCols     = 11
-	// Rows above the schools: the standard, and the coefficient (its
-	// limit in the row's name). Few, so that the schools keep the room at
-	// 1366×768 and 125 %.
-	summaryRows = 2
+	// Rows above the schools: the coefficient (its limit in the row's
+	// name); the standard is in the header. One, so that the schools keep
+	// the room at 1366×768 and 125 %.
+	summaryRows = 1
 )
 
 // Views of the page.
@@ -86,7 +86,7 @@ func newResources(env *Env) *resources {
 	p.table.StickyColumnCount = 1
 	p.table.CreateHeader = func() fyne.CanvasObject {
 		h := newHeaderCell()
-		h.SetText("R1\n高学历教师") // two lines: the header row takes their height
+		h.SetText("R1 高学历教师\n≥4.20") // two lines: the header row takes their height
 		return h
 	}
 	p.table.UpdateHeader = p.updateHeader
@@ -164,7 +164,7 @@ func (p *resources) columnWidths(width float32) [numCols]float32 {
 		}
 		return m + pad
 	}
-	names := []string{"标准值（≥）", "差异系数（≤0.500）"}
+	names := []string{"差异系数（≤0.500）"}
 	for _, sp := range p.rows {
 		names = append(names, sp.Name)
 	}
@@ -173,7 +173,7 @@ func (p *resources) columnWidths(width float32) [numCols]float32 {
 	cw[colStudents] = measure("在校生", "12,345")
 	cw[colMet] = measure("达标项", "7/7")
 	cw[colPass] = measure("结论", "未达标", "120/120")
-	minR := measure("多媒体教室", "12,345.00")
+	minR := measure("R7 多媒体教室", "12,345.00")
 	// The table puts a padding between columns and a scroll bar on the right.
 	gaps := numCols*theme.Padding() + theme.ScrollBarSize() + theme.Padding()
 	rest := width - cw[colName] - cw[colStudents] - cw[colMet] - cw[colPass] - gaps
@@ -252,13 +252,21 @@ func excludedText(st *eval.Stage, r *eval.Result) string {
 
 var headers = [numCols]string{"学校", "在校生", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "达标项", "结论"}
 
-// header is a column's heading: an indicator reads "R2\n骨干教师" with
-// the standard's full name as its tooltip.
+// header is a column's heading: an indicator reads "R2 骨干教师\n≥1.00"
+// (code, short name, the stage's standard) with the standard's full name
+// as its tooltip.
 func (p *resources) header(col int) (text, tip string) {
 	text = headers[col]
 	if col >= colFirstR && col < colFirstR+7 {
 		it := p.env.S.Std.Item(text)
-		return text + "\n" + it.ShortName(), text + " " + it.Name
+		std := "≥ —"
+		if st := p.current(); st != nil {
+			std = "≥" + format.Value(st.Standard[text])
+		}
+		return text + " " + it.ShortName() + "\n" + std, text + " " + it.Name + "（标准 " + std + "）"
+	}
+	if col == colName {
+		return text + "\n标准值", ""
 	}
 	return text, ""
 }
@@ -379,15 +387,7 @@ func (p *resources) cell(id widget.TableCellID) (string, color.Color) {
 		code = standard.ResourceCodes[id.Col-colFirstR]
 	}
 	switch id.Row {
-	case 0: // the standard
-		switch {
-		case id.Col == colName:
-			return "标准值（≥）", header
-		case isR:
-			return format.Value(st.Standard[code]), header
-		}
-		return "", header
-	case 1: // the coefficient, its limit in the name
+	case 0: // the coefficient, its limit in the name (the standard is in the header)
 		switch {
 		case id.Col == colName:
 			return "差异系数（≤" + format.CV(st.CVLimit) + "）", header
@@ -453,7 +453,7 @@ func (p *resources) explain(id widget.TableCellID) string {
 	st := p.current()
 	i := id.Row - summaryRows
 	if st == nil || i < 0 || i >= len(p.rows) {
-		if st != nil && id.Row == 1 && id.Col >= colFirstR && id.Col < colFirstR+7 {
+		if st != nil && id.Row == 0 && id.Col >= colFirstR && id.Col < colFirstR+7 {
 			code := standard.ResourceCodes[id.Col-colFirstR]
 			if note := st.CVNote[code]; note != "" {
 				return code + " 差异系数：" + note
