@@ -201,26 +201,32 @@ func (a *App) show(page, target string) {
 	p.Open(target)
 }
 
-// confirmLeave runs next at once, or after the user agrees to drop the
-// unsaved input of the current page.
+// confirmLeave runs next at once, or after asking what to do with the
+// unsaved input of the current page: 保存 (the default) stores it and goes
+// on only when it was stored, 不保存 drops it, 取消 stays.
 func (a *App) confirmLeave(next func()) {
 	p := a.pages[a.current]
 	if p == nil || !p.Dirty() {
 		next()
 		return
 	}
-	dialogs.Confirm("未保存的修改", "「"+a.current+"」有未保存的修改。放弃这些修改吗？\n（点「取消」返回，可按 Ctrl+S 保存）", func(ok bool) {
-		if ok {
-			a.stale[a.current] = true
-			next()
-			return
-		}
+	stay := func() {
 		for i, n := range screens.Names {
 			if n == a.current {
 				a.nav.Select(i)
 			}
 		}
-	}, a.Win)
+	}
+	dialogs.Unsaved(a.current, a.Win, func() {
+		if p.Save() {
+			next()
+			return
+		}
+		stay() // the page shows what is wrong
+	}, func() {
+		a.stale[a.current] = true
+		next()
+	}, stay)
 }
 
 // changed runs when the session's file or result changes: the visible page

@@ -122,9 +122,9 @@ func TestLeavingWithUnsavedInputAsks(t *testing.T) {
 	if ov == nil {
 		t.Fatal("no unsaved-changes warning")
 	}
-	tap(t, ov, "确定")
+	tap(t, ov, "不保存")
 	if a.Current() != screens.Home {
-		t.Fatal("confirmed leave did not navigate")
+		t.Fatal("不保存 did not navigate")
 	}
 }
 
