@@ -8,15 +8,16 @@ import (
 
 	"junheng/ui/fakestore"
 	"junheng/ui/screens"
+	"junheng/ui/widgets"
 )
 
 // typeOnProfile changes the county's name on 县域概况 without saving.
 func typeOnProfile(t *testing.T, a *App, name string) {
 	t.Helper()
 	a.Goto(screens.Profile, "")
-	var entry *widget.Entry
+	var entry *widgets.FocusEntry
 	walk(a.Page(screens.Profile).Object(), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && entry == nil {
+		if e, ok := o.(*widgets.FocusEntry); ok && entry == nil {
 			entry = e // the county name
 		}
 	})

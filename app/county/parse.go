@@ -316,7 +316,7 @@ func badRunes(s string, lines bool) string {
 			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
 				return "含有不是 UTF-8 编码的字节：请重新输入这段文字"
 			}
-			return "含有无法识别的字符「�」（原文件可能不是 UTF-8 编码）：请重新输入这段文字"
+			return "含有无法识别的字符（U+FFFD，原文件可能不是 UTF-8 编码）：请重新输入这段文字"
 		case lines && (r == '\n' || r == '\r' || r == '\t'):
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
 			return fmt.Sprintf("含有控制字符（U+%04X，看不见但会打乱显示和打印）：请删除后重新输入", r)

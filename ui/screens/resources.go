@@ -47,7 +47,7 @@ type resources struct {
 	stageSel *widget.RadioGroup
 	stage    string
 	table    *widget.Table
-	widths   [numCols]float32 // column widths last set (fitColumns)
+	widths   [numCols]float32   // column widths last set (fitColumns)
 	rows     []*eval.SchoolPart // sorted view of the stage's schools
 	sortCol  int
 	sortDesc bool
