@@ -223,7 +223,7 @@ func TestSettingsSwitchRulesAndScale(t *testing.T) {
 		t.Fatal("the demo county leaves no small teaching point out")
 	}
 	s := a.settings
-	s.TeachingPointThreshold = 1
+	s.Rules.TeachingPointThreshold = 1
 	s.Scale = 1.5
 	a.ApplySettings(s)
 	if got := excluded(); got >= before {
@@ -235,7 +235,7 @@ func TestSettingsSwitchRulesAndScale(t *testing.T) {
 	if sz := fyne.CurrentApp().Settings().Theme().Size("text"); sz < 1.4*14 {
 		t.Fatalf("text size %v after choosing 150%%", sz)
 	}
-	if session.LoadSettings(fyne.CurrentApp().Preferences()).TeachingPointThreshold != 1 {
+	if session.LoadSettings(fyne.CurrentApp().Preferences()).Rules.TeachingPointThreshold != 1 {
 		t.Fatal("settings not kept in the preferences")
 	}
 }

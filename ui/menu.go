@@ -247,6 +247,10 @@ func (a *App) ApplySettings(s session.Settings) {
 	}
 	if a.env.S != nil {
 		a.env.S.Settings = s
+		// The open file records the new 单位 and 使用人 from the next change.
+		if st, ok := a.env.S.Store.(session.SettingsTaker); ok {
+			st.UseSettings(s)
+		}
 		a.env.S.Recompute()
 	}
 	a.setStatus("设置已保存")
