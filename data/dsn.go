@@ -3,6 +3,7 @@ package data
 import (
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 )
 
@@ -16,7 +17,7 @@ const busyTimeoutMS = 5000
 func dsn(path string, readOnly bool) string {
 	p := uriPath(path, runtime.GOOS == "windows")
 	q := []string{
-		"_pragma=busy_timeout(5000)",
+		"_pragma=busy_timeout(" + strconv.Itoa(busyTimeoutMS) + ")",
 		"_pragma=trusted_schema(0)", // a file's views/triggers may not call functions with side effects
 		"_pragma=foreign_keys(1)",
 		"_pragma=synchronous(FULL)",
