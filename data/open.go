@@ -151,7 +151,8 @@ func (s *Store) recoverJournal(before [32]byte) error {
 		filepath.Base(journal), why, state, jstate, filepath.Dir(copyPath))
 }
 
-// reason is a refusal's explanation without the file name it starts with.
+// reason is what is wrong, from a refusal: its first sentence without the
+// file name it starts with.
 func reason(path string, err error) string {
 	msg := explain(path, err).Error()
 	for _, name := range []string{"「" + path + "」", "「" + filepath.Base(path) + "」"} {
@@ -160,7 +161,10 @@ func reason(path string, err error) string {
 			break
 		}
 	}
-	return strings.TrimRight(msg, "。")
+	if i := strings.Index(msg, "。"); i >= 0 {
+		msg = msg[:i] // the first sentence: what is wrong, not what to do
+	}
+	return msg
 }
 
 // hashFile is the SHA-256 of the file's bytes (zero when it cannot be read).

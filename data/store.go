@@ -192,6 +192,9 @@ func (s *Store) HeldBy() string {
 
 // Close closes the database and removes the lock note.
 func (s *Store) Close() error {
+	if s == nil {
+		return nil
+	}
 	var err error
 	if s.db != nil {
 		err = s.db.Close()
