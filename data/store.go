@@ -231,4 +231,3 @@ func (s *Store) writable() error {
 
 // now is a fixed-width UTC timestamp, so that text order is time order.
 func now() string { return time.Now().UTC().Format("2006-01-02T15:04:05.000000000Z") }
-
