@@ -59,20 +59,98 @@ func (t *table) widths(d *doc) []float64 {
 type laidRow struct {
 	cells []cell
 	lines [][]string
-	n     int // most lines of any cell
+	sizes []float64 // font size of each cell (a header word that does not fit is set smaller)
+	n     int       // most lines of any cell
 }
 
-func (t *table) layout(d *doc, ws []float64, r []cell) laidRow {
-	lr := laidRow{cells: r, lines: make([][]string, len(r))}
+func (t *table) layout(d *doc, ws []float64, r []cell, head bool) laidRow {
+	lr := laidRow{cells: r, lines: make([][]string, len(r)), sizes: make([]float64, len(r))}
 	for i, c := range r {
-		d.font(c.Bold, t.size)
 		if i >= len(ws) {
 			break
 		}
-		lr.lines[i] = Wrap(strings.TrimSpace(c.Text), ws[i]-2*padX, d.measure)
+		lr.sizes[i] = t.size
+		d.font(c.Bold, t.size)
+		text := strings.TrimSpace(c.Text)
+		if head {
+			lr.lines[i], lr.sizes[i] = d.headLines(text, ws[i]-2*padX, t.size, c.Bold)
+		} else {
+			lr.lines[i] = Wrap(text, ws[i]-2*padX, d.measure)
+		}
 		lr.n = max(lr.n, len(lr.lines[i]))
 	}
 	return lr
+}
+
+// headLines breaks a header cell only between words: at spaces, before
+// "（" and after "）、/"; a word wider than the cell is set smaller (down
+// to 6 pt) rather than cut ("代码", "评估结论" stay whole).
+func (d *doc) headLines(text string, w, size float64, bold bool) ([]string, float64) {
+	words := headWords(clean(text, true))
+	for s := size; ; s -= 0.5 {
+		d.font(bold, s)
+		fits := true
+		for _, wd := range words {
+			if d.measure(wd) > w {
+				fits = false
+				break
+			}
+		}
+		if fits || s <= 6 {
+			var lines []string
+			line := ""
+			for _, wd := range words {
+				switch {
+				case wd == "\n":
+					lines = append(lines, line)
+					line = ""
+				case line == "" || d.measure(line+wd) <= w:
+					line += wd
+				default:
+					lines = append(lines, strings.TrimSpace(line))
+					line = strings.TrimLeft(wd, " ")
+				}
+			}
+			lines = append(lines, strings.TrimSpace(line))
+			if !fits { // even at 6 pt: cut the long words like body text
+				var out []string
+				for _, l := range lines {
+					out = append(out, Wrap(l, w, d.measure)...)
+				}
+				lines = out
+			}
+			return lines, s
+		}
+	}
+}
+
+// headWords cuts a header into the pieces a line may break between.
+func headWords(text string) []string {
+	var out []string
+	cur := []rune{}
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, string(cur))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range text {
+		switch {
+		case r == '\n':
+			flush()
+			out = append(out, "\n")
+		case r == ' ' || r == '（' || r == '(':
+			flush()
+			cur = append(cur, r)
+		case r == '）' || r == ')' || r == '、' || r == '/':
+			cur = append(cur, r)
+			flush()
+		default:
+			cur = append(cur, r)
+		}
+	}
+	flush()
+	return out
 }
 
 func (t *table) rowH(n int) float64 { return float64(n)*lineH(t.size) + 2*padY }
@@ -83,7 +161,7 @@ func (t *table) draw(d *doc, rows [][]cell) {
 	var head []laidRow
 	headH := 0.0
 	for _, h := range t.head {
-		lr := t.layout(d, ws, h)
+		lr := t.layout(d, ws, h, true)
 		head = append(head, lr)
 		headH += t.rowH(lr.n)
 	}
@@ -92,17 +170,29 @@ func (t *table) draw(d *doc, rows [][]cell) {
 			t.drawRow(d, ws, h, 0, h.n, t.rowH(h.n))
 		}
 	}
+	// A table continued on a new page says so above its repeated header.
+	continued := func() {
+		d.continuePage()
+		d.font(false, smallSize)
+		d.pdf.SetX(d.left())
+		d.cellf(d.width(), lineH(smallSize), "（续表）", "", 1, "LM", false, 0)
+		drawHead()
+	}
 	first := true
 	for _, r := range rows {
-		lr := t.layout(d, ws, r)
+		lr := t.layout(d, ws, r, false)
 		h := t.rowH(lr.n)
 		need := h
 		if first {
 			need += headH
 		}
 		if d.room() < need && d.y() > bodyTop+0.1 {
-			d.newPage(d.landscape, true)
-			drawHead()
+			if first {
+				d.continuePage()
+				drawHead()
+			} else {
+				continued()
+			}
 		} else if first {
 			drawHead()
 		}
@@ -115,16 +205,15 @@ func (t *table) draw(d *doc, rows [][]cell) {
 		for from := 0; from < lr.n; {
 			fit := int((d.room() - 2*padY) / lineH(t.size))
 			if fit < 1 {
-				d.newPage(d.landscape, true)
-				drawHead()
-				continue
+				continued()
+				// bounded: on a fresh page at least one line is drawn
+				fit = max(1, int((d.room()-2*padY)/lineH(t.size)))
 			}
 			to := min(lr.n, from+fit)
 			t.drawRow(d, ws, lr, from, to, t.rowH(to-from))
 			from = to
 			if from < lr.n {
-				d.newPage(d.landscape, true)
-				drawHead()
+				continued()
 			}
 		}
 	}
@@ -165,12 +254,16 @@ func (t *table) drawRow(d *doc, ws []float64, lr laidRow, from, to int, h float6
 		}
 		lo, hi := min(from, len(lines)), min(to, len(lines))
 		part := lines[lo:hi]
-		d.font(c.Bold, t.size)
+		size := t.size
+		if i < len(lr.sizes) && lr.sizes[i] > 0 {
+			size = lr.sizes[i]
+		}
+		d.font(c.Bold, size)
 		lh := lineH(t.size)
 		ty := y + (h-float64(len(part))*lh)/2 // centred vertically
 		for _, l := range part {
 			p.SetXY(x+padX, ty)
-			p.CellFormat(w-2*padX, lh, l, "", 0, align+"M", false, 0, "")
+			d.cellf(w-2*padX, lh, l, "", 0, align+"M", false, 0)
 			ty += lh
 		}
 		x += w

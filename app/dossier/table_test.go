@@ -14,7 +14,7 @@ import (
 // of each page.
 func tablePDF(t *testing.T, rows [][]cell) []string {
 	t.Helper()
-	d := newDoc("测试县  表格", "2024-2025学年", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), 0, nil)
+	d := newDoc("测试县  表格", "2024-2025学年", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), 0, nil, meta{Title: "测试"})
 	d.newPage(true, true)
 	tb := &table{size: smallSize, cols: []col{{W: 8, Align: "R"}, {W: 30, Align: "L"}, {W: 60, Align: "L"}, {W: 14, Align: "R"}},
 		head: [][]cell{headRow("序号", "学校名称", "问题及差距", "金额（元）")}}
