@@ -15,8 +15,7 @@ import (
 func (c *ctx) request() {
 	d := c.d
 	d.newPage(false, true)
-	d.mark(c.chapterTitle(Request), 0)
-	d.setY(d.y() + 6)
+	d.heading(c.chapterTitle(Request), 0, 60)
 	d.font(true, 16)
 	for _, l := range Wrap(c.fa.Applicant+"关于申请县域义务教育优质均衡发展督导评估认定的请示", d.width(), d.measure) {
 		d.pdf.SetX(d.left())
@@ -121,8 +120,7 @@ func stageName(key string) string {
 func (c *ctx) report() {
 	d := c.d
 	d.newPage(false, true)
-	d.mark(c.chapterTitle(Report), 0)
-	d.setY(d.y() + 4)
+	d.heading(c.chapterTitle(Report), 0, 60)
 	d.font(true, 16)
 	for _, l := range Wrap(clean(c.f.County.Name, false)+"县域义务教育优质均衡发展自评报告", d.width(), d.measure) {
 		d.pdf.SetX(d.left())

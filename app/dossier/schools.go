@@ -37,7 +37,7 @@ func (c *ctx) schools() {
 			}
 			d.setY(d.y() + 2)
 		}
-		d.cont = title // a sheet that spills says whose it is
+		d.cont = title + "（学校标识码：" + clean(s.ID, false) + "）" // a sheet that spills says whose it is
 		c.schoolSheet(s)
 		d.cont = ""
 	}

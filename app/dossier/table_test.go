@@ -55,6 +55,12 @@ func TestTableRepeatsHeaderAndNeverSplitsARow(t *testing.T) {
 		for _, chrome := range []string{"测试县表格", "2024-2025学年", fmt.Sprintf("第%d页共？页", pi+1)} {
 			body = strings.Replace(body, chrome, "", 1)
 		}
+		if pi > 0 { // a continued table says so above its header
+			if !strings.HasPrefix(body, "（续表）") {
+				t.Errorf("page %d does not say （续表）", pi+1)
+			}
+			body = strings.TrimPrefix(body, "（续表）")
+		}
 		if !strings.HasPrefix(body, head) {
 			t.Errorf("page %d does not start with the header row", pi+1)
 		}
@@ -94,7 +100,7 @@ func TestTableRowTallerThanAPageContinues(t *testing.T) {
 		if !strings.Contains(body, head) {
 			t.Errorf("page %d lacks the header row", pi+1)
 		}
-		for _, chrome := range []string{"测试县表格", "2024-2025学年", fmt.Sprintf("第%d页共？页", pi+1), head} {
+		for _, chrome := range []string{"测试县表格", "2024-2025学年", fmt.Sprintf("第%d页共？页", pi+1), "（续表）", head} {
 			body = strings.Replace(body, chrome, "", 1)
 		}
 		all += body
