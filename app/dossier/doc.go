@@ -45,13 +45,13 @@ const (
 	// subsetNames).
 	fontFamily  = "NotoSansSCsub"
 	serifFamily = "NotoSerifSCsub"
-	marginX    = 20.0 // portrait left and right
-	marginXL   = 15.0 // landscape left and right
-	bodyTop    = 24.0
-	bodyGap    = 18.0 // from the body's bottom to the paper's edge
-	textSize   = 10.5 // 五号
-	smallSize  = 9.0  // 小五
-	ptToMM     = 25.4 / 72
+	marginX     = 20.0 // portrait left and right
+	marginXL    = 15.0 // landscape left and right
+	bodyTop     = 24.0
+	bodyGap     = 18.0 // from the body's bottom to the paper's edge
+	textSize    = 10.5 // 五号
+	smallSize   = 9.0  // 小五
+	ptToMM      = 25.4 / 72
 )
 
 // meta is the document information dictionary: title, author, subject and

@@ -26,23 +26,30 @@ func Write(w io.Writer, f *county.File, r *eval.Result, opts Options) error {
 	if f == nil || r == nil {
 		return errors.New("dossier: county file and result are required")
 	}
-	// Pass 1 learns the page count and the page of every heading; the next
-	// pass prints them. The contents can change length once its entries are
-	// known, so repeat until nothing moves (two or three passes).
-	var d *doc
+	d, err := settle(f, r, opts)
+	if err != nil {
+		return err
+	}
+	return output(d, w)
+}
+
+// settle renders until the page numbers stop moving. Pass 1 learns the page
+// count and the page of every heading; the next pass prints them. The
+// contents can change length once its entries are known, so repeat until
+// nothing moves (two or three passes).
+func settle(f *county.File, r *eval.Result, opts Options) (*doc, error) {
 	total, toc := 0, []tocEntry(nil)
 	for pass := 0; pass < 4; pass++ {
-		var err error
-		d, err = render(f, r, opts, total, toc)
+		d, err := render(f, r, opts, total, toc)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if d.pdf.PageCount() == total && slices.Equal(d.toc, toc) {
-			return output(d, w)
+			return d, nil
 		}
 		total, toc = d.pdf.PageCount(), d.toc
 	}
-	return errors.New("dossier: page numbers did not settle")
+	return nil, errors.New("dossier: page numbers did not settle")
 }
 
 func output(d *doc, w io.Writer) error {

@@ -85,4 +85,3 @@ func evidenceEntries(s string) []string {
 	}
 	return out
 }
-
