@@ -190,7 +190,7 @@ func (d *doc) continuePage() {
 	if d.cont != "" {
 		d.font(true, 10.5)
 		d.pdf.SetX(d.left())
-		d.cellf(d.width(), lineH(10.5), d.cont+"（续）", "", 1, "LM", false, 0)
+		d.cellf(d.width(), lineH(10.5), d.fit(clean(d.cont, false)+"（续）", d.width()), "", 1, "LM", false, 0)
 		d.setY(d.y() + 1)
 		d.font(false, textSize)
 	}
@@ -200,7 +200,7 @@ func (d *doc) continuePage() {
 // the matching contents line link here.
 func (d *doc) mark(title string, level int) {
 	i := len(d.toc)
-	title = clean(title, false)
+	title = shortTitle(title)
 	d.toc = append(d.toc, tocEntry{Title: title, Level: level, Page: d.pdf.PageNo()})
 	if i < len(d.tocLinks) {
 		d.pdf.SetLink(d.tocLinks[i], d.y(), d.pdf.PageNo())
@@ -225,10 +225,48 @@ func (d *doc) heading(title string, level int, keep float64) {
 	if level > 0 {
 		align = "LM"
 	}
-	d.pdf.SetX(d.left())
-	d.cellf(d.width(), lineH(size), title, "", 1, align, false, 0)
+	lines := Wrap(clean(title, false), d.width(), d.measure)
+	if len(lines) > 3 { // a title is at most three lines; the full name is in its table
+		lines = append(lines[:2], d.fit(strings.Join(lines[2:], ""), d.width()))
+	}
+	for _, l := range lines {
+		d.pdf.SetX(d.left())
+		d.cellf(d.width(), lineH(size), l, "", 1, align, false, 0)
+	}
 	d.setY(d.y() + 2)
 	d.font(false, textSize)
+}
+
+// fit shortens s to one line of width w in the current font, ending in
+// "…" when cut; linear in len(s).
+func (d *doc) fit(s string, w float64) string {
+	if d.measure(s) <= w {
+		return s
+	}
+	head, _ := fitPrefix(s, w-d.measure("…"), d.measure)
+	return head + "…"
+}
+
+// shortName is a school's name where it is part of a sentence or a title:
+// at most 100 characters (the longest name the catalogue allows); a longer
+// one is cut visibly. The 学校名单 and the tables print names whole up to
+// their cell limit.
+func shortName(s string) string {
+	s = clean(s, false)
+	if len(s) <= 100 || utf8.RuneCountInString(s) <= 100 {
+		return s
+	}
+	return string([]rune(s)[:99]) + "…"
+}
+
+// shortTitle is a title as the outline and the contents hold it: at most
+// 60 characters.
+func shortTitle(s string) string {
+	s = clean(s, false)
+	if utf8.RuneCountInString(s) <= 60 {
+		return s
+	}
+	return string([]rune(s)[:59]) + "…"
 }
 
 // paragraph prints wrapped text at the current font size, breaking pages

@@ -92,7 +92,7 @@ func (c *ctx) cvPart() {
 // （小学部，占设施 71.2%）" for a combined school, so that a value such
 // as R4 can be derived from the printed share of the facilities.
 func partName(sp *eval.SchoolPart, stage string) string {
-	name := sp.Name
+	name := shortName(sp.Name)
 	if sp.Share > 0 && sp.Share < 1 {
 		name += "（" + eval.StageNames[stage] + "部，占设施 " + format.Percent(sp.Share) + "）"
 	}

@@ -25,11 +25,11 @@ func (c *ctx) schools() {
 		if i == 0 {
 			d.heading(c.chapterTitle(SchoolSet), 0, 60)
 		}
-		title := fmt.Sprintf("%d. %s", i+1, clean(s.Name, false))
+		title := fmt.Sprintf("%d. %s", i+1, shortName(s.Name))
 		if len(c.f.Schools) <= schoolsInContents {
 			d.heading(title, 1, 40)
 		} else {
-			d.pdf.Bookmark(title, 1, d.y())
+			d.pdf.Bookmark(shortTitle(title), 1, d.y())
 			d.font(true, 12)
 			for _, l := range Wrap(title, d.width(), d.measure) {
 				d.pdf.SetX(d.left())

@@ -1,6 +1,11 @@
 package dossier
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"junheng/app/format"
+)
 
 // A table is drawn row by row: every cell's text is wrapped to its column,
 // the row is as tall as its tallest cell, a row that does not fit on the
@@ -71,7 +76,7 @@ func (t *table) layout(d *doc, ws []float64, r []cell, head bool) laidRow {
 		}
 		lr.sizes[i] = t.size
 		d.font(c.Bold, t.size)
-		text := strings.TrimSpace(c.Text)
+		text := capCell(strings.TrimSpace(c.Text))
 		if head {
 			lr.lines[i], lr.sizes[i] = d.headLines(text, ws[i]-2*padX, t.size, c.Bold)
 		} else {
@@ -270,4 +275,17 @@ func (t *table) drawRow(d *doc, ws []float64, lr laidRow, from, to int, h float6
 	}
 	d.font(false, t.size)
 	p.SetXY(d.left(), y+h)
+}
+
+// maxCellRunes bounds what one table cell prints: a cell is a name, a
+// figure or a short note; a longer text (a 100,000-character "name") is
+// cut with a visible note instead of filling dozens of pages.
+const maxCellRunes = 1000
+
+func capCell(s string) string {
+	if len(s) <= maxCellRunes || utf8.RuneCountInString(s) <= maxCellRunes {
+		return s
+	}
+	n := utf8.RuneCountInString(s)
+	return string([]rune(s)[:maxCellRunes]) + "…（共 " + format.Int(n) + " 字，此处仅印前 " + format.Int(maxCellRunes) + " 字）"
 }
