@@ -3,13 +3,13 @@ package dossier
 import (
 	"bytes"
 	"io"
-	"runtime"
-	"sync/atomic"
-	"time"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"junheng/app/county"
