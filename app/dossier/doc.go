@@ -287,7 +287,10 @@ func (d *doc) para(text string, size float64, indent, bold bool) {
 	for _, para := range splitParas(prose(text)) {
 		lines := WrapIndent(para, d.width()-ind, d.width(), d.measure)
 		for i, l := range lines {
-			d.ensure(h)
+			if d.room() < h {
+				d.continuePage()
+				d.font(bold, size) // a new page resets the font; the lines were measured in this one
+			}
 			x := d.left()
 			if i == 0 {
 				x += ind

@@ -25,7 +25,7 @@ func (c *ctx) schoolList() {
 			nature = "民办"
 		}
 		n := addInts(addInts(s.Students.Primary, s.Students.Junior), s.Students.Senior)
-		rows = append(rows, []cell{num(format.Int(i + 1)), txt(s.ID), txt(s.Name), center(s.Type), center(textOr(s.Location)), center(nature), num(intText(n))})
+		rows = append(rows, []cell{num(format.Int(i + 1)), txt(s.ID), txt(shortName(s.Name)), center(s.Type), center(textOr(s.Location)), center(nature), num(intText(n))})
 	}
 	t.draw(d, rows)
 	c.signature()

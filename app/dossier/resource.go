@@ -160,7 +160,7 @@ func (c *ctx) excludedNote(st *eval.Stage) {
 	}
 	var parts []string
 	for _, e := range st.Excluded {
-		parts = append(parts, e.Name+"（"+e.Reason+"）")
+		parts = append(parts, shortName(e.Name)+"（"+e.Reason+"）")
 	}
 	c.d.paragraph("未纳入计算的学校："+strings.Join(parts, "；")+"。", smallSize, false)
 }

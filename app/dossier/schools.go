@@ -65,7 +65,7 @@ func (c *ctx) schoolSheet(s *county.School) {
 		parent = *s.ParentID
 		for _, o := range c.f.Schools {
 			if o.ID == *s.ParentID {
-				parent = o.Name
+				parent = shortName(o.Name)
 			}
 		}
 	}

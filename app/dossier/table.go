@@ -87,46 +87,52 @@ func (t *table) layout(d *doc, ws []float64, r []cell, head bool) laidRow {
 	return lr
 }
 
-// headLines breaks a header cell only between words: at spaces, before
-// "（" and after "）、/"; a word wider than the cell is set smaller (down
-// to 6 pt) rather than cut ("代码", "评估结论" stay whole).
+// headLines breaks a header cell between words: at spaces, before "（"
+// and after "）、/". A short word (a term of up to six characters: "代码",
+// "评估结论") is never cut — the cell's font is set smaller (down to 6 pt)
+// until it fits; only a long phrase ("每百名学生拥有…") wraps between its
+// characters like body text.
 func (d *doc) headLines(text string, w, size float64, bold bool) ([]string, float64) {
 	words := headWords(clean(text, true))
-	for s := size; ; s -= 0.5 {
+	s := size
+	for ; s > 6; s -= 0.5 {
 		d.font(bold, s)
 		fits := true
 		for _, wd := range words {
-			if d.measure(wd) > w {
+			if utf8.RuneCountInString(strings.TrimSpace(wd)) <= 6 && d.measure(strings.TrimSpace(wd)) > w {
 				fits = false
 				break
 			}
 		}
-		if fits || s <= 6 {
-			var lines []string
-			line := ""
-			for _, wd := range words {
-				switch {
-				case wd == "\n":
-					lines = append(lines, line)
-					line = ""
-				case line == "" || d.measure(line+wd) <= w:
-					line += wd
-				default:
-					lines = append(lines, strings.TrimSpace(line))
-					line = strings.TrimLeft(wd, " ")
-				}
-			}
-			lines = append(lines, strings.TrimSpace(line))
-			if !fits { // even at 6 pt: cut the long words like body text
-				var out []string
-				for _, l := range lines {
-					out = append(out, Wrap(l, w, d.measure)...)
-				}
-				lines = out
-			}
-			return lines, s
+		if fits {
+			break
 		}
 	}
+	d.font(bold, s)
+	var lines []string
+	line := ""
+	for _, wd := range words {
+		switch {
+		case wd == "\n":
+			lines = append(lines, line)
+			line = ""
+		case line == "" || d.measure(line+wd) <= w:
+			line += wd
+		default:
+			lines = append(lines, strings.TrimSpace(line))
+			line = strings.TrimLeft(wd, " ")
+		}
+	}
+	lines = append(lines, strings.TrimSpace(line))
+	var out []string
+	for _, l := range lines {
+		if d.measure(l) > w { // a long phrase
+			out = append(out, Wrap(l, w, d.measure)...)
+		} else {
+			out = append(out, l)
+		}
+	}
+	return out, s
 }
 
 // headWords cuts a header into the pieces a line may break between.
@@ -183,13 +189,27 @@ func (t *table) draw(d *doc, rows [][]cell) {
 		d.cellf(d.width(), lineH(smallSize), "（续表）", "", 1, "LM", false, 0)
 		drawHead()
 	}
+	laid := make([]laidRow, len(rows))
+	total := headH
+	for i, r := range rows {
+		laid[i] = t.layout(d, ws, r, false)
+		total += t.rowH(laid[i].n)
+	}
+	// A small table (up to a third of a page) is kept whole on one page.
+	if body := d.bottom() - bodyTop; total <= body/3 && d.room() < total && d.y() > bodyTop+0.1 {
+		d.continuePage()
+	}
 	first := true
-	for _, r := range rows {
-		lr := t.layout(d, ws, r, false)
+	for i, lr := range laid {
 		h := t.rowH(lr.n)
 		need := h
 		if first {
 			need += headH
+		}
+		// Never leave the last row alone on a page: if the next row will
+		// not fit and it is the last, take this one along with it.
+		if i == len(laid)-2 && len(laid) > 3 && d.room() >= need && d.room() < need+t.rowH(laid[i+1].n) {
+			need = d.room() + 1
 		}
 		if d.room() < need && d.y() > bodyTop+0.1 {
 			if first {
@@ -280,7 +300,7 @@ func (t *table) drawRow(d *doc, ws []float64, lr laidRow, from, to int, h float6
 // maxCellRunes bounds what one table cell prints: a cell is a name, a
 // figure or a short note; a longer text (a 100,000-character "name") is
 // cut with a visible note instead of filling dozens of pages.
-const maxCellRunes = 1000
+const maxCellRunes = 5000
 
 func capCell(s string) string {
 	if len(s) <= maxCellRunes || utf8.RuneCountInString(s) <= maxCellRunes {

@@ -44,7 +44,7 @@ func (c *ctx) todo() {
 	ledger := rectificationIndex(c.f.County.Rectification)
 	var rows [][]cell
 	for i, td := range c.sortedTodo() {
-		school := td.School
+		school := shortName(td.School)
 		if school == "" {
 			school = "全县"
 		}
