@@ -74,9 +74,6 @@ type SurveyConduct struct {
 	Organizer       string `json:"organizer,omitempty"`
 }
 
-// Rectification statuses.
-var RectificationStatuses = []string{"未开始", "进行中", "已完成"}
-
 // Rectification is one line of the 整改台账: the to-do item (code, and the
 // school; nil for a county item), the measure, the responsible unit, the
 // deadline (YYYY-MM-DD) and the status.
