@@ -11,8 +11,11 @@ import (
 type Cell struct {
 	Text   string // what is shown: the stored value, or what was typed
 	Edited bool   // typed or pasted, differs from the stored value
-	Msg    string // why Text is refused ("" = fine)
-	Skip   bool   // the field does not apply to this school (greyed)
+	Msg    string // why Text is refused by the parser ("" = fine)
+	// Rule is a rule of the county check the typed values break, found by
+	// the last save (its school was held back); typing clears it.
+	Rule string
+	Skip bool // the field does not apply to this school (greyed)
 	// base is the stored value the clerk saw when typing (a reload under
 	// an edit keeps it, so the save can ask when it changed meanwhile).
 	base string
@@ -25,6 +28,14 @@ type Problem struct {
 	Label    string
 	Text     string
 	Msg      string
+}
+
+// Problem is the message the cell shows in red ("" = none).
+func (c Cell) Problem() string {
+	if c.Msg != "" {
+		return c.Msg
+	}
+	return c.Rule
 }
 
 func (p Problem) String() string {
@@ -153,8 +164,8 @@ func (g *Grid) Problems() []Problem {
 	var out []Problem
 	for r, row := range g.cells {
 		for c, cell := range row {
-			if cell.Msg != "" {
-				out = append(out, Problem{Row: r, Col: c, School: g.Schools[r].Name, Label: g.Fields[c].Label, Text: cell.Text, Msg: cell.Msg})
+			if m := cell.Problem(); m != "" {
+				out = append(out, Problem{Row: r, Col: c, School: g.Schools[r].Name, Label: g.Fields[c].Label, Text: cell.Text, Msg: m})
 			}
 		}
 	}
