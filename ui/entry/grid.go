@@ -65,7 +65,7 @@ func (g *Grid) load(schools []county.School) {
 	g.orig = make([][]string, len(schools))
 	g.cells = make([][]Cell, len(schools))
 	for r := range schools {
-		g.Schools[r] = Clone(schools[r])
+		g.Schools[r] = copySchool(schools[r])
 		g.orig[r] = make([]string, len(g.Fields))
 		g.cells[r] = make([]Cell, len(g.Fields))
 		for c, f := range g.Fields {
@@ -111,7 +111,7 @@ func (g *Grid) set(r, c int, text, base string) bool {
 		return true
 	}
 	f := g.Fields[c]
-	probe := Clone(g.Schools[r])
+	probe := copySchool(g.Schools[r])
 	msg := f.Store(&probe, text)
 	if msg == "" && f.Load(&probe) == g.orig[r][c] {
 		*cell = Cell{Text: g.orig[r][c]} // "1,185" where 1185 is stored: no change
@@ -238,7 +238,7 @@ func (g *Grid) Changes(current []county.School) (changed []county.School, stale 
 				stale = append(stale, Stale{School: now.Name, Label: f.Label, Loaded: cell.base, Now: t, Typed: cell.Text})
 			}
 			if out == nil {
-				cp := Clone(*now)
+				cp := copySchool(*now)
 				out = &cp
 			}
 			f.Store(out, cell.Text)

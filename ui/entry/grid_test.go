@@ -245,3 +245,25 @@ func TestGridLoadDoesNotTouchTheRecords(t *testing.T) {
 		t.Fatal("loading the grid changed the county")
 	}
 }
+
+// The grid's copy of a school is deep for everything a field writes:
+// storing every field into the copy leaves the original as it was.
+func TestCopySchoolIsDeepForEveryField(t *testing.T) {
+	f := demo.File()
+	for _, s := range f.Schools {
+		before, _ := json.Marshal(s)
+		cp := copySchool(s)
+		for _, sec := range SchoolSections() {
+			for _, fl := range sec.Fields {
+				text := "7"
+				if fl.Choices != nil {
+					text = fl.Choices[0]
+				}
+				fl.Store(&cp, text)
+			}
+		}
+		if after, _ := json.Marshal(s); string(after) != string(before) {
+			t.Fatalf("writing into the copy of %s changed it", s.Name)
+		}
+	}
+}
