@@ -71,7 +71,7 @@ func (g *Grid) load(schools []county.School) {
 		for c, f := range g.Fields {
 			t := f.Load(&g.Schools[r])
 			g.orig[r][c] = t
-			g.cells[r][c] = Cell{Text: t, Skip: !Applies(f, g.Schools[r].Type) && t == ""}
+			g.cells[r][c] = Cell{Text: t, Skip: !Applies(f, g.Schools[r].Type) && (t == "" || t == "0")}
 		}
 	}
 }

@@ -44,7 +44,7 @@ func TestParseBlockAsSpreadsheetsCopy(t *testing.T) {
 func primaries(f *county.File) []int {
 	var out []int
 	for i, s := range f.Schools {
-		if SchoolHasStage(s.Type, "primary") {
+		if sp, _ := county.Spec("students.primary"); sp.AppliesTo(s.Type) {
 			out = append(out, i)
 		}
 	}
