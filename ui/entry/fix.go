@@ -1,70 +1,105 @@
 package entry
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"junheng/app/county"
 )
 
-// fixFields are the school fields an item is computed from, in the order a
-// clerk checks them ({s} is the stage of the school part).
-var fixFields = map[string][]string{
-	"R1":  {"teachers.{s}.above_degree", "students.{s}"},
-	"R2":  {"teachers.{s}.backbone", "students.{s}"},
-	"R3":  {"teachers.{s}.pe", "teachers.{s}.music", "teachers.{s}.art", "students.{s}"},
-	"R4":  {"area_teaching_aux", "area_indoor_sports", "students.{s}"},
-	"R5":  {"area_sports_ground", "area_indoor_sports", "students.{s}"},
-	"R6":  {"equipment_value", "students.{s}"},
-	"R7":  {"multimedia_rooms", "students.{s}"},
-	"G3":  {"music_rooms", "art_rooms", "classes.{s}"},
-	"G4":  {"students.{s}"},
-	"G5":  {"largest_class.{s}"},
-	"G6":  {"public_funds_allocated", "students.{s}"},
-	"G7":  {"public_funds_allocated", "students.{s}"},
-	"G12": {"teachers.{s}.certified", "teachers.{s}.full_time"},
-	"G13": {"entrants_nearby.{s}", "entrants.{s}"},
-	"Q3":  {"charter", "informatized"},
-	"Q4":  {"training_funds", "public_funds_budget"},
-	"Q6":  {"moral_rating"},
+// itemCodes expands the catalogue's Item of a field ("R1–R3、G12") into
+// codes (R1, R2, R3, G12).
+func itemCodes(item string) []string {
+	var out []string
+	for _, part := range strings.Split(item, "、") {
+		a, b, ok := strings.Cut(part, "–")
+		if !ok {
+			if part != "" {
+				out = append(out, part)
+			}
+			continue
+		}
+		pa, na := splitCode(a)
+		pb, nb := splitCode(b)
+		if pa == "" || pa != pb || na > nb {
+			out = append(out, a, b)
+			continue
+		}
+		for n := na; n <= nb; n++ {
+			out = append(out, pa+strconv.Itoa(n))
+		}
+	}
+	return out
+}
+
+// splitCode cuts "R12" into "R" and 12 (0 when there is no number).
+func splitCode(c string) (string, int) {
+	i := strings.IndexAny(c, "0123456789")
+	if i <= 0 {
+		return "", 0
+	}
+	n, err := strconv.Atoi(c[i:])
+	if err != nil {
+		return "", 0
+	}
+	return c[:i], n
 }
 
 // FixField is the field of a school to open for an item of the to-do list
-// (整改清单): for a missing item the first of its fields left empty, else
-// the first field it is computed from. stage "" takes the school's first
-// stage. It returns "" when the item has no school field.
+// (整改清单), chosen from the catalogue (the fields whose Item serves the
+// code, of the item's stage, that apply to the school): for a missing item
+// the first of them left empty, else the one most specific to the item
+// (numbers first, then the fewest items served, then the paper form's
+// order). stage "" takes the school's first stage. It returns "" when no
+// school field serves the item.
 func FixField(code, stage string, s *county.School) string {
-	paths := fixFields[code]
-	if len(paths) == 0 {
-		return ""
+	typ := ""
+	if s != nil {
+		typ = s.Type
 	}
 	if stage == "" {
 		stage = "primary"
-		if s != nil && !SchoolHasStage(s.Type, "primary") {
+		if sp, ok := county.Spec("students.primary"); ok && typ != "" && !sp.AppliesTo(typ) {
 			stage = "junior"
 		}
 	}
-	byPath := map[string]*Field[county.School]{}
-	for _, sec := range SchoolSections() {
-		for _, f := range sec.Fields {
-			byPath[f.Path] = f
-		}
+	type cand struct {
+		spec county.FieldSpec
+		n    int
 	}
-	first := ""
-	for _, p := range paths {
-		p = strings.ReplaceAll(p, "{s}", stage)
-		f := byPath[p]
-		if f == nil {
+	var cands []cand
+	for _, sp := range county.SchoolSpecs() {
+		codes := itemCodes(sp.Item)
+		if !slices.Contains(codes, code) || (sp.Stage != "" && sp.Stage != stage) || (typ != "" && !sp.AppliesTo(typ)) {
 			continue
 		}
-		if first == "" {
-			first = p
+		cands = append(cands, cand{sp, len(codes)})
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		if a.spec.IsNumber() != b.spec.IsNumber() {
+			if a.spec.IsNumber() {
+				return -1
+			}
+			return 1
 		}
-		if s != nil {
-			cp := *s // Load reads only; a shallow copy keeps even that off the record
-			if f.Load(&cp) == "" {
-				return p
+		return a.n - b.n
+	})
+	if len(cands) == 0 {
+		return ""
+	}
+	if s != nil {
+		fields := map[string]*Field[county.School]{}
+		for _, sec := range SchoolSections() {
+			for _, f := range sec.Fields {
+				fields[f.Path] = f
+			}
+		}
+		for _, c := range cands {
+			if f := fields[c.spec.Path]; f != nil && f.Load(s) == "" {
+				return c.spec.Path
 			}
 		}
 	}
-	return first
+	return cands[0].spec.Path
 }

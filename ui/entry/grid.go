@@ -11,8 +11,11 @@ import (
 type Cell struct {
 	Text   string // what is shown: the stored value, or what was typed
 	Edited bool   // typed or pasted, differs from the stored value
-	Msg    string // why Text is refused ("" = fine)
-	Skip   bool   // the field does not apply to this school (greyed)
+	Msg    string // why Text is refused by the parser ("" = fine)
+	// Rule is a rule of the county check the typed values break, found by
+	// the last save (its school was held back); typing clears it.
+	Rule string
+	Skip bool // the field does not apply to this school (greyed)
 	// base is the stored value the clerk saw when typing (a reload under
 	// an edit keeps it, so the save can ask when it changed meanwhile).
 	base string
@@ -25,6 +28,14 @@ type Problem struct {
 	Label    string
 	Text     string
 	Msg      string
+}
+
+// Problem is the message the cell shows in red ("" = none).
+func (c Cell) Problem() string {
+	if c.Msg != "" {
+		return c.Msg
+	}
+	return c.Rule
 }
 
 func (p Problem) String() string {
@@ -54,13 +65,13 @@ func (g *Grid) load(schools []county.School) {
 	g.orig = make([][]string, len(schools))
 	g.cells = make([][]Cell, len(schools))
 	for r := range schools {
-		g.Schools[r] = Clone(schools[r])
+		g.Schools[r] = copySchool(schools[r])
 		g.orig[r] = make([]string, len(g.Fields))
 		g.cells[r] = make([]Cell, len(g.Fields))
 		for c, f := range g.Fields {
 			t := f.Load(&g.Schools[r])
 			g.orig[r][c] = t
-			g.cells[r][c] = Cell{Text: t, Skip: !Applies(f, g.Schools[r].Type) && t == ""}
+			g.cells[r][c] = Cell{Text: t, Skip: !Applies(f, g.Schools[r].Type) && (t == "" || t == "0")}
 		}
 	}
 }
@@ -100,7 +111,7 @@ func (g *Grid) set(r, c int, text, base string) bool {
 		return true
 	}
 	f := g.Fields[c]
-	probe := Clone(g.Schools[r])
+	probe := copySchool(g.Schools[r])
 	msg := f.Store(&probe, text)
 	if msg == "" && f.Load(&probe) == g.orig[r][c] {
 		*cell = Cell{Text: g.orig[r][c]} // "1,185" where 1185 is stored: no change
@@ -153,8 +164,8 @@ func (g *Grid) Problems() []Problem {
 	var out []Problem
 	for r, row := range g.cells {
 		for c, cell := range row {
-			if cell.Msg != "" {
-				out = append(out, Problem{Row: r, Col: c, School: g.Schools[r].Name, Label: g.Fields[c].Label, Text: cell.Text, Msg: cell.Msg})
+			if m := cell.Problem(); m != "" {
+				out = append(out, Problem{Row: r, Col: c, School: g.Schools[r].Name, Label: g.Fields[c].Label, Text: cell.Text, Msg: m})
 			}
 		}
 	}
@@ -227,7 +238,7 @@ func (g *Grid) Changes(current []county.School) (changed []county.School, stale 
 				stale = append(stale, Stale{School: now.Name, Label: f.Label, Loaded: cell.base, Now: t, Typed: cell.Text})
 			}
 			if out == nil {
-				cp := Clone(*now)
+				cp := copySchool(*now)
 				out = &cp
 			}
 			f.Store(out, cell.Text)

@@ -2,45 +2,44 @@ package entry
 
 import (
 	"math"
-	"strconv"
-	"strings"
+
+	"junheng/app/county"
 )
 
-// foldNumber is a stand-in for county.ParseNumber until the catalogue lands.
-func foldNumber(s string) (float64, string) {
-	var b strings.Builder
-	for _, r := range strings.TrimSpace(s) {
-		switch {
-		case r >= '０' && r <= '９':
-			b.WriteRune('0' + r - '０')
-		case r == '．':
-			b.WriteRune('.')
-		case r == '－':
-			b.WriteRune('-')
-		case r == ',' || r == '，' || r == ' ' || r == '\u00a0' || r == '\u3000':
-		default:
-			b.WriteRune(r)
-		}
+// The parsing of what the clerk types is the catalogue's (county.Spec,
+// county.ParseNumber): half- or full-width digits, thousands separators,
+// blanks around; never units or dates; every bound with its message. The
+// helpers here only give it the shape the forms store (pointers, nil for
+// 未填报).
+
+// fallback is the check of a number field the catalogue does not list:
+// not negative, finite, far below 2^53.
+var fallback = county.FieldSpec{Label: "数值", Kind: county.KindFloat, Max: 1e12}
+
+func specOf(path string, kind county.FieldKind) county.FieldSpec {
+	if s, ok := county.Spec(path); ok && s.IsNumber() {
+		return s
 	}
-	x, err := strconv.ParseFloat(b.String(), 64)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || strings.ContainsAny(b.String(), "eEnNiIxX") {
-		return 0, "请填写数字"
+	s := fallback
+	s.Kind = kind
+	if kind == county.KindInt {
+		s.Max = 1e9
 	}
-	return x, ""
+	return s
 }
 
-// ParseFloat reads a non-negative number for the field at path; "" means
-// 未填报 (nil).
+// ParseFloat reads a number for the field at path; "" means 未填报 (nil).
 func ParseFloat(path, s string) (*float64, string) {
-	if strings.TrimSpace(s) == "" {
-		return nil, ""
+	v, empty, why := specOf(path, county.KindFloat).ParseText(s)
+	if empty || why != "" {
+		return nil, why
 	}
-	x, msg := foldNumber(s)
-	if msg != "" {
-		return nil, msg
-	}
-	if x < 0 {
-		return nil, "不能为负数"
+	var x float64
+	switch n := v.(type) {
+	case float64:
+		x = n
+	case int:
+		x = float64(n)
 	}
 	if x == 0 {
 		x = 0 // never -0
@@ -48,18 +47,34 @@ func ParseFloat(path, s string) (*float64, string) {
 	return &x, ""
 }
 
-// ParseInt reads a whole non-negative number; "" means 未填报 (nil).
+// ParseInt reads a whole number for the field at path; "" means 未填报.
 func ParseInt(path, s string) (*int, string) {
-	x, msg := ParseFloat(path, s)
-	if x == nil || msg != "" {
-		return nil, msg
+	v, empty, why := specOf(path, county.KindInt).ParseText(s)
+	if empty || why != "" {
+		return nil, why
 	}
-	if *x != math.Trunc(*x) {
-		return nil, "请填写整数"
+	switch n := v.(type) {
+	case int:
+		return &n, ""
+	case float64: // a decimal field used as a count: keep it whole
+		if n != math.Trunc(n) {
+			return nil, "应为整数"
+		}
+		i := int(n)
+		return &i, ""
 	}
-	if *x > 1<<53 {
-		return nil, "数值过大"
+	return nil, "请填写数字"
+}
+
+// parseList reads room areas for the field at path ("无" = none).
+func parseList(path, s string) ([]float64, bool, string) {
+	sp, ok := county.Spec(path)
+	if !ok || sp.Kind != county.KindList {
+		sp = county.FieldSpec{Label: "面积", Kind: county.KindList, Min: 1, Max: 1e4, MaxLen: 1000}
 	}
-	n := int(*x)
-	return &n, ""
+	v, empty, why := sp.ParseText(s)
+	if empty || why != "" {
+		return nil, empty, why
+	}
+	return v.([]float64), false, ""
 }

@@ -124,32 +124,9 @@ func SchoolSections() []Section[sch] {
 	}
 }
 
-// SchoolHasStage tells whether a school of a type teaches a stage, the
-// way the evaluation splits schools into parts; senior is 完全中学 and
-// 十二年一贯制 only.
-func SchoolHasStage(typ, stage string) bool {
-	switch stage {
-	case "":
-		return true
-	case "senior":
-		return typ == county.TypeComplete || typ == county.TypeTwelveYear
-	case "primary":
-		switch typ {
-		case county.TypePrimary, county.TypePoint, county.TypeNineYear, county.TypeTwelveYear, county.TypeSpecial:
-			return true
-		}
-	case "junior":
-		switch typ {
-		case county.TypeJunior, county.TypeComplete, county.TypeNineYear, county.TypeTwelveYear, county.TypeSpecial:
-			return true
-		}
-	}
-	return false
-}
-
 // Applies tells whether a field belongs on the form or grid row of a
-// school: fields of a stage the school's type does not teach do not.
+// school of a type (the catalogue's AppliesTo: a 小学 has no 初中 teachers).
 // A school without a type yet shows everything.
 func Applies[T any](f *Field[T], typ string) bool {
-	return typ == "" || SchoolHasStage(typ, f.Stage)
+	return typ == "" || f.Spec == nil || f.Spec.AppliesTo(typ)
 }

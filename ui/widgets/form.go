@@ -130,7 +130,7 @@ type Form[T any] struct {
 	OnDirty func()
 	// Show decides which fields belong on the form for a record (the
 	// stages of a school); nil shows every field. A field holding a value
-	// is always shown, so that nothing stored is hidden.
+	// other than 0 is always shown, so that nothing stored is hidden.
 	Show func(f *entry.Field[T], v *T) bool
 	// Scroll is the scroll container the form sits in: focusing a field
 	// scrolls it into view, the wheel over an input scrolls it.
@@ -314,7 +314,7 @@ func (fm *Form[T]) Refilter() {
 	for _, s := range fm.sections {
 		any := false
 		for _, f := range s.fields {
-			show := fm.Show == nil || fm.Show(f.Field, &cur) || f.Text() != "" || f.base != ""
+			show := fm.Show == nil || fm.Show(f.Field, &cur) || holds(f.Text()) || holds(f.base)
 			f.shown = show
 			if f.label != nil {
 				if show {
@@ -336,6 +336,10 @@ func (fm *Form[T]) Refilter() {
 		}
 	}
 }
+
+// holds reports whether a text is a value worth showing even on a field
+// the record does not need (a 0 for a stage the school lacks is not).
+func holds(text string) bool { return text != "" && text != "0" }
 
 // Read parses the fields the clerk changed into v (the record as stored
 // now) and shows a message beside each field that does not parse; fields
