@@ -10,8 +10,11 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/ui/dialogs"
@@ -128,10 +131,19 @@ func (a *App) Current() string { return a.current }
 
 func (a *App) buildLayout() {
 	a.pages = screens.New(a.env)
+	// Compact rows (text and a small padding, not a label's): every page
+	// stays in view at 1366×768 and 125 % without scrolling the list.
 	a.nav = widget.NewList(
 		func() int { return len(screens.Names) },
-		func() fyne.CanvasObject { return widget.NewLabel("社会认可度") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(screens.Names[i]) })
+		func() fyne.CanvasObject {
+			pad := theme.Padding()
+			return container.New(layout.NewCustomPaddedLayout(pad/2, pad/2, 2*pad, pad), canvas.NewText("社会认可度", theme.Color(theme.ColorNameForeground)))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			t := o.(*fyne.Container).Objects[0].(*canvas.Text)
+			t.Text, t.TextSize, t.Color = screens.Names[i], theme.TextSize(), theme.Color(theme.ColorNameForeground)
+			t.Refresh()
+		})
 	a.nav.OnSelected = func(i widget.ListItemID) {
 		if screens.Names[i] != a.current {
 			a.Goto(screens.Names[i], "")
@@ -150,12 +162,14 @@ func (a *App) buildLayout() {
 	})
 	a.copyBtn = widget.NewButton("复制上一学年数据建新学年", a.copyYear)
 	recompute := widget.NewButton("重新计算", func() { a.env.S.Recompute() })
-	top := container.NewHBox(widget.NewLabel("学年"), a.yearSel, a.copyBtn, recompute, a.busy, a.holder)
-	bottom := container.NewHBox(a.status)
+	// The status line sits in the top bar's free width rather than a row
+	// of its own: the pages keep the height.
+	a.status.Truncation = fyne.TextTruncateEllipsis
+	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("学年"), a.yearSel, a.copyBtn, recompute, a.busy, a.holder), nil, a.status)
 	a.content = container.NewStack()
 	split := container.NewHSplit(a.nav, a.content)
 	split.Offset = 0.12
-	a.body.Objects = []fyne.CanvasObject{container.NewBorder(top, bottom, nil, nil, split)}
+	a.body.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, split)}
 	a.body.Refresh()
 	a.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { a.Save() })

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -56,6 +57,21 @@ func TestWindowTakesTheScreenAndEveryPageFits(t *testing.T) {
 				// 445 units high: beyond what the pages are made for
 				// (批量录入 needs 901×505 there); the window still fits.
 				return
+			}
+			// Every page's name is in view without scrolling the navigation.
+			d := fyne.CurrentApp().Driver()
+			seen := map[string]bool{}
+			walk(a.nav, func(o fyne.CanvasObject) {
+				if tx, ok := o.(*canvas.Text); ok && tx.Visible() {
+					if p := d.AbsolutePositionForObject(tx); p.Y >= 0 && p.Y+tx.MinSize().Height <= want.Height {
+						seen[tx.Text] = true
+					}
+				}
+			})
+			for _, name := range screens.Names {
+				if !seen[name] {
+					t.Errorf("the navigation does not show %s without scrolling", name)
+				}
 			}
 			for _, name := range screens.Names {
 				a.Goto(name, "")

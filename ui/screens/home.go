@@ -84,7 +84,7 @@ func (h *home) Update() {
 		h.parts.Add(widget.NewLabel("未填报"))
 	}
 	h.schools.SetText(stagePassing(r))
-	for _, line := range worstCV(r, 5) {
+	for _, line := range worstCV(r, s.Std, 5) {
 		h.worst.Add(widget.NewLabel(line))
 	}
 	if len(h.worst.Objects) == 0 {
@@ -135,7 +135,7 @@ func stagePassing(r *eval.Result) string {
 }
 
 // worstCV lists the coefficients closest to (or over) their limits.
-func worstCV(r *eval.Result, n int) []string {
+func worstCV(r *eval.Result, std *standard.Standard, n int) []string {
 	type cv struct {
 		ratio float64
 		line  string
@@ -153,7 +153,7 @@ func worstCV(r *eval.Result, n int) []string {
 				if note == "" {
 					note = "未填报"
 				}
-				all = append(all, cv{1e9, fmt.Sprintf("× %s %s：无法计算（%s）", eval.StageNames[st], code, note)})
+				all = append(all, cv{1e9, fmt.Sprintf("× %s %s %s：无法计算（%s）", eval.StageNames[st], code, std.Item(code).ShortName(), note)})
 				continue
 			}
 			mark := "✓"
@@ -164,7 +164,7 @@ func worstCV(r *eval.Result, n int) []string {
 			if stage.CVLimit > 0 {
 				ratio = *v / stage.CVLimit
 			}
-			all = append(all, cv{ratio, fmt.Sprintf("%s %s %s：%s（限值 %s）", mark, eval.StageNames[st], code,
+			all = append(all, cv{ratio, fmt.Sprintf("%s %s %s %s：%s（限值 %s）", mark, eval.StageNames[st], code, std.Item(code).ShortName(),
 				format.CV(*v), format.CV(stage.CVLimit))})
 		}
 	}
