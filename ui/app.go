@@ -224,12 +224,13 @@ func (a *App) confirmLeave(next func()) {
 		next()
 		return
 	}
-	stay := func() {
+	stay := func() { // the navigation and the year selector show where the clerk still is
 		for i, n := range screens.Names {
 			if n == a.current {
 				a.nav.Select(i)
 			}
 		}
+		a.refreshChrome()
 	}
 	dialogs.Unsaved(a.current, a.Win, func() {
 		if p.Save() {
