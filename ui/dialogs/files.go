@@ -44,6 +44,9 @@ func SaveFile(win fyne.Window, title, name, ext, folder string, protect []string
 	s.Message.Wrapping = fyne.TextWrapWord
 	s.Message.Importance = widget.DangerImportance
 	browse := widget.NewButton("浏览…", func() {
+		if nativeFolder("选择保存到的文件夹", s.Folder.Text, func(p string) { s.Folder.SetText(p) }) {
+			return
+		}
 		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {
 				s.Folder.SetText(l.Path())
@@ -143,6 +146,9 @@ func OpenFile(win fyne.Window, exts []string, folder string, done func(path stri
 // OpenFileOr is OpenFile that runs cancelled (when not nil) if the clerk
 // closes the dialog without choosing.
 func OpenFileOr(win fyne.Window, exts []string, folder string, done func(path string), cancelled func()) {
+	if nativeOpen("打开", exts, folder, done, cancelled) {
+		return
+	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			if cancelled != nil {
