@@ -25,13 +25,13 @@ func (p Problem) Label() string { return FieldLabel(p.Field) }
 func (p Problem) String() string {
 	var b strings.Builder
 	if p.SchoolID != "" || p.SchoolName != "" {
-		name := p.SchoolName
+		name := visible(p.SchoolName, NameMaxLen)
 		if name == "" {
 			name = "（未命名）"
 		}
 		fmt.Fprintf(&b, "学校「%s」", name)
 		if p.SchoolID != "" {
-			fmt.Fprintf(&b, "（%s）", p.SchoolID)
+			fmt.Fprintf(&b, "（%s）", visible(p.SchoolID, IDMaxLen))
 		}
 		b.WriteString("：")
 	}

@@ -31,6 +31,9 @@ type validator struct {
 	schools  []schoolRef
 	problems Problems
 	path     []seg // where checkValues is
+	// schools and county with a value outside the catalogue
+	badSchool map[int]bool
+	badCounty bool
 }
 
 func (v *validator) add(path, value, format string, args ...any) {
@@ -87,6 +90,9 @@ func (v *validator) notAbove(path string, part, whole *int, wholeName string) {
 
 func (v *validator) county(c *Profile) {
 	g := &c.Gov
+	if v.badCounty { // comparisons of absurd values only add noise
+		g = &Gov{}
+	}
 	if g.G9 != nil {
 		v.notAbove("county.gov.G9.completed_360h", g.G9.Completed360, g.G9.Teachers, "应参训教师数")
 	}
@@ -101,6 +107,9 @@ func (v *validator) county(c *Profile) {
 		v.notAbove("county.gov.G15.migrant_in_public_or_funded", g.G15.MigrantInPublicOrFunded, g.G15.MigrantEligible, "符合条件的随迁子女数")
 	}
 	q := &c.Quality
+	if v.badCounty {
+		q = &Quality{}
+	}
 	if q.Q1 != nil {
 		v.notAbove("county.quality.Q1.cohort_retained", q.Q1.CohortRetained, q.Q1.CohortEntry, "初中入学时学生数")
 	}
@@ -115,7 +124,7 @@ func (v *validator) county(c *Profile) {
 			v.add(path, "", "未知的调查对象（应为：学生、家长、教师、校长、人大代表、政协委员、其他群众）")
 		case len(counts) != 2:
 			v.add(path, fmt.Sprint(counts), "应写作 [调查人数, 满意人数]")
-		case counts[1] > counts[0]:
+		case counts[1] > counts[0] && !v.badCounty:
 			v.add(path, fmt.Sprint(counts), "满意人数（%d）不能多于调查人数（%d）", counts[1], counts[0])
 		}
 	}
@@ -175,6 +184,19 @@ func (v *validator) school(f *File, ids map[string]int, i int) {
 			v.add(p+names[k], itoa(c), "%s不应有这一学段的学生", s.Type)
 		}
 	}
+	if !v.badSchool[i] { // comparisons of absurd values only add noise
+		v.relations(p, s)
+	}
+	if s.Type == TypeSpecial {
+		return
+	}
+	if s.Students.Primary == nil && s.Students.Junior == nil {
+		v.add(p+"students", "", "未填写在校生数")
+	}
+}
+
+// relations checks the numbers of a school against each other.
+func (v *validator) relations(p string, s *School) {
 	v.stageClasses(p, "primary", "小学", s.Students.Primary, s.Classes.Primary, s.LargestClass.Primary)
 	v.stageClasses(p, "junior", "初中", s.Students.Junior, s.Classes.Junior, s.LargestClass.Junior)
 	v.teachers(p+"teachers.primary", s.Teachers.Primary)
@@ -188,12 +210,6 @@ func (v *validator) school(f *File, ids map[string]int, i int) {
 	}
 	v.notAbove(p+"entrants_nearby.primary", s.EntrantsNearby.Primary, s.Entrants.Primary, "小学新生数")
 	v.notAbove(p+"entrants_nearby.junior", s.EntrantsNearby.Junior, s.Entrants.Junior, "初中新生数")
-	if s.Type == TypeSpecial {
-		return
-	}
-	if s.Students.Primary == nil && s.Students.Junior == nil {
-		v.add(p+"students", "", "未填写在校生数")
-	}
 }
 
 // parent checks the central school of a teaching point.
