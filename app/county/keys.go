@@ -67,8 +67,9 @@ type keyIssue struct {
 type keyScan struct {
 	data     []byte
 	stack    []frame
-	intern   map[string]int32
-	lastRaw  []string // per key id: the last spelling met
+	intern   map[string]int32 // case-folded key → id
+	spelled  spellings        // key as written → id, the common case without folding
+	lastRaw  []string         // per key id: the last spelling met
 	fold     []byte
 	unknown  bool // a key outside knownKeys: take the raw path
 	issues   []keyIssue
@@ -91,9 +92,18 @@ func (s *keyScan) run() {
 	data := s.data
 	for i := 0; i < len(data); {
 		c := data[i]
-		switch c {
-		case ' ', '\t', '\n', '\r', ':':
+		if c <= ' ' || c == ':' { // indentation runs are long: skip them in one loop
 			i++
+			for i < len(data) && (data[i] == ' ' || data[i] == '\n' || data[i] == '\t' || data[i] == '\r') {
+				i++
+			}
+			if c <= ' ' && c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+				s.broken = true // a control character outside a string is not JSON
+				return
+			}
+			continue
+		}
+		switch c {
 		case '{', '[':
 			if len(s.stack) >= maxDepth {
 				s.depthAt = i
@@ -135,7 +145,7 @@ func (s *keyScan) run() {
 			i = end + 1
 		default:
 			j := i
-			for j < len(data) && !isDelim(data[j]) {
+			for j < len(data) && !delim[data[j]] {
 				j++
 			}
 			if j == i {
@@ -147,13 +157,13 @@ func (s *keyScan) run() {
 	}
 }
 
-func isDelim(c byte) bool {
-	switch c {
-	case ',', ']', '}', ' ', '\t', '\n', '\r', ':', '"', '{', '[':
-		return true
+// delim marks the bytes that end a number or a literal.
+var delim = func() (t [256]bool) {
+	for _, c := range []byte(",]} \t\n\r:\"{[") {
+		t[c] = true
 	}
-	return false
-}
+	return t
+}()
 
 // stringEnd returns the offset of the quote closing the string whose
 // content starts at from, or -1.
@@ -188,19 +198,12 @@ func (s *keyScan) key(raw []byte, off int) {
 		}
 		raw = []byte(k)
 	}
+	top.keyAt = off
+	top.key = "" // recovered from keyAt when a path is needed
 	if s.withUTF8 && !utf8.Valid(raw) {
 		s.badUTF8 = append(s.badUTF8, keyIssue{path: s.path(), key: string(raw), off: off})
 	}
-	id, spelled := s.idOf(raw)
-	if !spelled && !knownKeys[string(raw)] {
-		s.unknown = true
-	}
-	top.keyAt = off
-	if len(s.issues) > 0 || s.withUTF8 {
-		top.key = string(raw)
-	} else {
-		top.key = ""
-	}
+	id, key := s.idOf(raw)
 	var dup bool
 	if id < 256 {
 		bit := uint64(1) << (id % 64)
@@ -215,26 +218,92 @@ func (s *keyScan) key(raw []byte, off int) {
 	}
 	if dup {
 		other := s.lastRaw[id]
-		top.key = string(raw)
-		s.issues = append(s.issues, keyIssue{path: s.path(), key: string(raw), other: other, off: off})
+		top.key = key
+		s.issues = append(s.issues, keyIssue{path: s.path(), key: key, other: other, off: off})
 	}
-	if s.lastRaw[id] != string(raw) {
-		s.lastRaw[id] = string(raw)
-	}
+	s.lastRaw[id] = key
 }
 
-// idOf interns the case-folded key; spelled reports that raw is spelled as
-// the last time this folded key was met (and so was already judged known).
-func (s *keyScan) idOf(raw []byte) (int32, bool) {
+// idOf returns the id of the case-folded key and the key as a string. A
+// spelling met before costs one probe of the spellings table; a new one is
+// folded, interned and judged known or not.
+func (s *keyScan) idOf(raw []byte) (int32, string) {
+	if e := s.spelled.find(raw); e != nil {
+		return e.id, e.key
+	}
 	s.fold = foldKey(s.fold[:0], raw)
 	id, ok := s.intern[string(s.fold)]
 	if !ok {
 		id = int32(len(s.lastRaw))
 		s.intern[string(s.fold)] = id
 		s.lastRaw = append(s.lastRaw, "")
-		return id, false
 	}
-	return id, s.lastRaw[id] == string(raw)
+	key := string(raw)
+	if !knownKeys[key] {
+		s.unknown = true
+	}
+	s.spelled.add(key, id)
+	return id, key
+}
+
+// spellings is a small open-addressing table from a key as written to its
+// id: cheaper than a map for the few dozen keys a county file repeats.
+type spellings struct {
+	slots []spelling
+	n     int
+}
+
+type spelling struct {
+	hash uint32
+	id   int32
+	key  string
+}
+
+func hashKey(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h | 1 // 0 marks an empty slot
+}
+
+func (t *spellings) find(raw []byte) *spelling {
+	if len(t.slots) == 0 {
+		return nil
+	}
+	h := hashKey(raw)
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := &t.slots[i]
+		if e.hash == 0 {
+			return nil
+		}
+		if e.hash == h && e.key == string(raw) {
+			return e
+		}
+	}
+}
+
+func (t *spellings) add(key string, id int32) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]spelling, max(64, 2*len(old)))
+		t.n = 0
+		for _, e := range old {
+			if e.hash != 0 {
+				t.add(e.key, e.id)
+			}
+		}
+	}
+	h := hashKey([]byte(key))
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		if t.slots[i].hash == 0 {
+			t.slots[i] = spelling{hash: h, id: id, key: key}
+			t.n++
+			return
+		}
+	}
 }
 
 // foldKey appends the case-folded form of a key: two keys fold alike when
