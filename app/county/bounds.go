@@ -176,9 +176,13 @@ func (v *validator) walkPlan(sv reflect.Value, p *plan) {
 	}
 }
 
-// bad records a problem at the walked path and remembers whose it is.
-func (v *validator) bad(value, msg string) {
-	v.add(v.pathText(), value, "%s", msg)
+// bad records a problem at the walked path.
+func (v *validator) bad(value, msg string) { v.add(v.pathText(), value, "%s", msg) }
+
+// badNumber records a number out of bounds and remembers whose it is: the
+// comparisons between that school's (or the county's) numbers are skipped.
+func (v *validator) badNumber(value, msg string) {
+	v.bad(value, msg)
 	switch top := v.path[0]; top.name {
 	case "schools":
 		if v.badSchool == nil {
@@ -196,12 +200,12 @@ func (v *validator) leaf(x reflect.Value, s *FieldSpec) {
 	case reflect.Int:
 		n := x.Int()
 		if msg := s.CheckNumber(float64(n)); msg != "" {
-			v.bad(strconv.FormatInt(n, 10), msg)
+			v.badNumber(strconv.FormatInt(n, 10), msg)
 		}
 	case reflect.Float64:
 		f := x.Float()
 		if msg := s.CheckNumber(f); msg != "" {
-			v.bad(valueText(f), msg)
+			v.badNumber(valueText(f), msg)
 		}
 	case reflect.String:
 		str := x.String()

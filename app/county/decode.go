@@ -61,6 +61,11 @@ func foldIDs(f *File) {
 			*s.ParentID = CleanID(*s.ParentID)
 		}
 	}
+	for i := range f.County.Rectification {
+		if id := f.County.Rectification[i].SchoolID; id != nil {
+			*id = CleanID(*id)
+		}
+	}
 }
 
 // rawSchools reads the ids and names of the schools of a document that

@@ -332,3 +332,44 @@ func TestEveryJSONSyntaxErrorTranslated(t *testing.T) {
 		}
 	}
 }
+
+// The dossier's facts keep their rules on every path too.
+func TestDossierFactsChecked(t *testing.T) {
+	f := Generate(3, 1)
+	f.County.Application = &Application{Date: "2025/3/8", Applicant: "测试县\u202e人民政府"}
+	f.County.SurveyConduct = &SurveyConduct{Issued: I(100), Valid: I(120)}
+	f.County.Rectification = []Rectification{
+		{Code: "R2", SchoolID: S("nobody"), Status: "做完了"},
+		{Code: "", Deadline: "2025-02-30"},
+	}
+	ps := Validate(f)
+	want := map[string]string{
+		"county.application.date":           "2025-03-08",
+		"county.application.applicant":      "方向控制",
+		"county.survey_conduct.valid":       "不能多于发放问卷数（100）",
+		"county.rectification[0].school_id": "没有这个标识码的学校",
+		"county.rectification[0].status":    "未开始、进行中、已完成",
+		"county.rectification[1].code":      "指标编号",
+		"county.rectification[1].deadline":  "不是实际存在的日期",
+	}
+	got := map[string]string{}
+	for _, p := range ps {
+		got[p.Field] = p.String()
+	}
+	for field, part := range want {
+		if !strings.Contains(got[field], part) {
+			t.Errorf("%s: want a problem containing %q, got %q", field, part, got[field])
+		}
+	}
+	if len(ps) != len(want) {
+		t.Errorf("want %d problems, got %v", len(want), ps)
+	}
+	// a rectification's school id is folded like every id
+	f = Generate(3, 1)
+	f.County.Rectification = []Rectification{{Code: "R2", SchoolID: S("'" + f.Schools[0].ID)}}
+	data, _ := Encode(f)
+	g, err := Decode(data)
+	if err != nil || *g.County.Rectification[0].SchoolID != f.Schools[0].ID {
+		t.Errorf("rectification school id not folded: %v", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Validate checks what the types cannot: every value within the field
@@ -72,6 +73,29 @@ func (v *validator) file(f *File) {
 	}
 	for i := range f.Schools {
 		v.school(f, ids, i)
+	}
+	v.dossier(&f.County, ids)
+}
+
+// dossier checks the optional facts of the application dossier.
+func (v *validator) dossier(c *Profile, ids map[string]int) {
+	if sc := c.SurveyConduct; sc != nil && !v.badCounty {
+		v.notAbove("county.survey_conduct.valid", sc.Valid, sc.Issued, "发放问卷数")
+		v.notAbove("county.survey_conduct.visits_satisfied", sc.VisitsSatisfied, sc.Visits, "实地走访人数")
+	}
+	for i, r := range c.Rectification {
+		p := fmt.Sprintf("county.rectification[%d].", i)
+		if r.Code == "" {
+			v.add(p+"code", "", "整改事项应填写指标编号（如 R2、G5）")
+		}
+		if r.Status != "" && !slices.Contains(RectificationStatuses, r.Status) {
+			v.add(p+"status", quote(r.Status), "整改状态应为：%s", strings.Join(RectificationStatuses, "、"))
+		}
+		if r.SchoolID != nil && *r.SchoolID != "" {
+			if _, ok := ids[*r.SchoolID]; !ok {
+				v.add(p+"school_id", quote(*r.SchoolID), "没有这个标识码的学校（县级事项不填学校）")
+			}
+		}
 	}
 }
 
