@@ -84,6 +84,11 @@ func TestCatalogueEntriesAreSound(t *testing.T) {
 					t.Errorf("%s: a text needs its maximum length", s.Path)
 				}
 			}
+			if s.Example != "" {
+				if _, empty, why := s.ParseText(s.Example); empty || why != "" {
+					t.Errorf("%s: example %q does not parse: %s", s.Path, s.Example, why)
+				}
+			}
 			if s.Stage != "" && s.Stage != "primary" && s.Stage != "junior" && s.Stage != "senior" {
 				t.Errorf("%s: unknown stage %q", s.Path, s.Stage)
 			}

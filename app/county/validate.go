@@ -49,8 +49,10 @@ func (v *validator) file(f *File) {
 	}
 	if m := yearPattern.FindStringSubmatch(f.Year); m == nil {
 		v.add("year", quote(f.Year), "学年应写作「2024-2025」的形式")
-	} else if a, _ := strconv.Atoi(m[1]); m[2] != strconv.Itoa(a+1) {
+	} else if a, _ := strconv.Atoi(m[1]); m[2] != fmt.Sprintf("%04d", a+1) {
 		v.add("year", quote(f.Year), "学年的两个年份应相差 1")
+	} else if a < MinYear || a >= MaxYear {
+		v.add("year", quote(f.Year), "学年应在 %d 年到 %d 年之间", MinYear, MaxYear)
 	}
 	if f.County.Name == "" {
 		v.add("county.name", "", "县（市、区）名称不能为空")

@@ -91,6 +91,7 @@ func TestEveryValidationError(t *testing.T) {
 			m["county"].(map[string]any)["survey"] = map[string]any{"家长": []any{10, 11}}
 		}, "", "county.survey.家长", "满意人数（11）不能多于调查人数（10）"},
 		{"bad year", func(m map[string]any) { m["year"] = "2024" }, "", "year", "学年应写作"},
+		{"absurd year", func(m map[string]any) { m["year"] = "0001-0002" }, "", "year", "学年应在 1990 年到 2100 年之间"},
 		{"unknown county field", func(m map[string]any) { m["county"].(map[string]any)["populaton_wan"] = 3 }, "", "county.populaton_wan", "未知字段"},
 	}
 	for _, c := range cases {
