@@ -57,7 +57,7 @@ func financeValues(fy *county.FinanceYear) map[string]*float64 {
 		"edu_surcharge_allocated": fy.EduSurchargeAllocated,
 	}
 	if fy.PublicEduExpenditure != nil && fy.Students != nil && *fy.Students > 0 {
-		v["per_student_expenditure"] = ptr(*fy.PublicEduExpenditure * 10000 / float64(*fy.Students))
+		v["per_student_expenditure"] = ptr(clamp(*fy.PublicEduExpenditure * 10000 / float64(*fy.Students)))
 	} else {
 		v["per_student_expenditure"] = nil
 	}
@@ -89,7 +89,7 @@ func financeRows(list []county.FinanceYear) []FinanceRow {
 			case *prev[k] == 0:
 				rows[i].Notes[k] = "上年为 0，无法计算增长率"
 			default:
-				rows[i].Growth[k] = ptr((*cur - *prev[k]) / *prev[k])
+				rows[i].Growth[k] = ptr(clamp((*cur - *prev[k]) / *prev[k])) // a denormal base year saturates
 				continue
 			}
 			rows[i].Growth[k] = nil
@@ -187,7 +187,7 @@ func (e itemEval) f1(row FinanceRow) Check {
 		}
 	}
 	ga, gr := *row.Growth["edu_appropriation"], *row.Growth["recurrent_revenue"]
-	margin := (ga - gr) * 100
+	margin := clamp((ga - gr) * 100)
 	ch := Check{Year: row.Year, Margin: ptr(margin), Pass: !standard.AtMost(ga, gr)}
 	rel := "高于"
 	if !ch.Pass {
@@ -207,7 +207,7 @@ func positiveGrowth(row FinanceRow, key, what string) Check {
 		return ch
 	}
 	g := *row.Growth[key]
-	ch := Check{Year: row.Year, Label: what, Margin: ptr(g * 100), Pass: !standard.AtMost(g, 0)}
+	ch := Check{Year: row.Year, Label: what, Margin: ptr(clamp(g * 100)), Pass: !standard.AtMost(g, 0)}
 	verb := "增长"
 	if !ch.Pass {
 		verb = "未增长"
@@ -222,7 +222,7 @@ func notDecreasing(year int, prev, row FinanceRow, key, what string, decimals in
 		return ch
 	}
 	cur, before := *row.Values[key], *prev.Values[key]
-	ch := Check{Year: year, Margin: ptr(cur - before), Pass: standard.AtLeast(cur, before)}
+	ch := Check{Year: year, Margin: ptr(clamp(cur - before)), Pass: standard.AtLeast(cur, before)}
 	if ch.Pass {
 		ch.Text = fmt.Sprintf("%d年%s %s %s，不低于上年 %s %s", year, what, format.Number(cur, decimals), unit, format.Number(before, decimals), unit)
 	} else {
@@ -237,7 +237,7 @@ func surchargeCheck(row FinanceRow) Check {
 	if lev == nil || alloc == nil {
 		return Check{Year: row.Year, Missing: true, Text: fmt.Sprintf("%d年教育费附加征收或拨付额未填报", row.Year)}
 	}
-	ch := Check{Year: row.Year, Margin: ptr(*alloc - *lev), Pass: standard.AtLeast(*alloc, *lev)}
+	ch := Check{Year: row.Year, Margin: ptr(clamp(*alloc - *lev)), Pass: standard.AtLeast(*alloc, *lev)}
 	if ch.Pass {
 		ch.Text = fmt.Sprintf("%d年征收教育费附加 %s 万元，拨付 %s 万元，足额拨付", row.Year, format.Number(*lev, 2), format.Number(*alloc, 2))
 	} else {
