@@ -48,16 +48,16 @@ func FinanceDecimals(key string) int {
 
 func financeValues(fy *county.FinanceYear) map[string]*float64 {
 	v := map[string]*float64{
-		"recurrent_revenue": fy.RecurrentRevenue, "edu_appropriation": fy.EduAppropriation,
-		"public_edu_expenditure": fy.PublicEduExpenditure, "fiscal_expenditure": fy.FiscalExpenditure,
+		"recurrent_revenue": copyOf(fy.RecurrentRevenue), "edu_appropriation": copyOf(fy.EduAppropriation),
+		"public_edu_expenditure": copyOf(fy.PublicEduExpenditure), "fiscal_expenditure": copyOf(fy.FiscalExpenditure),
 		"students":                      fromInt(fy.Students),
-		"per_student_operating.primary": fy.PerStudentOperating.Primary, "per_student_operating.junior": fy.PerStudentOperating.Junior,
-		"per_student_public_funds.primary": fy.PerStudentPublicFunds.Primary, "per_student_public_funds.junior": fy.PerStudentPublicFunds.Junior,
-		"staff_avg_salary": fy.StaffAvgSalary, "edu_surcharge_levied": fy.EduSurchargeLevied,
-		"edu_surcharge_allocated": fy.EduSurchargeAllocated,
+		"per_student_operating.primary": copyOf(fy.PerStudentOperating.Primary), "per_student_operating.junior": copyOf(fy.PerStudentOperating.Junior),
+		"per_student_public_funds.primary": copyOf(fy.PerStudentPublicFunds.Primary), "per_student_public_funds.junior": copyOf(fy.PerStudentPublicFunds.Junior),
+		"staff_avg_salary": copyOf(fy.StaffAvgSalary), "edu_surcharge_levied": copyOf(fy.EduSurchargeLevied),
+		"edu_surcharge_allocated": copyOf(fy.EduSurchargeAllocated),
 	}
 	if fy.PublicEduExpenditure != nil && fy.Students != nil && *fy.Students > 0 {
-		v["per_student_expenditure"] = ptr(clamp(*fy.PublicEduExpenditure * 10000 / float64(*fy.Students)))
+		v["per_student_expenditure"] = ptr(*fy.PublicEduExpenditure * 10000 / float64(*fy.Students))
 	} else {
 		v["per_student_expenditure"] = nil
 	}
@@ -89,7 +89,7 @@ func financeRows(list []county.FinanceYear) []FinanceRow {
 			case *prev[k] == 0:
 				rows[i].Notes[k] = "上年为 0，无法计算增长率"
 			default:
-				rows[i].Growth[k] = ptr(clamp((*cur - *prev[k]) / *prev[k])) // a denormal base year saturates
+				rows[i].Growth[k] = ptr((*cur - *prev[k]) / *prev[k]) // a denormal base year saturates (ptr)
 				continue
 			}
 			rows[i].Growth[k] = nil
@@ -207,7 +207,7 @@ func positiveGrowth(row FinanceRow, key, what string) Check {
 		return ch
 	}
 	g := *row.Growth[key]
-	ch := Check{Year: row.Year, Label: what, Margin: ptr(clamp(g * 100)), Pass: !standard.AtMost(g, 0)}
+	ch := Check{Year: row.Year, Label: what, Margin: ptr(g * 100), Pass: !standard.AtMost(g, 0)}
 	verb := "增长"
 	if !ch.Pass {
 		verb = "未增长"
@@ -222,7 +222,7 @@ func notDecreasing(year int, prev, row FinanceRow, key, what string, decimals in
 		return ch
 	}
 	cur, before := *row.Values[key], *prev.Values[key]
-	ch := Check{Year: year, Margin: ptr(clamp(cur - before)), Pass: standard.AtLeast(cur, before)}
+	ch := Check{Year: year, Margin: ptr(cur - before), Pass: standard.AtLeast(cur, before)}
 	if ch.Pass {
 		ch.Text = fmt.Sprintf("%d年%s %s %s，不低于上年 %s %s", year, what, format.Number(cur, decimals), unit, format.Number(before, decimals), unit)
 	} else {
@@ -237,7 +237,7 @@ func surchargeCheck(row FinanceRow) Check {
 	if lev == nil || alloc == nil {
 		return Check{Year: row.Year, Missing: true, Text: fmt.Sprintf("%d年教育费附加征收或拨付额未填报", row.Year)}
 	}
-	ch := Check{Year: row.Year, Margin: ptr(clamp(*alloc - *lev)), Pass: standard.AtLeast(*alloc, *lev)}
+	ch := Check{Year: row.Year, Margin: ptr(*alloc - *lev), Pass: standard.AtLeast(*alloc, *lev)}
 	if ch.Pass {
 		ch.Text = fmt.Sprintf("%d年征收教育费附加 %s 万元，拨付 %s 万元，足额拨付", row.Year, format.Number(*lev, 2), format.Number(*alloc, 2))
 	} else {

@@ -16,8 +16,26 @@ func clamp(x float64) float64 {
 		return math.MaxFloat64
 	case x < -math.MaxFloat64:
 		return -math.MaxFloat64
+	case x == 0:
+		return 0 // −0 (an input of "-0", 0 × a negative) prints and encodes as 0
 	}
 	return x
+}
+
+// ptr returns a pointer to x made finite: every optional figure of the
+// result is made here, so none holds ±Inf, NaN or −0.
+func ptr(x float64) *float64 {
+	x = clamp(x)
+	return &x
+}
+
+// copyOf is an input figure as the result holds it: a copy (the result
+// never aliases the county file) made finite like every other.
+func copyOf(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	return ptr(*p)
 }
 
 // finite reports whether x is a number (not NaN, not ±Inf).

@@ -62,7 +62,11 @@ func (r *ItemResult) failSchool(s *county.School, gaps ...string) {
 		return
 	}
 	r.Schools = append(r.Schools, s.ID)
-	r.Issues = append(r.Issues, s.Name+"："+strings.Join(gaps, "；"))
+	gap := gaps[0]
+	if len(gaps) > 1 {
+		gap = strings.Join(gaps, "；")
+	}
+	r.Issues = append(r.Issues, s.Name+"："+gap)
 }
 
 // finishSchools sets the verdict of a per-school item from the schools it

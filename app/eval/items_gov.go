@@ -73,8 +73,9 @@ func (e itemEval) g3() *ItemResult {
 		if float64(music) >= need && float64(art) >= need {
 			return checked, nil
 		}
-		return checked, []string{fmt.Sprintf("%s 个班需音乐、美术专用教室各 %s 间，达到面积要求的音乐教室 %s 间（≥%s㎡）、美术教室 %s 间（≥%s㎡）",
-			format.Number(classes, 0), format.Number(need, 0), format.Int(music), format.Number(musicMin, 0), format.Int(art), format.Number(artMin, 0))}
+		// music and art count list entries: short numbers, %d is safe.
+		return checked, []string{fmt.Sprintf("%s 个班需音乐、美术专用教室各 %s 间，达到面积要求的音乐教室 %d 间（≥%s㎡）、美术教室 %d 间（≥%s㎡）",
+			format.Number(classes, 0), format.Number(need, 0), music, format.Number(musicMin, 0), art, format.Number(artMin, 0))}
 	})
 }
 

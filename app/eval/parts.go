@@ -68,9 +68,6 @@ func shareOf(s *county.School, stage string) float64 {
 	return part / total
 }
 
-// ptr returns a pointer to x.
-func ptr(x float64) *float64 { return &x }
-
 func fromInt(p *int) *float64 {
 	if p == nil {
 		return nil

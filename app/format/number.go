@@ -44,15 +44,21 @@ func Number(x float64, decimals int) string {
 	if math.Abs(x) >= 1e15 {
 		return scientific(x)
 	}
-	if intDigits := len(strconv.FormatFloat(math.Abs(x), 'f', 0, 64)); intDigits+decimals > MaxDigits {
-		decimals = max(0, MaxDigits-intDigits)
-	}
 	s := strconv.FormatFloat(x, 'f', decimals, 64)
-	if strings.Trim(s, "-0.") == "" {
-		s = strings.TrimPrefix(s, "-") // no "-0", "-0.00"
+	intPart, _, _ := strings.Cut(strings.TrimPrefix(s, "-"), ".")
+	// Rarely (a value near 10^15, or many decimals asked for) fewer
+	// decimals keep it to MaxDigits; dropping one can round the whole part
+	// up a digit, hence a second try, and past it the power of ten.
+	for try := 0; len(intPart)+decimals > MaxDigits; try++ {
+		if try == 2 || len(intPart) > MaxDigits {
+			return scientific(x) // 999,999,999,999,999.6 rounds up to 10^15
+		}
+		decimals = max(0, MaxDigits-len(intPart))
+		s = strconv.FormatFloat(x, 'f', decimals, 64)
+		intPart, _, _ = strings.Cut(strings.TrimPrefix(s, "-"), ".")
 	}
-	if strings.TrimPrefix(s, "-") == "1000000000000000" {
-		return scientific(x) // 999,999,999,999,999.6 rounds up to 10^15
+	if s[0] == '-' && strings.Trim(s, "-0.") == "" {
+		s = s[1:] // no "-0", "-0.00"
 	}
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
