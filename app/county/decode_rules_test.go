@@ -373,15 +373,3 @@ func TestDossierFactsChecked(t *testing.T) {
 		t.Errorf("rectification school id not folded: %v", err)
 	}
 }
-
-// "-0" in a file was printed as "-0 ㎡".
-func TestNegativeZeroRefused(t *testing.T) {
-	for _, v := range []string{"-0", "-0.0", "-0e5"} {
-		data := bytes.Replace(baseJSON(t), []byte(`"area_indoor_sports":200`), []byte(`"area_indoor_sports":`+v), 1)
-		ps := refused(t, data)
-		if len(ps) != 1 || ps[0].Field != "area_indoor_sports" {
-			t.Fatalf("%s: want one problem at area_indoor_sports, got %v", v, ps)
-		}
-		mustContain(t, ps[0].String(), "写作 0")
-	}
-}

@@ -120,9 +120,6 @@ func (s FieldSpec) CheckNumber(x float64) string {
 	if x < 0 && s.Min >= 0 {
 		return "不能为负数"
 	}
-	if x == 0 && math.Signbit(x) { // -0 would print as "-0"
-		return "不能为负数（-0 请写作 0）"
-	}
 	if s.Kind == KindInt && x != math.Trunc(x) {
 		return "应为整数"
 	}
