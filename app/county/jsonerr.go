@@ -96,5 +96,5 @@ func jsonErrorText(err error, data []byte) string {
 
 // fileProblem is a problem of the file as a whole.
 func fileProblem(msg string) Problems {
-	return Problems{{Field: "(文件)", Message: msg}}
+	return Problems{{Field: fileField, Message: msg}}
 }

@@ -36,6 +36,9 @@ func (p Problem) String() string {
 		b.WriteString("：")
 	}
 	label := p.Label()
+	if p.Field == fileField {
+		return "整个文件：" + p.Message
+	}
 	if label != "" && label != p.Field {
 		fmt.Fprintf(&b, "%s（%s）", label, p.Field)
 	} else {
@@ -48,6 +51,10 @@ func (p Problem) String() string {
 	b.WriteString(p.Message)
 	return b.String()
 }
+
+// fileField is the Field of a problem of the file as a whole (not JSON,
+// not UTF-8).
+const fileField = "(文件)"
 
 // Problems is every problem found in one pass. It is an error when non-empty.
 type Problems []Problem

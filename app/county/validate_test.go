@@ -136,7 +136,8 @@ func TestAllProblemsInOnePass(t *testing.T) {
 func TestNotJSON(t *testing.T) {
 	for _, in := range []string{"", "{", "[1,2]", "{} {}", "\x00\x01"} {
 		_, err := Decode([]byte(in))
-		if err == nil || !strings.Contains(err.Error(), "(文件)") {
+		ps, _ := err.(Problems)
+		if len(ps) != 1 || ps[0].Field != fileField || !strings.HasPrefix(ps[0].String(), "整个文件：") {
 			t.Errorf("Decode(%q) = %v, want a file-level problem", in, err)
 		}
 	}
