@@ -103,8 +103,9 @@ func keyProblems(data []byte, issues []keyIssue) Problems {
 // badUTF8Problems names every string of the file that is not UTF-8.
 func badUTF8Problems(data []byte) Problems {
 	if !json.Valid(data) {
-		_, err := decodeRaw(data)
-		return err.(Problems)
+		if _, err := decodeRaw(data); err != nil {
+			return err.(Problems)
+		}
 	}
 	scan := scanKeys(data, true)
 	refs := rawSchools(data)
@@ -134,11 +135,7 @@ func decodeRaw(data []byte) (*File, error) {
 	if err := dec.Decode(&raw); err != nil {
 		return nil, fileProblem("不是有效的 JSON：" + jsonErrorText(err, data))
 	}
-	if dec.More() {
-		off := int(dec.InputOffset())
-		for off < len(data) && strings.IndexByte(" \t\r\n", data[off]) >= 0 {
-			off++
-		}
+	if off := trailing(data, dec.InputOffset()); off >= 0 {
 		return nil, fileProblem("不是有效的 JSON：" + at(data, off, "文件的内容已经结束，后面却还有"+charAt(data, off)+"：请删除多余的内容"))
 	}
 	top, ok := raw.(map[string]any)

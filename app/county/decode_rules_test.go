@@ -285,6 +285,8 @@ func TestMalformedJSONMessages(t *testing.T) {
 		{"empty", []byte(""), []string{"文件是空的"}},
 		{"only blanks", []byte("  \n "), []string{"文件是空的"}},
 		{"stray bytes after", append(append([]byte{}, full...), []byte("\n垃圾")...), []string{"第 6 行第 1 列", "「垃」", "多余"}},
+		{"stray closing brace", append(append([]byte{}, full...), '}'), []string{"第 5 行第 2 列", "「}」", "多余"}},
+		{"stray closing bracket and GBK", append(append([]byte{}, full...), ']', 0xb5), []string{"第 5 行第 2 列", "多余"}},
 		{"second document", append(append([]byte{}, full...), []byte(" {}")...), []string{"第 5 行第 3 列", "多余"}},
 		{"missing comma", bytes.Replace(full, []byte(`1",`), []byte(`1"`), 1), []string{"第 3 行第 3 列", "逗号"}},
 		{"trailing comma", bytes.Replace(full, []byte(`"测试县"}`), []byte(`"测试县",}`), 1), []string{"第 4 行", "字段名"}},
