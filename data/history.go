@@ -12,12 +12,12 @@ import (
 // Change is one line of the audit trail: a value of a school, of the
 // county profile or of a finance row changed from Old to New.
 type Change struct {
-	When       time.Time
-	Office     string
-	User       string
-	Host       string
-	Action     string // save, delete, import, copy, merge (stored words; show ActionLabel)
-	Note       string
+	When   time.Time
+	Office string
+	User   string
+	Host   string
+	Action string // save, delete, import, copy, merge (stored words; show ActionLabel)
+	Note   string
 	// Provenance: how the value reached this file. ActionLabel is the
 	// Chinese word (录入, 导入, 合并, 复制学年, 删除, 恢复); File the file
 	// imported or merged from; First, for a merged value, who entered it
@@ -29,13 +29,13 @@ type Change struct {
 	// Deleted is set for the deletion of a school or finance row (Field is
 	// then "", Label 学校已删除…, Old/New 在册/已删除); Restored for its return.
 	Deleted, Restored bool
-	Year       string
-	Kind       string // county, school, finance
-	SchoolID   string // the school's id, the finance calendar year, "" for the county
-	SchoolName string // the school's current name ("" for county rows)
-	Field      string // path in the county file: students.primary, county.gov.G8.teacher_avg_pay, county.finance.students; "" for a deletion
-	Label      string // Chinese name of the field, "" when unknown
-	Old, New   string // as shown to the clerk; 未填报 for an empty value
+	Year              string
+	Kind              string // county, school, finance
+	SchoolID          string // the school's id, the finance calendar year, "" for the county
+	SchoolName        string // the school's current name ("" for county rows)
+	Field             string // path in the county file: students.primary, county.gov.G8.teacher_avg_pay, county.finance.students; "" for a deletion
+	Label             string // Chinese name of the field, "" when unknown
+	Old, New          string // as shown to the clerk; 未填报 for an empty value
 }
 
 // Filter chooses the changes History lists; empty fields match all.
