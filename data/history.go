@@ -130,6 +130,9 @@ func (s *Store) History(f Filter) ([]Change, error) {
 			continue
 		}
 		c.Label = county.FieldLabel(c.Field)
+		if markerFields[field] {
+			c.Label = groupLabel(c.Field, c.Label)
+		}
 		c.Old, c.New = display(field, normalize(old)), display(field, normalize(new))
 		out = append(out, c)
 		if f.Limit > 0 && len(out) >= f.Limit {
@@ -137,6 +140,21 @@ func (s *Store) History(f Filter) ([]Change, error) {
 		}
 	}
 	return out, rows.Err()
+}
+
+// groupLabel names the presence marker of a group of fields (a stage's
+// teachers, an indicator's county data), which the catalogue does not list.
+func groupLabel(path, label string) string {
+	switch path {
+	case "teachers.primary":
+		return "小学教师数据"
+	case "teachers.junior":
+		return "初中教师数据"
+	}
+	if label == "" {
+		label = lastSeg(path)
+	}
+	return label + " 指标数据"
 }
 
 // existenceWord shows the tombstone of a row: 已删除 or 在册.

@@ -70,11 +70,11 @@ func (s *Store) PlanImport(f *county.File, o ImportOptions) (*ImportPlan, error)
 	if err := s.opened(); err != nil {
 		return nil, err
 	}
-	if ps := county.Validate(f); len(ps) > 0 {
-		return nil, ps
-	}
 	if err := checkScale(len(f.Schools)); err != nil {
 		return nil, err
+	}
+	if ps := county.Validate(f); len(ps) > 0 {
+		return nil, ps
 	}
 	st, _, err := loadState(s.db, f.Year)
 	if err != nil {
@@ -89,11 +89,11 @@ func (s *Store) PlanImport(f *county.File, o ImportOptions) (*ImportPlan, error)
 // is refused with *OtherCountyError unless o.OtherCounty. It returns what
 // was done.
 func (s *Store) Import(f *county.File, o ImportOptions) (*ImportPlan, error) {
-	if ps := county.Validate(f); len(ps) > 0 {
-		return nil, ps
-	}
 	if err := checkScale(len(f.Schools)); err != nil {
 		return nil, err
+	}
+	if ps := county.Validate(f); len(ps) > 0 {
+		return nil, ps
 	}
 	if err := s.writable(); err != nil {
 		return nil, err

@@ -1,7 +1,7 @@
 package data
 
 import (
-	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -44,11 +44,14 @@ func ImportedFrom(path string) Provenance {
 	return Provenance{Kind: SourceImported, File: baseName(path)}
 }
 
+// baseName is the file name of a path written on either system (a
+// Windows path typed into the command line on Linux keeps its folder
+// otherwise).
 func baseName(path string) string {
-	if path == "" {
-		return ""
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		path = path[i+1:]
 	}
-	return filepath.Base(path)
+	return path
 }
 
 // actionLabels are the Chinese words of the stored actions.
