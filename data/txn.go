@@ -109,7 +109,7 @@ func (t *txn) entity(st *yearState, kind, key string, pos int) (*entRow, error) 
 		}
 		return e, nil
 	}
-	e := &entRow{uuid: newID(), year: st.year, kind: kind, key: key, pos: pos, vals: fields{}, revs: map[string]string{}}
+	e := &entRow{uuid: newID(), year: st.year, kind: kind, key: key, pos: pos, vals: fields{}}
 	if _, err := t.tx.Exec(`INSERT INTO entity(uuid, year, kind, key, pos, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		e.uuid, st.year, kind, key, pos, t.at, t.who); err != nil {
 		return nil, dbErr(err)
@@ -177,7 +177,9 @@ func (t *txn) line(e *entRow, field string, v, old, origin any, lineage int) err
 		}
 	}
 	e.vals[field] = v
-	e.revs[field] = rev
+	if e.revs != nil {
+		e.revs[field] = rev
+	}
 	t.changed++
 	t.touched[e.uuid] = e
 	return nil
