@@ -29,7 +29,12 @@ import (
 // decode → validate → evaluate → text report → PDF dossier → Excel export
 // → result JSON. No step may panic, hang or fail, and no output may hold
 // Inf, NaN, "-0" or a figure of more than 15 digits (format.CheckText).
-// Run it bounded in CI: go test -run='^$' -fuzz=FuzzPipeline -fuzztime=45s.
+// Run it bounded in CI (scripts/test.sh):
+//
+//	go test -run='^$' -fuzz=FuzzPipeline -fuzztime=45s -fuzzminimizetime=10x ./cmd/junheng-cli
+//
+// -fuzzminimizetime=10x: an iteration prints a PDF (~150 ms), and the
+// default minimisation of every new input (60 s each) stalls the run.
 func FuzzPipeline(f *testing.F) {
 	for _, seed := range pipelineSeeds(f) {
 		f.Add(seed)
@@ -45,6 +50,12 @@ func FuzzPipeline(f *testing.F) {
 		if len(file.Schools) > 80 {
 			return
 		}
+		// A hang would stall the fuzzer silently; crashing the worker makes
+		// it save the input as a failure. Generous: an iteration takes < 1 s.
+		watchdog := time.AfterFunc(60*time.Second, func() {
+			panic(fmt.Sprintf("the pipeline has not finished in 60 s (a hang) on input %q", data))
+		})
+		defer watchdog.Stop()
 		checkPipeline(t, file, optionsFor(data), sectionsFor(data))
 	})
 }
