@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -70,7 +73,8 @@ func TestPipelineSeeds(t *testing.T) {
 			t.Logf("seed %d refused by the decoder: %s", i, first)
 			continue
 		}
-		checkPipeline(t, file, eval.DefaultOptions(), dossier.AllSections)
+		pdf := checkPipeline(t, file, eval.DefaultOptions(), dossier.AllSections)
+		checkPDFText(t, pdf)
 		file, _ = county.Decode(seed) // checkPipeline neutralized the names
 		checkPipeline(t, file, eval.Options{TeachingPointThreshold: 50, MergeTeachingPoints: true, ExcludePrivate: true, IncludeSpecial: true}, sectionsFor(seed))
 	}
@@ -102,7 +106,8 @@ func sectionsFor(data []byte) []dossier.Section {
 	return slices.Compact(slices.Sorted(slices.Values(picked)))
 }
 
-func checkPipeline(t *testing.T, file *county.File, opts eval.Options, sections []dossier.Section) {
+// checkPipeline runs every step and checks its output; it returns the PDF.
+func checkPipeline(t *testing.T, file *county.File, opts eval.Options, sections []dossier.Section) []byte {
 	t.Helper()
 	neutralizeText(reflect.ValueOf(file).Elem())
 	std := standard.National2017()
@@ -133,6 +138,35 @@ func checkPipeline(t *testing.T, file *county.File, opts eval.Options, sections 
 		t.Fatalf("Excel export: %v", err)
 	}
 	checkWorkbook(t, book.Bytes())
+	return pdf.Bytes()
+}
+
+// checkPDFText reads the dossier's text back with pdftotext (poppler-utils,
+// which scripts/setup-debian.sh installs; too slow for every fuzz
+// iteration) and checks every line. Without the tool the text is not
+// checked, and the test says so.
+func checkPDFText(t *testing.T, pdf []byte) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext is not installed: the dossier's text is not checked")
+		return
+	}
+	path := filepath.Join(t.TempDir(), "dossier.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if !strings.Contains(string(out), "差异系数") || !strings.ContainsAny(string(out), "0123456789") {
+		t.Fatalf("pdftotext found no figures in the dossier: the check would prove nothing")
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if bad := format.CheckText(line); bad != "" {
+			t.Fatalf("dossier: %q in %q", bad, line)
+		}
+	}
 }
 
 // checkJSON walks the result JSON: every string passes CheckText and no
