@@ -110,7 +110,8 @@ func Create(path string, set Settings) (*Store, error) {
 func Open(path string, o OpenOptions) (*Store, error) {
 	set := o.Settings.withDefaults()
 	before, herr := hashFile(path)
-	claim := func(err error) error { return claimUnchanged(path, before, herr == nil, err) }
+	recovered := false
+	claim := func(err error) error { return claimUnchanged(path, before, herr == nil, recovered, err) }
 	s := &Store{path: path, set: set, readOnly: o.ReadOnly,
 		me: lockNote{Office: set.Office, User: set.User, Host: hostName(), PID: os.Getpid(), Since: time.Now().UTC().Truncate(time.Second)}}
 	if o.ReadOnly {
@@ -151,6 +152,7 @@ func Open(path string, o OpenOptions) (*Store, error) {
 			return fail(fileErr(path, ErrJournal, "旁边的日志文件无法回滚，请稍后再试；若反复出现，请从备份恢复。"))
 		}
 		before, herr = hashFile(path)
+		recovered = true
 	}
 	if info.schema < SchemaVersion {
 		if _, err := s.copyBackup("升级前"); err != nil {
