@@ -119,19 +119,6 @@ func setMeta(x execer, key, value string) error {
 	return err
 }
 
-// ourObjects is every schema object a file of SchemaVersion may hold; any
-// other (a trigger, a view, an extra table) means the file was not written
-// by this program alone and its SQL must never run here.
-var ourObjects = map[string]string{
-	"meta": "table", "year": "table", "commit_log": "table", "entity": "table", "value": "table",
-	"change": "table",
-}
-
-// optionalObjects may be present without being required: an index that
-// pre-release files of schema 1 carried (dropped because every audit line
-// paid for it and no query needs it).
-var optionalObjects = map[string]string{"change_by_rev": "index"}
-
 // migrateDigests computes the digest of every row of a file from before
 // schema 2.
 func migrateDigests(tx *sql.Tx) error {
