@@ -71,9 +71,14 @@ type LockedError struct {
 	User   string
 	Host   string
 	Since  time.Time
+	Mine   bool // the same user on this computer: another window of the clerk's own
 }
 
 func (e *LockedError) Error() string {
+	if e.Mine {
+		return fmt.Sprintf("文件「%s」已在本机另一个均衡评估助手窗口中打开编辑（使用人 %s，自 %s 起）。请切换到那个窗口继续；也可以只读方式打开。",
+			e.Path, e.User, e.Since.Local().Format("2006-01-02 15:04"))
+	}
 	who := e.User
 	if e.Office != "" {
 		who = e.Office + " 的 " + who

@@ -147,6 +147,13 @@ func TestZeroedJournalIsHarmless(t *testing.T) {
 	if got := countyJSON(t, path); got != want {
 		t.Fatal("a zeroed journal changed what a read-only open reads")
 	}
+	// Editing it here again points to the clerk's own window, not to a
+	// stranger, and says nothing of the journal.
+	_, err := Open(path, OpenOptions{Settings: testSettings})
+	var locked *LockedError
+	if !errors.As(err, &locked) || !strings.Contains(err.Error(), "本机另一个均衡评估助手窗口") || strings.Contains(err.Error(), "日志") {
+		t.Errorf("second editing open by the same clerk: %v", err)
+	}
 	// A crashed program of the same clerk left its note.
 	os.Remove(lockPath(path))
 	mine.PID = 1 << 30 // no such process
