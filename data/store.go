@@ -130,6 +130,13 @@ func Open(path string, o OpenOptions) (*Store, error) {
 	if err != nil {
 		return nil, claim(err)
 	}
+	// A file the clerk may not write is said so now, not at the first save.
+	// Opening for writing without writing changes nothing.
+	w, werr := os.OpenFile(path, os.O_WRONLY, 0)
+	if werr != nil {
+		return nil, fmt.Errorf("不能以编辑方式打开（可以只读方式打开）：%w", osErr(path, werr))
+	}
+	w.Close()
 	if err := takeLock(path, s.me, o.TakeOver); err != nil {
 		return nil, err
 	}
