@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -301,13 +302,14 @@ func TestNewerFileBesideJournal(t *testing.T) {
 
 // Found: user_version = -1 panicked. Every version out of range is refused.
 func TestUserVersionOutOfRange(t *testing.T) {
-	for _, v := range []string{"-1", "-2147483648", "3"} {
+	newer := strconv.Itoa(SchemaVersion + 1)
+	for _, v := range []string{"-1", "-2147483648", newer} {
 		dir := t.TempDir()
 		path := sampleFile(t, dir)
 		rawExec(t, path, "PRAGMA user_version = "+v)
 		kind, msg := ErrNotOurs, "版本号无效（"+v+"）"
-		if v == "3" {
-			kind, msg = ErrNewer, "第 3 版"
+		if v == newer {
+			kind, msg = ErrNewer, "第 "+newer+" 版"
 		}
 		assertRefusedUntouched(t, path, kind, msg)
 	}
