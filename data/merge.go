@@ -120,7 +120,9 @@ func (s *Store) PlanMergeWith(other string, o MergeOptions) (*MergePlan, error) 
 	if info.hotJournal {
 		return nil, journalErr(other)
 	}
-	if info.schema != SchemaVersion {
+	// A file of the previous release (schema 2: no provenance columns) is
+	// read as it is; older ones must be upgraded first.
+	if info.schema != SchemaVersion && info.schema != 2 {
 		return nil, fileErr(other, ErrNewer, "的数据格式为第 %d 版，本程序为第 %d 版。请先用本程序单独打开它一次以升级，再合并。", info.schema, SchemaVersion)
 	}
 	odb, err := sql.Open("sqlite", dsn(other, true))

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"database/sql"
 	"strings"
 	"testing"
 
@@ -125,5 +126,39 @@ func TestApplyImportRecordsTheWorkbook(t *testing.T) {
 	c := fieldHistory(t, s, sc.ID, "books")[0]
 	if c.Source != SourceImported || c.User != "张三" || c.Note != "导入 Excel「城关一小.xlsx」" {
 		t.Errorf("Excel import line = %+v", c)
+	}
+}
+
+// A merge source written by the previous release (schema 2, without the
+// provenance columns) merges without being upgraded first, and the merged
+// value still names its first author.
+func TestMergeSourceOfSchema2(t *testing.T) {
+	bureau, school := twoOffices(t, 4)
+	sc := editSchool(t, school, 2, func(sc *county.School) { sc.Books = county.I(*sc.Books + 3) })
+	school.Close()
+	db, err := sql.Open("sqlite", "file:"+school.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"ALTER TABLE change DROP COLUMN origin", "ALTER TABLE change DROP COLUMN lineage",
+		"ALTER TABLE commit_log DROP COLUMN kind", "ALTER TABLE commit_log DROP COLUMN source",
+		"DELETE FROM meta WHERE key = 'manifest'", "PRAGMA user_version = 2",
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	p, err := bureau.PlanMerge(school.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bureau.ApplyMerge(p, make([]bool, len(p.Conflicts))); err != nil {
+		t.Fatal(err)
+	}
+	c := fieldHistory(t, bureau, sc.ID, "books")[0]
+	if c.Source != SourceMerged || c.First == nil || c.First.User != "李四" || c.New != itoa(*sc.Books) {
+		t.Errorf("merged from a schema-2 file: %+v", c)
 	}
 }
