@@ -102,16 +102,16 @@ func runImportJSON(args []string, stdout, stderr io.Writer) int {
 	}
 	defer s.Close()
 	o := data.ImportOptions{Source: pos[1], Replace: *replace, OtherCounty: *other}
-	plan, err := s.PlanImport(f, o)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	if plan.OtherCounty != nil && !*other {
-		fmt.Fprintln(stderr, plan.OtherCounty)
-		return 1
-	}
 	if *replace && !*yes {
+		plan, err := s.PlanImport(f, o)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		if plan.OtherCounty != nil && !*other {
+			fmt.Fprintln(stderr, plan.OtherCounty)
+			return 1
+		}
 		printImportPlan(stdout, plan)
 		fmt.Fprintln(stdout, "\n以上为预览，未导入任何内容。确认以文件替换整个学年（删除以上列出的学校）请加 --yes。")
 		return 1

@@ -99,6 +99,14 @@ func TestMergeOtherCountyCLI(t *testing.T) {
 	if fileBytes(t, db) != raw {
 		t.Fatal("a refused merge changed the data file")
 	}
+	gj, _ := county.Encode(g)
+	code, _, errOut = runCLI("import-json", db, writeTemp(t, "渑池.json", gj))
+	if code == 0 || !containsAll(errOut, "「渑池.json」", "渑池县", "义马市", "--other-county") {
+		t.Errorf("import-json of another county: exit %d\n%s", code, errOut)
+	}
+	if fileBytes(t, db) != raw {
+		t.Fatal("a refused import changed the data file")
+	}
 	if out := dbRun(t, "merge", db, other, "--other-county", "--theirs"); !strings.Contains(out, "已合并") {
 		t.Errorf("confirmed merge:\n%s", out)
 	}
