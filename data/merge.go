@@ -196,6 +196,17 @@ func (s *Store) PlanMergeWith(other string, o MergeOptions) (*MergePlan, error) 
 	if plan.lines, err = readLines(odb, pairs); err != nil {
 		return nil, sqlFileErr(other, err)
 	}
+	// A conflicting value the other file itself merged from a third is
+	// credited to who first entered it, not to their clerk who merged it.
+	for i := range plan.Conflicts {
+		c := &plan.Conflicts[i]
+		rev := theirs.byUUID[c.op.theirUUID].revs[c.op.field]
+		for _, l := range plan.lines[[2]string{c.op.theirUUID, c.op.field}] {
+			if o, ok := l.origin.(string); ok && o != "" && l.rev == rev {
+				c.TheirsBy = theirs.by(o) + "，经 " + theirs.by(rev) + " 合并"
+			}
+		}
+	}
 	return plan, nil
 }
 
