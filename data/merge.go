@@ -592,6 +592,9 @@ func (m *merger) validate() error {
 		if err != nil {
 			return err
 		}
+		if err := checkScale(len(after.Schools)); err != nil {
+			return fmt.Errorf("合并后 %s 学年：%w", year, err)
+		}
 		if err := checkChange(m.before[year], after); err != nil {
 			var ps county.Problems
 			if errors.As(err, &ps) {
