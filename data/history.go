@@ -225,7 +225,10 @@ func place(kind, schoolName, key, field, fieldLabel string) (where, label string
 		where = key + " 年度经费"
 	}
 	label = field
-	if fieldLabel != "" {
+	switch {
+	case strings.HasSuffix(field, deletedField):
+		label = fieldLabel // a row's existence: never the raw tombstone
+	case fieldLabel != "":
 		label = fieldLabel + "（" + field + "）"
 	}
 	return where, label

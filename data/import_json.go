@@ -102,6 +102,15 @@ func (s *Store) Import(f *county.File, o ImportOptions) (*ImportPlan, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !o.OtherCounty { // refused before a backup is taken (checked again inside the write)
+		ids, err := countyIDs(s.db)
+		if err != nil {
+			return nil, dbErr(err)
+		}
+		if e := otherCounty(o.Source, f.Year, ids[f.Year], CountyID{Name: f.County.Name, Code: f.County.Code}); e != nil {
+			return nil, e
+		}
+	}
 	if len(years) > 0 { // the file holds the clerk's work: back it up first
 		if _, err := s.autoBackup("导入前"); err != nil {
 			return nil, fmt.Errorf("导入前备份失败，未导入：%w", err)

@@ -118,7 +118,9 @@ func (s *Store) PlanMergeWith(other string, o MergeOptions) (*MergePlan, error) 
 		return nil, err
 	}
 	defer r.close()
-	if r.info.schema != SchemaVersion {
+	// A file of the previous release (schema 2: no provenance columns) is
+	// read as it is; older ones must be upgraded first.
+	if r.info.schema != SchemaVersion && r.info.schema != 2 {
 		return nil, fileErr(other, ErrNewer, "的数据格式为第 %d 版，本程序为第 %d 版。请先用本程序单独打开它一次以升级，再合并。", r.info.schema, SchemaVersion)
 	}
 	odb := r.db
@@ -193,6 +195,17 @@ func (s *Store) PlanMergeWith(other string, o MergeOptions) (*MergePlan, error) 
 	}
 	if plan.lines, err = readLines(odb, pairs); err != nil {
 		return nil, sqlFileErr(other, err)
+	}
+	// A conflicting value the other file itself merged from a third is
+	// credited to who first entered it, not to their clerk who merged it.
+	for i := range plan.Conflicts {
+		c := &plan.Conflicts[i]
+		rev := theirs.byUUID[c.op.theirUUID].revs[c.op.field]
+		for _, l := range plan.lines[[2]string{c.op.theirUUID, c.op.field}] {
+			if o, ok := l.origin.(string); ok && o != "" && l.rev == rev {
+				c.TheirsBy = theirs.by(o) + "，经 " + theirs.by(rev) + " 合并"
+			}
+		}
 	}
 	return plan, nil
 }
@@ -578,6 +591,9 @@ func (m *merger) validate() error {
 		after, err := st.file()
 		if err != nil {
 			return err
+		}
+		if err := checkScale(len(after.Schools)); err != nil {
+			return fmt.Errorf("合并后 %s 学年：%w", year, err)
 		}
 		if err := checkChange(m.before[year], after); err != nil {
 			var ps county.Problems

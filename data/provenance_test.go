@@ -1,6 +1,8 @@
 package data
 
 import (
+	"database/sql"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -125,5 +127,67 @@ func TestApplyImportRecordsTheWorkbook(t *testing.T) {
 	c := fieldHistory(t, s, sc.ID, "books")[0]
 	if c.Source != SourceImported || c.User != "张三" || c.Note != "导入 Excel「城关一小.xlsx」" {
 		t.Errorf("Excel import line = %+v", c)
+	}
+}
+
+// A merge source written by the previous release (schema 2, without the
+// provenance columns) merges without being upgraded first, and the merged
+// value still names its first author.
+func TestMergeSourceOfSchema2(t *testing.T) {
+	bureau, school := twoOffices(t, 4)
+	sc := editSchool(t, school, 2, func(sc *county.School) { sc.Books = county.I(*sc.Books + 3) })
+	school.Close()
+	db, err := sql.Open("sqlite", "file:"+school.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"ALTER TABLE change DROP COLUMN origin", "ALTER TABLE change DROP COLUMN lineage",
+		"ALTER TABLE commit_log DROP COLUMN kind", "ALTER TABLE commit_log DROP COLUMN source",
+		"DELETE FROM meta WHERE key = 'manifest'", "PRAGMA user_version = 2",
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	p, err := bureau.PlanMerge(school.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bureau.ApplyMerge(p, make([]bool, len(p.Conflicts))); err != nil {
+		t.Fatal(err)
+	}
+	c := fieldHistory(t, bureau, sc.ID, "books")[0]
+	if c.Source != SourceMerged || c.First == nil || c.First.User != "李四" || c.New != itoa(*sc.Books) {
+		t.Errorf("merged from a schema-2 file: %+v", c)
+	}
+}
+
+// A conflicting value that the other office itself merged from a third is
+// credited to the third office's clerk who entered it.
+func TestConflictCreditsTheFirstAuthor(t *testing.T) {
+	bureau, school := twoOffices(t, 3)
+	out := filepath.Join(t.TempDir(), "三中.db")
+	if _, err := bureau.ExportSchools(out, nil); err != nil {
+		t.Fatal(err)
+	}
+	third, err := Open(out, OpenOptions{Settings: Settings{Office: "第三中学", User: "王五"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer third.Close()
+	editSchool(t, third, 1, func(sc *county.School) { sc.Books = county.I(111) })
+	p := plan(t, school, third)
+	if err := school.ApplyMerge(p, make([]bool, len(p.Conflicts))); err != nil {
+		t.Fatal(err)
+	}
+	editSchool(t, bureau, 1, func(sc *county.School) { sc.Books = county.I(222) })
+	p = plan(t, bureau, school)
+	if len(p.Conflicts) != 1 {
+		t.Fatalf("%d conflicts, want 1", len(p.Conflicts))
+	}
+	if c := p.Conflicts[0]; !containsAll(c.TheirsBy, "第三中学 王五", "城关镇中心校 李四 ") {
+		t.Errorf("their value credited to %q, want the third office's 王五 (merged by 李四)", c.TheirsBy)
 	}
 }

@@ -11,6 +11,17 @@ type snapshot struct {
 	byKey   map[yearKey]*entRow
 	lines   map[lineKey]struct{} // lineage of the fields that differ (see loadLineage)
 	commits map[string]commitRow
+	// provenance is false for a file of schema 2 (a merge source written
+	// by the previous release): no kind, source, origin or lineage columns.
+	provenance bool
+}
+
+// hasProvenance reports whether a file has the provenance columns of
+// schema 3.
+func hasProvenance(q querier) (bool, error) {
+	var n int
+	err := q.QueryRow(`SELECT count(*) FROM pragma_table_info('change') WHERE name = 'origin'`).Scan(&n)
+	return n > 0, err
 }
 
 type yearKey struct{ year, kind, key string }
@@ -77,7 +88,16 @@ func readSnapshot(q querier) (*snapshot, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = q.Query(`SELECT id, at, office, user, host, action, note, kind, source FROM commit_log`)
+	prov, err := hasProvenance(q)
+	if err != nil {
+		return nil, err
+	}
+	sn.provenance = prov
+	cq := `SELECT id, at, office, user, host, action, note, kind, source FROM commit_log`
+	if !prov {
+		cq = `SELECT id, at, office, user, host, action, note, '', '' FROM commit_log`
+	}
+	rows, err = q.Query(cq)
 	if err != nil {
 		return nil, err
 	}
@@ -112,6 +132,10 @@ func readLines(q querier, pairs map[[2]string]bool) (map[[2]string][]fullLine, e
 	if len(pairs) == 0 {
 		return out, nil
 	}
+	prov, err := hasProvenance(q)
+	if err != nil {
+		return nil, err
+	}
 	scan := func(rows *sql.Rows) error {
 		defer rows.Close()
 		for rows.Next() {
@@ -127,7 +151,10 @@ func readLines(q querier, pairs map[[2]string]bool) (map[[2]string][]fullLine, e
 		}
 		return rows.Err()
 	}
-	const sel = `SELECT entity, field, rev, old, new, origin FROM change`
+	sel := `SELECT entity, field, rev, old, new, origin FROM change`
+	if !prov {
+		sel = `SELECT entity, field, rev, old, new, NULL FROM change`
+	}
 	if len(pairs) > 2000 {
 		rows, err := q.Query(sel)
 		if err != nil {

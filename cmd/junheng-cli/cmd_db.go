@@ -102,16 +102,16 @@ func runImportJSON(args []string, stdout, stderr io.Writer) int {
 	}
 	defer s.Close()
 	o := data.ImportOptions{Source: pos[1], Replace: *replace, OtherCounty: *other}
-	plan, err := s.PlanImport(f, o)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	if plan.OtherCounty != nil && !*other {
-		fmt.Fprintln(stderr, plan.OtherCounty)
-		return 1
-	}
 	if *replace && !*yes {
+		plan, err := s.PlanImport(f, o)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		if plan.OtherCounty != nil && !*other {
+			fmt.Fprintln(stderr, plan.OtherCounty)
+			return 1
+		}
 		printImportPlan(stdout, plan)
 		fmt.Fprintln(stdout, "\n以上为预览，未导入任何内容。确认以文件替换整个学年（删除以上列出的学校）请加 --yes。")
 		return 1
@@ -313,7 +313,11 @@ func printPlan(w io.Writer, p *data.MergePlan) {
 		}
 		fmt.Fprintf(w, "  [%s] %s 学年 %s", r.Status, r.Year, name)
 		if len(r.Applied) > 0 && r.Status != data.RowNew {
-			fmt.Fprintf(w, "：采用对方 %s", strings.Join(r.Applied, "、"))
+			names := make([]string, len(r.Applied))
+			for i, path := range r.Applied {
+				names[i] = fieldName(path)
+			}
+			fmt.Fprintf(w, "：采用对方 %s", strings.Join(names, "、"))
 		}
 		fmt.Fprintln(w)
 	}
@@ -323,6 +327,18 @@ func printPlan(w io.Writer, p *data.MergePlan) {
 			fmt.Fprintf(w, "  %d. %s\n", i+1, c)
 		}
 	}
+}
+
+// fieldName is a field's Chinese name from the catalogue (its path when
+// the catalogue has none).
+func fieldName(path string) string {
+	if l := county.FieldLabel(path); l != "" {
+		return l
+	}
+	if strings.HasSuffix(path, "_deleted") {
+		return "删除"
+	}
+	return path
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {

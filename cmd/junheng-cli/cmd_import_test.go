@@ -99,6 +99,14 @@ func TestMergeOtherCountyCLI(t *testing.T) {
 	if fileBytes(t, db) != raw {
 		t.Fatal("a refused merge changed the data file")
 	}
+	gj, _ := county.Encode(g)
+	code, _, errOut = runCLI("import-json", db, writeTemp(t, "渑池.json", gj))
+	if code == 0 || !containsAll(errOut, "「渑池.json」", "渑池县", "义马市", "--other-county") {
+		t.Errorf("import-json of another county: exit %d\n%s", code, errOut)
+	}
+	if fileBytes(t, db) != raw {
+		t.Fatal("a refused import changed the data file")
+	}
 	if out := dbRun(t, "merge", db, other, "--other-county", "--theirs"); !strings.Contains(out, "已合并") {
 		t.Errorf("confirmed merge:\n%s", out)
 	}
@@ -148,4 +156,39 @@ func TestEveryWritingCommandRecordsTheClerk(t *testing.T) {
 		}
 		s.Close()
 	}
+}
+
+// The merge plan and the history name fields in Chinese, never by their
+// JSON path alone, and the history names the merged file and first author.
+func TestMergePlanAndHistoryInChineseCLI(t *testing.T) {
+	db := xlsxDemoDB(t)
+	other := filepath.Join(t.TempDir(), "乡镇.db")
+	dbRun(t, "export", db, other)
+	one := demo.File()
+	one.Schools = []county.School{one.Schools[2]}
+	one.Schools[0].Books = county.I(*one.Schools[0].Books + 9)
+	b, _ := county.Encode(one)
+	dbRun(t, "import-json", other, writeTemp(t, "乡镇一校.json", b), "--office", "乡镇中心校", "--user", "李四")
+	out := dbRun(t, "merge", db, other, "--dry-run")
+	if !strings.Contains(out, "采用对方 图书册数") || strings.Contains(out, "books") {
+		t.Errorf("merge plan:\n%s", out)
+	}
+	dbRun(t, "merge", db, other, "--user", "王五")
+	out = dbRun(t, "history", db, "--school", one.Schools[0].ID, "--field", "books")
+	first := strings.SplitN(out, "\n", 2)[0]
+	if !containsAll(first, "王五", "合并「乡镇.db」", "原由 乡镇中心校 李四", "图书册数") {
+		t.Errorf("history of the merged value:\n%s", out)
+	}
+	if strings.Count(out, "\n") != 2 { // the first import, the merge
+		t.Errorf("history lists %d lines for 2 changes:\n%s", strings.Count(out, "\n"), out)
+	}
+}
+
+func containsAll(s string, parts ...string) bool {
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			return false
+		}
+	}
+	return true
 }
