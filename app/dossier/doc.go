@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -320,15 +321,22 @@ func (d *doc) justified(l string, w, h float64) {
 }
 
 // splitParas cuts text into its non-empty paragraphs.
+//
+// A space after a Chinese full stop ("城市。 义马市是…") is a paragraph
+// break lost when the text was pasted from a document (the seeds read so):
+// it starts a new paragraph.
 func splitParas(text string) []string {
 	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+	text = lostBreaks.ReplaceAllString(strings.ReplaceAll(text, "\r\n", "\n"), "$1\n")
+	for _, p := range strings.Split(text, "\n") {
 		if strings.TrimSpace(p) != "" {
 			out = append(out, strings.TrimSpace(p))
 		}
 	}
 	return out
 }
+
+var lostBreaks = regexp.MustCompile(`([。！？])[ \t\x{3000}]+`)
 
 // gap moves down by h when the page has room for it.
 func (d *doc) gap(h float64) {
