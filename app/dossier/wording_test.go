@@ -116,3 +116,65 @@ func TestShortfallWordedHonestly(t *testing.T) {
 		t.Fatalf("%d shortfalls, %d of combined schools' facilities: the test checks nothing", n, combined)
 	}
 }
+
+// A school at just under, at and just over 85 % of R4 (≥ 4.5 ㎡ for 小学;
+// 85 % = 3.825): the printed 基本值, the printed value and the verdict agree
+// on the page.
+func TestThresholdOnThePage(t *testing.T) {
+	for _, delta := range []float64{-0.002, -1e-7, 0, 0.002} {
+		f := demo.File()
+		s := &f.Schools[0]
+		n := float64(*s.Students.Primary)
+		limit := national.Item("R4").Limit("primary")
+		target := floorOf(limit) + delta
+		s.AreaTeachingAux = county.F(target*n + county.Val(s.AreaIndoorSports))
+		dd := build(t, f, Options{Sections: []Section{Resource}, Date: fixedDate})
+		sp := dd.r.Stages.Primary.Schools[0]
+		v := *sp.Values["R4"]
+		printed := valueAgainst(v, limit, floorOf(limit))
+		if !strings.Contains(dd.body(0), squeeze("≥"+limitText(floorOf(limit)))) {
+			t.Fatalf("the 85%% row does not print ≥%s", limitText(floorOf(limit)))
+		}
+		verdict := "√达标"
+		if !sp.Pass {
+			verdict = "×未达标"
+		}
+		if !dd.rowAfterName(sp.Name, printed+markFail, "85%基本值") || !strings.Contains(dd.body(0), printed+markFail) {
+			t.Errorf("R4 = %v: the row does not print %s ×", v, printed)
+		}
+		readsAbove := parsePrinted(printed) >= parsePrinted(limitText(floorOf(limit)))
+		if readsAbove != sp.Pass {
+			t.Errorf("R4 = %v printed %s against ≥%s, but the school's verdict is %s", v, printed, limitText(floorOf(limit)), verdict)
+		}
+	}
+}
+
+// 整改清单 prints each to-do item's measure, unit, deadline and status from
+// the 整改台账 (keyed by code and school); an item without an entry says
+// 未填报 and 未开始.
+func TestTodoShowsTheRectificationLedger(t *testing.T) {
+	f := demo.File()
+	r := eval.Run(f)
+	var withSchool, county0 *eval.Todo
+	for i := range r.Verdict.Todo {
+		td := &r.Verdict.Todo[i]
+		if td.SchoolID != "" && withSchool == nil {
+			withSchool = td
+		}
+		if td.SchoolID == "" && county0 == nil {
+			county0 = td
+		}
+	}
+	if withSchool == nil || county0 == nil {
+		t.Fatal("the demo should have a school and a county to-do item")
+	}
+	f.County.Rectification = []county.Rectification{{Code: withSchool.Code, SchoolID: county.S(withSchool.SchoolID),
+		Measure: "2025年秋季招聘并认定骨干教师3名", Unit: "市教体局人事股", Deadline: "2025-08-31", Status: "进行中"}}
+	dd := build(t, f, Options{Sections: []Section{Todo}, Date: fixedDate})
+	if len(dd.pagesWith(withSchool.Text, "2025年秋季招聘并认定骨干教师3名", "市教体局人事股", "2025-08-31", "进行中")) == 0 {
+		t.Error("the ledger entry is not printed beside its to-do item")
+	}
+	if len(dd.pagesWith("整改措施", "责任单位", "完成时限", "状态", "未开始")) == 0 {
+		t.Error("an item without a ledger entry does not say 未开始")
+	}
+}
