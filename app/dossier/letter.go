@@ -216,3 +216,30 @@ func addInts(a, b *int) *int {
 	n := county.Val(a) + county.Val(b)
 	return &n
 }
+
+// dualSeal closes the application form: the county government and the
+// education bureau sign and seal it side by side.
+func (c *ctx) dualSeal() {
+	d := c.d
+	const room = 24.0
+	size := textSize + 1.5
+	d.ensure(room + 3*lineH(size) + 6)
+	d.setY(d.y() + 6)
+	y := d.y() + room
+	w := d.width() / 2
+	d.font(false, size)
+	for i, unit := range []string{c.fa.Applicant, c.fa.Office} {
+		if strings.TrimSpace(unit) == "" {
+			unit = "＿＿＿＿＿＿＿＿＿＿"
+		}
+		label := []string{"县级人民政府（盖章）", "教育行政部门（盖章）"}[i]
+		yy := y
+		for _, line := range append(append([]string{label}, Wrap(unit, w-6, d.measure)...), chineseDate(c.fa.Date)) {
+			d.pdf.SetXY(d.left()+float64(i)*w, yy)
+			d.cellf(w, lineH(size), line, "", 0, "CM", false, 0)
+			yy += lineH(size)
+		}
+		d.setY(max(d.y(), yy))
+	}
+	d.font(false, textSize)
+}

@@ -36,6 +36,7 @@ func (c *ctx) todo() {
 	if len(v.Todo) == 0 {
 		d.paragraph("无未达标或未填报事项。", textSize, false)
 		c.signature()
+		c.dualSeal()
 		return
 	}
 	t := &table{size: 8,
@@ -71,6 +72,7 @@ func (c *ctx) todo() {
 	}
 	t.draw(d, rows)
 	c.signature()
+	c.dualSeal()
 }
 
 type rectKey struct{ code, school string }
