@@ -16,6 +16,7 @@ func (c *ctx) request() {
 	d := c.d
 	d.newPage(false, true)
 	d.heading(c.chapterTitle(Request), 0, 60)
+	d.cont = "" // a letter's pages carry no running title
 	d.font(true, 16)
 	for _, l := range Wrap(c.fa.Applicant+"关于申请县域义务教育优质均衡发展督导评估认定的请示", d.width(), d.measure) {
 		d.pdf.SetX(d.left())
@@ -121,6 +122,7 @@ func (c *ctx) report() {
 	d := c.d
 	d.newPage(false, true)
 	d.heading(c.chapterTitle(Report), 0, 60)
+	d.cont = "" // nor does the report's
 	d.font(true, 16)
 	for _, l := range Wrap(clean(c.f.County.Name, false)+"县域义务教育优质均衡发展自评报告", d.width(), d.measure) {
 		d.pdf.SetX(d.left())

@@ -183,10 +183,14 @@ func (t *table) draw(d *doc, rows [][]cell) {
 	}
 	// A table continued on a new page says so above its repeated header.
 	continued := func() {
-		d.continuePage()
-		d.font(false, smallSize)
-		d.pdf.SetX(d.left())
-		d.cellf(d.width(), lineH(smallSize), "（续表）", "", 1, "LM", false, 0)
+		if d.cont != "" {
+			d.continuePageAs("（续表）")
+		} else {
+			d.continuePage()
+			d.font(false, smallSize)
+			d.pdf.SetX(d.left())
+			d.cellf(d.width(), lineH(smallSize), "（续表）", "", 1, "LM", false, 0)
+		}
 		drawHead()
 	}
 	laid := make([]laidRow, len(rows))
