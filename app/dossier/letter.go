@@ -219,13 +219,16 @@ func addInts(a, b *int) *int {
 	return &n
 }
 
+// dualSealH is the height dualSeal needs.
+const dualSealH = 6 + 24.0 + 4*(textSize+1.5)*ptToMM*1.55 + 2
+
 // dualSeal closes the application form: the county government and the
 // education bureau sign and seal it side by side.
 func (c *ctx) dualSeal() {
 	d := c.d
 	const room = 24.0
 	size := textSize + 1.5
-	d.ensure(room + 3*lineH(size) + 6)
+	d.ensure(dualSealH)
 	d.setY(d.y() + 6)
 	y := d.y() + room
 	w := d.width() / 2

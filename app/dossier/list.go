@@ -27,6 +27,7 @@ func (c *ctx) schoolList() {
 		n := addInts(addInts(s.Students.Primary, s.Students.Junior), s.Students.Senior)
 		rows = append(rows, []cell{num(format.Int(i + 1)), txt(s.ID), txt(shortName(s.Name)), center(s.Type), center(textOr(s.Location)), center(nature), num(intText(n))})
 	}
+	t.tail = signatureH
 	t.draw(d, rows)
 	c.signature()
 }
@@ -69,6 +70,7 @@ func (c *ctx) evidence() {
 	if len(rows) == 0 {
 		d.paragraph("尚未填报佐证材料。", textSize, false)
 	} else {
+		t.tail = signatureH
 		t.draw(d, rows)
 	}
 	c.signature()

@@ -70,6 +70,7 @@ func (c *ctx) todo() {
 		}
 		rows = append(rows, []cell{num(format.Int(i + 1)), txt(school), center(td.Code), txt(problem), measure, unit, deadline, status})
 	}
+	t.tail = signatureH + dualSealH
 	t.draw(d, rows)
 	c.signature()
 	c.dualSeal()
