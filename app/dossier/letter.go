@@ -55,7 +55,12 @@ func (c *ctx) defaultRequest() string {
 	if parts := sc.typeList(); parts != "" {
 		fmt.Fprintf(&b, "（%s）", parts)
 	}
-	fmt.Fprintf(&b, "，教学点 %d 个；义务教育阶段在校生 %s 人，专任教师 %s 人。", sc.points, sc.students.String(), sc.teachers.String())
+	if sc.points > 0 {
+		fmt.Fprintf(&b, "，教学点 %d 个", sc.points)
+	} else {
+		b.WriteString("，无教学点")
+	}
+	fmt.Fprintf(&b, "；义务教育阶段在校生 %s 人，专任教师 %s 人。", sc.students.String(), sc.teachers.String())
 
 	fmt.Fprintf(&b, "\n按照《县域义务教育优质均衡发展督导评估办法》，%s对照评估内容及标准开展了自查自评：", c.we())
 	var facts []string

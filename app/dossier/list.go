@@ -39,10 +39,10 @@ func countSentence(sc schoolCounts) string {
 	if l := sc.typeList(); l != "" {
 		s += "（" + l + "）"
 	}
-	s += "，教学点 " + format.Int(sc.points) + " 个"
-	if sc.points > 0 {
-		s += "（其中在校生 50 人及以上的 " + format.Int(sc.pointsOver50) + " 个）"
+	if sc.points == 0 {
+		return s + "，无教学点。"
 	}
+	s += "，教学点 " + format.Int(sc.points) + " 个（其中在校生 50 人及以上的 " + format.Int(sc.pointsOver50) + " 个）"
 	return s + "。"
 }
 
