@@ -213,7 +213,8 @@ func (c *ctx) splitNote(s *county.School) {
 		return
 	}
 	c.d.paragraph(fmt.Sprintf("本校为%s，校舍、场地、设备和多媒体教室按加权在校生分摊到各学段（权重：%s）：%s。"+
-		"各部的 R4–R7 = 全校总量 × 该部份额 ÷ 该部在校生（R7、R4 按每百名或生均计）。", typeWord(s.Type), weights, strings.Join(parts, "；")), smallSize, false)
+		"各部：R4 =（教学及辅助用房 − 室内体育用房）× 份额 ÷ 在校生；R5 =（室外运动场地 + 室内体育用房）× 份额 ÷ 在校生；"+
+		"R6 = 教学仪器设备值 × 份额 ÷ 在校生；R7 = 100 × 网络多媒体教室 × 份额 ÷ 在校生。", typeWord(s.Type), weights, strings.Join(parts, "；")), smallSize, false)
 }
 
 // needText words a shortfall exactly, in the resource's own unit; for a

@@ -178,3 +178,36 @@ func TestTodoShowsTheRectificationLedger(t *testing.T) {
 		t.Error("an item without a ledger entry does not say 未开始")
 	}
 }
+
+// A combined school's R4 can be derived from its sheet: the printed whole-
+// school areas, the printed share and the part's students.
+func TestCombinedSchoolSplitDerivable(t *testing.T) {
+	f := demo.File()
+	dd := build(t, f, Options{Sections: []Section{SchoolSet}, Date: fixedDate})
+	checked := 0
+	for _, key := range stageKeys {
+		for _, sp := range dd.r.Stages.Get(key).Schools {
+			if sp.Share >= 1 {
+				continue
+			}
+			var s *county.School
+			for i := range f.Schools {
+				if f.Schools[i].ID == sp.ID {
+					s = &f.Schools[i]
+				}
+			}
+			share := parsePrinted(strings.TrimSuffix(format.Percent(sp.Share), "%")) / 100
+			r4 := (*s.AreaTeachingAux - *s.AreaIndoorSports) * share / float64(sp.Students)
+			if format.Value(r4) != format.Value(*sp.Values["R4"]) {
+				t.Errorf("%s: R4 %s is not derivable from the printed share %s (gives %s)", sp.Name, format.Value(*sp.Values["R4"]), format.Percent(sp.Share), format.Value(r4))
+			}
+			if len(dd.pagesWith(sp.Name, format.Percent(sp.Share), "份额÷在校生")) == 0 {
+				t.Errorf("%s: the sheet does not print the share %s and how it is used", sp.Name, format.Percent(sp.Share))
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("the demo has no combined school")
+	}
+}
