@@ -48,12 +48,30 @@ func splitList(s string) []string {
 	})
 }
 
+// ClearWord typed alone in a cell clears the saved value. An empty cell
+// means "not provided" and never clears anything: a blank or half-filled
+// workbook cannot wipe what the bureau has saved.
+const ClearWord = "清空"
+
+// clearMark is the parsed value of a cell holding ClearWord.
+type clearMark struct{}
+
+var cleared any = clearMark{}
+
+// isClear reports whether a parsed value asks to clear the field.
+func isClear(v any) bool { _, ok := v.(clearMark); return ok }
+
 // parse reads one cell. raw is the stored text of the cell; an empty cell
-// is nil (未填报). A non-empty reason means the cell is wrong.
+// is nil (not provided), ClearWord is cleared. A non-empty reason means
+// the cell is wrong; it says what to type instead and never repeats the
+// value (the message shows it once).
 func (c *column) parse(raw string) (val any, reason string) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
 		return nil, ""
+	}
+	if s == ClearWord {
+		return cleared, ""
 	}
 	switch c.kind {
 	case kText:
@@ -96,11 +114,11 @@ func (c *column) parse(raw string) (val any, reason string) {
 			x, ok := number(part)
 			switch {
 			case !ok:
-				return nil, "中「" + part + "」不是数字（每间教室填一个面积，用顿号分隔；没有填「无」）"
+				return nil, listPart(s, part) + "不是数字（每间教室填一个面积数字，用顿号分隔，如 98、96；没有这类教室填「无」）"
 			case x < 0:
-				return nil, "中「" + part + "」为负数"
+				return nil, listPart(s, part) + "为负数"
 			case x > maxFloat:
-				return nil, "中「" + part + "」数值过大"
+				return nil, listPart(s, part) + "数值过大"
 			}
 			out = append(out, x)
 		}
@@ -110,6 +128,15 @@ func (c *column) parse(raw string) (val any, reason string) {
 		return out, ""
 	}
 	return nil, "无法识别"
+}
+
+// listPart names the wrong part of a room list, unless it is the whole
+// cell (「9-3」中「9-3」不是数字 says the value twice).
+func listPart(whole, part string) string {
+	if part == whole {
+		return ""
+	}
+	return "中「" + part + "」"
 }
 
 // short is the header without its unit: 小学在校生数（人） → 小学在校生数.

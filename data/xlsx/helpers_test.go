@@ -199,7 +199,8 @@ func newStore(t testing.TB, f *county.File) *data.Store {
 	return s
 }
 
-// importInto runs the whole import of a workbook into a year of a store.
+// importInto runs the whole import of a workbook into a year of a store,
+// new schools confirmed (as --new-schools does).
 func importInto(s *data.Store, book []byte, name, year string) (*Plan, error) {
 	imp, err := ReadWorkbook(bytes.NewReader(book), name)
 	if err != nil {
@@ -212,6 +213,7 @@ func importInto(s *data.Store, book []byte, name, year string) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.AddNewSchools = true
 	return p, Apply(s, p)
 }
 
