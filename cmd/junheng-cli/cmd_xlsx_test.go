@@ -66,7 +66,7 @@ func xlsxEdit(t *testing.T, path, sheet, id, header string, v any) string {
 	}
 	defer x.Close()
 	rows, _ := x.GetRows(sheet)
-	col := slices.Index(rows[0], header)
+	col := slices.IndexFunc(rows[0], func(h string) bool { return strings.ReplaceAll(h, "\n", "") == header })
 	idCol := slices.Index(rows[0], "学校标识码")
 	for i, r := range rows {
 		if col >= 0 && idCol >= 0 && len(r) > idCol && r[idCol] == id {
@@ -140,7 +140,10 @@ func TestXLSXImportErrorsCLI(t *testing.T) {
 	if code != 2 {
 		t.Errorf("exit %d, want 2; out %s", code, out)
 	}
-	for _, want := range []string{"学校基本信息!" + a + " 小学在校生数「一千」不是数字", "学校基本信息!" + b + " 学校类型「中学」", "未导入任何数据"} {
+	s0, s1 := before.Schools[0], before.Schools[1]
+	for _, want := range []string{
+		"学校基本信息!" + a + " 学校「" + s0.Name + "」（" + s0.ID + "）的小学在校生数「一千」不是数字",
+		"学校基本信息!" + b + " 学校「" + s1.Name + "」（" + s1.ID + "）的学校类型「中学」", "未导入任何数据"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}

@@ -19,7 +19,7 @@ func TestPrefilledWorkbookReimportsUnchanged(t *testing.T) {
 	f := county.Generate(40, 5)
 	s := newStore(t, f)
 	before, _ := s.LoadYear(f.Year)
-	p, err := importInto(s, templateOf(t, before, ""), "全县.xlsx", f.Year)
+	p, err := importInto(s, fullBookOf(t, before), "全县.xlsx", f.Year)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestImportErrorsChangeNothing(t *testing.T) {
 	f := sampleCounty()
 	s := newStore(t, f)
 	saved, _ := s.LoadYear(f.Year)
-	good := templateOf(t, saved, "")
+	good := fullBookOf(t, saved)
 	histBefore, _ := s.History(data.Filter{})
 	rawWant := map[string]string{
 		"a PDF": "是 PDF 文件", "an old .xls": "旧版 Excel 97-2003 格式（.xls）", "a truncated xlsx": "已损坏或没有保存完整",

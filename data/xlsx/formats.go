@@ -38,9 +38,12 @@ func fileProblem(data []byte, name string) *CellError {
 		return say("「%s」是 PDF 文件，不是 Excel 填报表，无法从中读取数据。请选择填好的 .xlsx 填报表。", name)
 	case bytes.Contains(bytes.ToLower(head), []byte("<html")) || bytes.Contains(bytes.ToLower(head), []byte("<table")):
 		return say("「%s」是网页格式的表格（常见于从网站导出的“.xls”），不是 Excel 工作簿。请在 Excel 或 WPS 中打开它后另存为 .xlsx："+saveAsXLSX, name)
-	case ext == ".csv" || ext == ".txt" || looksLikeText(head):
+	case ext == ".csv" || looksLikeText(head) && bytes.ContainsAny(head, ",\t") && bytes.Contains(head, []byte("\n")):
 		return say("「%s」是逗号分隔的文本文件（.csv），只有一张表，没有填报表的各个工作表，不能直接导入。"+
 			"请把其中的数据复制到填报表（程序生成的 .xlsx 模板）中对应的工作表，再保存为 .xlsx："+saveAsXLSX, name)
+	}
+	if looksLikeText(head) {
+		return say("「%s」是文本文件，不是 Excel 工作簿（.xlsx），无法读取。请选择填好的 .xlsx 填报表；如果数据在别的表格文件中，请先另存为 .xlsx："+saveAsXLSX, name)
 	}
 	return say("「%s」不是 Excel 工作簿（.xlsx），无法读取。如果它是用其他程序保存的表格，请先另存为 .xlsx："+saveAsXLSX, name)
 }
