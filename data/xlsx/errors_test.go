@@ -77,7 +77,7 @@ func errorCases() []errorCase {
 		{name: "more certified than full-time teachers", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			full := *first(f).Teachers.Primary.FullTime
 			ref := setCell(t, x, "小学教师", hdrID, first(f).ID, "小学持证专任教师数（人）", full+2)
-			return []string{fmt.Sprintf("小学教师!%s "+who(first(f))+"小学持证专任教师数「%d」不能多于专任教师数（%d）", ref, full+2, full)}
+			return []string{fmt.Sprintf("小学教师!%s "+who(first(f))+"小学持证专任教师数「%d」：不能多于专任教师数（%d）", ref, full+2, full)}
 		}},
 		{name: "school unknown everywhere", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			rows, _ := x.GetRows("小学教师")

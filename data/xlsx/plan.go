@@ -465,10 +465,10 @@ func (pl *planner) validate(cur, after *county.File) {
 			// changed (students typed in H3 make the largest class of M3
 			// too small: the clerk must look at H3 first).
 			field := listIndex.ReplaceAllString(p.Field, "")
-			msg := p.Message
+			msg := "：" + p.Message
 			if p.SchoolID != "" && !slices.Contains(pl.changed[owner], field) {
 				if cause, found := pl.cause(owner, field); found {
-					msg = fmt.Sprintf("%s（%s!%s 的%s为 %s）", msg, ref.sheet, ref.cell, ref.col.short(), value)
+					msg = fmt.Sprintf("%s（%s!%s 的%s为 %s）。请核对这两格，改正填错的一格", msg, ref.sheet, ref.cell, ref.col.short(), value)
 					ref, value = cause, ""
 					if r := pl.rawAt(cause); r != "" {
 						value = r
@@ -477,7 +477,7 @@ func (pl *planner) validate(cur, after *county.File) {
 			}
 			pl.errs = append(pl.errs, CellError{School: who, Sheet: ref.sheet, Cell: ref.cell, Field: ref.col.short(), Value: value, Message: msg})
 		case ok:
-			pl.errs = append(pl.errs, CellError{School: who, Sheet: ref.sheet, Cell: ref.cell, Field: ref.col.short(), Value: value, Message: p.Message})
+			pl.errs = append(pl.errs, CellError{School: who, Sheet: ref.sheet, Cell: ref.cell, Field: ref.col.short(), Value: value, Message: "：" + p.Message})
 		case p.SchoolID != "" && inBook && !old[p.String()]:
 			// The school is in the workbook but the field's column is not:
 			// point at the school's row.
