@@ -134,6 +134,12 @@ func (b *book) verdictSheet(r *eval.Result, std *standard.Standard) error {
 		return err
 	}
 	b.x.SetCellStyle(name, cellName(4, row+1), cellName(4, row+len(items)), b.style("wrap"))
+	b.x.SetCellStyle(name, cellName(2, row+1), cellName(2, row+len(items)), b.style("wrap"))
+	for i, it := range items[1:] {
+		b.fitText(name, row+1+i, 70, it[3].(string))
+		b.fitText(name, row+1+i, 50, it[1].(string))
+	}
+	b.fitText(name, 6, 50, top[5][1].(string))
 	b.x.SetCellStyle(name, cellName(2, 6), cellName(2, 6), b.style("wrap"))
 	b.x.SetColWidth(name, "A", "A", 14)
 	b.x.SetColWidth(name, "B", "B", 50)
@@ -248,6 +254,9 @@ func (b *book) stageSheet(stage string, st *eval.Stage, std *standard.Standard) 
 		}
 	}
 	b.x.SetCellStyle(name, colName(len(header))+"3", colName(len(header))+fmt.Sprint(max(last, 3)), b.style("wrap"))
+	for i, r := range data[2:] {
+		b.fitText(name, 3+i, 50, r[len(r)-1].(string))
+	}
 	if err := b.printSetup(name, 2, false); err != nil {
 		return err
 	}
@@ -309,6 +318,15 @@ func (b *book) cvSheet(r *eval.Result, std *standard.Standard) error {
 	b.x.SetColWidth(name, "D", "G", 12)
 	b.x.SetColWidth(name, "H", "H", 40)
 	b.x.SetCellStyle(name, "H2", fmt.Sprintf("H%d", n), b.style("wrap"))
+	b.x.SetCellStyle(name, "C2", fmt.Sprintf("C%d", n), b.style("wrap"))
+	for i, r := range data[1:] {
+		if s, ok := r[7].(string); ok {
+			b.fitText(name, i+2, 40, s)
+		}
+		if s, ok := r[2].(string); ok {
+			b.fitText(name, i+2, 40, s)
+		}
+	}
 	if err := b.verdictColours(name, fmt.Sprintf("G2:G%d", n)); err != nil {
 		return err
 	}
@@ -348,6 +366,9 @@ func (b *book) todoSheet(r *eval.Result) error {
 	b.x.SetColWidth(name, "E", "E", 24)
 	b.x.SetColWidth(name, "G", "G", 80)
 	b.x.SetCellStyle(name, "G2", fmt.Sprintf("G%d", len(data)), b.style("wrap"))
+	for i, r := range data[1:] {
+		b.fitText(name, i+2, 80, r[6].(string))
+	}
 	if err := b.printSetup(name, 1, false); err != nil {
 		return err
 	}

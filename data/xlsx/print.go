@@ -76,9 +76,36 @@ func headerWidth(h string) float64 {
 	if lines := strings.SplitN(headerLines(h), "\n", 2); len(lines) == 2 {
 		name, unit = lines[0], lines[1]
 	}
-	w := max((displayWidth(name)+1)/2, displayWidth(unit)) + 2
-	if utf8.RuneCountInString(unit) > 12 {
-		w = max((displayWidth(name)+1)/2, (displayWidth(unit)+1)/2) + 2
+	// A short name on one line; a longer one in two even halves (a CJK
+	// line breaks anywhere, so halves need a little slack).
+	nameW := displayWidth(name) + 2
+	if nameW > 18 {
+		nameW = (displayWidth(name)+1)/2 + 4
 	}
-	return float64(min(max(w, 10), 40))
+	unitW := displayWidth(unit) + 2
+	if utf8.RuneCountInString(unit) > 12 {
+		unitW = (displayWidth(unit)+1)/2 + 4
+	}
+	return float64(min(max(nameW, unitW, 10), 40))
+}
+
+// lineHeight is the height in points of one line of 11-point text.
+const lineHeight = 15
+
+// fitText makes a row tall enough for a wrapped text in a column of the
+// given width: neither Excel nor LibreOffice grows a row for text a
+// program wrote, and the lines would print over each other or be cut.
+func (b *book) fitText(name string, row int, width float64, text string) {
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		lines += max(1, (displayWidth(para)+int(width)-3)/max(1, int(width)-2))
+	}
+	if lines <= 1 {
+		return
+	}
+	h := float64(lines*lineHeight + 3)
+	if cur, err := b.x.GetRowHeight(name, row); err == nil && cur >= h {
+		return
+	}
+	b.x.SetRowHeight(name, row, min(h, 409)) // 409 points is the most a row can be
 }

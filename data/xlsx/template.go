@@ -363,6 +363,9 @@ const (
 	factHint
 )
 
+// factWidths are the widths of 编号, 项目, 填写值 and 填写说明.
+var factWidths = []float64{8, 44, 64, 28}
+
 // factSheet writes one county fact per row: 编号, 项目, 填写值, 填写说明.
 func (b *book) factSheet(sh *sheet, p *county.Profile, protect bool) error {
 	x, name := b.x, sh.name
@@ -378,6 +381,11 @@ func (b *book) factSheet(sh *sheet, p *county.Profile, protect bool) error {
 		if err := x.SetSheetRow(name, cellName(1, r), &row); err != nil {
 			return err
 		}
+		b.fitText(name, r, factWidths[1], c.header)
+		if v, ok := row[2].(string); ok {
+			b.fitText(name, r, factWidths[2], v)
+		}
+		b.fitText(name, r, factWidths[3], row[3].(string))
 		x.SetCellStyle(name, cellName(factCode, r), cellName(factItem, r), b.style("locked"))
 		x.SetCellStyle(name, cellName(factHint, r), cellName(factHint, r), b.style("locked"))
 		x.SetCellStyle(name, cellName(factValue, r), cellName(factValue, r), b.dataStyle(c.kind, c.decimals, false))
@@ -385,10 +393,9 @@ func (b *book) factSheet(sh *sheet, p *county.Profile, protect bool) error {
 			return err
 		}
 	}
-	x.SetColWidth(name, "A", "A", 8)
-	x.SetColWidth(name, "B", "B", 50)
-	x.SetColWidth(name, "C", "C", 40)
-	x.SetColWidth(name, "D", "D", 34)
+	for i, w := range factWidths {
+		x.SetColWidth(name, colName(i+1), colName(i+1), w)
+	}
 	if err := x.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
