@@ -108,7 +108,8 @@ func randomEdits(t *testing.T, s *Store, rng *rand.Rand, next *int) {
 				sc.Computers = county.I(rng.IntN(500))
 			}
 		case 3:
-			sc.Name = fmt.Sprintf("%s·%d", sc.Name[:min(len(sc.Name), 12)], rng.IntN(100))
+			name := []rune(sc.Name) // cut by characters: a name cut inside a character is not UTF-8
+			sc.Name = fmt.Sprintf("%s·%d", string(name[:min(len(name), 12)]), rng.IntN(100))
 		case 4:
 			if !parents[sc.ID] && len(f.Schools) > 10 {
 				if err := s.DeleteSchool(f.Year, sc.ID); err != nil {

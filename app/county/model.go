@@ -1,10 +1,8 @@
-// Package county holds the county data file (junheng-county/1): the typed
-// model, a strict decoder that collects every problem in one pass, the
-// semantic validation, and the encoder.
-//
-// Every optional number is a pointer: nil means 未填报 (not entered), which
-// is different from zero. The evaluation never treats nil as a pass.
 package county
+
+// The model: every optional number is a pointer; nil means 未填报 (not
+// entered), which is different from zero. The evaluation never treats nil
+// as a pass.
 
 // Format is the value of the "format" field of a county file.
 const Format = "junheng-county/1"

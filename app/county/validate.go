@@ -7,12 +7,14 @@ import (
 	"strconv"
 )
 
-// Validate checks what the types cannot: required fields, known codes,
-// impossible combinations (more certified than full-time teachers, students
-// in no class…), duplicate ids and dangling teaching points. Negative and
-// fractional numbers are caught by Decode; Validate repeats the negative
-// check so that a File built in code (the database, the GUI) gets the same
-// protection.
+// Validate checks what the types cannot: every value within the field
+// catalogue's bounds and text rules (numbers not negative nor beyond what a
+// real school or county has, names and ids without control characters,
+// ids folded), required fields, known codes, impossible combinations (more
+// certified than full-time teachers, students in no class…), duplicate ids
+// and dangling teaching points. Every path that brings data in — Decode,
+// the database's save functions, the Excel import, the GUI — calls it, so
+// the rules hold whatever the data came from.
 func Validate(f *File) Problems {
 	v := validator{}
 	refs := make([]schoolRef, len(f.Schools))
@@ -20,6 +22,7 @@ func Validate(f *File) Problems {
 		refs[i] = schoolRef{s.ID, s.Name}
 	}
 	v.schools = refs
+	v.checkValues(f)
 	v.file(f)
 	return v.problems.sorted()
 }
@@ -27,6 +30,7 @@ func Validate(f *File) Problems {
 type validator struct {
 	schools  []schoolRef
 	problems Problems
+	path     []seg // where checkValues is
 }
 
 func (v *validator) add(path, value, format string, args ...any) {
@@ -81,18 +85,6 @@ func (v *validator) notAbove(path string, part, whole *int, wholeName string) {
 	}
 }
 
-func (v *validator) negative(path string, x *float64) {
-	if x != nil && *x < 0 {
-		v.add(path, ftoa(*x), "不能为负数")
-	}
-}
-
-func (v *validator) negativeInt(path string, x *int) {
-	if x != nil && *x < 0 {
-		v.add(path, itoa(x), "不能为负数")
-	}
-}
-
 func (v *validator) county(c *Profile) {
 	g := &c.Gov
 	if g.G9 != nil {
@@ -115,9 +107,6 @@ func (v *validator) county(c *Profile) {
 	if q.Q2 != nil {
 		v.notAbove("county.quality.Q2.enrolled", q.Q2.Enrolled, q.Q2.Eligible, "适龄残疾儿童数")
 	}
-	if q.Q9 != nil && q.Q9.DifferenceRate != nil && (*q.Q9.DifferenceRate < 0 || *q.Q9.DifferenceRate > 1) {
-		v.add("county.quality.Q9.difference_rate", ftoa(*q.Q9.DifferenceRate), "校际差异率应在 0 到 1 之间")
-	}
 	for _, group := range sortedSurvey(c.Survey) {
 		counts := c.Survey[group]
 		path := "county.survey." + group
@@ -126,8 +115,6 @@ func (v *validator) county(c *Profile) {
 			v.add(path, "", "未知的调查对象（应为：学生、家长、教师、校长、人大代表、政协委员、其他群众）")
 		case len(counts) != 2:
 			v.add(path, fmt.Sprint(counts), "应写作 [调查人数, 满意人数]")
-		case counts[0] < 0 || counts[1] < 0:
-			v.add(path, fmt.Sprint(counts), "人数不能为负数")
 		case counts[1] > counts[0]:
 			v.add(path, fmt.Sprint(counts), "满意人数（%d）不能多于调查人数（%d）", counts[1], counts[0])
 		}
@@ -135,23 +122,10 @@ func (v *validator) county(c *Profile) {
 	years := map[int]bool{}
 	for i, fy := range c.Finance {
 		path := fmt.Sprintf("county.finance[%d]", i)
-		if fy.Year < 1990 || fy.Year > 2100 {
-			v.add(path+".year", strconv.Itoa(fy.Year), "年度应为 1990 到 2100 之间的年份")
-		} else if years[fy.Year] {
+		if years[fy.Year] {
 			v.add(path+".year", strconv.Itoa(fy.Year), "年度重复")
 		}
 		years[fy.Year] = true
-		for name, x := range map[string]*float64{
-			"recurrent_revenue": fy.RecurrentRevenue, "edu_appropriation": fy.EduAppropriation,
-			"public_edu_expenditure": fy.PublicEduExpenditure, "fiscal_expenditure": fy.FiscalExpenditure,
-			"staff_avg_salary": fy.StaffAvgSalary, "edu_surcharge_levied": fy.EduSurchargeLevied,
-			"edu_surcharge_allocated":       fy.EduSurchargeAllocated,
-			"per_student_operating.primary": fy.PerStudentOperating.Primary, "per_student_operating.junior": fy.PerStudentOperating.Junior,
-			"per_student_public_funds.primary": fy.PerStudentPublicFunds.Primary, "per_student_public_funds.junior": fy.PerStudentPublicFunds.Junior,
-		} {
-			v.negative(path+"."+name, x)
-		}
-		v.negativeInt(path+".students", fy.Students)
 	}
 }
 
@@ -197,7 +171,6 @@ func (v *validator) school(f *File, ids map[string]int, i int) {
 	counts := [3]*int{s.Students.Primary, s.Students.Junior, s.Students.Senior}
 	names := [3]string{"students.primary", "students.junior", "students.senior"}
 	for k, c := range counts {
-		v.negativeInt(p+names[k], c)
 		if knownType && !allowed[k] && c != nil && *c > 0 {
 			v.add(p+names[k], itoa(c), "%s不应有这一学段的学生", s.Type)
 		}
@@ -207,29 +180,11 @@ func (v *validator) school(f *File, ids map[string]int, i int) {
 	v.teachers(p+"teachers.primary", s.Teachers.Primary)
 	v.teachers(p+"teachers.junior", s.Teachers.Junior)
 
-	for name, x := range map[string]*float64{
-		"area_teaching_aux": s.AreaTeachingAux, "area_indoor_sports": s.AreaIndoorSports,
-		"area_sports_ground": s.AreaSportsGround, "equipment_value": s.EquipmentValue,
-		"public_funds_allocated": s.PublicFundsAllocated, "public_funds_budget": s.PublicFundsBudget,
-		"training_funds": s.TrainingFunds,
-	} {
-		v.negative(p+name, x)
-	}
 	if s.AreaIndoorSports != nil && s.AreaTeachingAux != nil && *s.AreaIndoorSports > *s.AreaTeachingAux {
 		v.add(p+"area_indoor_sports", ftoa(*s.AreaIndoorSports), "室内体育用房属于教学及辅助用房，面积不能大于教学及辅助用房面积（%s ㎡）", ftoa(*s.AreaTeachingAux))
 	}
 	if s.TrainingFunds != nil && s.PublicFundsBudget != nil && *s.TrainingFunds > *s.PublicFundsBudget {
 		v.add(p+"training_funds", ftoa(*s.TrainingFunds), "培训经费出自公用经费，不能多于年度公用经费预算（%s 元）", ftoa(*s.PublicFundsBudget))
-	}
-	for k, a := range s.MusicRooms {
-		if a <= 0 {
-			v.add(fmt.Sprintf("%smusic_rooms[%d]", p, k), ftoa(a), "教室面积应大于 0")
-		}
-	}
-	for k, a := range s.ArtRooms {
-		if a <= 0 {
-			v.add(fmt.Sprintf("%sart_rooms[%d]", p, k), ftoa(a), "教室面积应大于 0")
-		}
 	}
 	v.notAbove(p+"entrants_nearby.primary", s.EntrantsNearby.Primary, s.Entrants.Primary, "小学新生数")
 	v.notAbove(p+"entrants_nearby.junior", s.EntrantsNearby.Junior, s.Entrants.Junior, "初中新生数")
@@ -264,8 +219,6 @@ func (v *validator) parent(f *File, ids map[string]int, i int) {
 
 // stageClasses checks that a stage's students fit in its classes.
 func (v *validator) stageClasses(p, stage, stageName string, students, classes, largest *int) {
-	v.negativeInt(p+"classes."+stage, classes)
-	v.negativeInt(p+"largest_class."+stage, largest)
 	if students == nil {
 		return
 	}
@@ -277,7 +230,7 @@ func (v *validator) stageClasses(p, stage, stageName string, students, classes, 
 			v.add(p+"classes."+stage, "0", "有 %d 名%s学生却没有班级", n, stageName)
 		case c > n:
 			v.add(p+"classes."+stage, itoa(classes), "班级数多于%s学生数（%d）", stageName, n)
-		case largest != nil && c > 0 && *largest*c < n:
+		case largest != nil && c > 0 && float64(*largest)*float64(c) < float64(n):
 			v.add(p+"largest_class."+stage, itoa(largest), "%d 个班、最大班额 %d，装不下 %d 名学生", c, *largest, n)
 		}
 	}
@@ -290,10 +243,6 @@ func (v *validator) stageClasses(p, stage, stageName string, students, classes, 
 func (v *validator) teachers(p string, t *TeacherCounts) {
 	if t == nil {
 		return
-	}
-	for name, c := range map[string]*int{"full_time": t.FullTime, "certified": t.Certified, "above_degree": t.AboveDegree,
-		"backbone": t.Backbone, "pe": t.PE, "music": t.Music, "art": t.Art, "mid_title": t.MidTitle} {
-		v.negativeInt(p+"."+name, c)
 	}
 	v.notAbove(p+".certified", t.Certified, t.FullTime, "专任教师数")
 	v.notAbove(p+".above_degree", t.AboveDegree, t.FullTime, "专任教师数")
