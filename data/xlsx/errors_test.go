@@ -57,11 +57,11 @@ func errorCases() []errorCase {
 		}},
 		{name: "unknown type", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			ref := setCell(t, x, "学校基本信息", hdrID, first(f).ID, "学校类型", "中学")
-			return []string{"学校基本信息!" + ref + " " + who(first(f)) + "学校类型「中学」不是有效的学校类型"}
+			return []string{"学校基本信息!" + ref + " " + who(first(f)) + "学校类型「中学」应为以下之一：小学、初中"}
 		}},
 		{name: "bad yes/no", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			ref := setCell(t, x, "学校基本信息", hdrID, first(f).ID, "是否有学校章程", "可能")
-			return []string{"学校基本信息!" + ref + " " + who(first(f)) + "是否有学校章程「可能」应填「是」或「否」"}
+			return []string{"学校基本信息!" + ref + " " + who(first(f)) + "是否有学校章程「可能」请填写「是」或「否」"}
 		}},
 		{name: "duplicate school", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			row := rowOf(t, x, "学校基本信息", hdrID, f.Schools[0].ID)
@@ -174,7 +174,7 @@ func TestImportErrorsChangeNothing(t *testing.T) {
 
 // The importer reads numbers the way clerks type them.
 func TestCellNumbers(t *testing.T) {
-	c := column{header: "小学在校生数（人）", kind: kInt}
+	c := *tableColumn(t, "students.primary")
 	for raw, want := range map[string]int{"1200": 1200, "1,200": 1200, " １２００ ": 1200, "1.2E3": 1200, "0": 0} {
 		v, reason := c.parse(raw)
 		if reason != "" || v != want {
@@ -186,9 +186,12 @@ func TestCellNumbers(t *testing.T) {
 			t.Errorf("%q must be refused, got %v", raw, v)
 		}
 	}
-	l := column{header: "音乐专用教室面积", kind: kList}
-	if v, _ := l.parse("98、96，90"); fmt.Sprint(v) != "[98 96 90]" {
+	l := *tableColumn(t, "music_rooms")
+	if v, _ := l.parse("98、96；90"); fmt.Sprint(v) != "[98 96 90]" {
 		t.Errorf("list: %v", v)
+	}
+	if _, reason := l.parse("9-3"); strings.Count(reason, "9-3") > 0 || reason == "" {
+		t.Errorf("a refused list repeats its value: %q", reason)
 	}
 	if v, _ := l.parse("无"); v == nil || len(v.([]float64)) != 0 {
 		t.Errorf("无 must be an empty list (no room), not 未填报: %#v", v)
@@ -220,3 +223,17 @@ func TestNumericSchoolIDs(t *testing.T) {
 
 // who is how a message names a school before its field.
 func who(s county.School) string { return "学校「" + s.Name + "」（" + s.ID + "）的" }
+
+// tableColumn is the column of the table placing a field.
+func tableColumn(t *testing.T, path string) *column {
+	t.Helper()
+	for i := range sheets {
+		for k := range sheets[i].cols {
+			if sheets[i].cols[k].path == path {
+				return &sheets[i].cols[k]
+			}
+		}
+	}
+	t.Fatalf("no column places %s", path)
+	return nil
+}

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"junheng/app/county"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -71,11 +72,7 @@ func editDistance(a, b string) int {
 // ignoring spaces and the width of brackets and punctuation.
 func sameName(a, b string) bool { return normalize(a) == normalize(b) }
 
-// cleanID folds a school id as typed: spaces trimmed, full-width digits
-// folded, a leading apostrophe (kept by LibreOffice in a text cell)
-// stripped. TODO(catalogue): county.CleanID replaces this.
-func cleanID(s string) string {
-	s = strings.TrimSpace(s)
-	s = strings.TrimLeft(s, "'’‘`")
-	return strings.TrimSpace(digitFold.Replace(s))
-}
+// cleanID folds a school id as typed (the catalogue's rule): spaces
+// trimmed, full-width digits folded, a leading apostrophe (kept by
+// LibreOffice in a text cell) stripped.
+func cleanID(s string) string { return county.CleanID(s) }

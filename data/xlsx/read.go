@@ -218,9 +218,27 @@ func normalize(s string) string { return normalizer.Replace(strings.TrimSpace(s)
 
 // matches reports whether a header cell names column c: its full header or
 // its name without the unit.
+// An earlier template's header is matched too, with or without its unit.
 func matches(cell string, c *column) bool {
 	n := normalize(cell)
-	return n != "" && (n == normalize(c.header) || n == normalize(c.short()))
+	if n == "" {
+		return false
+	}
+	if n == normalize(c.header) || n == normalize(c.short()) {
+		return true
+	}
+	return c.legacy != "" && (n == normalize(c.legacy) || n == normalize(withoutUnit(c.legacy)))
+}
+
+// withoutUnit drops a header's trailing 「（…）」.
+func withoutUnit(h string) string {
+	h = strings.TrimSpace(h)
+	if strings.HasSuffix(h, "）") || strings.HasSuffix(h, ")") {
+		if i := strings.LastIndexAny(h, "（("); i > 0 {
+			return h[:i]
+		}
+	}
+	return h
 }
 
 // isRemark reports whether a header marks a column of the clerk's own
@@ -597,6 +615,10 @@ func (rd *reader) facts(sh *sheet, name string, rows [][]string) int {
 	for k := range sh.cols {
 		c := &sh.cols[k]
 		byItem[normalize(c.header)] = c
+		byItem[normalize(c.short())] = c
+		if c.legacy != "" {
+			byItem[normalize(c.legacy)] = c
+		}
 		items = append(items, c.header)
 	}
 	seen := map[*column]int{}
@@ -617,6 +639,9 @@ func (rd *reader) facts(sh *sheet, name string, rows [][]string) int {
 			continue
 		}
 		c := byItem[normalize(item)]
+		if c == nil {
+			c = byItem[normalize(withoutUnit(item))] // an earlier template's unit
+		}
 		if c == nil {
 			if raw == "" {
 				continue // a line of the clerk's own, holding no value

@@ -147,7 +147,7 @@ func TestSchoolTemplateCorrected(t *testing.T) {
 	}
 	newStudents := *sc.Students.Primary - 17
 	cellStudents := setCell(t, x, "学校基本信息", hdrID, sc.ID, "小学在校生数（人）", newStudents)
-	cellRooms := setCell(t, x, "功能教室", hdrID, sc.ID, "音乐专用教室面积（㎡，每间一个数，用顿号分隔）", "96、97")
+	cellRooms := setCell(t, x, "功能教室", hdrID, sc.ID, "音乐专用教室面积（㎡）", "96、97")
 	p, err := importInto(s, saveBook(t, x), "第一小学.xlsx", f.Year)
 	if err != nil {
 		t.Fatal(err)

@@ -3,12 +3,15 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"junheng/app/county"
+	"junheng/app/format"
 )
 
 // Rows of a table sheet: header, example, then data.
@@ -296,7 +299,7 @@ func (b *book) table(sh *sheet, data [][]any, protect bool) error {
 // exampleValue is the example row's cell: numbers as numbers.
 func exampleValue(c *column) any {
 	if c.kind == kInt || c.kind == kFloat {
-		if x, ok := number(c.example); ok {
+		if x, why := county.ParseNumber(c.example); why == "" {
 			return x
 		}
 	}
@@ -313,35 +316,46 @@ func (b *book) protect(name string) error {
 	})
 }
 
-// validate adds the drop-down list or the number check of a column.
+// validate adds the drop-down list or the number check of a column, with
+// the catalogue's bounds. 「清空」 is offered in every list and let through
+// the number checks (a warning the clerk can confirm), since it is how a
+// saved value is cleared.
 func (b *book) validate(sheetName, sqref string, c *column) error {
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(sqref)
+	clear := "；要清空已保存的值，请填「" + ClearWord + "」"
 	switch c.kind {
-	case kEnum:
-		if err := dv.SetDropList(c.enum); err != nil {
+	case kEnum, kBool:
+		opts := append(slices.Clone(c.enum), ClearWord)
+		if c.kind == kBool {
+			opts = append(slices.Clone(yesNo), ClearWord)
+		}
+		if err := dv.SetDropList(opts); err != nil {
 			return err
 		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请从下拉列表中选择："+joinList(c.enum))
-	case kBool:
-		if err := dv.SetDropList(yesNo); err != nil {
+		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请从下拉列表中选择："+joinList(opts))
+	case kInt, kFloat:
+		typ, what := excelize.DataValidationTypeWhole, "整数"
+		if c.kind == kFloat {
+			typ, what = excelize.DataValidationTypeDecimal, "数字"
+		}
+		if err := dv.SetRange(c.spec.Min, c.spec.Max, typ, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请填「是」或「否」")
-	case kInt:
-		if err := dv.SetRange(0, maxInt, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
-			return err
-		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请填写不小于 0 的整数")
-	case kFloat:
-		if err := dv.SetRange(0, maxFloat, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
-			return err
-		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请填写不小于 0 的数字")
+		dv.SetError(excelize.DataValidationErrorStyleWarning, c.short(),
+			fmt.Sprintf("请填写 %s 到 %s 之间的%s（单位见表头）%s，并在本提示中点「是」", boundText(c.spec.Min), boundText(c.spec.Max), what, clear))
 	default:
 		return nil
 	}
 	return b.x.AddDataValidation(sheetName, dv)
+}
+
+// boundText prints a bound as a clerk writes it: 20,000, 0.5.
+func boundText(x float64) string {
+	if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+		return format.Int(int(x))
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
 }
 
 func joinList(xs []string) string {
@@ -408,36 +422,32 @@ func (b *book) factSheet(sh *sheet, p *county.Profile, protect bool) error {
 	return nil
 }
 
-// factHintText says what to type for a county fact. It is generic: the
+// factHintText says what to type for a county fact: the catalogue's hint
+// (what the standard asks), with the kind and unit. It is generic: the
 // county's own values are in the 填写值 column when the workbook is
-// pre-filled, and another county's name must never appear as a hint.
+// pre-filled, and another county's name never appears as an example.
 func factHintText(c *column) string {
-	if h, ok := factHints[c.path]; ok {
-		return h
+	hint := c.spec.Hint
+	if strings.Contains(hint, "如「") && c.kind == kText {
+		hint = "" // an example naming one county
 	}
-	unit := ""
-	if i := strings.LastIndex(c.header, "（"); i > 0 && strings.HasSuffix(c.header, "）") {
-		unit = "，单位：" + strings.TrimSuffix(c.header[i+len("（"):], "）")
-	}
+	var kindText string
 	switch c.kind {
 	case kInt:
-		return "填整数" + unit
+		kindText = "填整数"
 	case kFloat:
-		return "填数字" + unit
+		kindText = "填数字"
 	case kBool:
-		if c.example != "是 / 否" {
-			return c.example
-		}
-		return "填「是」或「否」"
+		kindText = "填「是」或「否」"
 	}
-	return c.example
-}
-
-var factHints = map[string]string{
-	"name":           "县（市、区）的全称",
-	"code":           "6 位行政区划代码",
-	"province":       "所在省（自治区、直辖市）的全称",
-	"city":           "所在地级市（州、盟）的全称",
-	"target_year":    "4 位年份",
-	"population_wan": "填数字，单位：万人",
+	if c.spec.Unit != "" && kindText != "" {
+		kindText += "，单位：" + c.spec.Unit
+	}
+	switch {
+	case hint == "":
+		return kindText
+	case kindText == "" || strings.Contains(hint, "填「是」"):
+		return hint
+	}
+	return kindText + "。" + hint
 }
