@@ -118,7 +118,8 @@ func finishExport(out string, ids []string, set Settings, host string) (Manifest
 			`DELETE FROM change WHERE entity IN (SELECT uuid FROM gone)`,
 			`DELETE FROM value WHERE entity IN (SELECT uuid FROM gone)`,
 			`DELETE FROM entity WHERE uuid IN (SELECT uuid FROM gone)`,
-			`DELETE FROM commit_log WHERE id NOT IN (SELECT rev FROM change) AND id NOT IN (SELECT rev FROM value)`,
+			`DELETE FROM commit_log WHERE id NOT IN (SELECT rev FROM change) AND id NOT IN (SELECT rev FROM value)
+				AND id NOT IN (SELECT origin FROM change WHERE origin IS NOT NULL)`,
 		} {
 			if _, err := tx.Exec(q); err != nil {
 				return m, err

@@ -12,7 +12,7 @@ const ApplicationID = 0x4A484E47
 // SchemaVersion is the PRAGMA user_version this program writes. A file with
 // a higher one comes from a newer program and is refused; a lower one is
 // migrated after a backup.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // ProgramVersion is written into every file this program changes, so that
 // an older program refusing it can say which version wrote it. The build
@@ -76,12 +76,47 @@ CREATE TABLE change (
 	// 1 → 2: a digest of each row's values, so that a merge reads only the
 	// rows that differ. Filled by migrateDigests for existing rows.
 	`ALTER TABLE entity ADD COLUMN digest TEXT;`,
+	// 2 → 3: provenance (see provenance.go), by migrateProvenance.
+	``,
 }
 
 // goSteps run after the SQL step of the same index, in the same
 // transaction, for what SQL alone cannot compute.
 var goSteps = map[int]func(tx *sql.Tx) error{
 	1: migrateDigests,
+	2: migrateProvenance,
+}
+
+// migrateProvenance (2 → 3) adds the provenance: a commit says what kind
+// of write it was and from which file; a change line written by a merge
+// names the other file's revision that first set the adopted value
+// (origin); lines copied from another file only as a merge's lineage are
+// marked (lineage = 1), so that the history lists each change once. Older
+// commits get their kind from their action. Columns already present are
+// left as they are.
+func migrateProvenance(tx *sql.Tx) error {
+	add := []struct{ table, column, decl string }{
+		{"commit_log", "kind", "TEXT NOT NULL DEFAULT ''"},
+		{"commit_log", "source", "TEXT NOT NULL DEFAULT ''"},
+		{"change", "origin", "TEXT"},
+		{"change", "lineage", "INTEGER NOT NULL DEFAULT 0"},
+	}
+	for _, a := range add {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM pragma_table_info(?) WHERE name = ?`, a.table, a.column).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			if _, err := tx.Exec("ALTER TABLE " + a.table + " ADD COLUMN " + a.column + " " + a.decl); err != nil {
+				return err
+			}
+		}
+	}
+	_, err := tx.Exec(`UPDATE commit_log SET kind = CASE action
+		WHEN 'save' THEN 'typed' WHEN 'delete' THEN 'typed'
+		WHEN 'import' THEN 'imported' WHEN 'merge' THEN 'merged' WHEN 'copy' THEN 'copied'
+		ELSE '' END WHERE kind = ''`)
+	return err
 }
 
 // migrate runs the missing steps and stamps the file, in one transaction.

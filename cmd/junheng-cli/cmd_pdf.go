@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -31,26 +30,28 @@ func sectionList() string {
 }
 
 func runPDF(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("pdf", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs, set := newFlags("pdf")
 	out := fs.String("o", "", "输出的 PDF 文件（- 为标准输出）")
 	year := fs.String("year", "", "学年（从数据库生成时）")
 	sections := fs.String("sections", "", "要打印的部分，逗号分隔，all 为全部；默认除一校一表外的全部。可选："+sectionList())
-	office := fs.String("office", "", "编制（填报）单位")
 	date := fs.String("date", "", "编制日期，格式 2025-03-08（默认今天）")
 	head := fs.String("head", "", "单位负责人")
 	preparer := fs.String("preparer", "", "填报人")
 	phone := fs.String("phone", "", "联系电话")
 	rules := ruleFlags(fs)
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
+	p := parse(fs, args, 1, "pdf FILE.json|DB [--year 学年] -o OUT.pdf [--sections 部分,…] [--office 单位]", stdout, stderr)
+	if p.stop {
+		return p.code
+	}
+	pos := p.pos
+	var err error
+	if *out == "" {
+		fmt.Fprintln(stderr, "请用 -o 指定输出的 PDF 文件（- 为标准输出）。用法：junheng-cli pdf FILE.json -o OUT.pdf [--sections 部分,…]")
 		return 2
 	}
-	if len(pos) != 1 || *out == "" {
-		fmt.Fprintln(stderr, "用法：junheng-cli pdf FILE.json -o OUT.pdf [--sections 部分,…]")
-		return 2
-	}
-	opts := dossier.Options{Office: *office, Head: *head, Preparer: *preparer, Phone: *phone}
+	// --office (or JUNHENG_OFFICE), the one office flag of every command,
+	// is the dossier's 编制（填报）单位.
+	opts := dossier.Options{Office: set.Office, Head: *head, Preparer: *preparer, Phone: *phone}
 	if *sections != "" {
 		if opts.Sections, err = dossier.ParseSections(*sections); err != nil {
 			fmt.Fprintf(stderr, "--sections：%v。可选：%s\n", err, sectionList())

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -70,18 +69,19 @@ func writeNew(path string, write func(w io.Writer) error) error {
 }
 
 func runTemplate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("template", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs, _ := newFlags("template")
 	school := fs.String("school", "", "学校标识码：只含该校，并预填其现有数据")
 	countyBook := fs.Bool("county", false, "生成县级数据填报表（县级基本情况、县级指标、满意度调查、教育经费）")
 	db := fs.String("db", "", "数据文件：预填其中的数据")
 	year := fs.String("year", "", "学年（默认为数据文件中最新的学年）")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
+	p := parse(fs, args, 1, "template OUT.xlsx [--county] [--school 标识码] [--db DB --year 学年]", stdout, stderr)
+	if p.stop {
+		return p.code
 	}
-	if len(pos) != 1 || !strings.HasSuffix(strings.ToLower(pos[0]), ".xlsx") {
-		fmt.Fprintln(stderr, "用法：junheng-cli template OUT.xlsx [--county] [--school 标识码] [--db DB --year 学年]")
+	pos := p.pos
+	var err error
+	if !strings.HasSuffix(strings.ToLower(pos[0]), ".xlsx") {
+		fmt.Fprintf(stderr, "「%s」不是 .xlsx 文件名。用法：junheng-cli template OUT.xlsx [--county] [--school 标识码] [--db DB --year 学年]\n", pos[0])
 		return 2
 	}
 	if *countyBook && *school != "" {
@@ -118,19 +118,15 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 }
 
 func runImportXLSX(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("import-xlsx", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs, set := newFlags("import-xlsx")
 	year := fs.String("year", "", "导入到的学年（默认为填报表「说明」页上的学年）")
 	apply := fs.Bool("apply", false, "确认导入（不加时只列出将要做的修改）")
 	newSchools := fs.Bool("new-schools", false, "确认添加工作簿中数据库里没有的学校")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
+	p := parse(fs, args, 2, "import-xlsx DB FILE.xlsx [--year 学年] [--apply] [--new-schools]", stdout, stderr)
+	if p.stop {
+		return p.code
 	}
-	if len(pos) != 2 {
-		fmt.Fprintln(stderr, "用法：junheng-cli import-xlsx DB FILE.xlsx [--year 学年] [--apply] [--new-schools]")
-		return 2
-	}
+	pos := p.pos
 	dbPath, book := pos[0], pos[1]
 	in, err := os.Open(book)
 	if err != nil {
@@ -143,7 +139,7 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	s, err := data.Open(dbPath, data.OpenOptions{ReadOnly: !*apply})
+	s, err := data.Open(dbPath, data.OpenOptions{ReadOnly: !*apply, Settings: *set})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -227,16 +223,17 @@ func xlsxPrintPlan(w io.Writer, p *xlsx.Plan) {
 }
 
 func runExportXLSX(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("export-xlsx", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs, _ := newFlags("export-xlsx")
 	year := fs.String("year", "", "学年（从数据文件导出时）")
 	opts := ruleFlags(fs)
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
+	p := parse(fs, args, 2, "export-xlsx DB|FILE.json --year 学年 OUT.xlsx", stdout, stderr)
+	if p.stop {
+		return p.code
 	}
-	if len(pos) != 2 || !strings.HasSuffix(strings.ToLower(pos[1]), ".xlsx") {
-		fmt.Fprintln(stderr, "用法：junheng-cli export-xlsx DB|FILE.json --year 学年 OUT.xlsx")
+	pos := p.pos
+	var err error
+	if !strings.HasSuffix(strings.ToLower(pos[1]), ".xlsx") {
+		fmt.Fprintf(stderr, "「%s」不是 .xlsx 文件名。用法：junheng-cli export-xlsx DB|FILE.json --year 学年 OUT.xlsx\n", pos[1])
 		return 2
 	}
 	var f *county.File

@@ -16,7 +16,9 @@ type YearLoader interface {
 
 // Importer saves a plan in one audited transaction (*data.Store).
 type Importer interface {
-	ApplyImport(year string, schools []county.School, profile *county.Profile, note string) error
+	// source is the workbook's file name: the history records every change
+	// as imported from it (data.Store.ApplyImport).
+	ApplyImport(year string, schools []county.School, profile *county.Profile, source string) error
 }
 
 // PlanFor plans an import into a school year of a data file. A year the
@@ -51,5 +53,5 @@ func Apply(s Importer, p *Plan) error {
 	if len(p.NewSchools) > 0 && !p.AddNewSchools {
 		return ErrNewSchoolsUnconfirmed{Schools: p.NewSchools}
 	}
-	return s.ApplyImport(p.Year, p.Schools, p.County, p.Note())
+	return s.ApplyImport(p.Year, p.Schools, p.County, p.File)
 }
