@@ -37,7 +37,7 @@ func (e CellError) String() string {
 	b.WriteString(e.Field)
 	if e.Value != "" {
 		fmt.Fprintf(&b, "「%s」", e.Value)
-	} else if e.Field != "" {
+	} else if e.Field != "" && !strings.HasPrefix(e.Message, "：") {
 		b.WriteString("：")
 	}
 	b.WriteString(e.Message)
