@@ -25,13 +25,14 @@ type oddCell struct {
 
 // bookMeta knows, per sheet name, the cells that are not plain values.
 type bookMeta struct {
-	odd map[string][]oddCell // sheet name → cells
+	odd    map[string][]oddCell // sheet name → cells
+	merges map[string][]string  // sheet name → merged ranges (A1:B2)
 }
 
 // readMeta scans the workbook package. It never fails the import itself:
 // a part it cannot parse is left to excelize, which reads values anyway.
 func readMeta(data []byte) *bookMeta {
-	m := &bookMeta{odd: map[string][]oddCell{}}
+	m := &bookMeta{odd: map[string][]oddCell{}, merges: map[string][]string{}}
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return m
@@ -43,10 +44,13 @@ func readMeta(data []byte) *bookMeta {
 	dates := dateStyles(readPart(parts["xl/styles.xml"]))
 	for name, target := range sheetParts(parts) {
 		b := readPart(parts[target])
-		if b == nil || !mayHoldOddCells(b, dates) {
+		if b == nil {
 			continue
 		}
-		m.odd[name] = scanCells(b, dates)
+		m.merges[name] = mergedRanges(b)
+		if mayHoldOddCells(b, dates) {
+			m.odd[name] = scanCells(b, dates)
+		}
 	}
 	return m
 }
@@ -300,5 +304,27 @@ func valueIn(body []byte) bool {
 				return true
 			}
 		}
+	}
+}
+
+// mergedRanges lists the <mergeCell ref="…"/> of a sheet (excelize's
+// GetMergeCells parses the whole sheet again, which costs more than the
+// import itself).
+func mergedRanges(b []byte) []string {
+	var out []string
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte("mergeCell "))
+		if j < 0 {
+			return out
+		}
+		i += j + len("mergeCell ")
+		end := bytes.IndexByte(b[i:], '>')
+		if end < 0 {
+			return out
+		}
+		if ref := attr(append([]byte(" "), b[i:i+end]...), "ref"); ref != "" {
+			out = append(out, ref)
+		}
+		i += end
 	}
 }

@@ -259,16 +259,16 @@ func (rd *reader) checkOdd(name string, headerRow int, remark func(col int) bool
 		}
 		rd.fail(name, c.ref, "", "", "%s", c.reason)
 	}
-	merges, err := rd.x.GetMergeCells(name)
-	if err != nil {
-		return
-	}
-	for _, m := range merges {
-		_, endRow, err := excelize.CellNameToCoordinates(m.GetEndAxis())
+	for _, m := range rd.meta.merges[name] {
+		start, end, _ := strings.Cut(m, ":")
+		if end == "" {
+			end = start
+		}
+		_, endRow, err := excelize.CellNameToCoordinates(end)
 		if err != nil || endRow <= headerRow {
 			continue
 		}
-		rd.fail(name, m.GetStartAxis()+":"+m.GetEndAxis(), "", "", "是合并单元格，合并后只有左上角一格有值，其余各格的数据无法对应。请取消合并（选中后再点一次「合并后居中」），每格分别填写后再导入")
+		rd.fail(name, start+":"+end, "", "", "是合并单元格，合并后只有左上角一格有值，其余各格的数据无法对应。请取消合并（选中后再点一次「合并后居中」），每格分别填写后再导入")
 	}
 }
 
