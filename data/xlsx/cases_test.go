@@ -479,3 +479,13 @@ func TestNothingToImportMeansEveryValueEqual(t *testing.T) {
 		t.Errorf("every value read must be counted equal: %+v", p.Counts)
 	}
 }
+
+// An id holding a control character (pasted from a web page) is refused
+// at its cell, not stored as a new school.
+func TestIDWithControlCharacterRefused(t *testing.T) {
+	s, before := demoStore(t)
+	sc := before.Schools[0]
+	x := openBook(t, templateOf(t, before, sc.ID))
+	ref := setCell(t, x, "学校基本信息", hdrID, sc.ID, hdrID, sc.ID[:4]+"\u202e"+sc.ID[4:])
+	refused(t, s, before, saveBook(t, x), "学校基本信息!"+ref+" ", "文字方向控制字符")
+}

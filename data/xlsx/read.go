@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"junheng/app/county"
 )
 
 // maxFileSize bounds what the importer reads: far above any county's
@@ -475,6 +477,11 @@ func (rd *reader) rowValues(name string, rec *record) bool {
 		if isKey {
 			rec.key = keyText(rec.sheet, s)
 			if rec.sheet.scope == scopeSchool {
+				if why := county.CheckID(rec.key, 0); rec.key != "" && why != "" {
+					rd.fail(name, rec.cells[c.path], c.short(), s, "%s", withoutValue(s, why))
+					ok, rec.key = false, ""
+					return ok
+				}
 				rec.vals[c.path] = nilIfEmpty(rec.key)
 				continue
 			}
