@@ -17,8 +17,14 @@
 //	        differ)
 //	value   one row per (entity, field path) with the typed value and the
 //	        revision (commit id) that last set it
-//	commit_log  one row per write: when, office, user, host, action
-//	change  one row per changed value: entity, field, revision, old, new
+//	commit_log  one row per write: when, office, user, host, action, and
+//	        its provenance: kind (typed/imported/merged/copied) and
+//	        source file
+//	change  one row per changed value: entity, field, revision, old, new;
+//	        origin (for a merged value, the other file's revision that
+//	        first set it); lineage = 1 for lines kept only as a merge's
+//	        lineage (their history, or a conflict decided for us), which
+//	        History does not list
 //
 // Field paths are the JSON paths of the county file (students.primary,
 // gov.G8.teacher_avg_pay, …), derived by reflection from the model, so a
@@ -61,11 +67,16 @@
 //
 //	Create(path, Settings) / Open(path, OpenOptions) → *Store, *FileError, *LockedError
 //	(*Store).Years, LoadYear, SaveSchool, DeleteSchool, SaveCounty, CopyYear
-//	(*Store).ImportJSON, ImportFile, ExportJSON
-//	(*Store).History(Filter) → []Change
+//	(*Store).PlanImport(f, ImportOptions) → *ImportPlan (the preview; Removed with Replace)
+//	(*Store).Import(f, ImportOptions{Source, Replace, OtherCounty}); ImportJSON, ImportFile (add and update)
+//	(*Store).ApplyImport(year, schools, profile, source) — the Excel import; source = workbook name
+//	(*Store).ExportJSON
+//	(*Store).History(Filter) → []Change (Source, File, First, ActionLabel, How(), Deleted)
 //	(*Store).ExportSchools(out, ids) → Manifest
-//	(*Store).PlanMerge(other) → *MergePlan; ApplyMerge(plan, takeTheirs)
-//	(*Store).Backup, ListBackups, Restore, BackupDir
+//	(*Store).PlanMerge(other) → *MergePlan; PlanMergeWith(other, MergeOptions{OtherCounty});
+//	ApplyMerge(plan, takeTheirs)
+//	*OtherCountyError (errors.As): another county's file, refused until confirmed
+//	(*Store).Backup, ListBackups, Restore, BackupDir; SideFolder(path)
 //	(*Store).HeldBy, ReadOnly, Path, Close
 //
 // Save functions refuse a value that county.Validate would reject with
@@ -76,10 +87,30 @@
 //
 // Every write runs in one transaction; the database runs with
 // journal_mode=DELETE (never WAL: files sit on network shares),
-// synchronous=FULL, foreign keys on and trusted_schema off, all set in the
-// DSN because database/sql opens several connections. A file is inspected
-// before SQLite may write to it: its header (magic, application id, schema
-// version, size), its schema (no trigger or view: this program creates none,
-// so any is foreign SQL that must never run) and PRAGMA integrity_check. A
-// file that fails gets a Chinese message and is not modified.
+// synchronous=FULL, foreign keys on, trusted_schema off and a busy timeout,
+// all set in the DSN because database/sql opens several connections.
+//
+// Every open of a file — for editing, for reading, as a merge source, as a
+// backup to restore — runs the one inspection (inspect, through
+// openReading for all but the editing open) before SQLite may write to it:
+// its header (magic, application id, version, size), its schema compared
+// object by object with what the migrations create (any trigger, view,
+// virtual or extra table, or one of ours defined otherwise, is foreign SQL
+// that must never run), the version range and PRAGMA integrity_check.
+// Whatever lies beside the file changes nothing of that. A journal is
+// judged by SQLite itself over a read-only connection: one that is not hot
+// (a live writer's, or one a crash left with a zeroed header) is ignored;
+// a hot one is rolled back by SQLite — for an editing open in place, after
+// byte copies of file and journal went to the backup folder, and undone
+// (the copy put back, byte-exact) if the result is not a healthy file of
+// ours; for reading, on a private copy, so a reader never writes. A
+// refusal says 文件未被改动 only when the file's SHA-256 is the one found
+// before the open.
+//
+// Every SQLite and system error is worded by the connection itself
+// (openSQL wraps the driver; explain is the one translator): a Chinese
+// sentence naming the file, with a kind for errors.Is (ErrBusy,
+// ErrDiskFull, ErrPermission, ErrCorrupt, …). Backups, and the copies
+// kept before a recovery, go to one side folder 「备份」 beside the data
+// files (SideFolder), written through data/safefile.
 package data

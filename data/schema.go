@@ -119,6 +119,33 @@ func migrateProvenance(tx *sql.Tx) error {
 	return err
 }
 
+// runStep brings a file from version v to v+1 inside tx: the SQL step,
+// then the Go step of the same index. Migrations and the reference schema
+// the inspection compares files with (check.go) both run it, so the two
+// cannot drift apart.
+func runStep(tx *sql.Tx, v int) error {
+	if _, err := tx.Exec(migrations[v]); err != nil {
+		return err
+	}
+	if step := goSteps[v]; step != nil {
+		return step(tx)
+	}
+	return nil
+}
+
+// migrateStep runs step v in a transaction of its own on db.
+func migrateStep(db *sql.DB, v int) error {
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := runStep(tx, v); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
 // migrate runs the missing steps and stamps the file, in one transaction.
 func migrate(db *sql.DB, from int) error {
 	tx, err := db.Begin()
@@ -127,13 +154,8 @@ func migrate(db *sql.DB, from int) error {
 	}
 	defer tx.Rollback()
 	for v := from; v < SchemaVersion; v++ {
-		if _, err := tx.Exec(migrations[v]); err != nil {
+		if err := runStep(tx, v); err != nil {
 			return fmt.Errorf("升级数据格式（第 %d 版到第 %d 版）失败：%w", v, v+1, err)
-		}
-		if step := goSteps[v]; step != nil {
-			if err := step(tx); err != nil {
-				return fmt.Errorf("升级数据格式（第 %d 版到第 %d 版）失败：%w", v, v+1, err)
-			}
 		}
 	}
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", SchemaVersion, ApplicationID)); err != nil {
@@ -153,19 +175,6 @@ func setMeta(x execer, key, value string) error {
 	_, err := x.Exec(`INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
 	return err
 }
-
-// ourObjects is every schema object a file of SchemaVersion may hold; any
-// other (a trigger, a view, an extra table) means the file was not written
-// by this program alone and its SQL must never run here.
-var ourObjects = map[string]string{
-	"meta": "table", "year": "table", "commit_log": "table", "entity": "table", "value": "table",
-	"change": "table",
-}
-
-// optionalObjects may be present without being required: an index that
-// pre-release files of schema 1 carried (dropped because every audit line
-// paid for it and no query needs it).
-var optionalObjects = map[string]string{"change_by_rev": "index"}
 
 // migrateDigests computes the digest of every row of a file from before
 // schema 2.

@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql"
+	"errors"
 	"os"
 	"strings"
 
@@ -109,7 +110,7 @@ func (t *txn) entity(st *yearState, kind, key string, pos int) (*entRow, error) 
 		}
 		return e, nil
 	}
-	e := &entRow{uuid: newID(), year: st.year, kind: kind, key: key, pos: pos, vals: fields{}, revs: map[string]string{}}
+	e := &entRow{uuid: newID(), year: st.year, kind: kind, key: key, pos: pos, vals: fields{}}
 	if _, err := t.tx.Exec(`INSERT INTO entity(uuid, year, kind, key, pos, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		e.uuid, st.year, kind, key, pos, t.at, t.who); err != nil {
 		return nil, dbErr(err)
@@ -177,7 +178,9 @@ func (t *txn) line(e *entRow, field string, v, old, origin any, lineage int) err
 		}
 	}
 	e.vals[field] = v
-	e.revs[field] = rev
+	if e.revs != nil {
+		e.revs[field] = rev
+	}
 	t.changed++
 	t.touched[e.uuid] = e
 	return nil
@@ -190,6 +193,10 @@ func dbErr(err error) error {
 	}
 	if pe, ok := err.(*os.PathError); ok {
 		return pe
+	}
+	var worded *FileError // every SQLite error is worded by the connection (see openSQL)
+	if errors.As(err, &worded) {
+		return err
 	}
 	return &WriteError{Err: err}
 }

@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"junheng/app/dossier"
 	"junheng/app/eval"
 	"junheng/app/standard"
+	"junheng/data/safefile"
 )
 
 func init() {
@@ -34,10 +33,10 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "输出的 PDF 文件（- 为标准输出）")
 	year := fs.String("year", "", "学年（从数据库生成时）")
 	sections := fs.String("sections", "", "要打印的部分，逗号分隔，all 为全部；默认除一校一表外的全部。可选："+sectionList())
-	date := fs.String("date", "", "编制日期，格式 2025-03-08（默认今天）")
+	date := fs.String("date", "", "申报日期，格式 2025-03-08（默认为数据中填写的申报日期，未填则为学年末 8 月 31 日）")
 	head := fs.String("head", "", "单位负责人")
-	preparer := fs.String("preparer", "", "填报人")
-	phone := fs.String("phone", "", "联系电话")
+	preparer := fs.String("preparer", "", "填报人（数据中未填联系人时）")
+	phone := fs.String("phone", "", "联系电话（数据中未填联系电话时）")
 	rules := ruleFlags(fs)
 	p := parse(fs, args, 1, "pdf FILE.json|DB [--year 学年] -o OUT.pdf [--sections 部分,…] [--office 单位]", stdout, stderr)
 	if p.stop {
@@ -86,38 +85,10 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "无法写入「%s」：%v\n", *out, err)
+	if err := safefile.WriteBytes(*out, buf.Bytes()); err != nil {
+		fmt.Fprintln(stderr, safefile.Explain(*out, err))
 		return 1
 	}
 	fmt.Fprintf(stderr, "已生成「%s」（%d 字节）。\n", *out, buf.Len())
 	return 0
-}
-
-// writeFileAtomic writes through a temporary file in the same folder, so a
-// failed write never leaves half a PDF under the final name.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".junheng-pdf-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(name)
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return err
-	}
-	return nil
 }

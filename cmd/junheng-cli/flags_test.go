@@ -29,6 +29,9 @@ func init() {
 	for _, sec := range dossier.AllSections { // the values --sections takes
 		allowedWords[string(sec)] = true
 	}
+	for name := range commands { // the command names a clerk types
+		allowedWords[name] = true
+	}
 }
 
 func checkChinese(t *testing.T, what, text string) {
