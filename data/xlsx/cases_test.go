@@ -489,3 +489,44 @@ func TestIDWithControlCharacterRefused(t *testing.T) {
 	ref := setCell(t, x, "学校基本信息", hdrID, sc.ID, hdrID, sc.ID[:4]+"\u202e"+sc.ID[4:])
 	refused(t, s, before, saveBook(t, x), "学校基本信息!"+ref+" ", "文字方向控制字符")
 }
+
+// A problem the saved year already has (a file from an older version), in
+// a value the workbook leaves alone, does not block a school's correction
+// of another value; it is said in the notes.
+func TestOldProblemElsewhereDoesNotBlock(t *testing.T) {
+	f := demo.File()
+	i := slices.IndexFunc(f.Schools, func(s county.School) bool { return s.Teachers.Primary != nil && s.Teachers.Primary.FullTime != nil })
+	sc := f.Schools[i]
+	x := openBook(t, templateOf(t, f, sc.ID))
+	setCell(t, x, "校舍与装备", hdrID, sc.ID, "图书册数（册）", 12345)
+	book := saveBook(t, x)
+	broken := clone(f)
+	broken.Schools[i].Teachers.Primary.Certified = county.I(*sc.Teachers.Primary.FullTime + 5)
+	x = openBook(t, book)
+	setCell(t, x, "小学教师", hdrID, sc.ID, "小学持证专任教师数（人）", nil) // not provided
+	imp, err := ReadWorkbook(bytes.NewReader(saveBook(t, x)), "更正.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := imp.Plan(broken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Changes) != 1 || p.Changes[0].Path != "books" || !slices.ContainsFunc(p.Notes, func(n string) bool { return strings.Contains(n, "原有的问题") }) {
+		t.Errorf("plan: %v / notes %v", p.Changes, p.Notes)
+	}
+	want := clone(broken)
+	want.Schools[i].Books = county.I(12345)
+	sameValues(t, "the year after the correction", p.After, want)
+
+	// Typed again, still wrong: that blocks.
+	x = openBook(t, book)
+	ref := setCell(t, x, "小学教师", hdrID, sc.ID, "小学持证专任教师数（人）", *sc.Teachers.Primary.FullTime+6)
+	imp, err = ReadWorkbook(bytes.NewReader(saveBook(t, x)), "更正.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := imp.Plan(broken); err == nil || !strings.Contains(err.Error(), "小学教师!"+ref) {
+		t.Errorf("a wrong value typed must block: %v", err)
+	}
+}

@@ -82,7 +82,11 @@ func (p *Plan) Empty() bool { return len(p.NewSchools) == 0 && len(p.Changes) ==
 func (p *Plan) Summary() string {
 	c := p.Counts
 	var b strings.Builder
-	fmt.Fprintf(&b, "「%s」→ %s 学年：%d 所学校，%d 个填写值。", p.File, p.Year, c.Schools, c.Values)
+	fmt.Fprintf(&b, "「%s」→ %s 学年：", p.File, p.Year)
+	if c.Schools > 0 {
+		fmt.Fprintf(&b, "%d 所学校，", c.Schools)
+	}
+	fmt.Fprintf(&b, "%d 个填写值。", c.Values)
 	switch {
 	case c.Values == 0 && len(p.NewSchools) == 0:
 		b.WriteString("工作簿中没有填写任何数值（空格表示不修改），没有导入。")
@@ -450,6 +454,10 @@ func (pl *planner) validate(cur, after *county.File) {
 	for _, p := range county.Validate(cur) {
 		old[p.String()] = true
 	}
+	changedCells := map[string]bool{}
+	for _, c := range pl.plan.Changes {
+		changedCells[c.Cell] = true
+	}
 	for _, p := range county.Validate(after) {
 		ref, ok := pl.locate(p, after)
 		value := strings.TrimSuffix(strings.TrimPrefix(p.Value, "「"), "」")
@@ -476,8 +484,13 @@ func (pl *planner) validate(cur, after *county.File) {
 				}
 			}
 			pl.errs = append(pl.errs, CellError{School: who, Sheet: ref.sheet, Cell: ref.cell, Field: ref.col.short(), Value: value, Message: msg})
-		case ok:
+		case ok && changedCells[ref.String()]:
+			// saved wrong and typed wrong again
 			pl.errs = append(pl.errs, CellError{School: who, Sheet: ref.sheet, Cell: ref.cell, Field: ref.col.short(), Value: value, Message: "：" + p.Message})
+		case ok:
+			// A problem the file already had, in a value the workbook does
+			// not change: it does not block the import, but is said.
+			pl.plan.Notes = append(pl.plan.Notes, fmt.Sprintf("数据库中原有的问题（本次导入未改动，请另行改正）：%s", p.String()))
 		case p.SchoolID != "" && inBook && !old[p.String()]:
 			// The school is in the workbook but the field's column is not:
 			// point at the school's row.
