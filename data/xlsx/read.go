@@ -142,8 +142,14 @@ func (rd *reader) read() (err error) {
 			rd.unknownSheet(actual)
 		}
 	}
+	// A missing sheet is said when the workbook has others of its kind
+	// (a schools' workbook without the county sheets is as it should be).
+	has := map[bool]bool{}
+	for sh := range found {
+		has[sh.county] = true
+	}
 	for i := range sheets {
-		if !found[&sheets[i]] {
+		if !found[&sheets[i]] && has[sheets[i].county] {
 			rd.imp.Notes = append(rd.imp.Notes, fmt.Sprintf("工作簿中没有「%s」表，其中的项目保持原值。", sheets[i].name))
 		}
 	}
