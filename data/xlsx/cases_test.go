@@ -151,6 +151,15 @@ func TestBlankTemplateLeavesCountyAsItWas(t *testing.T) {
 	}
 	sameValues(t, "demo county after the blank template", loadYear(t, s, before.Year), before)
 
+	// The old blank template (school and county sheets in one workbook),
+	// only the county name typed, as the issue found it.
+	x = openBook(t, fullBookOf(t, &county.File{}))
+	setCell(t, x, "县级基本情况", hdrItem, "县（市、区）名称", hdrValue, before.County.Name)
+	if p, err = importInto(s, saveBook(t, x), "旧空白.xlsx", before.Year); err != nil || !p.Empty() {
+		t.Fatalf("old blank template: %v %v", p, err)
+	}
+	sameValues(t, "demo county after the old blank template", loadYear(t, s, before.Year), before)
+
 	// The bureau's own pre-filled workbook with every value cell emptied.
 	x = openBook(t, fullBookOf(t, before))
 	for _, name := range x.GetSheetList() {

@@ -93,7 +93,11 @@ func (p *Plan) Summary() string {
 	case p.Empty():
 		fmt.Fprintf(&b, "填写的 %d 个值与数据库中的完全一致，没有需要导入的修改。", c.Values)
 	default:
-		fmt.Fprintf(&b, "将修改 %d 处（其中清空 %d 处），新增学校 %d 所；%d 个值与原值相同。", c.Changes, c.Clearings, c.NewSchools, c.Unchanged)
+		fmt.Fprintf(&b, "将修改 %d 处（其中清空 %d 处）", c.Changes, c.Clearings)
+		if c.NewSchools > 0 {
+			fmt.Fprintf(&b, "，新增学校 %d 所", c.NewSchools)
+		}
+		fmt.Fprintf(&b, "；%d 个值与原值相同。", c.Unchanged)
 	}
 	if c.Empty > 0 {
 		fmt.Fprintf(&b, "另有 %d 个空格，表示未提供，保持原值（要清空某项请填「%s」）。", c.Empty, ClearWord)
