@@ -62,15 +62,6 @@ func withoutValue(value, reason string) string {
 	return reason
 }
 
-// listPart names the wrong part of a room list, unless it is the whole
-// cell (「9-3」中「9-3」不是数字 says the value twice).
-func listPart(whole, part string) string {
-	if part == whole {
-		return ""
-	}
-	return "中「" + part + "」"
-}
-
 // short is the field's label without its unit: 小学在校生数.
 func (c *column) short() string {
 	if c.path == "group" {
