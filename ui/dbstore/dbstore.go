@@ -73,26 +73,11 @@ func (s Store) History(year, schoolID, field string) ([]session.Change, error) {
 	}
 	out := make([]session.Change, len(cs))
 	for i, c := range cs {
-		out[i] = session.Change{When: c.When, User: c.User, Action: actionWord(c.Action), School: c.SchoolName,
+		// Action is the Chinese provenance: 录入, 导入「file」, 合并「file」（原由…）, 删除.
+		out[i] = session.Change{When: c.When, User: c.User, Action: c.How(), School: c.SchoolName,
 			Field: c.Field, Label: c.Label, Old: c.Old, New: c.New}
 	}
 	return out, nil
-}
-
-// actionWords are the Chinese of the stored action words (data records
-// "save", "import"…; a clerk reads 录入, 导入…). data.ActionLabel, on its
-// way from the dataflow branch, is to replace this.
-var actionWords = map[string]string{"save": "录入", "delete": "删除", "import": "导入", "merge": "合并",
-	"copy": "复制学年", "new": "新建", "restore": "恢复"}
-
-func actionWord(a string) string {
-	if w, ok := actionWords[a]; ok {
-		return w
-	}
-	if a == "" {
-		return "修改"
-	}
-	return a
 }
 
 func (s Store) PlanMerge(path string) (*session.MergePlan, error) {
