@@ -75,7 +75,8 @@ func cellOf(t *testing.T, x *excelize.File, sheet, id, header string) string {
 	if err != nil || len(rows) == 0 {
 		t.Fatalf("sheet %s: %v", sheet, err)
 	}
-	col := slices.Index(rows[0], header)
+	// A header may break its unit onto a second line (小学在校生数\n（人）).
+	col := slices.IndexFunc(rows[0], func(h string) bool { return strings.ReplaceAll(h, "\n", "") == header })
 	idCol := slices.Index(rows[0], "学校标识码")
 	if col < 0 || idCol < 0 {
 		t.Fatalf("sheet %s has no column %q (headers %q)", sheet, header, rows[0])
