@@ -31,6 +31,7 @@ type schools struct {
 	shown    []int // indexes into the file's schools
 	form     *w.Form[sch]
 	formBox  fyne.CanvasObject
+	right    *fyne.Container // title, form and buttons
 	title    *widget.Label
 	msg      w.Message
 	saveBtn  *widget.Button
@@ -93,8 +94,8 @@ func newSchools(env *Env) *schools {
 	p.delBtn.Disable()
 	filters := container.NewVBox(p.search, container.NewGridWithColumns(2, p.typ, p.loc), container.NewBorder(nil, nil, p.count, add))
 	left := container.NewBorder(filters, nil, nil, nil, p.list)
-	right := container.NewBorder(container.NewVBox(p.title, p.msg), container.NewHBox(p.saveBtn, p.delBtn, p.histBtn), nil, nil, p.formBox)
-	split := container.NewHSplit(left, right)
+	p.right = container.NewBorder(container.NewVBox(p.title, p.msg), container.NewHBox(p.saveBtn, p.delBtn, p.histBtn), nil, nil, p.formBox)
+	split := container.NewHSplit(left, p.right)
 	split.Offset = 0.3
 	p.obj = container.NewBorder(p.xlsxBar(), nil, nil, nil, split)
 	return p
@@ -186,6 +187,8 @@ func (p *schools) openForm(s *sch, title string) {
 	p.title.SetText(title)
 	p.msg.SetText("")
 	p.formBox.Show()
+	p.right.Refresh() // lay the form out now: focusing a field scrolls by its position
+	p.form.Scroll.ScrollToTop()
 	p.saveBtn.Enable()
 	p.hasForm = true
 	p.syncTemplateButton()
