@@ -1,13 +1,17 @@
 package data
 
 import (
+	"context"
+	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
+
+	"junheng/data/safefile"
 )
 
 // BackupInfo is one backup copy of the data file.
@@ -20,40 +24,62 @@ type BackupInfo struct {
 
 const backupTimeLayout = "20060102-150405.000" // milliseconds: backups of one second keep their order
 
-// BackupDir is where the backups of this file go: the setting, or a folder
-// FILE.db.backups beside the file (so it travels with the file on a share).
+// SideFolderName is the one folder, beside the data files, where the
+// program keeps what belongs to them: backups and export manifests. One
+// named folder per folder of data files, not a folder or a file beside
+// every data file.
+const SideFolderName = "备份"
+
+// SideFolder is the program's side folder of the data file at path (it is
+// not created here). Backups are named after their file, so the data files
+// of one folder share it.
+func SideFolder(path string) string {
+	return filepath.Join(filepath.Dir(path), SideFolderName)
+}
+
+// legacyBackupDir is where earlier versions kept this file's backups.
+func legacyBackupDir(path string) string { return path + ".backups" }
+
+// BackupDir is where the backups of this file go: the setting, or the side
+// folder 备份 beside the file (so it travels with the file on a share).
 func (s *Store) BackupDir() string {
 	if s.set.BackupDir != "" {
 		return s.set.BackupDir
 	}
-	return s.path + ".backups"
+	return SideFolder(s.path)
 }
 
-// backupName is BASE-20261123-190512.345-导入前.db, unique in dir.
+// backupBase is the part of a backup's name that says whose it is.
+func (s *Store) backupBase() string {
+	return strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path)) + "-"
+}
+
+// backupName is BASE-20261123-190512.345-导入前.db, unique in the folder.
 func (s *Store) backupName(reason string) (string, error) {
 	dir := s.BackupDir()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("无法建立备份文件夹「%s」：%v", dir, err)
+		return "", fmt.Errorf("无法建立备份文件夹：%w", osErr(dir, err))
 	}
-	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
 	stamp := time.Now().Format(backupTimeLayout)
 	for i := 0; ; i++ {
-		name := fmt.Sprintf("%s-%s-%s.db", base, stamp, reason)
+		name := fmt.Sprintf("%s%s-%s.db", s.backupBase(), stamp, reason)
 		if i > 0 {
-			name = fmt.Sprintf("%s-%s-%s-%d.db", base, stamp, reason, i)
+			name = fmt.Sprintf("%s%s-%s-%d.db", s.backupBase(), stamp, reason, i)
 		}
 		p := filepath.Join(dir, name)
-		if _, err := os.Stat(p); os.IsNotExist(err) {
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
 			return p, nil
 		}
 	}
 }
 
-// Backup takes a backup copy now (reason 手动) and returns its path. The
-// copy is a consistent snapshot (VACUUM INTO) even while the file is in use.
+// Backup takes a backup copy now (reason 手动) and returns its path.
 func (s *Store) Backup() (string, error) { return s.autoBackup("手动") }
 
-// autoBackup snapshots the open database and keeps the last BackupsKept.
+// autoBackup copies the file byte for byte, through safefile, while a
+// read transaction holds SQLite's shared lock: no writer can commit during
+// the copy, and in rollback-journal mode every committed byte is in the
+// file, so the copy is the last saved state — complete or absent.
 func (s *Store) autoBackup(reason string) (string, error) {
 	if err := s.opened(); err != nil {
 		return "", err
@@ -62,12 +88,34 @@ func (s *Store) autoBackup(reason string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := s.db.Exec(`VACUUM INTO ?`, p); err != nil {
-		os.Remove(p)
-		return "", fmt.Errorf("备份到「%s」失败：%v", p, err)
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+		return "", err
+	}
+	defer conn.ExecContext(ctx, "ROLLBACK")
+	var n int
+	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+		return "", err
+	}
+	if err := safefile.CopyFile(p, s.dbFile()); err != nil {
+		return "", fmt.Errorf("备份失败：%w", err)
 	}
 	s.prune()
 	return p, nil
+}
+
+// dbFile is the file the store's connections read: the data file, or the
+// recovered copy a read-only store of an interrupted file reads.
+func (s *Store) dbFile() string {
+	if s.scratch != "" {
+		return filepath.Join(s.scratch, "recovered.db")
+	}
+	return s.path
 }
 
 // copyBackup copies the file byte for byte; used before a migration, when
@@ -77,74 +125,73 @@ func (s *Store) copyBackup(reason string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := copyFile(s.path, p); err != nil {
-		os.Remove(p)
+	if err := safefile.CopyFile(p, s.path); err != nil {
 		return "", err
 	}
 	s.prune()
 	return p, nil
 }
 
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Sync(); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
-}
-
-// ListBackups lists the backups of this file, newest first.
+// ListBackups lists the backups of this file, newest first: those in the
+// backup folder and those earlier versions kept in FILE.db.backups.
 func (s *Store) ListBackups() ([]BackupInfo, error) {
-	entries, err := os.ReadDir(s.BackupDir())
-	if os.IsNotExist(err) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path)) + "-"
 	var out []BackupInfo
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasPrefix(name, base) || !strings.HasSuffix(name, ".db") {
-			continue
-		}
-		rest := strings.TrimSuffix(strings.TrimPrefix(name, base), ".db")
-		if len(rest) < len(backupTimeLayout)+2 {
-			continue
-		}
-		t, err := time.ParseInLocation(backupTimeLayout, rest[:len(backupTimeLayout)], time.Local)
-		if err != nil {
-			continue
-		}
-		reason := rest[len(backupTimeLayout)+1:]
-		if i := strings.LastIndexByte(reason, '-'); i >= 0 {
-			reason = reason[:i]
-		}
-		info, err := e.Info()
-		if err != nil {
-			continue
-		}
-		out = append(out, BackupInfo{Path: filepath.Join(s.BackupDir(), name), Time: t, Reason: reason, Size: info.Size()})
+	dirs := []string{s.BackupDir()}
+	if s.set.BackupDir == "" {
+		dirs = append(dirs, legacyBackupDir(s.path))
 	}
-	slices.SortStableFunc(out, func(a, b BackupInfo) int { return strings.Compare(b.Path, a.Path) })
+	for _, dir := range dirs {
+		entries, err := os.ReadDir(dir)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, osErr(dir, err)
+		}
+		for _, e := range entries {
+			if b, ok := s.parseBackup(dir, e); ok {
+				out = append(out, b)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b BackupInfo) int {
+		if c := b.Time.Compare(a.Time); c != 0 {
+			return c
+		}
+		return strings.Compare(b.Path, a.Path)
+	})
 	return out, nil
 }
 
-// prune keeps the newest BackupsKept backups.
+// parseBackup reads BASE-STAMP-REASON[-N].db; another file's backups in
+// the shared folder (乡镇-2024.db beside 乡镇.db) do not parse.
+func (s *Store) parseBackup(dir string, e os.DirEntry) (BackupInfo, bool) {
+	name := e.Name()
+	rest, ok := strings.CutPrefix(name, s.backupBase())
+	if e.IsDir() || !ok || !strings.HasSuffix(rest, ".db") {
+		return BackupInfo{}, false
+	}
+	rest = strings.TrimSuffix(rest, ".db")
+	if len(rest) < len(backupTimeLayout)+2 || rest[len(backupTimeLayout)] != '-' {
+		return BackupInfo{}, false
+	}
+	t, err := time.ParseInLocation(backupTimeLayout, rest[:len(backupTimeLayout)], time.Local)
+	if err != nil {
+		return BackupInfo{}, false
+	}
+	reason := rest[len(backupTimeLayout)+1:]
+	if i := strings.LastIndexByte(reason, '-'); i >= 0 {
+		reason = reason[:i]
+	}
+	info, err := e.Info()
+	if err != nil {
+		return BackupInfo{}, false
+	}
+	return BackupInfo{Path: filepath.Join(dir, name), Time: t, Reason: reason, Size: info.Size()}, true
+}
+
+// prune keeps the newest BackupsKept backups (a journal copied beside one
+// goes with it).
 func (s *Store) prune() {
 	list, err := s.ListBackups()
 	if err != nil {
@@ -152,49 +199,40 @@ func (s *Store) prune() {
 	}
 	for i := s.set.BackupsKept; i < len(list); i++ {
 		os.Remove(list[i].Path)
+		os.Remove(list[i].Path + "-journal")
 	}
 }
 
 // Restore replaces the content of the open file with a backup (or any file
-// of ours), after checking that file and backing up the current state
-// (reason 恢复前). The lock note stays. It closes and reopens the database:
-// call it when no other call on this store is running.
+// of ours), after inspecting that file like any open and backing up the
+// current state (reason 恢复前). The new content is written through
+// safefile: the current file is replaced only once the copy is complete.
+// The lock note stays. It closes and reopens the database: call it when
+// no other call on this store is running.
 func (s *Store) Restore(backup string) error {
 	if err := s.writable(); err != nil {
 		return err
 	}
-	info, err := inspect(backup)
+	r, err := openReading(backup)
 	if err != nil {
 		return err
 	}
-	if info.hotJournal || info.schema != SchemaVersion {
-		return fmt.Errorf("备份「%s」的数据格式（第 %d 版）与本程序不同，请先单独打开它", backup, info.schema)
+	defer r.close()
+	if r.info.schema != SchemaVersion {
+		return fileErr(backup, ErrNewer, "的数据格式为第 %d 版，本程序为第 %d 版，不能直接用于恢复。请先单独打开它一次以升级。", r.info.schema, SchemaVersion)
 	}
 	if _, err := s.autoBackup("恢复前"); err != nil {
 		return fmt.Errorf("恢复前备份当前文件失败，未恢复：%w", err)
 	}
-	tmp := s.path + ".restore-tmp"
-	os.Remove(tmp)
-	if err := copyFile(backup, tmp); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("复制备份失败，未恢复：%v", err)
-	}
+	r.db.Close()
+	r.db = nil
 	if err := s.db.Close(); err != nil {
-		os.Remove(tmp)
-		return err
+		return explain(s.path, err)
 	}
-	s.db = nil
-	renameErr := os.Rename(tmp, s.path)
-	if renameErr != nil {
-		os.Remove(tmp)
-	}
-	db, err := openDB(s.path)
-	if err != nil {
-		return err
-	}
-	s.db = db
-	if renameErr != nil {
-		return fmt.Errorf("恢复失败，文件保持原样：%v", renameErr)
+	copyErr := safefile.CopyFile(s.path, r.file)
+	s.db = openSQL(s.path, false)
+	if copyErr != nil {
+		return fmt.Errorf("恢复失败，文件保持原样：%w", copyErr)
 	}
 	return nil
 }

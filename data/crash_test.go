@@ -2,11 +2,12 @@ package data
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,124 +15,74 @@ import (
 	"junheng/app/county"
 )
 
-const crashEnv = "JUNHENG_CRASH_WRITER_DB"
+const crashEnv = "JUNHENG_CRASH_CHILD" // "import|merge" \x1f data file \x1f source \x1f "spill|cache"
 
-// TestCrashWriterChild is the child process of TestKilledWriterLeavesLastCommit:
-// it imports one large school year after another into the file and prints
-// the year after each commit, until it is killed.
+// TestCrashWriterChild is the child process of TestKilledWriterLeavesOldOrNew:
+// it opens the data file, prints "ready", runs one import or merge and
+// prints "done" — unless it is killed first.
 func TestCrashWriterChild(t *testing.T) {
-	path := os.Getenv(crashEnv)
-	if path == "" {
-		t.Skip("child process of TestKilledWriterLeavesLastCommit")
+	env := os.Getenv(crashEnv)
+	if env == "" {
+		t.Skip("child process of TestKilledWriterLeavesOldOrNew")
+	}
+	args := strings.Split(env, "\x1f")
+	op, path, source, spill := args[0], args[1], args[2], args[3] == "spill"
+	fail := func(err error) {
+		fmt.Println("error", err)
+		os.Exit(3)
 	}
 	s, err := Open(path, OpenOptions{Settings: Settings{Office: "崩溃测试", User: "子进程"}})
 	if err != nil {
-		fmt.Println("error", err)
-		os.Exit(3)
+		fail(err)
 	}
-	years, err := s.Years()
-	if err != nil {
-		fmt.Println("error", err)
-		os.Exit(3)
-	}
-	for i := len(years); ; i++ { // a restarted child continues after the years already there
-		f := county.Generate(1000, int64(i))
-		f.Year = fmt.Sprintf("%d-%d", 2001+i, 2002+i)
-		fmt.Println("begin", f.Year)
-		if err := s.ImportFile(f, "crash test"); err != nil {
-			fmt.Println("error", err)
-			os.Exit(3)
-		}
-		fmt.Println("committed", f.Year)
-	}
-}
-
-// A writer killed in the middle of a large transaction leaves a file that
-// opens, passes the integrity check and holds exactly the committed years.
-func TestKilledWriterLeavesLastCommit(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs a child process for seconds")
-	}
-	path := filepath.Join(t.TempDir(), "crash.db")
-	s, err := Create(path, testSettings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-
-	// The kill may land between two transactions (the journal is gone by
-	// the time the signal arrives); then the child is started again.
-	var committed []string
-	var interrupted string
-	journal := path + "-journal"
-	for attempt := 0; ; attempt++ {
-		if attempt == 5 {
-			t.Fatal("could not kill the writer inside a transaction in 5 attempts")
-		}
-		more, last, hot := killWriterMidTransaction(t, path)
-		committed = append(committed, more...)
-		if hot {
-			interrupted = last // the journal lives only inside the last transaction begun
-			break
+	if spill {
+		// A small page cache makes SQLite write to the file long before the
+		// commit: most kills then leave a hot journal to roll back.
+		s.db.SetMaxOpenConns(1)
+		if _, err := s.db.Exec("PRAGMA cache_size = 20"); err != nil {
+			fail(err)
 		}
 	}
-	if _, err := os.Stat(journal); err != nil {
-		t.Fatalf("no hot journal: %v", err)
-	}
-
-	// Read-only cannot roll the journal back: it says so and touches nothing.
-	sum := fileSum(t, path)
-	if _, err := Open(path, OpenOptions{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "意外中断") {
-		t.Errorf("read-only open of an interrupted file: %v", err)
-	}
-	if fileSum(t, path) != sum {
-		t.Fatal("read-only open changed the interrupted file")
-	}
-	// The lock note of the dead process is stale; Open rolls the journal back
-	// and runs the integrity check.
-	s, err = Open(path, OpenOptions{Settings: testSettings})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	years, err := s.Years()
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Every printed commit is there; the interrupted year is not.
-	for _, y := range committed {
-		if !slices.Contains(years, y) {
-			t.Fatalf("committed year %s lost; file holds %v", y, years)
-		}
-	}
-	if slices.Contains(years, interrupted) {
-		t.Fatalf("the year interrupted mid-write (%s) is in the file", interrupted)
-	}
-	for _, y := range years {
-		f, err := s.LoadYear(y)
+	switch op {
+	case "import":
+		b, err := os.ReadFile(source)
 		if err != nil {
-			t.Fatal(err)
+			fail(err)
 		}
-		if len(f.Schools) != 1000 {
-			t.Fatalf("%s holds %d schools: a half-written year", y, len(f.Schools))
+		fmt.Println("ready")
+		if _, err := s.ImportJSON(b); err != nil {
+			fail(err)
 		}
-		if ps := county.Validate(f); len(ps) > 0 {
-			t.Fatalf("%s: %v", y, ps)
+	case "merge":
+		plan, err := s.PlanMerge(source)
+		if err != nil {
+			fail(err)
+		}
+		take := make([]bool, len(plan.Conflicts))
+		for i := range take {
+			take[i] = true
+		}
+		fmt.Println("ready")
+		if err := s.ApplyMerge(plan, take); err != nil {
+			fail(err)
 		}
 	}
-	var ok string
-	if err := s.db.QueryRow("PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
-		t.Fatalf("integrity_check = %q, %v", ok, err)
-	}
+	fmt.Println("done")
+	s.Close()
+	os.Exit(0)
 }
 
-// killWriterMidTransaction runs the child writer, waits for two commits,
-// kills it while its journal is on disk and reports the years it printed
-// as committed, the last year it began and whether a hot journal was left.
-func killWriterMidTransaction(t *testing.T, path string) (committed []string, lastBegun string, hot bool) {
+// crashRun runs the child on path and kills it (SIGKILL) after delay from
+// its "ready"; delay < 0 lets it finish. It returns whether the child
+// reported the operation done, and how long the operation ran until then.
+func crashRun(t *testing.T, op, path, source string, spill bool, delay time.Duration) (done bool, took time.Duration) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriterChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashEnv+"="+path)
+	mode := "cache"
+	if spill {
+		mode = "spill"
+	}
+	cmd.Env = append(os.Environ(), crashEnv+"="+op+"\x1f"+path+"\x1f"+source+"\x1f"+mode)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -140,7 +91,7 @@ func killWriterMidTransaction(t *testing.T, path string) (committed []string, la
 		t.Fatal(err)
 	}
 	defer cmd.Process.Kill()
-	lines := make(chan string)
+	lines := make(chan string, 8)
 	go func() {
 		sc := bufio.NewScanner(out)
 		for sc.Scan() {
@@ -148,46 +99,204 @@ func killWriterMidTransaction(t *testing.T, path string) (committed []string, la
 		}
 		close(lines)
 	}()
-	record := func(l string) {
-		if y, ok := strings.CutPrefix(l, "committed "); ok {
-			committed = append(committed, y)
-		} else if y, ok := strings.CutPrefix(l, "begin "); ok {
-			lastBegun = y
-		} else if strings.HasPrefix(l, "error") {
-			t.Fatal(l)
-		}
-	}
-	deadline := time.After(120 * time.Second)
-	for n := 0; n < 2; {
+	var start time.Time
+	var kill <-chan time.Time
+	timeout := time.After(60 * time.Second)
+	for {
 		select {
 		case l, ok := <-lines:
 			if !ok {
-				t.Fatalf("child ended early after %v", committed)
+				cmd.Wait()
+				return done, took
 			}
-			record(l)
-			if strings.HasPrefix(l, "committed ") {
-				n++
+			switch {
+			case l == "ready":
+				start = time.Now()
+				if delay >= 0 {
+					kill = time.After(delay)
+				}
+			case l == "done":
+				done, took = true, time.Since(start)
+			case strings.HasPrefix(l, "error"):
+				t.Fatalf("child: %s", l)
 			}
-		case <-deadline:
+		case <-kill:
+			if err := cmd.Process.Kill(); err != nil {
+				t.Fatal(err)
+			}
+			kill = nil
+		case <-timeout:
 			t.Fatal("child too slow")
 		}
 	}
-	journal := path + "-journal"
-	for start := time.Now(); ; time.Sleep(time.Millisecond) {
-		if st, err := os.Stat(journal); err == nil && st.Size() > 0 {
-			break
-		}
-		if time.Since(start) > 60*time.Second {
-			t.Fatal("no write in progress seen")
+}
+
+// checkAfterCrash is what the clerk's next steps do with the file a killed
+// writer left: `check` (a read-only open, every year loaded and
+// validated), then an editing open. Both see the old state or the new —
+// the same one —, the read-only open changes no byte, and the file then
+// passes the integrity check with no journal left beside it.
+func checkAfterCrash(t *testing.T, path string, states map[string]string) string {
+	t.Helper()
+	before := dirState(t, filepath.Dir(path))
+	s, err := Open(path, OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("check after the kill: %v", err)
+	}
+	read := storeState(t, s)
+	s.Close()
+	if _, ok := states[read]; !ok {
+		t.Fatal("after the kill the file holds neither the old state nor the new")
+	}
+	if got := dirState(t, filepath.Dir(path)); strings.Join(got, "\n") != strings.Join(before, "\n") {
+		t.Fatal("the read-only check changed the folder")
+	}
+	s, err = Open(path, OpenOptions{Settings: testSettings})
+	if err != nil {
+		t.Fatalf("editing open after the kill: %v", err)
+	}
+	defer s.Close()
+	if got := storeState(t, s); got != read {
+		t.Fatalf("editing open sees %s, the check saw %s", states[got], states[read])
+	}
+	var ok string
+	if err := s.db.QueryRow("PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
+		t.Fatalf("integrity_check = %q, %v", ok, err)
+	}
+	if _, err := os.Stat(path + "-journal"); err == nil {
+		if _, err := inspect(path); err != nil {
+			t.Fatalf("a journal left beside the file makes it unreadable: %v", err)
 		}
 	}
-	if err := cmd.Process.Kill(); err != nil {
+	return states[read]
+}
+
+// storeState is every year of the store as JSON, each validated.
+func storeState(t *testing.T, s *Store) string {
+	t.Helper()
+	years, err := s.Years()
+	if err != nil {
 		t.Fatal(err)
 	}
-	cmd.Wait()
-	for l := range lines { // a commit may have completed before the kill
-		record(l)
+	var b bytes.Buffer
+	for _, y := range years {
+		f, err := s.LoadYear(y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ps := county.Validate(f); len(ps) > 0 {
+			t.Fatalf("%s: %v", y, ps)
+		}
+		j, err := county.Encode(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(j)
 	}
-	_, err = os.Stat(journal)
-	return committed, lastBegun, err == nil
+	return b.String()
+}
+
+func copyData(t *testing.T, dst, src string) {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The writer killed with SIGKILL at random points of an import and of a
+// merge, 20 times each: every time the file holds the old state or the
+// new, passes the check, and no journal left beside it makes it
+// unreadable.
+func TestKilledWriterLeavesOldOrNew(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs 40 child processes")
+	}
+	const schools, kills = 200, 20
+	dir := t.TempDir()
+	base := filepath.Join(dir, "base.db")
+	s, err := Create(base, testSettings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ImportFile(county.Generate(schools, 1), "t"); err != nil {
+		t.Fatal(err)
+	}
+	// The other office's file: an export of ours, every school edited there.
+	other := filepath.Join(dir, "乡镇.db")
+	if _, err := s.ExportSchools(other, nil); err != nil {
+		t.Fatal(err)
+	}
+	old := storeState(t, s)
+	s.Close()
+	o, err := Open(other, OpenOptions{Settings: Settings{Office: "城关镇中心校", User: "李四"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := o.ImportFile(county.Generate(schools, 3), "乡镇"); err != nil {
+		t.Fatal(err)
+	}
+	o.Close()
+	source := filepath.Join(dir, "新数据.json")
+	if err := os.WriteFile(source, mustEncode(t, county.Generate(schools, 2)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	seed := uint64(time.Now().UnixNano())
+	rng := rand.New(rand.NewPCG(seed, 11))
+	t.Logf("seed %d", seed)
+	for _, op := range []struct{ name, source string }{{"import", source}, {"merge", other}} {
+		// The new state and the operation's duration, from one run that finishes.
+		ref := filepath.Join(dir, op.name+"-ref.db")
+		copyData(t, ref, base)
+		copyData(t, ref+"-spill", base)
+		done, took := crashRun(t, op.name, ref, op.source, false, -1)
+		_, tookSpilling := crashRun(t, op.name, ref+"-spill", op.source, true, -1)
+		if !done {
+			t.Fatal("the reference run did not finish")
+		}
+		r, err := Open(ref, OpenOptions{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		states := map[string]string{old: "old", storeState(t, r): "new"}
+		r.Close()
+		if len(states) != 2 {
+			t.Fatalf("%s changes nothing", op.name)
+		}
+		seen := map[string]int{}
+		for i := 0; i < kills; i++ {
+			run := filepath.Join(dir, fmt.Sprintf("%s-%02d", op.name, i))
+			if err := os.Mkdir(run, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(run, "县.db")
+			copyData(t, path, base)
+			// Anywhere in the operation, more often near its end, where the
+			// commit writes the file and the journal is hot.
+			// Every other run spills the cache (hot journals).
+			spill, d := i%2 == 1, took
+			if spill {
+				d = tookSpilling
+			}
+			delay := time.Duration(float64(d) * (0.3 + 0.9*rng.Float64()))
+			done, _ := crashRun(t, op.name, path, op.source, spill, delay)
+			journal := "no journal"
+			if j, err := os.ReadFile(path + "-journal"); err == nil {
+				journal = "zeroed journal"
+				if bytes.HasPrefix(j, journalMagic) {
+					journal = "hot journal"
+				}
+			}
+			state := checkAfterCrash(t, path, states)
+			if done && state != "new" {
+				t.Fatalf("%s reported done, the file holds the %s state", op.name, state)
+			}
+			seen[state+", "+journal]++
+			os.RemoveAll(run)
+		}
+		t.Logf("%s (%v, spilling %v): %v", op.name, took.Round(time.Millisecond), tookSpilling.Round(time.Millisecond), seen)
+	}
 }

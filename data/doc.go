@@ -65,7 +65,7 @@
 //	(*Store).History(Filter) → []Change
 //	(*Store).ExportSchools(out, ids) → Manifest
 //	(*Store).PlanMerge(other) → *MergePlan; ApplyMerge(plan, takeTheirs)
-//	(*Store).Backup, ListBackups, Restore, BackupDir
+//	(*Store).Backup, ListBackups, Restore, BackupDir; SideFolder(path)
 //	(*Store).HeldBy, ReadOnly, Path, Close
 //
 // Save functions refuse a value that county.Validate would reject with
@@ -76,10 +76,30 @@
 //
 // Every write runs in one transaction; the database runs with
 // journal_mode=DELETE (never WAL: files sit on network shares),
-// synchronous=FULL, foreign keys on and trusted_schema off, all set in the
-// DSN because database/sql opens several connections. A file is inspected
-// before SQLite may write to it: its header (magic, application id, schema
-// version, size), its schema (no trigger or view: this program creates none,
-// so any is foreign SQL that must never run) and PRAGMA integrity_check. A
-// file that fails gets a Chinese message and is not modified.
+// synchronous=FULL, foreign keys on, trusted_schema off and a busy timeout,
+// all set in the DSN because database/sql opens several connections.
+//
+// Every open of a file — for editing, for reading, as a merge source, as a
+// backup to restore — runs the one inspection (inspect, through
+// openReading for all but the editing open) before SQLite may write to it:
+// its header (magic, application id, version, size), its schema compared
+// object by object with what the migrations create (any trigger, view,
+// virtual or extra table, or one of ours defined otherwise, is foreign SQL
+// that must never run), the version range and PRAGMA integrity_check.
+// Whatever lies beside the file changes nothing of that. A journal is
+// judged by SQLite itself over a read-only connection: one that is not hot
+// (a live writer's, or one a crash left with a zeroed header) is ignored;
+// a hot one is rolled back by SQLite — for an editing open in place, after
+// byte copies of file and journal went to the backup folder, and undone
+// (the copy put back, byte-exact) if the result is not a healthy file of
+// ours; for reading, on a private copy, so a reader never writes. A
+// refusal says 文件未被改动 only when the file's SHA-256 is the one found
+// before the open.
+//
+// Every SQLite and system error is worded by the connection itself
+// (openSQL wraps the driver; explain is the one translator): a Chinese
+// sentence naming the file, with a kind for errors.Is (ErrBusy,
+// ErrDiskFull, ErrPermission, ErrCorrupt, …). Backups, and the copies
+// kept before a recovery, go to one side folder 「备份」 beside the data
+// files (SideFolder), written through data/safefile.
 package data

@@ -3,12 +3,13 @@ package data
 import (
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 )
 
 // busyTimeoutMS is how long a connection waits for another one (or another
 // office on a share) holding the file before giving up.
-const busyTimeoutMS = 5000
+var busyTimeoutMS = 5000 // a variable only so that tests need not wait 5 s
 
 // dsn builds the modernc.org/sqlite DSN. Every pragma is in the DSN, not run
 // once after sql.Open, because database/sql opens several connections and
@@ -16,7 +17,7 @@ const busyTimeoutMS = 5000
 func dsn(path string, readOnly bool) string {
 	p := uriPath(path, runtime.GOOS == "windows")
 	q := []string{
-		"_pragma=busy_timeout(5000)",
+		"_pragma=busy_timeout(" + strconv.Itoa(busyTimeoutMS) + ")",
 		"_pragma=trusted_schema(0)", // a file's views/triggers may not call functions with side effects
 		"_pragma=foreign_keys(1)",
 		"_pragma=synchronous(FULL)",

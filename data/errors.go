@@ -1,12 +1,24 @@
 package data
 
 import (
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
 	"time"
+
+	"modernc.org/sqlite"
+
+	"junheng/data/safefile"
 )
 
-// Problem kinds of a file that cannot be opened. Test with errors.Is.
+// Problem kinds of a file that cannot be opened, read or written. Test with
+// errors.Is.
 var (
 	ErrNotFound   = errors.New("文件不存在")
 	ErrEmpty      = errors.New("文件是空的")
@@ -16,20 +28,34 @@ var (
 	ErrNewer      = errors.New("文件来自较新版本的程序")
 	ErrForeignSQL = errors.New("文件含有本程序不会创建的触发器或视图")
 	ErrReadOnly   = errors.New("文件以只读方式打开")
+	ErrJournal    = errors.New("文件旁的日志文件不属于它")
+
+	// Kinds of a failed read or write of a file that is itself fine.
+	ErrBusy       = errors.New("文件正被另一程序使用")
+	ErrDiskFull   = errors.New("磁盘空间已满")
+	ErrPermission = errors.New("没有权限或文件只读")
+	ErrIO         = errors.New("磁盘读写错误")
 )
 
-// FileError says why a file was refused, in Chinese, for the clerk. The
-// file has not been modified.
+// FileError says what is wrong with a file, in Chinese, for the clerk: a
+// file refused by Open, or an SQLite or system error met while reading or
+// writing it (then Err is the library's own error, for logs).
 type FileError struct {
 	Path   string
 	Kind   error  // one of the Err… values above
 	Detail string // the full Chinese explanation
+	Err    error  // the underlying library or system error, if any
 }
 
 func (e *FileError) Error() string { return e.Detail }
 
 // Unwrap lets errors.Is(err, data.ErrNewer) and the like work.
-func (e *FileError) Unwrap() error { return e.Kind }
+func (e *FileError) Unwrap() []error {
+	if e.Err != nil {
+		return []error{e.Kind, e.Err}
+	}
+	return []error{e.Kind}
+}
 
 func fileErr(path string, kind error, format string, args ...any) *FileError {
 	return &FileError{Path: path, Kind: kind, Detail: fmt.Sprintf("「%s」", path) + fmt.Sprintf(format, args...)}
@@ -53,4 +79,149 @@ func (e *LockedError) Error() string {
 	}
 	return fmt.Sprintf("文件「%s」正由%s（计算机 %s）自 %s 起编辑。可以只读方式打开；若确认对方已关闭程序，可选择接管编辑。",
 		e.Path, who, e.Host, e.Since.Local().Format("2006-01-02 15:04"))
+}
+
+// explain is the one translator of SQLite and system errors about the data
+// file at path into a Chinese sentence naming the file. Errors already
+// worded (FileError, LockedError, safefile.Error, the validator's
+// problems, our own Chinese sentences) pass through; an error wrapping a
+// library error keeps its Chinese context and gets the sentence instead
+// of the library's English. nil stays nil.
+func explain(path string, err error) error {
+	if err == nil || err == io.EOF || errors.Is(err, driver.ErrBadConn) || errors.Is(err, driver.ErrSkip) {
+		return err
+	}
+	var fe *FileError
+	var le *LockedError
+	var se *safefile.Error
+	if errors.As(err, &fe) || errors.As(err, &le) || errors.As(err, &se) {
+		return err
+	}
+	inner := libraryError(err)
+	if inner == nil {
+		return err
+	}
+	worded := explainLibrary(path, inner)
+	if inner == err {
+		return worded
+	}
+	// Keep the caller's Chinese context ("升级数据格式失败：…").
+	context := strings.TrimSuffix(err.Error(), inner.Error())
+	return &FileError{Path: path, Kind: worded.Kind, Err: err, Detail: context + worded.Detail}
+}
+
+// libraryError finds the SQLite or system error inside err, if any.
+func libraryError(err error) error {
+	var sq *sqlite.Error
+	if errors.As(err, &sq) {
+		return sq
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le
+	}
+	var no syscall.Errno
+	if errors.As(err, &no) {
+		return no
+	}
+	return nil
+}
+
+// SQLite result codes (sqlite3.h): the primary code is the low byte.
+const (
+	sqPERM              = 3
+	sqABORT             = 4
+	sqBUSY              = 5
+	sqLOCKED            = 6
+	sqNOMEM             = 7
+	sqREADONLY          = 8
+	sqINTERRUPT         = 9
+	sqIOERR             = 10
+	sqCORRUPT           = 11
+	sqFULL              = 13
+	sqCANTOPEN          = 14
+	sqTOOBIG            = 18
+	sqAUTH              = 23
+	sqFORMAT            = 24
+	sqNOTADB            = 26
+	sqREADONLY_ROLLBACK = sqREADONLY | 3<<8
+	sqIOERR_NOMEM       = sqIOERR | 12<<8
+)
+
+// explainLibrary words one SQLite or system error.
+func explainLibrary(path string, err error) *FileError {
+	var sq *sqlite.Error
+	if !errors.As(err, &sq) {
+		return osErr(path, err)
+	}
+	name := filepath.Base(path)
+	if path == "" {
+		name = "数据文件"
+	}
+	f := func(kind error, format string, args ...any) *FileError {
+		return &FileError{Path: path, Kind: kind, Err: err, Detail: fmt.Sprintf("「%s」", name) + fmt.Sprintf(format, args...)}
+	}
+	code := sq.Code()
+	switch code & 0xff {
+	case sqBUSY, sqLOCKED:
+		return f(ErrBusy, "正被另一程序使用，请关闭它后再试（已等待 %d 秒）。之前保存的数据不受影响。", busyTimeoutMS/1000)
+	case sqFULL:
+		return wrapOS(path, err, syscall.ENOSPC, ErrDiskFull)
+	case sqREADONLY:
+		if code == sqREADONLY_ROLLBACK {
+			return f(ErrCorrupt, "上次写入时程序意外中断，需要先恢复到最后保存的状态；以编辑方式打开一次即可恢复。")
+		}
+		return wrapOS(path, err, syscall.EACCES, ErrPermission)
+	case sqPERM, sqAUTH:
+		return wrapOS(path, err, syscall.EACCES, ErrPermission)
+	case sqCANTOPEN:
+		if _, statErr := os.Stat(path); errors.Is(statErr, fs.ErrNotExist) {
+			return wrapOS(path, err, syscall.ENOENT, ErrNotFound)
+		}
+		return wrapOS(path, err, syscall.EACCES, ErrPermission)
+	case sqCORRUPT, sqNOTADB, sqFORMAT:
+		return f(ErrCorrupt, "已损坏，无法读取。请从备份恢复。")
+	case sqIOERR:
+		if code == sqIOERR_NOMEM {
+			return f(ErrIO, "读写时内存不足。请关闭其他程序后再试。")
+		}
+		return wrapOS(path, err, syscall.EIO, ErrIO)
+	case sqNOMEM:
+		return f(ErrIO, "读写时内存不足。请关闭其他程序后再试。")
+	case sqINTERRUPT, sqABORT:
+		return f(ErrIO, "的操作被中断，本次操作未完成。请再试一次。")
+	case sqTOOBIG:
+		return f(ErrIO, "中的一项数据过大，无法保存。")
+	}
+	msg := sq.Error()
+	if strings.Contains(msg, "no such table") || strings.Contains(msg, "no such column") {
+		return f(ErrNotOurs, "缺少均衡评估助手的数据表，不是本程序保存的文件，或由较新版本的程序改动过。")
+	}
+	return f(ErrIO, "读写失败（数据库内部错误，代码 %d）。请检查文件和所在文件夹后再试；如果反复出现，请从备份恢复。", code)
+}
+
+// osErr words a system error with safefile's sentences, the one wording of
+// file-system errors.
+func osErr(path string, err error) *FileError {
+	kind := ErrIO
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		kind = ErrDiskFull
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		kind = ErrPermission
+	case errors.Is(err, fs.ErrNotExist):
+		kind = ErrNotFound
+	}
+	return &FileError{Path: path, Kind: kind, Err: err, Detail: safefile.Explain(path, err).Error()}
+}
+
+// wrapOS words an SQLite error through the system error it stands for.
+func wrapOS(path string, err error, errno syscall.Errno, kind error) *FileError {
+	e := osErr(path, &fs.PathError{Op: "sqlite", Path: path, Err: errno})
+	e.Kind, e.Err = kind, err
+	return e
 }

@@ -2,7 +2,6 @@ package data
 
 import (
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -96,10 +95,7 @@ func (s *Store) ExportSchools(out string, ids []string) (Manifest, error) {
 func finishExport(out string, ids []string, set Settings, host string) (Manifest, error) {
 	m := Manifest{Office: set.Office, User: set.User, Host: host, ProgramVersion: ProgramVersion,
 		SchemaVersion: SchemaVersion, Time: time.Now().UTC().Truncate(time.Second), Schools: ids}
-	db, err := sql.Open("sqlite", dsn(out, false))
-	if err != nil {
-		return m, err
-	}
+	db := openSQL(out, false)
 	defer db.Close()
 	tx, err := db.Begin()
 	if err != nil {

@@ -114,6 +114,21 @@ func TestHostileAndBrokenFiles(t *testing.T) {
 			rawExec(t, p, "PRAGMA journal_mode = WAL")
 			return p
 		}, ErrNotOurs, "WAL"},
+		{"virtual table in place of ours", func(t *testing.T, dir string) string {
+			p := sampleFile(t, dir)
+			rawExec(t, p, "DROP TABLE meta", "CREATE VIRTUAL TABLE meta USING fts5(key, value)")
+			return p
+		}, ErrForeignSQL, "虚拟表「meta」"},
+		{"our table with another definition", func(t *testing.T, dir string) string {
+			p := sampleFile(t, dir)
+			rawExec(t, p, "ALTER TABLE value ADD COLUMN extra CHECK (length(extra) < 9)")
+			return p
+		}, ErrForeignSQL, "表「value」（定义与本程序不同）"},
+		{"version 0 carrying a view", func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "zero.db")
+			rawExec(t, p, "PRAGMA application_id = 1246252615", "CREATE TABLE t(x)", "CREATE VIEW v AS SELECT * FROM t")
+			return p
+		}, ErrForeignSQL, "视图「v」"},
 		{"newer program", func(t *testing.T, dir string) string {
 			p := sampleFile(t, dir)
 			rawExec(t, p, "PRAGMA user_version = 7", "UPDATE meta SET value = '3.2.0' WHERE key = 'written_by'")
@@ -134,7 +149,7 @@ func TestHostileAndBrokenFiles(t *testing.T) {
 				if !errors.Is(err, c.kind) {
 					t.Errorf("read-only %v: error %v, want kind %v", ro, err, c.kind)
 				}
-				if !strings.Contains(err.Error(), c.message) || !strings.Contains(err.Error(), path) {
+				if !strings.Contains(err.Error(), c.message) || !strings.Contains(err.Error(), filepath.Base(path)) {
 					t.Errorf("message %q lacks %q or the file name", err, c.message)
 				}
 			}

@@ -36,12 +36,12 @@ func takeLock(path string, me lockNote, takeOver bool) error {
 			cerr := f.Close()
 			if werr != nil || cerr != nil {
 				os.Remove(lp)
-				return fmt.Errorf("无法写入锁定标记「%s」：%v", lp, errors.Join(werr, cerr))
+				return fmt.Errorf("无法写入锁定标记：%w", osErr(lp, errors.Join(werr, cerr)))
 			}
 			return nil
 		}
 		if !errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("无法写入锁定标记「%s」（文件夹可能是只读的，可以只读方式打开）：%v", lp, err)
+			return fmt.Errorf("无法写入锁定标记（可以只读方式打开）：%w", osErr(lp, err))
 		}
 		held, rerr := readLock(path)
 		stale := rerr != nil || (held.Host == me.Host && !processAlive(held.PID))
@@ -49,7 +49,7 @@ func takeLock(path string, me lockNote, takeOver bool) error {
 			return &LockedError{Path: path, Office: held.Office, User: held.User, Host: held.Host, Since: held.Since}
 		}
 		if err := os.Remove(lp); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("无法移除旧的锁定标记「%s」：%v", lp, err)
+			return fmt.Errorf("无法移除旧的锁定标记：%w", osErr(lp, err))
 		}
 	}
 	return fmt.Errorf("无法写入锁定标记「%s」：另一个程序同时在打开此文件", lp)

@@ -98,21 +98,15 @@ func (s *Store) PlanMerge(other string) (*MergePlan, error) {
 	if err := s.opened(); err != nil {
 		return nil, err
 	}
-	info, err := inspect(other)
+	r, err := openReading(other) // the same inspection as Open; never writes to other
 	if err != nil {
 		return nil, err
 	}
-	if info.hotJournal {
-		return nil, journalErr(other)
+	defer r.close()
+	if r.info.schema != SchemaVersion {
+		return nil, fileErr(other, ErrNewer, "的数据格式为第 %d 版，本程序为第 %d 版。请先用本程序单独打开它一次以升级，再合并。", r.info.schema, SchemaVersion)
 	}
-	if info.schema != SchemaVersion {
-		return nil, fileErr(other, ErrNewer, "的数据格式为第 %d 版，本程序为第 %d 版。请先用本程序单独打开它一次以升级，再合并。", info.schema, SchemaVersion)
-	}
-	odb, err := sql.Open("sqlite", dsn(other, true))
-	if err != nil {
-		return nil, err
-	}
-	defer odb.Close()
+	odb := r.db
 	if err := verifyManifest(odb, other); err != nil {
 		return nil, err
 	}

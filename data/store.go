@@ -18,7 +18,7 @@ type Settings struct {
 	Office      string // 单位名称, e.g. 义马市教育局督导室
 	User        string // 使用人; "" = the operating system user
 	BackupsKept int    // automatic backups kept per file; 0 = 10
-	BackupDir   string // "" = a folder FILE.db.backups beside the file
+	BackupDir   string // "" = the side folder 备份 beside the file (see SideFolder)
 }
 
 // OpenOptions choose how Open treats the file.
@@ -40,6 +40,7 @@ type Store struct {
 	set      Settings
 	me       lockNote
 	locked   bool
+	scratch  string // folder of a recovered copy a read-only store reads (see openReading)
 }
 
 func (s Settings) withDefaults() Settings {
@@ -65,60 +66,68 @@ func hostName() string {
 }
 
 // Create makes a new, empty data file at path and opens it for editing. It
-// refuses to overwrite anything.
+// refuses to overwrite anything, a journal left beside the name included
+// (SQLite would otherwise apply it to the new file or delete it).
 func Create(path string, set Settings) (*Store, error) {
 	set = set.withDefaults()
-	if _, err := os.Stat(path); err == nil {
-		return nil, fmt.Errorf("文件「%s」已存在，不会覆盖。请换一个文件名，或直接打开它。", path)
+	for _, p := range []string{path, path + "-journal", path + "-wal"} {
+		if _, err := os.Stat(p); err == nil {
+			return nil, fmt.Errorf("文件「%s」已存在，不会覆盖。请换一个文件名，或直接打开它。", p)
+		}
 	}
 	me := lockNote{Office: set.Office, User: set.User, Host: hostName(), PID: os.Getpid(), Since: time.Now().UTC().Truncate(time.Second)}
 	if err := takeLock(path, me, false); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn(path, false))
-	if err == nil {
-		err = migrate(db, 0)
-	}
+	db := openSQL(path, false)
+	err := migrate(db, 0)
 	if err == nil {
 		_, err = db.Exec(`INSERT INTO meta(key, value) VALUES ('file_id', ?), ('created_at', ?), ('created_by', ?)`,
 			uuid.NewString(), now(), set.Office+" / "+set.User)
 	}
 	if err != nil {
-		if db != nil {
-			db.Close()
-		}
+		db.Close()
 		os.Remove(path)
+		os.Remove(path + "-journal")
 		releaseLock(path, me)
-		return nil, fmt.Errorf("无法创建数据文件「%s」：%v", path, err)
+		return nil, fmt.Errorf("无法创建数据文件「%s」：%w", path, explain(path, err))
 	}
 	return &Store{path: path, db: db, set: set, me: me, locked: true}, nil
 }
 
-// Open opens an existing data file. It first inspects the file without
-// writing to it (see inspect) and refuses one that is not ours, truncated,
-// corrupted, from a newer program or carrying foreign SQL, with a
-// *FileError. Unless ReadOnly, it takes the lock note (or returns a
-// *LockedError) and migrates an older file after a backup copy.
+// Open opens an existing data file. Every open — for editing or reading,
+// whatever lies beside the file — first runs the full inspection (see
+// inspect) and refuses a file that is not ours, truncated, corrupted, from
+// a newer program or carrying foreign SQL, with a *FileError whose message
+// says 文件未被改动 only when the bytes are provably unchanged.
+//
+// A hot journal (a writer crashed mid-transaction) is rolled back by
+// SQLite: for editing in place, after byte copies of file and journal went
+// to the backup folder, and undone if the result is not a healthy file of
+// ours (see recoverJournal); for reading on a private copy, so a read-only
+// open never writes. Unless ReadOnly, Open takes the lock note (or returns
+// a *LockedError) and migrates an older file after a backup copy.
 func Open(path string, o OpenOptions) (*Store, error) {
 	set := o.Settings.withDefaults()
-	info, err := inspect(path)
-	if err != nil {
-		return nil, err
-	}
+	before, herr := hashFile(path)
+	claim := func(err error) error { return claimUnchanged(path, before, herr == nil, err) }
 	s := &Store{path: path, set: set, readOnly: o.ReadOnly,
 		me: lockNote{Office: set.Office, User: set.User, Host: hostName(), PID: os.Getpid(), Since: time.Now().UTC().Truncate(time.Second)}}
 	if o.ReadOnly {
-		if info.hotJournal {
-			return nil, journalErr(path)
-		}
-		if info.schema < SchemaVersion {
-			return nil, fileErr(path, ErrReadOnly, "由较早版本的程序保存，需要以编辑方式打开一次以升级数据格式。")
-		}
-		s.db, err = sql.Open("sqlite", dsn(path, true))
+		r, err := openReading(path)
 		if err != nil {
-			return nil, err
+			return nil, claim(err)
 		}
+		if r.info.schema < SchemaVersion {
+			r.close()
+			return nil, claim(fileErr(path, ErrReadOnly, "由较早版本的程序保存，需要以编辑方式打开一次以升级数据格式。"))
+		}
+		s.db, s.scratch = r.db, r.scratch
 		return s, nil
+	}
+	info, err := inspect(path)
+	if err != nil {
+		return nil, claim(err)
 	}
 	if err := takeLock(path, s.me, o.TakeOver); err != nil {
 		return nil, err
@@ -132,45 +141,34 @@ func Open(path string, o OpenOptions) (*Store, error) {
 		return nil, err
 	}
 	if info.hotJournal {
-		// Opening read-write lets SQLite roll the journal back; then the
-		// full inspection runs on the restored file.
-		if err := rollbackHotJournal(path); err != nil {
+		if err := s.recoverJournal(before); err != nil {
 			return fail(err)
 		}
 		if info, err = inspect(path); err != nil {
 			return fail(err)
 		}
+		if info.hotJournal {
+			return fail(fileErr(path, ErrJournal, "旁边的日志文件无法回滚，请稍后再试；若反复出现，请从备份恢复。"))
+		}
+		before, herr = hashFile(path)
 	}
 	if info.schema < SchemaVersion {
 		if _, err := s.copyBackup("升级前"); err != nil {
-			return fail(fmt.Errorf("升级数据格式前备份失败，文件未被改动：%w", err))
+			return fail(claim(fmt.Errorf("升级数据格式前备份失败，未升级：%w", err)))
 		}
 	}
-	s.db, err = sql.Open("sqlite", dsn(path, false))
-	if err != nil {
-		return fail(err)
+	s.db = openSQL(path, false)
+	// The writing connection checks the schema once more: nothing may have
+	// slipped in between the inspection and now.
+	if err := checkSchema(s.db, path, info.schema); err != nil {
+		return fail(claim(err))
 	}
 	if info.schema < SchemaVersion {
 		if err := migrate(s.db, info.schema); err != nil {
-			return fail(err)
+			return fail(explain(path, err))
 		}
 	}
 	return s, nil
-}
-
-// rollbackHotJournal opens the file read-write once so that SQLite rolls
-// back the half-written transaction of a crashed writer.
-func rollbackHotJournal(path string) error {
-	db, err := sql.Open("sqlite", dsn(path, false))
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	var n int
-	if err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
-		return sqlFileErr(path, err)
-	}
-	return nil
 }
 
 // Path is the file on disk.
@@ -194,6 +192,9 @@ func (s *Store) HeldBy() string {
 
 // Close closes the database and removes the lock note.
 func (s *Store) Close() error {
+	if s == nil {
+		return nil
+	}
 	var err error
 	if s.db != nil {
 		err = s.db.Close()
@@ -202,6 +203,10 @@ func (s *Store) Close() error {
 	if s.locked {
 		releaseLock(s.path, s.me)
 		s.locked = false
+	}
+	if s.scratch != "" {
+		os.RemoveAll(s.scratch)
+		s.scratch = ""
 	}
 	return err
 }
@@ -226,17 +231,3 @@ func (s *Store) writable() error {
 
 // now is a fixed-width UTC timestamp, so that text order is time order.
 func now() string { return time.Now().UTC().Format("2006-01-02T15:04:05.000000000Z") }
-
-// openDB opens an inspected file read-write.
-func openDB(path string) (*sql.DB, error) {
-	return sql.Open("sqlite", dsn(path, false))
-}
-
-// journalErr explains a journal beside the file when we may not roll it
-// back: another program is writing right now, or one crashed mid-write.
-func journalErr(path string) error {
-	if n, err := readLock(path); err == nil && (n.Host != hostName() || processAlive(n.PID)) {
-		return fileErr(path, ErrReadOnly, "正由%s（计算机 %s）写入，请稍后再试。", n.User, n.Host)
-	}
-	return fileErr(path, ErrCorrupt, "上次写入时程序意外中断，需要先以编辑方式打开一次以恢复到最后保存的状态。")
-}

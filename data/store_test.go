@@ -350,9 +350,7 @@ func TestReadOnlyLeavesNoTrace(t *testing.T) {
 // A write blocked by another program's transaction waits, then fails with
 // a Chinese message and leaves the data as it was.
 func TestWriteBlockedByAnotherWriter(t *testing.T) {
-	if testing.Short() {
-		t.Skip("waits for the busy timeout")
-	}
+	shortBusyTimeout(t)
 	s := storeWith(t, county.Generate(5, 1))
 	before, _ := s.ExportJSON("2024-2025")
 	other, err := sql.Open("sqlite", "file:"+s.Path()+"?_pragma=busy_timeout(100)")
@@ -376,7 +374,7 @@ func TestWriteBlockedByAnotherWriter(t *testing.T) {
 	sc.Books = county.I(7)
 	err = s.SaveSchool("2024-2025", sc)
 	conn.ExecContext(context.Background(), "ROLLBACK")
-	if err == nil || !strings.Contains(err.Error(), "请稍后再试") {
+	if err == nil || !strings.Contains(err.Error(), "「county.db」正被另一程序使用，请关闭它后再试") {
 		t.Fatalf("blocked save: %v", err)
 	}
 	after, _ := s.ExportJSON("2024-2025")

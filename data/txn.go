@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql"
+	"errors"
 	"os"
 	"strings"
 
@@ -167,6 +168,10 @@ func dbErr(err error) error {
 	}
 	if pe, ok := err.(*os.PathError); ok {
 		return pe
+	}
+	var worded *FileError // every SQLite error is worded by the connection (see openSQL)
+	if errors.As(err, &worded) {
+		return err
 	}
 	return &WriteError{Err: err}
 }

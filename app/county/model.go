@@ -17,14 +17,26 @@ type File struct {
 
 // Profile is the county itself: its description and every county-level fact.
 type Profile struct {
-	Name            string        `json:"name"`
-	Code            string        `json:"code,omitempty"`
-	Province        string        `json:"province,omitempty"`
-	City            string        `json:"city,omitempty"`
-	PopulationWan   *float64      `json:"population_wan,omitempty"`
-	Townships       *int          `json:"townships,omitempty"`
-	Subdistricts    *int          `json:"subdistricts,omitempty"`
-	TargetYear      *int          `json:"target_year,omitempty"`
+	Name          string   `json:"name"`
+	Code          string   `json:"code,omitempty"`
+	Province      string   `json:"province,omitempty"`
+	City          string   `json:"city,omitempty"`
+	PopulationWan *float64 `json:"population_wan,omitempty"`
+	Townships     *int     `json:"townships,omitempty"`
+	Subdistricts  *int     `json:"subdistricts,omitempty"`
+	TargetYear    *int     `json:"target_year,omitempty"`
+	// County facts of 表Ⅰ 基本情况 (optional): area, agricultural
+	// population, administrative villages and the per-capita economy (元).
+	AreaKm2                   *float64 `json:"area_km2,omitempty"`
+	AgriculturalPopulationWan *float64 `json:"agricultural_population_wan,omitempty"`
+	Villages                  *int     `json:"villages,omitempty"`
+	GDPPerCapita              *float64 `json:"gdp_per_capita,omitempty"`
+	FiscalRevenuePerCapita    *float64 `json:"fiscal_revenue_per_capita,omitempty"`
+	RuralIncomePerCapita      *float64 `json:"rural_income_per_capita,omitempty"`
+	UrbanIncomePerCapita      *float64 `json:"urban_income_per_capita,omitempty"`
+	// Application is who applies, when, and whom to ask (cover, letter,
+	// signature blocks); nil means not entered.
+	Application     *Application  `json:"application,omitempty"`
 	Narrative       Narrative     `json:"narrative"`
 	PublicFundsNorm StageMoney    `json:"public_funds_norm"`
 	Gov             Gov           `json:"gov"`
@@ -32,10 +44,53 @@ type Profile struct {
 	Survey          Survey        `json:"survey,omitempty"`
 	Veto            Veto          `json:"veto"`
 	Finance         []FinanceYear `json:"finance,omitempty"`
+	// SurveyConduct is how the 社会认可度 survey was done (表Ⅵ).
+	SurveyConduct *SurveyConduct `json:"survey_conduct,omitempty"`
+	// Rectification is the 整改台账: one entry per to-do item, keyed by
+	// code and school.
+	Rectification []Rectification `json:"rectification,omitempty"`
+}
+
+// Application is the county government's application: the date printed on
+// the dossier (YYYY-MM-DD; absent, the last day of the school year), the
+// applicant (申请单位, the county government), the compiling office
+// (编制单位) and the contact.
+type Application struct {
+	Date      string `json:"date,omitempty"`
+	Applicant string `json:"applicant,omitempty"`
+	Office    string `json:"office,omitempty"`
+	Contact   string `json:"contact,omitempty"`
+	Phone     string `json:"phone,omitempty"`
+}
+
+// SurveyConduct is how the satisfaction survey was carried out:
+// questionnaires issued and valid, site visits and satisfied visits, and
+// the organiser.
+type SurveyConduct struct {
+	Issued          *int   `json:"issued,omitempty"`
+	Valid           *int   `json:"valid,omitempty"`
+	Visits          *int   `json:"visits,omitempty"`
+	VisitsSatisfied *int   `json:"visits_satisfied,omitempty"`
+	Organizer       string `json:"organizer,omitempty"`
+}
+
+// Rectification is one line of the 整改台账: the to-do item (code, and the
+// school; nil for a county item), the measure, the responsible unit, the
+// deadline (YYYY-MM-DD) and the status.
+type Rectification struct {
+	Code     string  `json:"code"`
+	SchoolID *string `json:"school_id"`
+	Measure  string  `json:"measure,omitempty"`
+	Unit     string  `json:"unit,omitempty"`
+	Deadline string  `json:"deadline,omitempty"`
+	Status   string  `json:"status,omitempty"`
 }
 
 // Narrative holds the four text sections of the application form (申报表).
 type Narrative struct {
+	// Request is the text of the county government's 申请报告; empty, the
+	// dossier writes default wording from the data.
+	Request    string `json:"request,omitempty"`
 	Basic      string `json:"basic,omitempty"`
 	Foundation string `json:"foundation,omitempty"`
 	Problems   string `json:"problems,omitempty"`
@@ -276,6 +331,8 @@ type School struct {
 	Charter              *bool      `json:"charter,omitempty"`
 	Informatized         *bool      `json:"informatized,omitempty"`
 	MoralRating          *string    `json:"moral_rating,omitempty"`
+	// Staff is the school's 教职工数 per stage (表Ⅰ); nil = not entered.
+	Staff *StageCount `json:"staff,omitempty"`
 }
 
 // IsPrivate reports whether the school is 民办; absent means public.

@@ -14,7 +14,7 @@ import (
 func (c *ctx) charts() {
 	d := c.d
 	d.newPage(false, true)
-	d.heading(c.chapterTitle("资源配置指标图"), 0, 113)
+	d.heading(c.chapterTitle(Charts), 0, 113)
 	first := true
 	for _, key := range stageKeys {
 		st := c.r.Stages.Get(key)
@@ -63,7 +63,7 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 	// Title and legend.
 	d.font(true, 10)
 	p.SetXY(x, y)
-	p.CellFormat(w, 6, fmt.Sprintf("%s %s %s（%s）", eval.StageNames[stage], code, it.Name, it.Unit), "", 0, "LM", false, 0, "")
+	d.cellf(w, 6, fmt.Sprintf("%s %s %s（%s）", eval.StageNames[stage], code, it.Name, it.Unit), "", 0, "LM", false, 0)
 	ly := y + 7.5
 	d.font(false, 7.5)
 	lx := x
@@ -73,7 +73,7 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 		p.SetLineWidth(0.2)
 		p.Rect(lx, ly-1.5, 4, 3, "FD")
 		p.SetXY(lx+5, ly-2.5)
-		p.CellFormat(d.measure(label)+1, 5, label, "", 0, "LM", false, 0, "")
+		d.cellf(d.measure(label)+1, 5, label, "", 0, "LM", false, 0)
 		lx += 5 + d.measure(label) + 6
 	}
 	legendLine := func(dash []float64, width float64, label string) {
@@ -82,7 +82,7 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 		p.Line(lx, ly, lx+8, ly)
 		p.SetDashPattern(nil, 0)
 		p.SetXY(lx+9, ly-2.5)
-		p.CellFormat(d.measure(label)+1, 5, label, "", 0, "LM", false, 0, "")
+		d.cellf(d.measure(label)+1, 5, label, "", 0, "LM", false, 0)
 		lx += 9 + d.measure(label) + 6
 	}
 	// Thin bars get no outline (it would turn every bar black) and no × labels.
@@ -138,7 +138,7 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 		gy := yOf(v)
 		p.Line(px, gy, px+pw, gy)
 		p.SetXY(x, gy-2)
-		p.CellFormat(axisW-1, 4, format.Number(v, decimalsFor(tick)), "", 0, "RM", false, 0, "")
+		d.cellf(axisW-1, 4, format.Number(v, decimalsFor(tick)), "", 0, "RM", false, 0)
 	}
 	p.SetDrawColor(0, 0, 0)
 	p.SetLineWidth(0.3)
@@ -194,20 +194,17 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 		// label under the axis
 		if names {
 			d.font(false, 6.5)
-			name := sp.Name
+			name := clean(sp.Name, false)
 			if d.measure(name) > labelH-3 {
 				// keep the distinctive end; the full name is in the table
-				for d.measure("…"+name) > labelH-3 && len([]rune(name)) > 1 {
-					name = string([]rune(name)[1:])
-				}
-				name = "…" + name
+				name = "…" + fitSuffix(name, labelH-3-d.measure("…"), d.measure)
 			}
 			c.upright(cx, py+ph+1.5+d.measure(name), name, 6.5)
 			d.font(false, 6)
 		} else if (i+1)%step == 0 || i == 0 {
 			w := d.measure(fmt.Sprint(i+1)) + 1
 			p.SetXY(cx-w/2, py+ph+0.5)
-			p.CellFormat(w, 4, fmt.Sprint(i+1), "", 0, "CT", false, 0, "")
+			d.cellf(w, 4, fmt.Sprint(i+1), "", 0, "CT", false, 0)
 		}
 	}
 
@@ -225,12 +222,12 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 	p.SetFillColor(255, 255, 255)
 	for _, l := range labels {
 		p.SetXY(l.x-l.w/2, l.y-3.2)
-		p.CellFormat(l.w, 2.9, l.text, "", 0, "CM", true, 0, "")
+		d.cellf(l.w, 2.9, l.text, "", 0, "CM", true, 0)
 	}
 	if !names {
 		d.font(false, 6.5)
 		p.SetXY(px, py+ph+4)
-		p.CellFormat(pw, 4, "横轴为学校序号，与资源配置表序号一致", "", 0, "CT", false, 0, "")
+		d.cellf(pw, 4, "横轴为学校序号，与资源配置表序号一致", "", 0, "CT", false, 0)
 	}
 	p.SetLineWidth(0.2)
 }
@@ -256,4 +253,21 @@ func decimalsFor(step float64) int {
 		}
 	}
 	return 2
+}
+
+// fitSuffix returns the longest suffix of s no wider than w (at least one
+// character), measuring each character once: linear in len(s).
+func fitSuffix(s string, w float64, m Measure) string {
+	rs := []rune(s)
+	width := 0.0
+	start := len(rs)
+	for start > 0 {
+		cw := m(string(rs[start-1]))
+		if start < len(rs) && width+cw > w {
+			break
+		}
+		width += cw
+		start--
+	}
+	return string(rs[start:])
 }

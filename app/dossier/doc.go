@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -21,6 +22,7 @@ type doc struct {
 	header    string // running header, left
 	headerR   string // running header, right
 	landscape bool
+	cont      string // title repeated on the pages a part continues on
 	// from the previous pass (zero in the first)
 	total   int
 	prevToc []tocEntry
@@ -37,29 +39,46 @@ type tocEntry struct {
 
 // Page geometry in mm.
 const (
-	// fontFamily is chosen so that gofpdf's font name "utf8"+family has the
-	// length of a subset-tagged name, which output patches in (see subsetNames).
-	fontFamily = "NotoSansSCsub"
-	marginX    = 20.0 // portrait left and right
-	marginXL   = 15.0 // landscape left and right
-	bodyTop    = 24.0
-	bodyGap    = 18.0 // from the body's bottom to the paper's edge
-	textSize   = 10.5 // 五号
-	smallSize  = 9.0  // 小五
-	ptToMM     = 25.4 / 72
+	// fontFamily (the bold sans of headings and table heads) and serifFamily
+	// (the body face) are chosen so that gofpdf's font name "utf8"+family
+	// has the length of a subset-tagged name, which output patches in (see
+	// subsetNames).
+	fontFamily  = "NotoSansSCsub"
+	serifFamily = "NotoSerifSCsub"
+	marginX     = 20.0 // portrait left and right
+	marginXL    = 15.0 // landscape left and right
+	bodyTop     = 24.0
+	bodyGap     = 18.0 // from the body's bottom to the paper's edge
+	textSize    = 10.5 // 五号
+	smallSize   = 9.0  // 小五
+	ptToMM      = 25.4 / 72
 )
 
-func newDoc(header, headerR string, created time.Time, total int, prevToc []tocEntry) *doc {
+// meta is the document information dictionary: title, author, subject and
+// keywords, each with single spaces.
+type meta struct {
+	Title, Author, Subject, Keywords string
+}
+
+func newDoc(header, headerR string, created time.Time, total int, prevToc []tocEntry, m meta) *doc {
 	pdf := gofpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(fontFamily, "", fonts.Regular)
+	pdf.AddUTF8FontFromBytes(serifFamily, "", fonts.Serif)
 	pdf.AddUTF8FontFromBytes(fontFamily, "B", fonts.Bold)
 	pdf.SetAutoPageBreak(false, 0)
+	// Text starts exactly where it is placed: gofpdf's default 1 mm cell
+	// margin pushed every full line past the right margin.
+	pdf.SetCellMargin(0)
 	pdf.SetCatalogSort(true) // same input, same bytes
 	pdf.SetMargins(marginX, bodyTop, marginX)
 	pdf.SetCreationDate(created)
 	pdf.SetModificationDate(created)
 	pdf.SetCreator("均衡评估助手", true)
-	pdf.SetTitle(header, true)
+	pdf.SetTitle(oneSpace(m.Title), true)
+	if m.Author != "" {
+		pdf.SetAuthor(oneSpace(m.Author), true)
+	}
+	pdf.SetSubject(oneSpace(m.Subject), true)
+	pdf.SetKeywords(oneSpace(m.Keywords), true)
 	d := &doc{pdf: pdf, header: header, headerR: headerR, total: total, prevToc: prevToc}
 	return d
 }
@@ -115,9 +134,9 @@ func (d *doc) drawChrome() {
 	d.font(false, smallSize)
 	p.SetTextColor(0, 0, 0)
 	p.SetXY(d.left(), 10)
-	p.CellFormat(d.width()/2+20, 6, d.header, "", 0, "LM", false, 0, "")
+	d.cellf(d.width()/2+20, 6, d.header, "", 0, "LM", false, 0)
 	p.SetXY(d.right()-60, 10)
-	p.CellFormat(60, 6, d.headerR, "", 0, "RM", false, 0, "")
+	d.cellf(60, 6, d.headerR, "", 0, "RM", false, 0)
 	p.SetDrawColor(0, 0, 0)
 	p.SetLineWidth(0.4)
 	p.Line(d.left(), 17, d.right(), 17)
@@ -128,16 +147,26 @@ func (d *doc) drawChrome() {
 		total = fmt.Sprint(d.total)
 	}
 	p.SetXY(d.left(), d.pageH()-12)
-	p.CellFormat(d.width(), 6, fmt.Sprintf("第 %d 页 共 %s 页", p.PageNo(), total), "", 0, "CM", false, 0, "")
+	d.cellf(d.width(), 6, fmt.Sprintf("第 %d 页 共 %s 页", p.PageNo(), total), "", 0, "CM", false, 0)
 }
 
-// font sets the font; bold selects the bold face.
+// oneSpace trims s and folds every run of spaces into one.
+func oneSpace(s string) string { return strings.Join(strings.Fields(clean(s, false)), " ") }
+
+// font sets the font: bold selects the bold sans of headings, otherwise the
+// serif body face.
 func (d *doc) font(bold bool, size float64) {
-	style := ""
 	if bold {
-		style = "B"
+		d.pdf.SetFont(fontFamily, "B", size)
+		return
 	}
-	d.pdf.SetFont(fontFamily, style, size)
+	d.pdf.SetFont(serifFamily, "", size)
+}
+
+// cellf is CellFormat with the text made printable (no control or bidi
+// characters reach the PDF).
+func (d *doc) cellf(w, h float64, s, border string, ln int, align string, fill bool, link int) {
+	d.pdf.CellFormat(w, h, clean(s, false), border, ln, align, fill, link, "")
 }
 
 // lineH is the line height of a font size.
@@ -146,10 +175,24 @@ func lineH(size float64) float64 { return size * ptToMM * 1.55 }
 // measure is the width of s in the current font.
 func (d *doc) measure(s string) float64 { return d.pdf.GetStringWidth(s) }
 
-// ensure starts a new page of the same orientation when less than h is left.
+// ensure starts a new page of the same orientation when less than h is
+// left; the new page repeats the running title (cont) of what continues.
 func (d *doc) ensure(h float64) {
 	if d.room() < h {
-		d.newPage(d.landscape, true)
+		d.continuePage()
+	}
+}
+
+// continuePage starts a page that continues the current part: it prints
+// cont ("3. 义马市第一小学（续）") first when one is set.
+func (d *doc) continuePage() {
+	d.newPage(d.landscape, true)
+	if d.cont != "" {
+		d.font(true, 10.5)
+		d.pdf.SetX(d.left())
+		d.cellf(d.width(), lineH(10.5), d.fit(clean(d.cont, false)+"（续）", d.width()), "", 1, "LM", false, 0)
+		d.setY(d.y() + 1)
+		d.font(false, textSize)
 	}
 }
 
@@ -157,6 +200,7 @@ func (d *doc) ensure(h float64) {
 // the matching contents line link here.
 func (d *doc) mark(title string, level int) {
 	i := len(d.toc)
+	title = shortTitle(title)
 	d.toc = append(d.toc, tocEntry{Title: title, Level: level, Page: d.pdf.PageNo()})
 	if i < len(d.tocLinks) {
 		d.pdf.SetLink(d.tocLinks[i], d.y(), d.pdf.PageNo())
@@ -181,10 +225,48 @@ func (d *doc) heading(title string, level int, keep float64) {
 	if level > 0 {
 		align = "LM"
 	}
-	d.pdf.SetX(d.left())
-	d.pdf.CellFormat(d.width(), lineH(size), title, "", 1, align, false, 0, "")
+	lines := Wrap(clean(title, false), d.width(), d.measure)
+	if len(lines) > 3 { // a title is at most three lines; the full name is in its table
+		lines = append(lines[:2], d.fit(strings.Join(lines[2:], ""), d.width()))
+	}
+	for _, l := range lines {
+		d.pdf.SetX(d.left())
+		d.cellf(d.width(), lineH(size), l, "", 1, align, false, 0)
+	}
 	d.setY(d.y() + 2)
 	d.font(false, textSize)
+}
+
+// fit shortens s to one line of width w in the current font, ending in
+// "…" when cut; linear in len(s).
+func (d *doc) fit(s string, w float64) string {
+	if d.measure(s) <= w {
+		return s
+	}
+	head, _ := fitPrefix(s, w-d.measure("…"), d.measure)
+	return head + "…"
+}
+
+// shortName is a school's name where it is part of a sentence or a title:
+// at most 100 characters (the longest name the catalogue allows); a longer
+// one is cut visibly. The 学校名单 and the tables print names whole up to
+// their cell limit.
+func shortName(s string) string {
+	s = clean(s, false)
+	if len(s) <= 100 || utf8.RuneCountInString(s) <= 100 {
+		return s
+	}
+	return string([]rune(s)[:99]) + "…"
+}
+
+// shortTitle is a title as the outline and the contents hold it: at most
+// 60 characters.
+func shortTitle(s string) string {
+	s = clean(s, false)
+	if utf8.RuneCountInString(s) <= 60 {
+		return s
+	}
+	return string([]rune(s)[:59]) + "…"
 }
 
 // paragraph prints wrapped text at the current font size, breaking pages
@@ -198,21 +280,43 @@ func (d *doc) para(text string, size float64, indent, bold bool) {
 	h := lineH(size)
 	ind := 0.0
 	if indent {
-		ind = d.measure("中中")
+		ind = 2 * size * ptToMM // two characters: 2 em
 	}
-	// Wrap per paragraph to know which lines are first lines.
-	for _, para := range splitParas(text) {
+	// Wrap per paragraph to know which lines are first and last lines: every
+	// line but a paragraph's last is justified to both margins.
+	for _, para := range splitParas(prose(text)) {
 		lines := WrapIndent(para, d.width()-ind, d.width(), d.measure)
 		for i, l := range lines {
-			d.ensure(h)
+			if d.room() < h {
+				d.continuePage()
+				d.font(bold, size) // a new page resets the font; the lines were measured in this one
+			}
 			x := d.left()
 			if i == 0 {
 				x += ind
 			}
 			d.pdf.SetX(x)
-			d.pdf.CellFormat(d.right()-x, h, l, "", 1, "LM", false, 0, "")
+			if i < len(lines)-1 {
+				d.justified(l, d.right()-x, h)
+				continue
+			}
+			d.cellf(d.right()-x, h, l, "", 1, "LM", false, 0)
 		}
 	}
+}
+
+// justified draws one line stretched to width w by character spacing (Tc
+// applies to every glyph of the CID font), so that both edges align.
+func (d *doc) justified(l string, w, h float64) {
+	n := utf8.RuneCountInString(l)
+	slack := w - d.measure(l)
+	if n < 2 || slack <= 0 || slack > w/4 {
+		d.cellf(w, h, l, "", 1, "LM", false, 0)
+		return
+	}
+	d.pdf.RawWriteStr(fmt.Sprintf("%.4f Tc\n", slack/float64(n-1)/ptToMM))
+	d.cellf(w, h, l, "", 1, "LM", false, 0)
+	d.pdf.RawWriteStr("0 Tc\n")
 }
 
 // splitParas cuts text into its non-empty paragraphs.
@@ -244,5 +348,5 @@ func (d *doc) fitLines(text string, w, size, min float64, bold bool) ([]string, 
 		}
 	}
 	d.font(bold, min)
-	return Wrap(text, w, d.measure), min
+	return Wrap(clean(text, false), w, d.measure), min
 }

@@ -26,24 +26,30 @@ func Write(w io.Writer, f *county.File, r *eval.Result, opts Options) error {
 	if f == nil || r == nil {
 		return errors.New("dossier: county file and result are required")
 	}
-	opts.Date = opts.date() // one date for every pass
-	// Pass 1 learns the page count and the page of every heading; the next
-	// pass prints them. The contents can change length once its entries are
-	// known, so repeat until nothing moves (two or three passes).
-	var d *doc
+	d, err := settle(f, r, opts)
+	if err != nil {
+		return err
+	}
+	return output(d, w)
+}
+
+// settle renders until the page numbers stop moving. Pass 1 learns the page
+// count and the page of every heading; the next pass prints them. The
+// contents can change length once its entries are known, so repeat until
+// nothing moves (two or three passes).
+func settle(f *county.File, r *eval.Result, opts Options) (*doc, error) {
 	total, toc := 0, []tocEntry(nil)
 	for pass := 0; pass < 4; pass++ {
-		var err error
-		d, err = render(f, r, opts, total, toc)
+		d, err := render(f, r, opts, total, toc)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if d.pdf.PageCount() == total && slices.Equal(d.toc, toc) {
-			return output(d, w)
+			return d, nil
 		}
 		total, toc = d.pdf.PageCount(), d.toc
 	}
-	return errors.New("dossier: page numbers did not settle")
+	return nil, errors.New("dossier: page numbers did not settle")
 }
 
 func output(d *doc, w io.Writer) error {
@@ -67,7 +73,7 @@ func output(d *doc, w io.Writer) error {
 func subsetNames(pdf []byte) []byte {
 	for _, r := range [][2]string{
 		{"/utf8" + strings.ToLower(fontFamily) + "B", "/JUNHEB+NotoSansSCB"},
-		{"/utf8" + strings.ToLower(fontFamily), "/JUNHEN+NotoSansSC"},
+		{"/utf8" + strings.ToLower(serifFamily), "/JUNHES+NotoSerifSC"},
 	} {
 		if len(r[0]) != len(r[1]) {
 			panic("dossier: subset font name must keep its length")
@@ -79,28 +85,31 @@ func subsetNames(pdf []byte) []byte {
 
 // render lays out the whole document once.
 func render(f *county.File, r *eval.Result, opts Options, total int, toc []tocEntry) (*doc, error) {
-	header := f.County.Name + "  " + Title
-	d := newDoc(header, f.Year+"学年", opts.date(), total, toc)
+	fa := applicationFacts(f, &opts)
+	name := clean(f.County.Name, false)
+	m := meta{
+		Title:    name + Title,
+		Author:   firstNonEmpty(fa.Office, fa.Applicant),
+		Subject:  name + " " + f.Year + "学年县域义务教育优质均衡发展督导评估申报材料",
+		Keywords: "义务教育 优质均衡 督导评估 申报材料 " + name,
+	}
+	d := newDoc(name+Title, f.Year+"学年", fa.Date, total, toc, m)
 	if err := d.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("dossier: font: %w", err)
 	}
-	c := &ctx{d: d, f: f, r: r, opts: &opts}
-	if opts.has(Cover) {
-		c.cover()
-	}
-	if opts.has(Contents) {
-		c.contents()
-	}
+	c := &ctx{d: d, f: f, r: r, opts: &opts, fa: fa}
 	steps := []struct {
 		sec Section
 		fn  func()
 	}{
-		{Profile, c.profile}, {Resource, c.resource}, {Charts, c.charts},
-		{Gov, c.gov}, {Quality, c.quality}, {Survey, c.survey}, {Veto, c.veto},
-		{Finance, c.finance}, {Todo, c.todo}, {SchoolSet, c.schools},
+		{Cover, c.cover}, {Contents, c.contents}, {Request, c.request}, {Report, c.report},
+		{Profile, c.profile}, {Resource, c.resource}, {Charts, c.charts}, {CV, c.cvPart},
+		{Gov, c.gov}, {Quality, c.quality}, {Finance, c.finance}, {Survey, c.survey}, {Veto, c.veto},
+		{Todo, c.todo}, {List, c.schoolList}, {Evidence, c.evidence}, {SchoolSet, c.schools},
 	}
 	for _, s := range steps {
 		if opts.has(s.sec) {
+			d.cont = ""
 			s.fn()
 		}
 	}
@@ -113,19 +122,39 @@ func render(f *county.File, r *eval.Result, opts Options, total int, toc []tocEn
 	return d, nil
 }
 
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			return x
+		}
+	}
+	return ""
+}
+
 // ctx is what every section reads.
 type ctx struct {
 	d       *doc
 	f       *county.File
 	r       *eval.Result
 	opts    *Options
+	fa      facts
 	chapter int // level-0 headings printed so far
 }
 
 var chineseNumerals = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"}
 
-// chapterTitle numbers a level-0 heading: "三、政府保障程度".
-func (c *ctx) chapterTitle(name string) string {
+// partTitles are the titles of the parts as bound: the tables of the
+// application form carry their official numbers 表Ⅰ–表Ⅵ.
+var partTitles = map[Section]string{
+	Request: "申请报告", Report: "自评报告",
+	Profile: "表Ⅰ 县域义务教育基本情况", Resource: "表Ⅱ 义务教育学校资源配置情况", Charts: "资源配置指标图",
+	CV: "表Ⅲ 校际差异系数", Gov: "表Ⅳ 政府保障程度", Quality: "教育质量",
+	Finance: "表Ⅴ 义务教育经费情况", Survey: "表Ⅵ 社会认可度", Veto: "一票否决",
+	Todo: "评估结论与整改清单", List: "学校名单", Evidence: "佐证材料目录", SchoolSet: "一校一表",
+}
+
+// chapterTitle is a part's title as printed in its heading and the contents.
+func (c *ctx) chapterTitle(sec Section) string {
 	c.chapter++
-	return chineseNumerals[min(c.chapter, len(chineseNumerals))-1] + "、" + name
+	return partTitles[sec]
 }

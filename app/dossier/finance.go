@@ -14,7 +14,7 @@ import (
 func (c *ctx) finance() {
 	d := c.d
 	d.newPage(true, true)
-	d.heading(c.chapterTitle("义务教育经费情况（表Ⅴ）"), 0, 40)
+	d.heading(c.chapterTitle(Finance), 0, 40)
 	rows := c.r.Finance
 	if len(rows) == 0 {
 		d.paragraph("经费数据未填报。", textSize, false)

@@ -19,39 +19,39 @@ func (c *ctx) cover() {
 		d.font(bold, size)
 		for _, l := range Wrap(text, d.width(), d.measure) {
 			p.SetXY(d.left(), y)
-			p.CellFormat(d.width(), lineH(size), l, "", 0, "CM", false, 0, "")
+			d.cellf(d.width(), lineH(size), l, "", 0, "CM", false, 0)
 			y += lineH(size)
 		}
 		return y
 	}
-	region := strings.TrimSpace(c.f.County.Province + " " + c.f.County.City)
+	region := oneSpace(c.f.County.Province + " " + c.f.County.City)
 	y := 70.0
 	if region != "" {
 		y = centre(region, false, 16, y) + 4
 	}
-	y = centre(c.f.County.Name, true, 30, y) + 14
+	y = centre(clean(c.f.County.Name, false), true, 30, y) + 14
 	y = centre("《"+Title+"》", true, 20, y)
 
 	// The facts block, label column right-aligned against the values.
-	office := c.opts.Office
 	rows := [][2]string{
+		{"申报单位", c.fa.Applicant},
+		{"编制单位", c.fa.Office},
 		{"学　　年", c.f.Year + "学年"},
-		{"编制单位", office},
-		{"编制日期", chineseDate(c.opts.date())},
+		{"申报日期", chineseDate(c.fa.Date)},
 	}
-	y = 190
+	y = 180
 	lw, vw := 32.0, 80.0
 	x := d.left() + (d.width()-lw-vw)/2
 	for _, r := range rows {
 		d.font(true, 14)
 		p.SetXY(x, y)
-		p.CellFormat(lw, 10, r[0]+"：", "", 0, "RM", false, 0, "")
+		d.cellf(lw, 10, r[0]+"：", "", 0, "RM", false, 0)
 		lines, size := d.fitLines(r[1], vw, 14, 9, false)
 		lh := lineH(size)
 		ly := y + 9 - float64(len(lines))*lh
 		for _, l := range lines {
 			p.SetXY(x+lw, ly)
-			p.CellFormat(vw, lh, l, "", 0, "LM", false, 0, "")
+			d.cellf(vw, lh, l, "", 0, "LM", false, 0)
 			ly += lh
 		}
 		p.SetLineWidth(0.2)
@@ -71,7 +71,7 @@ func (c *ctx) contents() {
 	d.newPage(false, true)
 	d.font(true, 18)
 	p.SetXY(d.left(), d.y()+4)
-	p.CellFormat(d.width(), 14, "目　　录", "", 1, "CM", false, 0, "")
+	d.cellf(d.width(), 14, "目　　录", "", 1, "CM", false, 0)
 	d.setY(d.y() + 4)
 	for _, e := range d.prevToc {
 		size, indent, bold := 12.0, 0.0, true
@@ -87,19 +87,23 @@ func (c *ctx) contents() {
 		pw := 9.0 // a fixed box, so that every leader ends at the same place
 		x := d.left() + indent
 		title := e.Title
+		if avail := d.width() - indent - pw - 12; d.measure(title) > avail {
+			head, _ := fitPrefix(title, avail-d.measure("…"), d.measure)
+			title = head + "…"
+		}
 		tw := d.measure(title)
 		y := d.y()
 		p.SetXY(x, y)
-		p.CellFormat(tw, h, title, "", 0, "LM", false, link, "")
+		d.cellf(tw, h, title, "", 0, "LM", false, link)
 		// dot leader
 		d.font(false, size)
 		from, to := x+tw+2, d.right()-pw-2
 		if n := int((to - from) / d.measure(" .")); n > 0 {
 			p.SetXY(from, y)
-			p.CellFormat(to-from, h, strings.Repeat(" .", n), "", 0, "RM", false, link, "")
+			d.cellf(to-from, h, strings.Repeat(" .", n), "", 0, "RM", false, link)
 		}
 		d.font(bold, size)
 		p.SetXY(d.right()-pw, y)
-		p.CellFormat(pw, h, page, "", 1, "RM", false, link, "")
+		d.cellf(pw, h, page, "", 1, "RM", false, link)
 	}
 }

@@ -47,21 +47,76 @@ func (c *ctx) itemRow(code string) []cell {
 	return []cell{txt(code), txt(name), txt(situation), itemVerdict(r), txt(r.Evidence)}
 }
 
-// partSummary says how many items of a part pass.
-func (c *ctx) partSummary(codes []string) string {
-	pass, fail, missing := 0, 0, 0
+// countedItems are the items of a part as the standard counts them: G2's
+// four parts G2.1–G2.4 are one item (G2), so 政府保障程度 has 15 items.
+func countedItems(codes []string) []string {
+	var out []string
 	for _, code := range codes {
-		r := c.r.Items[code]
+		if strings.HasPrefix(code, "G2.") {
+			if code == "G2.1" {
+				out = append(out, "G2")
+			}
+			continue
+		}
+		out = append(out, code)
+	}
+	return out
+}
+
+// itemState is an item's state for the counts: G2 without its own result
+// is the conjunction of its four parts.
+func (c *ctx) itemState(code string) (pass, missing, na bool) {
+	r := c.r.Items[code]
+	if r == nil && code == "G2" {
+		pass = true
+		for _, p := range []string{"G2.1", "G2.2", "G2.3", "G2.4"} {
+			pr := c.r.Items[p]
+			switch {
+			case pr == nil || pr.Missing && !pr.Pass:
+				missing = true
+				pass = false
+			case !pr.Pass:
+				pass = false
+			}
+		}
+		if !pass && !missing {
+			return false, false, false
+		}
+		return pass, missing && !pass, false
+	}
+	switch {
+	case r == nil || r.Missing && !r.Pass:
+		return false, true, false
+	case r.NotApplicable:
+		return true, false, true
+	}
+	return r.Pass, false, false
+}
+
+// partSummary says how many items of a part pass, as the standard counts
+// them; an item that does not apply is named, not dropped.
+func (c *ctx) partSummary(codes []string) string {
+	items := countedItems(codes)
+	pass, fail, missing := 0, 0, 0
+	var na []string
+	for _, code := range items {
+		p, m, n := c.itemState(code)
 		switch {
-		case r == nil || r.Missing && !r.Pass:
+		case m:
 			missing++
-		case r.Pass:
+		case n:
+			na = append(na, code)
+		case p:
 			pass++
 		default:
 			fail++
 		}
 	}
-	return fmt.Sprintf("共 %d 项：达标 %d 项，未达标 %d 项，未填报 %d 项。", len(codes), pass, fail, missing)
+	s := fmt.Sprintf("共 %d 项：达标 %d 项，未达标 %d 项，未填报 %d 项", len(items), pass, fail, missing)
+	if len(na) > 0 {
+		s += fmt.Sprintf("，不适用 %d 项（%s，县域内无相关情形，视为达标）", len(na), strings.Join(na, "、"))
+	}
+	return s + "。"
 }
 
 func codesOf(part string) []string {
@@ -72,9 +127,9 @@ func codesOf(part string) []string {
 	return out
 }
 
-// gov prints 政府保障程度 G1–G15 (G2 with its four parts).
+// gov prints 表Ⅳ 政府保障程度 G1–G15 (G2 with its four parts).
 func (c *ctx) gov() {
-	c.itemSection("政府保障程度", standard.PartGov, func(codes []string) []string {
+	c.itemSection(Gov, standard.PartGov, func(codes []string) []string {
 		// G2 passes only if its four parts pass: print its row before them.
 		var out []string
 		for _, code := range codes {
@@ -88,15 +143,15 @@ func (c *ctx) gov() {
 }
 
 // quality prints 教育质量 Q1–Q9.
-func (c *ctx) quality() { c.itemSection("教育质量", standard.PartQuality, nil) }
+func (c *ctx) quality() { c.itemSection(Quality, standard.PartQuality, nil) }
 
 // veto prints 一票否决 V1–V7.
-func (c *ctx) veto() { c.itemSection("一票否决", standard.PartVeto, nil) }
+func (c *ctx) veto() { c.itemSection(Veto, standard.PartVeto, nil) }
 
-func (c *ctx) itemSection(title, part string, order func([]string) []string) {
+func (c *ctx) itemSection(sec Section, part string, order func([]string) []string) {
 	d := c.d
 	d.newPage(true, true)
-	d.heading(c.chapterTitle(title), 0, 40)
+	d.heading(c.chapterTitle(sec), 0, 40)
 	codes := codesOf(part)
 	if order != nil {
 		codes = order(codes)
@@ -119,7 +174,8 @@ func (c *ctx) itemSection(title, part string, order func([]string) []string) {
 func (c *ctx) survey() {
 	d := c.d
 	d.newPage(false, true)
-	d.heading(c.chapterTitle("社会认可度"), 0, 40)
+	d.heading(c.chapterTitle(Survey), 0, 40)
+	d.heading("满意度调查结果", 1, 30)
 	t := &table{size: textSize, cols: []col{{W: 24, Align: "L"}, {W: 18, Align: "R"}, {W: 18, Align: "R"}, {W: 18, Align: "R"}},
 		head: [][]cell{headRow("调查对象", "调查人数", "满意人数", "满意度")}}
 	var rows [][]cell
@@ -153,9 +209,35 @@ func (c *ctx) survey() {
 	}
 	rows = append(rows, []cell{{Text: "合计", Bold: true}, num(format.Int(asked)), num(format.Int(satisfied)), {Text: total, Align: "R", Bold: true}})
 	t.draw(d, rows)
+	c.surveyConduct()
 	d.heading("评估结论", 1, 30)
 	itemTable().draw(d, [][]cell{c.itemRow("S1")})
 	c.signature()
+}
+
+// surveyConduct prints how the survey was done: questionnaires issued and
+// valid, site visits, the organiser.
+func (c *ctx) surveyConduct() {
+	d := c.d
+	d.heading("调查实施情况", 1, 30)
+	sc := c.f.County.SurveyConduct
+	if sc == nil {
+		sc = &county.SurveyConduct{}
+	}
+	rate := func(a, b *int) string {
+		if a == nil || b == nil || *a <= 0 {
+			return format.Missing
+		}
+		return format.Percent(float64(*b) / float64(*a))
+	}
+	label := func(s string) cell { return cell{Text: s, Shade: true, Bold: true} }
+	kv := &table{cols: []col{{W: 26}, {W: 24}, {W: 26}, {W: 24}}, size: textSize}
+	kv.draw(d, [][]cell{
+		{label("发放问卷（份）"), num(intText(sc.Issued)), label("有效问卷（份）"), num(intText(sc.Valid))},
+		{label("问卷有效率"), num(rate(sc.Issued, sc.Valid)), label("组织实施单位"), txt(textOr(sc.Organizer))},
+		{label("实地走访（人次）"), num(intText(sc.Visits)), label("走访满意（人次）"), num(intText(sc.VisitsSatisfied))},
+		{label("走访满意率"), num(rate(sc.Visits, sc.VisitsSatisfied)), label(""), txt("")},
+	})
 }
 
 func contains(list []string, s string) bool {

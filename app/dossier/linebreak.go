@@ -56,9 +56,24 @@ func isWide(r rune) bool {
 // used as an indent and kept).
 func isSpace(r rune) bool { return r != '\u3000' && unicode.IsSpace(r) }
 
+// units are the measure words and units a number is never separated from
+// ("52,000 元", "90 ㎡", "15 所").
+const units = "元万亿千百个所人名位台册间年月日时分秒号次项岁班套栋层平方米公里亩吨倍周天期届户件门处余多部校点种类篇节课％%㎡℃‰"
+
+// relations are the signs a number follows on the same line ("≥ 90").
+const relations = "≥≤<>＜＞=＝±~～≈"
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// keepTogether reports a pair that no break may separate, even across a
+// space: a number and its unit, a comparison sign and its number.
+func keepTogether(a, b rune) bool {
+	return (isDigit(a) && strings.ContainsRune(units, b)) || (strings.ContainsRune(relations, a) && (isDigit(b) || b == '-' || b == '−'))
+}
+
 // canBreak reports whether a line may break between a and b (neither a space).
 func canBreak(a, b rune) bool {
-	if isNoStart(b) || isNoEnd(a) {
+	if isNoStart(b) || isNoEnd(a) || keepTogether(a, b) {
 		return false
 	}
 	return isWide(a) || isWide(b) // two narrow characters form one word
@@ -79,7 +94,7 @@ func pieces(para string) []string {
 		if prev >= 0 {
 			brk := canBreak(prev, r)
 			if sawSpace {
-				brk = !isNoStart(r) && !isNoEnd(prev)
+				brk = !isNoStart(r) && !isNoEnd(prev) && !keepTogether(prev, r)
 			}
 			if brk {
 				out = append(out, para[start:i])
@@ -103,7 +118,7 @@ func Wrap(text string, width float64, m Measure) []string {
 // WrapIndent is Wrap with a different width for the first line of each
 // paragraph (for a first-line indent).
 func WrapIndent(text string, first, width float64, m Measure) []string {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = clean(text, true)
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
 		lines = append(lines, wrapParagraph(para, first, width, m)...)
@@ -141,12 +156,17 @@ func wrapParagraph(para string, first, width float64, m Measure) []string {
 		if line.Len() > 0 {
 			flush()
 		}
-		for bw > limit { // a piece wider than a whole line: cut it
-			head := fitPrefix(body, limit, m)
-			line.WriteString(head)
-			flush()
-			body = body[len(head):]
-			bw = m(body)
+		if bw > limit { // a piece wider than a whole line: cut it, a line at a time
+			for {
+				head, hw := fitPrefix(body, limit, m)
+				if len(head) == len(body) {
+					bw = hw
+					break
+				}
+				line.WriteString(head)
+				flush()
+				body = body[len(head):]
+			}
 		}
 		line.WriteString(body)
 		lineW, trail = bw, sp
@@ -158,15 +178,19 @@ func wrapParagraph(para string, first, width float64, m Measure) []string {
 }
 
 // fitPrefix returns the longest prefix of s no wider than w, at least one
-// character, so that cutting always progresses.
-func fitPrefix(s string, w float64, m Measure) string {
+// character, so that cutting always progresses. Widths add up character by
+// character (the PDF has no kerning), so each character is measured once:
+// cutting a 100,000-character piece is linear, not quadratic.
+func fitPrefix(s string, w float64, m Measure) (string, float64) {
 	end := 0
+	width, fit := 0.0, 0.0
 	for i, r := range s {
 		next := i + utf8.RuneLen(r)
-		if end > 0 && m(s[:next]) > w {
+		width += m(s[i:next])
+		if end > 0 && width > w {
 			break
 		}
-		end = next
+		end, fit = next, width
 	}
-	return s[:end]
+	return s[:end], fit
 }

@@ -51,39 +51,39 @@ func (s sum) String() string {
 	return format.Int(s.total)
 }
 
-// profile prints 申报表: the county's facts, its schools by type and stage,
-// and the four narrative sections.
+// profile prints 表Ⅰ 基本情况: the county's facts, its schools and
+// teaching points by type, and the stages.
 func (c *ctx) profile() {
 	d, cp := c.d, &c.f.County
 	d.newPage(false, true)
-	d.heading(c.chapterTitle("县域义务教育优质均衡发展申报表"), 0, 40)
+	d.heading(c.chapterTitle(Profile), 0, 40)
 
-	region := strings.TrimSpace(cp.Province + cp.City)
-	kv := &table{cols: []col{{W: 22}, {W: 28}, {W: 22}, {W: 28}}, size: textSize}
+	region := oneSpace(cp.Province + cp.City)
+	kv := &table{cols: []col{{W: 26}, {W: 24}, {W: 26}, {W: 24}}, size: smallSize}
 	label := func(s string) cell { return cell{Text: s, Shade: true, Bold: true} }
+	sc := countSchools(c.f)
 	kv.draw(d, [][]cell{
 		{label("县（市、区）"), txt(textOr(cp.Name)), label("行政区划代码"), txt(textOr(cp.Code))},
 		{label("所属省、市"), txt(textOr(region)), label("申报学年"), txt(c.f.Year)},
-		{label("人口总数（万人）"), num(valText(cp.PopulationWan)), label("乡镇数"), num(intText(cp.Townships))},
-		{label("街道办事处数"), num(intText(cp.Subdistricts)), label("实现优质均衡年份"), num(yearText(cp.TargetYear))},
+		{label("面积（平方公里）"), num(valText(cp.AreaKm2)), label("实现优质均衡年份"), num(yearText(cp.TargetYear))},
+		{label("人口总数（万人）"), num(valText(cp.PopulationWan)), label("农业人口（万人）"), num(valText(cp.AgriculturalPopulationWan))},
+		{label("乡镇数"), num(intText(cp.Townships)), label("街道办事处数"), num(intText(cp.Subdistricts))},
+		{label("行政村数"), num(intText(cp.Villages)), label("年人均GDP（元）"), num(moneyText(cp.GDPPerCapita))},
+		{label("人均地方一般公共预算收入（元）"), num(moneyText(cp.FiscalRevenuePerCapita)), label("农村居民人均可支配收入（元）"), num(moneyText(cp.RuralIncomePerCapita))},
+		{label("城镇居民人均可支配收入（元）"), num(moneyText(cp.UrbanIncomePerCapita)), label("义务教育中小学校（所）"), num(format.Int(sc.schools))},
+		{label("教学点（个）"), num(format.Int(sc.points)), label("其中50人及以上教学点（个）"), num(format.Int(sc.pointsOver50))},
 	})
+	d.paragraph(countSentence(sc), smallSize, false)
 
-	d.heading("学校基本情况", 1, 30)
+	d.heading("学校基本情况（按学校类型）", 1, 30)
 	c.schoolTypeTable()
 	d.heading("分学段学生与教师情况", 1, 30)
 	c.stageTable()
-	c.signature() // the form ends here; the narrative sections follow it
-
-	for _, n := range []struct{ title, text string }{
-		{"县域义务教育基本情况", cp.Narrative.Basic},
-		{"工作基础", cp.Narrative.Foundation},
-		{"存在的问题和原因分析", cp.Narrative.Problems},
-		{"保障措施", cp.Narrative.Measures},
-	} {
-		d.heading(n.title, 1, 3*lineH(textSize))
-		d.paragraph(textOr(n.text), textSize, true)
-	}
+	c.signature()
 }
+
+// moneyText prints a per-capita amount in whole 元.
+func moneyText(p *float64) string { return format.Opt(p, 0) }
 
 func yearText(p *int) string {
 	if p == nil {
@@ -92,15 +92,17 @@ func yearText(p *int) string {
 	return fmt.Sprintf("%d年", *p)
 }
 
-// schoolTypeTable counts schools, students and teachers by school type.
+// schoolTypeTable counts schools, classes, students, teachers and staff by
+// type; the 中小学校 are totalled apart from the 教学点, as the standard
+// and the narratives count them.
 func (c *ctx) schoolTypeTable() {
-	t := &table{size: smallSize, cols: []col{{W: 20, Align: "L"}, {W: 10, Align: "R"}, {W: 17, Align: "R"}, {W: 17, Align: "R"}, {W: 17, Align: "R"}, {W: 17, Align: "R"}},
-		head: [][]cell{headRow("学校类型", "学校数", "小学在校生数", "初中在校生数", "小学专任教师数", "初中专任教师数")}}
+	t := &table{size: 8, cols: []col{{W: 20, Align: "L"}, {W: 9, Align: "R"}, {W: 10, Align: "R"}, {W: 12, Align: "R"}, {W: 12, Align: "R"}, {W: 12, Align: "R"}, {W: 12, Align: "R"}, {W: 12, Align: "R"}},
+		head: [][]cell{headRow("学校类型", "数量", "教学班数", "小学在校生", "初中在校生", "小学专任教师", "初中专任教师", "教职工数")}}
 	var rows [][]cell
-	var all [4]sum
-	n := 0
+	var schools, points [6]sum
+	ns, np := 0, 0
 	for _, typ := range county.SchoolTypes {
-		var s [4]sum
+		var s [6]sum
 		count := 0
 		for i := range c.f.Schools {
 			sc := &c.f.Schools[i]
@@ -108,23 +110,49 @@ func (c *ctx) schoolTypeTable() {
 				continue
 			}
 			count++
-			s[0].add(sc.Students.Primary)
-			s[1].add(sc.Students.Junior)
-			s[2].add(fullTime(sc.Teachers.Primary))
-			s[3].add(fullTime(sc.Teachers.Junior))
+			s[0].add(addInts(sc.Classes.Primary, sc.Classes.Junior))
+			s[1].add(sc.Students.Primary)
+			s[2].add(sc.Students.Junior)
+			s[3].add(fullTime(sc.Teachers.Primary))
+			s[4].add(fullTime(sc.Teachers.Junior))
+			var staff *int
+			if sc.Staff != nil {
+				staff = addInts(sc.Staff.Primary, sc.Staff.Junior)
+			}
+			s[5].add(staff)
 		}
 		if count == 0 {
 			continue
 		}
-		n += count
-		for i := range all {
-			all[i].total += s[i].total
-			all[i].missing += s[i].missing
-			all[i].n += s[i].n
+		into, unit := &schools, "所"
+		if typ == county.TypePoint {
+			into, unit = &points, "个"
+			np += count
+		} else {
+			ns += count
 		}
-		rows = append(rows, []cell{txt(typ), num(format.Int(count)), num(s[0].String()), num(s[1].String()), num(s[2].String()), num(s[3].String())})
+		for i := range s {
+			into[i].total += s[i].total
+			into[i].missing += s[i].missing
+			into[i].n += s[i].n
+		}
+		row := []cell{txt(typeWord(typ)), num(format.Int(count) + " " + unit)}
+		for i := range s {
+			row = append(row, num(s[i].String()))
+		}
+		rows = append(rows, row)
 	}
-	rows = append(rows, []cell{{Text: "合计", Bold: true}, num(format.Int(n)), num(all[0].String()), num(all[1].String()), num(all[2].String()), num(all[3].String())})
+	total := func(name string, n int, unit string, s [6]sum) []cell {
+		row := []cell{{Text: name, Bold: true}, num(format.Int(n) + " " + unit)}
+		for i := range s {
+			row = append(row, num(s[i].String()))
+		}
+		return row
+	}
+	rows = append(rows, total("中小学校合计", ns, "所", schools))
+	if np > 0 {
+		rows = append(rows, total("教学点合计", np, "个", points))
+	}
 	t.draw(c.d, rows)
 }
 

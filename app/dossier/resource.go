@@ -51,31 +51,58 @@ func itemName(code string) string {
 // floorOf is the 85% 基本值 of a limit.
 func floorOf(limit float64) float64 { return limit * national.PartPassFloor }
 
-// resource prints, per stage, the school × R1–R7 table and the coefficient table.
+// resource prints 表Ⅱ: per stage, the school × R1–R7 table.
 func (c *ctx) resource() {
 	d := c.d
 	d.newPage(true, true)
-	d.heading(c.chapterTitle("资源配置"), 0, 40)
-	sub := 0
-	for _, key := range stageKeys {
+	d.heading(c.chapterTitle(Resource), 0, 40)
+	for i, key := range stageKeys {
 		st := c.r.Stages.Get(key)
 		sn := eval.StageNames[key]
-		sub++
-		d.heading(fmt.Sprintf("（%s）%s校际资源配置（R1–R7）", chineseNumerals[sub-1], sn), 1, 30)
+		d.heading(fmt.Sprintf("（%s）%s校际资源配置（R1–R7）", chineseNumerals[i], sn), 1, 30)
 		if st == nil {
 			d.paragraph(sn+"：县域内无该学段学校，不适用。", textSize, false)
 			continue
 		}
-		c.resourceTable(st)
+		c.resourceTable(st, key)
 		c.excludedNote(st)
-		sub++
-		d.heading(fmt.Sprintf("（%s）%s差异系数", chineseNumerals[sub-1], sn), 1, 40)
+	}
+	c.signature()
+}
+
+// cvPart prints 表Ⅲ: per stage, the difference coefficients.
+func (c *ctx) cvPart() {
+	d := c.d
+	d.newPage(true, true)
+	d.heading(c.chapterTitle(CV), 0, 40)
+	for i, key := range stageKeys {
+		st := c.r.Stages.Get(key)
+		sn := eval.StageNames[key]
+		d.heading(fmt.Sprintf("（%s）%s差异系数", chineseNumerals[i], sn), 1, 40)
+		if st == nil {
+			d.paragraph(sn+"：县域内无该学段学校，不适用。", textSize, false)
+			continue
+		}
 		c.cvTable(st)
 	}
 	c.signature()
 }
 
-func (c *ctx) resourceTable(st *eval.Stage) {
+// partName is a school part's name with its split: "义马市东区学校
+// （小学部，占设施 71.2%）" for a combined school, so that a value such
+// as R4 can be derived from the printed share of the facilities.
+func partName(sp *eval.SchoolPart, stage string) string {
+	name := shortName(sp.Name)
+	if sp.Share > 0 && sp.Share < 1 {
+		name += "（" + eval.StageNames[stage] + "部，占设施 " + format.Percent(sp.Share) + "）"
+	}
+	if len(sp.Merged) > 0 {
+		name += "（含" + strings.Join(sp.Merged, "、") + "）"
+	}
+	return name
+}
+
+func (c *ctx) resourceTable(st *eval.Stage, stage string) {
 	cols := []col{{W: 4, Align: "R"}, {W: 15, Align: "L"}, {W: 7, Align: "R"}}
 	h1 := []cell{{Text: "序号"}, {Text: "学校名称"}, {Text: "在校生数"}}
 	h2 := []cell{{}, {Text: "达标值"}, {}}
@@ -84,8 +111,8 @@ func (c *ctx) resourceTable(st *eval.Stage) {
 		it := national.Item(code)
 		cols = append(cols, col{W: 9.5, Align: "R"})
 		h1 = append(h1, cell{Text: code + " " + it.Name + "（" + it.Unit + "）"})
-		h2 = append(h2, cell{Text: "≥ " + format.Value(st.Standard[code]), Align: "R"})
-		h3 = append(h3, cell{Text: "≥ " + format.Value(floorOf(st.Standard[code])), Align: "R"})
+		h2 = append(h2, cell{Text: "≥" + limitText(st.Standard[code]), Align: "R"})
+		h3 = append(h3, cell{Text: "≥" + limitText(floorOf(st.Standard[code])), Align: "R"})
 	}
 	cols = append(cols, col{W: 5.5, Align: "C"}, col{W: 8, Align: "C"})
 	h1 = append(h1, cell{Text: "达标项数"}, cell{Text: "是否达标"})
@@ -101,24 +128,19 @@ func (c *ctx) resourceTable(st *eval.Stage) {
 	}
 	t := &table{cols: cols, head: [][]cell{h1, h2, h3}, size: 8}
 	var rows [][]cell
-	for i, sp := range st.Schools {
-		name := sp.Name
-		if sp.Share < 1 {
-			name += "（" + sp.Type + "）"
-		}
-		if len(sp.Merged) > 0 {
-			name += "（含" + strings.Join(sp.Merged, "、") + "）"
-		}
-		row := []cell{num(format.Int(i + 1)), txt(name), num(format.Int(sp.Students))}
+	for i := range st.Schools {
+		sp := &st.Schools[i]
+		row := []cell{num(format.Int(i + 1)), txt(partName(sp, stage)), num(format.Int(sp.Students))}
 		for _, code := range standard.ResourceCodes {
 			v := sp.Values[code]
+			limit := st.Standard[code]
 			switch {
 			case v == nil:
 				row = append(row, cell{Text: format.Missing, Align: "C", Shade: true})
 			case sp.Met[code]:
-				row = append(row, num(format.Value(*v)+" "+markPass))
+				row = append(row, num(valueAgainst(*v, limit, floorOf(limit))+" "+markPass))
 			default:
-				row = append(row, cell{Text: format.Value(*v) + " " + markFail, Align: "R", Shade: true, Bold: true})
+				row = append(row, cell{Text: valueAgainst(*v, limit, floorOf(limit)) + " " + markFail, Align: "R", Shade: true, Bold: true})
 			}
 		}
 		row = append(row, center(fmt.Sprintf("%d/%d", sp.MetCount, len(standard.ResourceCodes))),
@@ -138,7 +160,7 @@ func (c *ctx) excludedNote(st *eval.Stage) {
 	}
 	var parts []string
 	for _, e := range st.Excluded {
-		parts = append(parts, e.Name+"（"+e.Reason+"）")
+		parts = append(parts, shortName(e.Name)+"（"+e.Reason+"）")
 	}
 	c.d.paragraph("未纳入计算的学校："+strings.Join(parts, "；")+"。", smallSize, false)
 }

@@ -23,18 +23,23 @@ func (c *ctx) schools() {
 		s := &c.f.Schools[i]
 		d.newPage(false, true)
 		if i == 0 {
-			d.heading(c.chapterTitle("一校一表"), 0, 60)
+			d.heading(c.chapterTitle(SchoolSet), 0, 60)
 		}
-		title := fmt.Sprintf("%d. %s", i+1, s.Name)
+		title := fmt.Sprintf("%d. %s", i+1, shortName(s.Name))
 		if len(c.f.Schools) <= schoolsInContents {
 			d.heading(title, 1, 40)
 		} else {
-			d.pdf.Bookmark(title, 1, d.y())
+			d.pdf.Bookmark(shortTitle(title), 1, d.y())
 			d.font(true, 12)
-			d.pdf.CellFormat(d.width(), lineH(12), title, "", 1, "LM", false, 0, "")
+			for _, l := range Wrap(title, d.width(), d.measure) {
+				d.pdf.SetX(d.left())
+				d.cellf(d.width(), lineH(12), l, "", 1, "LM", false, 0)
+			}
 			d.setY(d.y() + 2)
 		}
+		d.cont = title + "（学校标识码：" + clean(s.ID, false) + "）" // a sheet that spills says whose it is
 		c.schoolSheet(s)
+		d.cont = ""
 	}
 }
 
@@ -60,7 +65,7 @@ func (c *ctx) schoolSheet(s *county.School) {
 		parent = *s.ParentID
 		for _, o := range c.f.Schools {
 			if o.ID == *s.ParentID {
-				parent = o.Name
+				parent = shortName(o.Name)
 			}
 		}
 	}
@@ -134,6 +139,7 @@ func (c *ctx) schoolSheet(s *county.School) {
 		{label("教师培训经费（元）"), num(valText(s.TrainingFunds)), label("学校章程 / 信息化"), txt(yesNo(s.Charter) + " / " + yesNo(s.Informatized))},
 	})
 
+	c.splitNote(s)
 	for _, key := range stageKeys {
 		stage := c.r.Stages.Get(key)
 		if stage == nil {
@@ -160,25 +166,80 @@ func strPtr(p *string) string {
 	return *p
 }
 
+// splitNote explains how a combined school's facilities are split between
+// its parts (standard §2.3): the parts, the weights and the shares, so
+// that every R4–R7 value of a part can be derived from the page.
+func (c *ctx) splitNote(s *county.School) {
+	var weights string
+	switch s.Type {
+	case county.TypeNineYear:
+		weights = "小学 1、初中 1.1"
+	case county.TypeComplete:
+		weights = "初中 1、高中 1.2"
+	case county.TypeTwelveYear:
+		weights = "小学 1、初中 1.1、高中 1.32"
+	default:
+		return
+	}
+	var parts []string
+	rest := 1.0
+	for _, key := range stageKeys {
+		st := c.r.Stages.Get(key)
+		if st == nil {
+			continue
+		}
+		for i := range st.Schools {
+			if sp := &st.Schools[i]; sp.ID == s.ID {
+				parts = append(parts, fmt.Sprintf("%s部 %s 人，占 %s", eval.StageNames[key], format.Int(sp.Students), format.Percent(sp.Share)))
+				rest -= sp.Share
+			}
+		}
+	}
+	if s.Students.Senior != nil && *s.Students.Senior > 0 {
+		parts = append(parts, fmt.Sprintf("高中部 %s 人，占 %s", format.Int(*s.Students.Senior), format.Percent(max(rest, 0))))
+	}
+	if len(parts) == 0 {
+		return
+	}
+	c.d.paragraph(fmt.Sprintf("本校为%s，校舍、场地、设备和多媒体教室按加权在校生分摊到各学段（权重：%s）：%s。"+
+		"各部的 R4–R7 = 全校总量 × 该部份额 ÷ 该部在校生（R7、R4 按每百名或生均计）。", typeWord(s.Type), weights, strings.Join(parts, "；")), smallSize, false)
+}
+
+// needText words a shortfall exactly, in the resource's own unit; for a
+// facility of a combined school it is what the whole school must add.
+func needText(sf eval.Shortfall, share float64) string {
+	it := national.Item(sf.Code)
+	s := "差 " + format.Number(sf.NeedAmount, 0) + " " + strings.TrimSpace(it.Resource)
+	if share > 0 && share < 1 && (sf.NeedUnit == "㎡" || sf.NeedUnit == "元" || sf.NeedUnit == "间") {
+		s += "（全校需增加，本部按 " + format.Percent(share) + " 计入）"
+	}
+	return s
+}
+
 // schoolPartTable prints one stage part's R1–R7 against the standard.
 func (c *ctx) schoolPartTable(key string, stage *eval.Stage, sp *eval.SchoolPart) {
 	d := c.d
 	d.ensure(40)
-	d.para(fmt.Sprintf("%s资源配置（在校生 %s 人）：%d 项达标，%s", eval.StageNames[key], format.Int(sp.Students),
+	d.para(fmt.Sprintf("%s资源配置（%s，在校生 %s 人）：%d 项达标，%s", eval.StageNames[key], partName(sp, key), format.Int(sp.Students),
 		sp.MetCount, map[bool]string{true: "该校（部）达标。", false: "该校（部）未达标。"}[sp.Pass]), smallSize, false, true)
 	need := map[string]string{}
 	for _, sf := range sp.Shortfalls {
-		need[sf.Code] = "差 " + sf.Need
+		need[sf.Code] = needText(sf, sp.Share)
 	}
 	t := &table{size: 8,
-		cols: []col{{W: 6, Align: "C"}, {W: 48, Align: "L"}, {W: 12, Align: "R"}, {W: 11, Align: "R"}, {W: 11, Align: "R"}, {W: 12, Align: "C"}, {W: 24, Align: "L"}},
+		cols: []col{{W: 6, Align: "C"}, {W: 44, Align: "L"}, {W: 12, Align: "R"}, {W: 11, Align: "R"}, {W: 11, Align: "R"}, {W: 11, Align: "C"}, {W: 29, Align: "L"}},
 		head: [][]cell{headRow("代码", "指标", "实际值", "达标值", "85%基本值", "是否达标", "差距")}}
 	var rows [][]cell
 	for _, code := range standard.ResourceCodes {
 		it := national.Item(code)
 		v := sp.Values[code]
-		rows = append(rows, []cell{txt(code), txt(it.Name + "（" + it.Unit + "）"), num(valText(v)),
-			num(format.Value(stage.Standard[code])), num(format.Value(floorOf(stage.Standard[code]))),
+		limit := stage.Standard[code]
+		value := format.Missing
+		if v != nil {
+			value = valueAgainst(*v, limit, floorOf(limit))
+		}
+		rows = append(rows, []cell{txt(code), txt(it.Name + "（" + it.Unit + "）"), num(value),
+			num(limitText(limit)), num(limitText(floorOf(limit))),
 			verdictCell(sp.Met[code], v == nil), txt(need[code])})
 	}
 	t.draw(d, rows)

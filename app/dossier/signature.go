@@ -8,10 +8,10 @@ func (c *ctx) signature() {
 	const minRowH = 9.0
 	d.ensure(2*minRowH + 8)
 	d.setY(d.y() + 5)
-	date := chineseDate(c.opts.date())
+	date := chineseDate(c.fa.Date)
 	rows := [][][2]string{
-		{{"填报单位（盖章）", c.opts.Office}, {"单位负责人", c.opts.Head}},
-		{{"填报人", c.opts.Preparer}, {"联系电话", c.opts.Phone}, {"填报日期", date}},
+		{{"填报单位（盖章）", c.fa.Office}, {"单位负责人", c.fa.Head}},
+		{{"填报人", c.fa.Contact}, {"联系电话", c.fa.Phone}, {"填报日期", date}},
 	}
 	type field struct {
 		x, lw, vw float64
@@ -35,13 +35,13 @@ func (c *ctx) signature() {
 		for i, fd := range fields {
 			d.font(false, textSize)
 			p.SetXY(fd.x, y+rowH-minRowH)
-			p.CellFormat(fd.lw, minRowH, row[i][0]+"：", "", 0, "LM", false, 0, "")
+			d.cellf(fd.lw, minRowH, row[i][0]+"：", "", 0, "LM", false, 0)
 			d.font(false, fd.size)
 			lh := lineH(fd.size)
 			ly := y + rowH - 1.5 - float64(len(fd.lines))*lh
 			for _, l := range fd.lines {
 				p.SetXY(fd.x+fd.lw, ly)
-				p.CellFormat(fd.vw, lh, l, "", 0, "LM", false, 0, "")
+				d.cellf(fd.vw, lh, l, "", 0, "LM", false, 0)
 				ly += lh
 			}
 			p.SetLineWidth(0.2)

@@ -1,6 +1,11 @@
 package dossier
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"junheng/app/format"
+)
 
 // A table is drawn row by row: every cell's text is wrapped to its column,
 // the row is as tall as its tallest cell, a row that does not fit on the
@@ -59,20 +64,104 @@ func (t *table) widths(d *doc) []float64 {
 type laidRow struct {
 	cells []cell
 	lines [][]string
-	n     int // most lines of any cell
+	sizes []float64 // font size of each cell (a header word that does not fit is set smaller)
+	n     int       // most lines of any cell
 }
 
-func (t *table) layout(d *doc, ws []float64, r []cell) laidRow {
-	lr := laidRow{cells: r, lines: make([][]string, len(r))}
+func (t *table) layout(d *doc, ws []float64, r []cell, head bool) laidRow {
+	lr := laidRow{cells: r, lines: make([][]string, len(r)), sizes: make([]float64, len(r))}
 	for i, c := range r {
-		d.font(c.Bold, t.size)
 		if i >= len(ws) {
 			break
 		}
-		lr.lines[i] = Wrap(strings.TrimSpace(c.Text), ws[i]-2*padX, d.measure)
+		lr.sizes[i] = t.size
+		d.font(c.Bold, t.size)
+		text := capCell(strings.TrimSpace(c.Text))
+		if head {
+			lr.lines[i], lr.sizes[i] = d.headLines(text, ws[i]-2*padX, t.size, c.Bold)
+		} else {
+			lr.lines[i] = Wrap(text, ws[i]-2*padX, d.measure)
+		}
 		lr.n = max(lr.n, len(lr.lines[i]))
 	}
 	return lr
+}
+
+// headLines breaks a header cell between words: at spaces, before "（"
+// and after "）、/". A short word (a term of up to six characters: "代码",
+// "评估结论") is never cut — the cell's font is set smaller (down to 6 pt)
+// until it fits; only a long phrase ("每百名学生拥有…") wraps between its
+// characters like body text.
+func (d *doc) headLines(text string, w, size float64, bold bool) ([]string, float64) {
+	words := headWords(clean(text, true))
+	s := size
+	for ; s > 6; s -= 0.5 {
+		d.font(bold, s)
+		fits := true
+		for _, wd := range words {
+			if utf8.RuneCountInString(strings.TrimSpace(wd)) <= 6 && d.measure(strings.TrimSpace(wd)) > w {
+				fits = false
+				break
+			}
+		}
+		if fits {
+			break
+		}
+	}
+	d.font(bold, s)
+	var lines []string
+	line := ""
+	for _, wd := range words {
+		switch {
+		case wd == "\n":
+			lines = append(lines, line)
+			line = ""
+		case line == "" || d.measure(line+wd) <= w:
+			line += wd
+		default:
+			lines = append(lines, strings.TrimSpace(line))
+			line = strings.TrimLeft(wd, " ")
+		}
+	}
+	lines = append(lines, strings.TrimSpace(line))
+	var out []string
+	for _, l := range lines {
+		if d.measure(l) > w { // a long phrase
+			out = append(out, Wrap(l, w, d.measure)...)
+		} else {
+			out = append(out, l)
+		}
+	}
+	return out, s
+}
+
+// headWords cuts a header into the pieces a line may break between.
+func headWords(text string) []string {
+	var out []string
+	cur := []rune{}
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, string(cur))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range text {
+		switch {
+		case r == '\n':
+			flush()
+			out = append(out, "\n")
+		case r == ' ' || r == '（' || r == '(':
+			flush()
+			cur = append(cur, r)
+		case r == '）' || r == ')' || r == '、' || r == '/':
+			cur = append(cur, r)
+			flush()
+		default:
+			cur = append(cur, r)
+		}
+	}
+	flush()
+	return out
 }
 
 func (t *table) rowH(n int) float64 { return float64(n)*lineH(t.size) + 2*padY }
@@ -83,7 +172,7 @@ func (t *table) draw(d *doc, rows [][]cell) {
 	var head []laidRow
 	headH := 0.0
 	for _, h := range t.head {
-		lr := t.layout(d, ws, h)
+		lr := t.layout(d, ws, h, true)
 		head = append(head, lr)
 		headH += t.rowH(lr.n)
 	}
@@ -92,17 +181,43 @@ func (t *table) draw(d *doc, rows [][]cell) {
 			t.drawRow(d, ws, h, 0, h.n, t.rowH(h.n))
 		}
 	}
+	// A table continued on a new page says so above its repeated header.
+	continued := func() {
+		d.continuePage()
+		d.font(false, smallSize)
+		d.pdf.SetX(d.left())
+		d.cellf(d.width(), lineH(smallSize), "（续表）", "", 1, "LM", false, 0)
+		drawHead()
+	}
+	laid := make([]laidRow, len(rows))
+	total := headH
+	for i, r := range rows {
+		laid[i] = t.layout(d, ws, r, false)
+		total += t.rowH(laid[i].n)
+	}
+	// A small table (up to a third of a page) is kept whole on one page.
+	if body := d.bottom() - bodyTop; total <= body/3 && d.room() < total && d.y() > bodyTop+0.1 {
+		d.continuePage()
+	}
 	first := true
-	for _, r := range rows {
-		lr := t.layout(d, ws, r)
+	for i, lr := range laid {
 		h := t.rowH(lr.n)
 		need := h
 		if first {
 			need += headH
 		}
+		// Never leave the last row alone on a page: if the next row will
+		// not fit and it is the last, take this one along with it.
+		if i == len(laid)-2 && len(laid) > 3 && d.room() >= need && d.room() < need+t.rowH(laid[i+1].n) {
+			need = d.room() + 1
+		}
 		if d.room() < need && d.y() > bodyTop+0.1 {
-			d.newPage(d.landscape, true)
-			drawHead()
+			if first {
+				d.continuePage()
+				drawHead()
+			} else {
+				continued()
+			}
 		} else if first {
 			drawHead()
 		}
@@ -115,16 +230,15 @@ func (t *table) draw(d *doc, rows [][]cell) {
 		for from := 0; from < lr.n; {
 			fit := int((d.room() - 2*padY) / lineH(t.size))
 			if fit < 1 {
-				d.newPage(d.landscape, true)
-				drawHead()
-				continue
+				continued()
+				// bounded: on a fresh page at least one line is drawn
+				fit = max(1, int((d.room()-2*padY)/lineH(t.size)))
 			}
 			to := min(lr.n, from+fit)
 			t.drawRow(d, ws, lr, from, to, t.rowH(to-from))
 			from = to
 			if from < lr.n {
-				d.newPage(d.landscape, true)
-				drawHead()
+				continued()
 			}
 		}
 	}
@@ -165,16 +279,33 @@ func (t *table) drawRow(d *doc, ws []float64, lr laidRow, from, to int, h float6
 		}
 		lo, hi := min(from, len(lines)), min(to, len(lines))
 		part := lines[lo:hi]
-		d.font(c.Bold, t.size)
+		size := t.size
+		if i < len(lr.sizes) && lr.sizes[i] > 0 {
+			size = lr.sizes[i]
+		}
+		d.font(c.Bold, size)
 		lh := lineH(t.size)
 		ty := y + (h-float64(len(part))*lh)/2 // centred vertically
 		for _, l := range part {
 			p.SetXY(x+padX, ty)
-			p.CellFormat(w-2*padX, lh, l, "", 0, align+"M", false, 0, "")
+			d.cellf(w-2*padX, lh, l, "", 0, align+"M", false, 0)
 			ty += lh
 		}
 		x += w
 	}
 	d.font(false, t.size)
 	p.SetXY(d.left(), y+h)
+}
+
+// maxCellRunes bounds what one table cell prints: a cell is a name, a
+// figure or a short note; a longer text (a 100,000-character "name") is
+// cut with a visible note instead of filling dozens of pages.
+const maxCellRunes = 5000
+
+func capCell(s string) string {
+	if len(s) <= maxCellRunes || utf8.RuneCountInString(s) <= maxCellRunes {
+		return s
+	}
+	n := utf8.RuneCountInString(s)
+	return string([]rune(s)[:maxCellRunes]) + "…（共 " + format.Int(n) + " 字，此处仅印前 " + format.Int(maxCellRunes) + " 字）"
 }

@@ -14,7 +14,7 @@ import (
 // of each page.
 func tablePDF(t *testing.T, rows [][]cell) []string {
 	t.Helper()
-	d := newDoc("测试县  表格", "2024-2025学年", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), 0, nil)
+	d := newDoc("测试县  表格", "2024-2025学年", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), 0, nil, meta{Title: "测试"})
 	d.newPage(true, true)
 	tb := &table{size: smallSize, cols: []col{{W: 8, Align: "R"}, {W: 30, Align: "L"}, {W: 60, Align: "L"}, {W: 14, Align: "R"}},
 		head: [][]cell{headRow("序号", "学校名称", "问题及差距", "金额（元）")}}
@@ -55,6 +55,12 @@ func TestTableRepeatsHeaderAndNeverSplitsARow(t *testing.T) {
 		for _, chrome := range []string{"测试县表格", "2024-2025学年", fmt.Sprintf("第%d页共？页", pi+1)} {
 			body = strings.Replace(body, chrome, "", 1)
 		}
+		if pi > 0 { // a continued table says so above its header
+			if !strings.HasPrefix(body, "（续表）") {
+				t.Errorf("page %d does not say （续表）", pi+1)
+			}
+			body = strings.TrimPrefix(body, "（续表）")
+		}
 		if !strings.HasPrefix(body, head) {
 			t.Errorf("page %d does not start with the header row", pi+1)
 		}
@@ -94,7 +100,7 @@ func TestTableRowTallerThanAPageContinues(t *testing.T) {
 		if !strings.Contains(body, head) {
 			t.Errorf("page %d lacks the header row", pi+1)
 		}
-		for _, chrome := range []string{"测试县表格", "2024-2025学年", fmt.Sprintf("第%d页共？页", pi+1), head} {
+		for _, chrome := range []string{"测试县表格", "2024-2025学年", fmt.Sprintf("第%d页共？页", pi+1), "（续表）", head} {
 			body = strings.Replace(body, chrome, "", 1)
 		}
 		all += body

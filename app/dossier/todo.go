@@ -3,10 +3,11 @@ package dossier
 import (
 	"fmt"
 	"sort"
+	"strings"
 
+	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/app/format"
-	"junheng/app/standard"
 )
 
 // todo prints the county verdict, the state of each part, and 整改清单:
@@ -14,7 +15,7 @@ import (
 func (c *ctx) todo() {
 	d := c.d
 	d.newPage(true, true)
-	d.heading(c.chapterTitle("评估结论与整改清单"), 0, 40)
+	d.heading(c.chapterTitle(Todo), 0, 40)
 	v := &c.r.Verdict
 	conclusion := "达到县域义务教育优质均衡发展评估标准。"
 	if !v.Pass {
@@ -24,7 +25,7 @@ func (c *ctx) todo() {
 	d.setY(d.y() + 2)
 
 	parts := &table{size: smallSize, cols: []col{{W: 20, Align: "L"}, {W: 12, Align: "C"}, {W: 12, Align: "R"}, {W: 12, Align: "R"}},
-		head: [][]cell{headRow("评估内容", "结论", "未达标项", "未填报项")}}
+		head: [][]cell{headRow("评估内容", "结论", "未达标项数", "未填报项数")}}
 	var prow [][]cell
 	for _, pv := range v.Parts {
 		prow = append(prow, []cell{txt(pv.Name), verdictCell(pv.Pass, false), num(format.Int(pv.Failures)), num(format.Int(pv.Missing))})
@@ -37,26 +38,55 @@ func (c *ctx) todo() {
 		c.signature()
 		return
 	}
-	t := &table{size: smallSize,
-		cols: []col{{W: 5, Align: "R"}, {W: 22, Align: "L"}, {W: 12, Align: "L"}, {W: 7, Align: "C"}, {W: 64, Align: "L"}, {W: 10, Align: "C"}},
-		head: [][]cell{headRow("序号", "学校", "类别", "代码", "问题及差距", "状态")}}
+	t := &table{size: 8,
+		cols: []col{{W: 5, Align: "R"}, {W: 20, Align: "L"}, {W: 6, Align: "C"}, {W: 46, Align: "L"}, {W: 32, Align: "L"}, {W: 15, Align: "L"}, {W: 12, Align: "C"}, {W: 9, Align: "C"}},
+		head: [][]cell{headRow("序号", "学校", "代码", "问题及差距", "整改措施", "责任单位", "完成时限", "状态")}}
+	ledger := rectificationIndex(c.f.County.Rectification)
 	var rows [][]cell
 	for i, td := range c.sortedTodo() {
-		school := td.School
+		school := shortName(td.School)
 		if school == "" {
 			school = "全县"
 		}
 		if td.Stage != "" {
 			school += "（" + eval.StageNames[td.Stage] + "）"
 		}
-		state := cell{Text: markFail + " " + wordFail, Align: "C", Shade: true, Bold: true}
+		problem := td.Text
 		if td.Missing {
-			state = cell{Text: format.Missing, Align: "C", Shade: true, Bold: true}
+			problem = "（数据未填报）" + problem
 		}
-		rows = append(rows, []cell{num(format.Int(i + 1)), txt(school), txt(standard.PartNames[td.Part]), txt(td.Code), txt(td.Text), state})
+		rc, ok := ledger[rectKey{td.Code, td.SchoolID}]
+		if !ok && strings.Contains(td.Code, ".") { // G2.1 falls under G2's entry
+			rc, ok = ledger[rectKey{td.Code[:strings.Index(td.Code, ".")], td.SchoolID}]
+		}
+		status := cell{Text: "未开始", Align: "C", Shade: true, Bold: true}
+		measure, unit, deadline := txt(format.Missing), txt(format.Missing), center(format.Missing)
+		if ok {
+			measure, unit, deadline = txt(textOr(rc.Measure)), txt(textOr(rc.Unit)), center(textOr(rc.Deadline))
+			if rc.Status != "" {
+				status = cell{Text: rc.Status, Align: "C", Shade: rc.Status != "已完成", Bold: rc.Status != "已完成"}
+			}
+		}
+		rows = append(rows, []cell{num(format.Int(i + 1)), txt(school), center(td.Code), txt(problem), measure, unit, deadline, status})
 	}
 	t.draw(d, rows)
 	c.signature()
+}
+
+type rectKey struct{ code, school string }
+
+// rectificationIndex keys the 整改台账 by code and school id ("" for a
+// county item).
+func rectificationIndex(list []county.Rectification) map[rectKey]county.Rectification {
+	out := make(map[rectKey]county.Rectification, len(list))
+	for _, r := range list {
+		id := ""
+		if r.SchoolID != nil {
+			id = *r.SchoolID
+		}
+		out[rectKey{r.Code, id}] = r
+	}
+	return out
 }
 
 // sortedTodo orders the list by school: county items first, then schools in

@@ -20,14 +20,13 @@ type weighted struct {
 // coefficient computes X̄ and CV; values[i] not ok means school i lacks data.
 func coefficient(values []opt, students []int, names []string) weighted {
 	var missing []string
-	var total, weightedSum float64
+	var total float64
 	for i, v := range values {
 		if !v.ok {
 			missing = append(missing, names[i])
 			continue
 		}
 		total += float64(students[i])
-		weightedSum += float64(students[i]) * v.v
 	}
 	if len(missing) > 0 {
 		return weighted{note: fmt.Sprintf("%d 所学校未填报（%s），无法计算", len(missing), shortList(missing))}
@@ -35,17 +34,24 @@ func coefficient(values []opt, students []int, names []string) weighted {
 	if total == 0 {
 		return weighted{note: "没有参与计算的学生"}
 	}
-	mean := weightedSum / total
+	// Σ (P_i/P)·X_i rather than Σ P_i·X_i / P, and the spread relative to
+	// the mean: the same formula, but no partial sum or square can leave the
+	// float64 range, so areas at the float limit give a number, not Inf.
+	var mean float64
+	for i, v := range values {
+		mean += float64(students[i]) / total * v.v
+	}
+	mean = clamp(mean)
 	if mean == 0 {
 		return weighted{mean: ptr(0), note: "县域均值为 0，差异系数无法计算，按未达标处理"}
 	}
-	var variance float64
+	var relVariance float64
 	for i, v := range values {
-		d := v.v - mean
-		variance += float64(students[i]) / total * d * d
+		d := v.v/mean - 1
+		relVariance += float64(students[i]) / total * d * d
 	}
-	cv := math.Sqrt(variance) / mean
-	if math.IsNaN(cv) || math.IsInf(cv, 0) {
+	cv := math.Sqrt(relVariance)
+	if !finite(cv) {
 		return weighted{mean: ptr(mean), note: "差异系数无法计算"}
 	}
 	return weighted{mean: ptr(mean), cv: ptr(cv)}

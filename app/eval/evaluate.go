@@ -72,7 +72,7 @@ func resourceStage(units []*unit, excluded []Excluded, stage string, std *standa
 	}
 	st.Mean, st.CV, st.CVPass, st.CVNote = stageCoefficients(units, resourceIndicators, st.CVLimit)
 	for _, sp := range st.Schools {
-		st.Students += sp.Students
+		st.Students = addCount(st.Students, sp.Students)
 		if sp.Pass {
 			st.Passing++
 		}

@@ -48,13 +48,13 @@ func FinanceDecimals(key string) int {
 
 func financeValues(fy *county.FinanceYear) map[string]*float64 {
 	v := map[string]*float64{
-		"recurrent_revenue": fy.RecurrentRevenue, "edu_appropriation": fy.EduAppropriation,
-		"public_edu_expenditure": fy.PublicEduExpenditure, "fiscal_expenditure": fy.FiscalExpenditure,
+		"recurrent_revenue": copyOf(fy.RecurrentRevenue), "edu_appropriation": copyOf(fy.EduAppropriation),
+		"public_edu_expenditure": copyOf(fy.PublicEduExpenditure), "fiscal_expenditure": copyOf(fy.FiscalExpenditure),
 		"students":                      fromInt(fy.Students),
-		"per_student_operating.primary": fy.PerStudentOperating.Primary, "per_student_operating.junior": fy.PerStudentOperating.Junior,
-		"per_student_public_funds.primary": fy.PerStudentPublicFunds.Primary, "per_student_public_funds.junior": fy.PerStudentPublicFunds.Junior,
-		"staff_avg_salary": fy.StaffAvgSalary, "edu_surcharge_levied": fy.EduSurchargeLevied,
-		"edu_surcharge_allocated": fy.EduSurchargeAllocated,
+		"per_student_operating.primary": copyOf(fy.PerStudentOperating.Primary), "per_student_operating.junior": copyOf(fy.PerStudentOperating.Junior),
+		"per_student_public_funds.primary": copyOf(fy.PerStudentPublicFunds.Primary), "per_student_public_funds.junior": copyOf(fy.PerStudentPublicFunds.Junior),
+		"staff_avg_salary": copyOf(fy.StaffAvgSalary), "edu_surcharge_levied": copyOf(fy.EduSurchargeLevied),
+		"edu_surcharge_allocated": copyOf(fy.EduSurchargeAllocated),
 	}
 	if fy.PublicEduExpenditure != nil && fy.Students != nil && *fy.Students > 0 {
 		v["per_student_expenditure"] = ptr(*fy.PublicEduExpenditure * 10000 / float64(*fy.Students))
@@ -89,7 +89,7 @@ func financeRows(list []county.FinanceYear) []FinanceRow {
 			case *prev[k] == 0:
 				rows[i].Notes[k] = "上年为 0，无法计算增长率"
 			default:
-				rows[i].Growth[k] = ptr((*cur - *prev[k]) / *prev[k])
+				rows[i].Growth[k] = ptr((*cur - *prev[k]) / *prev[k]) // a denormal base year saturates (ptr)
 				continue
 			}
 			rows[i].Growth[k] = nil
@@ -187,7 +187,7 @@ func (e itemEval) f1(row FinanceRow) Check {
 		}
 	}
 	ga, gr := *row.Growth["edu_appropriation"], *row.Growth["recurrent_revenue"]
-	margin := (ga - gr) * 100
+	margin := clamp((ga - gr) * 100)
 	ch := Check{Year: row.Year, Margin: ptr(margin), Pass: !standard.AtMost(ga, gr)}
 	rel := "高于"
 	if !ch.Pass {

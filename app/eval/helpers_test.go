@@ -2,7 +2,9 @@ package eval
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
+	"reflect"
 	"testing"
 
 	"junheng/app/county"
@@ -73,3 +75,35 @@ func mustJSON(t *testing.T, r *Result) []byte {
 }
 
 var national = standard.National2017()
+
+// assertFinite walks the whole result: no float anywhere is NaN, ±Inf or
+// −0, so no output made from it can show one.
+func assertFinite(t *testing.T, r *Result) {
+	t.Helper()
+	var walk func(path string, v reflect.Value)
+	walk = func(path string, v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Float64:
+			if x := v.Float(); math.IsNaN(x) || math.IsInf(x, 0) || x == 0 && math.Signbit(x) {
+				t.Errorf("%s = %v", path, x)
+			}
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() {
+				walk(path, v.Elem())
+			}
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				walk(path+"."+v.Type().Field(i).Name, v.Field(i))
+			}
+		case reflect.Slice, reflect.Array:
+			for i := 0; i < v.Len(); i++ {
+				walk(fmt.Sprintf("%s[%d]", path, i), v.Index(i))
+			}
+		case reflect.Map:
+			for _, k := range v.MapKeys() {
+				walk(fmt.Sprintf("%s[%v]", path, k), v.MapIndex(k))
+			}
+		}
+	}
+	walk("result", reflect.ValueOf(r))
+}

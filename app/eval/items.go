@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"strings"
 
 	"junheng/app/county"
 	"junheng/app/format"
@@ -53,14 +54,26 @@ func (e itemEval) ratio(code string, num, den *int, limit float64, what string) 
 	return r, r.Value
 }
 
-// school item helpers: record a failing school with its gap.
-func (r *ItemResult) failSchool(s *county.School, gap string) {
+// failSchool records a failing school with its gaps as ONE entry: a school
+// failing in two stages (or on two counts) is listed and counted once, its
+// reasons joined. No gaps records nothing (the school met the item).
+func (r *ItemResult) failSchool(s *county.School, gaps ...string) {
+	if len(gaps) == 0 {
+		return
+	}
 	r.Schools = append(r.Schools, s.ID)
+	gap := gaps[0]
+	if len(gaps) > 1 {
+		gap = strings.Join(gaps, "；")
+	}
 	r.Issues = append(r.Issues, s.Name+"："+gap)
 }
 
-// finishSchools sets the verdict of a per-school item from its issues.
+// finishSchools sets the verdict of a per-school item from the schools it
+// decided (checked), those lacking data (missing) and the failing schools
+// recorded by failSchool.
 func (r *ItemResult) finishSchools(checked int, missing []string, what string) {
+	failing := len(r.Schools)
 	switch {
 	case len(missing) > 0:
 		r.Missing = true
@@ -68,14 +81,14 @@ func (r *ItemResult) finishSchools(checked int, missing []string, what string) {
 	case checked == 0:
 		r.NotApplicable, r.Pass = true, true
 		r.Detail = "县域内无适用学校"
-	case len(r.Issues) == 0:
+	case failing == 0:
 		r.Pass = true
 		r.Detail = fmt.Sprintf("%d 所学校全部达标", checked)
 	default:
-		r.Detail = fmt.Sprintf("%d 所学校中 %d 所未达标", checked, len(r.Issues))
+		r.Detail = fmt.Sprintf("%d 所学校中 %d 所未达标", checked, failing)
 	}
-	if len(r.Issues) > 0 && r.Missing {
-		r.Detail += fmt.Sprintf("；另有 %d 所未达标", len(r.Issues))
+	if failing > 0 && r.Missing {
+		r.Detail += fmt.Sprintf("；另有 %d 所未达标", failing)
 	}
 }
 

@@ -59,21 +59,23 @@ func (e itemEval) govItems(out map[string]*ItemResult) {
 func (e itemEval) g3() *ItemResult {
 	it := e.std.Item("G3")
 	per, musicMin, artMin := it.Param("classes_per_room"), it.Param("music_area"), it.Param("art_area")
-	return e.perSchool("G3", "班级数或专用教室", func(s *county.School) (bool, bool, []string) {
+	return e.perSchool("G3", "班级数或专用教室", func(s *county.School) (schoolState, []string) {
 		if !compulsorySchool(s) {
-			return false, false, nil
+			return notApplicable, nil
 		}
 		if s.Classes.Primary == nil && s.Classes.Junior == nil || s.MusicRooms == nil || s.ArtRooms == nil {
-			return true, false, nil
+			return notEntered, nil
 		}
-		classes := county.Val(s.Classes.Primary) + county.Val(s.Classes.Junior)
-		need := int(math.Max(1, math.Ceil(float64(classes)/per)))
+		// Counts add in float64: two counts near the int limit must not wrap.
+		classes := float64(county.Val(s.Classes.Primary)) + float64(county.Val(s.Classes.Junior))
+		need := math.Max(1, math.Ceil(classes/per))
 		music, art := countAtLeast(s.MusicRooms, musicMin), countAtLeast(s.ArtRooms, artMin)
-		if music >= need && art >= need {
-			return true, true, nil
+		if float64(music) >= need && float64(art) >= need {
+			return checked, nil
 		}
-		return true, true, []string{fmt.Sprintf("%d 个班需音乐、美术专用教室各 %d 间，达到面积要求的音乐教室 %d 间（≥%s㎡）、美术教室 %d 间（≥%s㎡）",
-			classes, need, music, format.Number(musicMin, 0), art, format.Number(artMin, 0))}
+		// music and art count list entries: short numbers, %d is safe.
+		return checked, []string{fmt.Sprintf("%s 个班需音乐、美术专用教室各 %s 间，达到面积要求的音乐教室 %d 间（≥%s㎡）、美术教室 %d 间（≥%s㎡）",
+			format.Number(classes, 0), format.Number(need, 0), music, format.Number(musicMin, 0), art, format.Number(artMin, 0))}
 	})
 }
 
@@ -90,22 +92,22 @@ func countAtLeast(areas []float64, limit float64) int {
 // g4: school size ≤ 2000, combined schools' compulsory part ≤ 2500.
 func (e itemEval) g4() *ItemResult {
 	it := e.std.Item("G4")
-	return e.perSchool("G4", "在校生数", func(s *county.School) (bool, bool, []string) {
+	return e.perSchool("G4", "在校生数", func(s *county.School) (schoolState, []string) {
 		if !compulsorySchool(s) {
-			return false, false, nil
+			return notApplicable, nil
 		}
 		if s.Students.Primary == nil && s.Students.Junior == nil {
-			return true, false, nil
+			return notEntered, nil
 		}
-		size := county.Val(s.Students.Primary) + county.Val(s.Students.Junior)
+		size := float64(county.Val(s.Students.Primary)) + float64(county.Val(s.Students.Junior))
 		limit := it.Primary
 		if s.Type == county.TypeNineYear || s.Type == county.TypeTwelveYear {
 			limit = it.Param("combined")
 		}
-		if standard.AtMost(float64(size), limit) {
-			return true, true, nil
+		if standard.AtMost(size, limit) {
+			return checked, nil
 		}
-		return true, true, []string{fmt.Sprintf("义务教育阶段在校生 %s 人，超过 %s 人", format.Int(size), format.Number(limit, 0))}
+		return checked, []string{fmt.Sprintf("义务教育阶段在校生 %s 人，超过 %s 人", format.Number(size, 0), format.Number(limit, 0))}
 	})
 }
 
@@ -120,9 +122,9 @@ type stageInput struct {
 // g5: the largest class of each stage ≤ 45 (小学) / 50 (初中).
 func (e itemEval) g5() *ItemResult {
 	it := e.std.Item("G5")
-	return e.perSchool("G5", "最大班额", func(s *county.School) (bool, bool, []string) {
+	return e.perSchool("G5", "最大班额", func(s *county.School) (schoolState, []string) {
 		if s.Type == county.TypeSpecial {
-			return false, false, nil
+			return notApplicable, nil
 		}
 		var gaps []string
 		for _, st := range []stageInput{{Primary, county.Val(s.Students.Primary), s.LargestClass.Primary, nil},
@@ -131,13 +133,13 @@ func (e itemEval) g5() *ItemResult {
 				continue
 			}
 			if st.a == nil {
-				return true, false, nil
+				return notEntered, nil
 			}
 			if limit := it.Limit(st.stage); !standard.AtMost(float64(*st.a), limit) {
-				gaps = append(gaps, fmt.Sprintf("%s最大班额 %d 人，超过 %s 人", StageNames[st.stage], *st.a, format.Number(limit, 0)))
+				gaps = append(gaps, fmt.Sprintf("%s最大班额 %s 人，超过 %s 人", StageNames[st.stage], format.Int(*st.a), format.Number(limit, 0)))
 			}
 		}
-		return true, true, gaps
+		return checked, gaps
 	})
 }
 
@@ -146,43 +148,44 @@ func (e itemEval) g5() *ItemResult {
 func (e itemEval) g6() *ItemResult {
 	floor := e.std.Item("G6").Param("students")
 	norm := e.f.County.PublicFundsNorm
-	return e.perSchool("G6", "公用经费或生均公用经费基准定额", func(s *county.School) (bool, bool, []string) {
+	return e.perSchool("G6", "公用经费或生均公用经费基准定额", func(s *county.School) (schoolState, []string) {
 		p, j := county.Val(s.Students.Primary), county.Val(s.Students.Junior)
-		if s.Type == county.TypeSpecial || !(s.Location == "乡村" || s.Type == county.TypePoint) || float64(p+j) >= floor {
-			return false, false, nil
+		size := float64(p) + float64(j)
+		if s.Type == county.TypeSpecial || !(s.Location == "乡村" || s.Type == county.TypePoint) || size >= floor {
+			return notApplicable, nil
 		}
 		stageNorm := norm.Primary
 		if p == 0 && j > 0 {
 			stageNorm = norm.Junior
 		}
 		if stageNorm == nil || s.PublicFundsAllocated == nil {
-			return true, false, nil
+			return notEntered, nil
 		}
-		need := floor * *stageNorm
+		need := clamp(floor * *stageNorm)
 		if standard.AtLeast(*s.PublicFundsAllocated, need) {
-			return true, true, nil
+			return checked, nil
 		}
-		return true, true, []string{fmt.Sprintf("在校生 %d 人，核拨公用经费 %s 元，应按 100 人核定 %s 元，差 %s 元",
-			p+j, format.Number(*s.PublicFundsAllocated, 0), format.Number(need, 0), format.Number(math.Ceil(need-*s.PublicFundsAllocated), 0))}
+		return checked, []string{fmt.Sprintf("在校生 %s 人，核拨公用经费 %s 元，应按 100 人核定 %s 元，差 %s 元",
+			format.Number(size, 0), format.Number(*s.PublicFundsAllocated, 0), format.Number(need, 0), format.Number(math.Ceil(need-*s.PublicFundsAllocated), 0))}
 	})
 }
 
 // g7: special schools' public funds per student ≥ 6000 元.
 func (e itemEval) g7() *ItemResult {
 	limit := e.std.Item("G7").Primary
-	return e.perSchool("G7", "公用经费或在校生数", func(s *county.School) (bool, bool, []string) {
+	return e.perSchool("G7", "公用经费或在校生数", func(s *county.School) (schoolState, []string) {
 		if s.Type != county.TypeSpecial {
-			return false, false, nil
+			return notApplicable, nil
 		}
-		n := county.Val(s.Students.Primary) + county.Val(s.Students.Junior) + county.Val(s.Students.Senior)
+		n := float64(county.Val(s.Students.Primary)) + float64(county.Val(s.Students.Junior)) + float64(county.Val(s.Students.Senior))
 		if s.PublicFundsAllocated == nil || n == 0 {
-			return true, false, nil
+			return notEntered, nil
 		}
-		per := *s.PublicFundsAllocated / float64(n)
+		per := *s.PublicFundsAllocated / n
 		if standard.AtLeast(per, limit) {
-			return true, true, nil
+			return checked, nil
 		}
-		return true, true, []string{fmt.Sprintf("生均公用经费 %s 元，低于 %s 元", format.Number(per, 2), format.Number(limit, 0))}
+		return checked, []string{fmt.Sprintf("生均公用经费 %s 元，低于 %s 元", format.Number(per, 2), format.Number(limit, 0))}
 	})
 }
 
@@ -225,9 +228,9 @@ func (e itemEval) g11() *ItemResult {
 		backboneShare = float64(*g.RotatedBackbone) / float64(*g.Rotated)
 	}
 	okBackbone := standard.AtLeast(backboneShare, it.Param("backbone_share"))
-	r.Detail += fmt.Sprintf("；其中骨干教师 %d 人，占 %s（标准 ≥ %s）", *g.RotatedBackbone, format.Percent(backboneShare), format.Percent(it.Param("backbone_share")))
+	r.Detail += fmt.Sprintf("；其中骨干教师 %s 人，占 %s（标准 ≥ %s）", format.Int(*g.RotatedBackbone), format.Percent(backboneShare), format.Percent(it.Param("backbone_share")))
 	if !okBackbone {
-		r.Issues = append(r.Issues, fmt.Sprintf("交流轮岗教师 %d 人中骨干教师 %d 人，占 %s，低于 %s", *g.Rotated, *g.RotatedBackbone,
+		r.Issues = append(r.Issues, fmt.Sprintf("交流轮岗教师 %s 人中骨干教师 %s 人，占 %s，低于 %s", format.Int(*g.Rotated), format.Int(*g.RotatedBackbone),
 			format.Percent(backboneShare), format.Percent(it.Param("backbone_share"))))
 	}
 	r.Pass = r.Pass && okBackbone
@@ -238,12 +241,12 @@ func (e itemEval) g11() *ItemResult {
 func (e itemEval) g12() *ItemResult {
 	limit := e.std.Item("G12").Primary
 	r := e.item("G12")
-	var full, cert int
+	var full, cert float64
 	var missing []string
 	for i := range e.f.Schools {
 		s := &e.f.Schools[i]
 		lacks := false
-		var sf, sc int
+		var sf, sc float64 // float64: sums of counts near the int limit must not wrap
 		for _, t := range []*county.TeacherCounts{s.Teachers.Primary, s.Teachers.Junior} {
 			if t == nil {
 				continue
@@ -252,8 +255,8 @@ func (e itemEval) g12() *ItemResult {
 				lacks = true
 				continue
 			}
-			sf += *t.FullTime
-			sc += *t.Certified
+			sf += float64(*t.FullTime)
+			sc += float64(*t.Certified)
 		}
 		if lacks {
 			missing = append(missing, s.Name)
@@ -261,7 +264,7 @@ func (e itemEval) g12() *ItemResult {
 		}
 		full, cert = full+sf, cert+sc
 		if sc < sf {
-			r.failSchool(s, fmt.Sprintf("%d 名专任教师未持教师资格证", sf-sc))
+			r.failSchool(s, format.Number(sf-sc, 0)+" 名专任教师未持教师资格证")
 		}
 	}
 	switch {
@@ -272,10 +275,10 @@ func (e itemEval) g12() *ItemResult {
 		r.Missing = true
 		r.Detail = "未填报任何专任教师"
 	default:
-		rate := float64(cert) / float64(full)
+		rate := cert / full
 		r.Value = ptr(rate)
 		r.Pass = standard.AtLeast(rate, limit)
-		r.Detail = fmt.Sprintf("持证 %s / 专任教师 %s = %s", format.Int(cert), format.Int(full), format.Percent(rate))
+		r.Detail = fmt.Sprintf("持证 %s / 专任教师 %s = %s", format.Number(cert, 0), format.Number(full, 0), format.Percent(rate))
 	}
 	return r
 }
@@ -284,11 +287,11 @@ func (e itemEval) g12() *ItemResult {
 // ≥ 95 % (初中). A school with no entrants this year has nothing to check.
 func (e itemEval) g13() *ItemResult {
 	it := e.std.Item("G13")
-	return e.perSchool("G13", "新生数或就近入学人数", func(s *county.School) (bool, bool, []string) {
+	return e.perSchool("G13", "新生数或就近入学人数", func(s *county.School) (schoolState, []string) {
 		if !compulsorySchool(s) || s.IsPrivate() || s.IsBoarding() || (s.Location != "城区" && s.Location != "镇区") {
-			return false, false, nil
+			return notApplicable, nil
 		}
-		counted := false
+		state := notApplicable // no entrants in any stage: nothing to check
 		var gaps []string
 		for _, st := range []stageInput{{Primary, county.Val(s.Students.Primary), s.Entrants.Primary, s.EntrantsNearby.Primary},
 			{Junior, county.Val(s.Students.Junior), s.Entrants.Junior, s.EntrantsNearby.Junior}} {
@@ -296,18 +299,18 @@ func (e itemEval) g13() *ItemResult {
 				continue
 			}
 			if st.a == nil || st.b == nil {
-				return true, false, nil
+				return notEntered, nil
 			}
 			if *st.a == 0 {
 				continue
 			}
-			counted = true
+			state = checked
 			rate := float64(*st.b) / float64(*st.a)
 			if limit := it.Limit(st.stage); !standard.AtLeast(rate, limit) {
-				gaps = append(gaps, fmt.Sprintf("%s就近入学 %d / %d = %s，低于 %s", StageNames[st.stage], *st.b, *st.a, format.Percent(rate), format.Percent(limit)))
+				gaps = append(gaps, fmt.Sprintf("%s就近入学 %s / %s = %s，低于 %s", StageNames[st.stage], format.Int(*st.b), format.Int(*st.a), format.Percent(rate), format.Percent(limit)))
 			}
 		}
-		return counted, true, gaps
+		return state, gaps
 	})
 }
 

@@ -26,12 +26,12 @@ func (e itemEval) qualityItems(out map[string]*ItemResult) {
 		out["Q2"], _ = e.ratio("Q2", q.Q2.Enrolled, q.Q2.Eligible, e.std.Item("Q2").Primary, "残疾儿童少年入学")
 		out["Q2"].Evidence = q.Q2.Evidence
 	}
-	out["Q3"] = e.perSchool("Q3", "章程或信息化情况", func(s *county.School) (bool, bool, []string) {
+	out["Q3"] = e.perSchool("Q3", "章程或信息化情况", func(s *county.School) (schoolState, []string) {
 		if !compulsorySchool(s) {
-			return false, false, nil
+			return notApplicable, nil
 		}
 		if s.Charter == nil || s.Informatized == nil {
-			return true, false, nil
+			return notEntered, nil
 		}
 		var gaps []string
 		if !*s.Charter {
@@ -41,77 +41,90 @@ func (e itemEval) qualityItems(out map[string]*ItemResult) {
 			gaps = append(gaps, "未实现管理与教学信息化")
 		}
 		if len(gaps) == 0 {
-			return true, true, nil
+			return checked, nil
 		}
-		return true, true, []string{strings.Join(gaps, "，")}
+		return checked, []string{strings.Join(gaps, "，")}
 	})
 	limitQ4 := e.std.Item("Q4").Primary
-	out["Q4"] = e.perSchool("Q4", "公用经费预算或培训经费", func(s *county.School) (bool, bool, []string) {
+	out["Q4"] = e.perSchool("Q4", "公用经费预算或培训经费", func(s *county.School) (schoolState, []string) {
 		if !compulsorySchool(s) {
-			return false, false, nil
+			return notApplicable, nil
 		}
 		if s.PublicFundsBudget == nil || s.TrainingFunds == nil {
-			return true, false, nil
+			return notEntered, nil
 		}
 		need := limitQ4 * *s.PublicFundsBudget
 		if standard.AtLeast(*s.TrainingFunds, need) {
-			return true, true, nil
+			return checked, nil
 		}
 		share := 0.0
 		if *s.PublicFundsBudget > 0 {
 			share = *s.TrainingFunds / *s.PublicFundsBudget
 		}
-		return true, true, []string{fmt.Sprintf("培训经费 %s 元，占公用经费预算 %s，应不低于 %s 元（%s），差 %s 元",
+		return checked, []string{fmt.Sprintf("培训经费 %s 元，占公用经费预算 %s，应不低于 %s 元（%s），差 %s 元",
 			format.Number(*s.TrainingFunds, 0), format.Percent(share), format.Number(need, 0), format.Percent(limitQ4),
 			format.Number(math.Ceil(need-*s.TrainingFunds), 0))}
 	})
 	out["Q5"] = e.yesNo("Q5", q.Q5)
 	good := county.MoralRatings[:2] // 优秀, 良好
-	out["Q6"] = e.perSchool("Q6", "德育与校园文化评价", func(s *county.School) (bool, bool, []string) {
+	out["Q6"] = e.perSchool("Q6", "德育与校园文化评价", func(s *county.School) (schoolState, []string) {
 		if !compulsorySchool(s) {
-			return false, false, nil
+			return notApplicable, nil
 		}
 		if s.MoralRating == nil {
-			return true, false, nil
+			return notEntered, nil
 		}
 		if slices.Contains(good, *s.MoralRating) {
-			return true, true, nil
+			return checked, nil
 		}
-		return true, true, []string{"德育与校园文化评价为「" + *s.MoralRating + "」，应达到良好以上"}
+		return checked, []string{"德育与校园文化评价为「" + *s.MoralRating + "」，应达到良好以上"}
 	})
 	out["Q7"] = e.yesNo("Q7", q.Q7)
 	out["Q8"] = e.yesNo("Q8", q.Q8)
 	out["Q9"] = e.q9()
 }
 
-// schoolCheck decides one school for a per-school item: applies false
-// leaves the school out of the item, entered false lists it as 未填报, and
-// gaps are its failures (none = met).
-type schoolCheck func(s *county.School) (applies, entered bool, gaps []string)
+// schoolState is what a per-school check found for one school. The three
+// states are exclusive by construction, so no input can bring a check into
+// a combination the helper does not know (a school with no entrants this
+// year once made G13 report "entered but not applicable" and panic).
+type schoolState int
 
-// perSchool decides an item that every school it applies to must meet.
+const (
+	// notApplicable: the item does not concern the school (or there is
+	// nothing to check this year); it is neither counted nor listed.
+	notApplicable schoolState = iota
+	// notEntered: the school's inputs of the item are 未填报.
+	notEntered
+	// checked: the school was decided; its gaps (none = met) follow.
+	checked
+)
+
+// schoolCheck decides one school for a per-school item: its state and, when
+// checked, its gaps, one sentence each (a combined school may fail in both
+// stages).
+type schoolCheck func(s *county.School) (schoolState, []string)
+
+// perSchool decides an item that every school it applies to must meet. It
+// is the one rule of every per-school item: each failing school is listed
+// once in Schools with all its gaps in one Issues entry, and the detail
+// counts schools, not gaps.
 func (e itemEval) perSchool(code, what string, check schoolCheck) *ItemResult {
 	r := e.item(code)
 	var missing []string
-	checked := 0
+	decided := 0
 	for i := range e.f.Schools {
 		s := &e.f.Schools[i]
-		applies, entered, gaps := check(s)
-		switch {
-		case !applies && entered:
-			panic("eval: a school check entered data for a school it does not apply to")
-		case !applies:
-			continue
-		case !entered:
+		state, gaps := check(s)
+		switch state {
+		case notEntered:
 			missing = append(missing, s.Name)
-			continue
-		}
-		checked++
-		for _, g := range gaps {
-			r.failSchool(s, g)
+		case checked:
+			decided++
+			r.failSchool(s, gaps...)
 		}
 	}
-	r.finishSchools(checked, missing, what)
+	r.finishSchools(decided, missing, what)
 	return r
 }
 
@@ -144,7 +157,7 @@ func (e itemEval) surveyItem() *ItemResult {
 		return e.missing("S1", "未填报社会认可度调查")
 	}
 	limit := e.std.Item("S1").Primary
-	var asked, satisfied int
+	var asked, satisfied float64 // float64: counts near the int limit must not wrap
 	var parts, absent []string
 	for _, g := range county.SurveyGroups {
 		c, ok := sv[g]
@@ -152,8 +165,8 @@ func (e itemEval) surveyItem() *ItemResult {
 			absent = append(absent, g)
 			continue
 		}
-		asked += c[0]
-		satisfied += c[1]
+		asked += float64(c[0])
+		satisfied += float64(c[1])
 		if c[0] > 0 {
 			parts = append(parts, fmt.Sprintf("%s %s", g, format.Percent(float64(c[1])/float64(c[0]))))
 		}
@@ -162,10 +175,10 @@ func (e itemEval) surveyItem() *ItemResult {
 		return e.missing("S1", "调查人数为 0")
 	}
 	r := e.item("S1")
-	rate := float64(satisfied) / float64(asked)
+	rate := satisfied / asked
 	r.Value = ptr(rate)
 	r.Pass = standard.AtLeast(rate, limit)
-	r.Detail = fmt.Sprintf("满意 %s / 调查 %s = %s（标准 ≥ %s）；%s", format.Int(satisfied), format.Int(asked),
+	r.Detail = fmt.Sprintf("满意 %s / 调查 %s = %s（标准 ≥ %s）；%s", format.Number(satisfied, 0), format.Number(asked, 0),
 		format.Percent(rate), format.Percent(limit), strings.Join(parts, "，"))
 	if len(absent) > 0 {
 		r.Detail += "；未调查：" + strings.Join(absent, "、")

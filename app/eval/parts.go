@@ -30,44 +30,43 @@ func stageStudents(s *county.School, stage string) int {
 	return county.Val(s.Students.Primary)
 }
 
-// shareOf is the school's share of facilities given to a stage, weighted
-// by enrolment as in standard.md §2.3 (九年一贯制 1.1, senior 1.2 or 1.32).
-func shareOf(s *county.School, stage string) float64 {
-	a := float64(county.Val(s.Students.Primary))
-	b := float64(county.Val(s.Students.Junior))
-	c := float64(county.Val(s.Students.Senior))
-	var prim, jun float64
-	switch s.Type {
-	case county.TypeNineYear:
-		prim, jun = a, 1.1*b
-	case county.TypeTwelveYear:
-		prim, jun = a, 1.1*b
-		if total := a + 1.1*b + 1.32*c; total > 0 {
-			if stage == Junior {
-				return jun / total
-			}
-			return prim / total
-		}
-		return 0
-	case county.TypeComplete:
-		if stage != Junior || b == 0 {
-			return 0
-		}
-		return b / (b + 1.2*c)
-	default:
-		return 1
-	}
-	if prim+jun == 0 {
-		return 0
-	}
-	if stage == Junior {
-		return jun / (prim + jun)
-	}
-	return prim / (prim + jun)
+// facilityWeights are the enrolment weights of standard.md §2.3 by school
+// type: primary, junior and senior students. A stage's share of a school's
+// facilities is its weighted students over the school's weighted total, so
+// the shares of one school never add up to more than 1 whatever its type:
+// 九年一贯制 A/(A+1.1B) and 1.1B/(A+1.1B), 十二年一贯制 over A+1.1B+1.32C,
+// 完全中学 B/(B+1.2C), a special school teaching both stages like a
+// 九年一贯制, a single-stage school 1 for its stage.
+var facilityWeights = map[string][3]float64{
+	county.TypePrimary:    {1, 0, 0},
+	county.TypePoint:      {1, 0, 0},
+	county.TypeJunior:     {0, 1, 0},
+	county.TypeNineYear:   {1, 1.1, 0},
+	county.TypeTwelveYear: {1, 1.1, 1.32},
+	county.TypeComplete:   {0, 1, 1.2},
+	county.TypeSpecial:    {1, 1.1, 0},
 }
 
-// ptr returns a pointer to x.
-func ptr(x float64) *float64 { return &x }
+// shareOf is the school's share of facilities given to a stage (0 when the
+// school has no weighted students at all).
+func shareOf(s *county.School, stage string) float64 {
+	w, ok := facilityWeights[s.Type]
+	if !ok {
+		return 0
+	}
+	// float64 before weighting: counts near the int limit must not wrap.
+	weighted := [3]float64{w[0] * float64(county.Val(s.Students.Primary)),
+		w[1] * float64(county.Val(s.Students.Junior)), w[2] * float64(county.Val(s.Students.Senior))}
+	total := weighted[0] + weighted[1] + weighted[2]
+	if total == 0 {
+		return 0
+	}
+	part := weighted[0]
+	if stage == Junior {
+		part = weighted[1]
+	}
+	return part / total
+}
 
 func fromInt(p *int) *float64 {
 	if p == nil {
@@ -99,11 +98,12 @@ func optFloat(p *float64) opt {
 
 // plus returns a + b, unknown when either is: a total of which a part is
 // unknown is unknown.
-func (a opt) plus(b opt) opt { return opt{a.v + b.v, a.ok && b.ok} }
+// Sums saturate (see clamp): two areas at the float limit stay finite.
+func (a opt) plus(b opt) opt { return opt{clamp(a.v + b.v), a.ok && b.ok} }
 
-func (a opt) minus(b opt) opt { return opt{a.v - b.v, a.ok && b.ok} }
+func (a opt) minus(b opt) opt { return opt{clamp(a.v - b.v), a.ok && b.ok} }
 
-func (a opt) times(k float64) opt { return opt{a.v * k, a.ok} }
+func (a opt) times(k float64) opt { return opt{clamp(a.v * k), a.ok} }
 
 // newUnit resolves a school's inputs for one stage.
 func newUnit(s *county.School, stage string) *unit {
@@ -128,7 +128,7 @@ func newUnit(s *county.School, stage string) *unit {
 // absorb adds a teaching point's students and resources to its central
 // school's part (rule switch "merge into the parent school").
 func (u *unit) absorb(p *unit) {
-	u.students += p.students
+	u.students = addCount(u.students, p.students)
 	u.merged = append(u.merged, p.school.ID)
 	for _, f := range []struct{ dst, src *opt }{
 		{&u.fullTime, &p.fullTime}, {&u.aboveDegree, &p.aboveDegree}, {&u.backbone, &p.backbone},

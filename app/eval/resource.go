@@ -48,7 +48,7 @@ func (ind indicator) value(u *unit) opt {
 		return opt{}
 	}
 	// Multiply before dividing: 100 × 9 / 1000 is exactly 0.9.
-	return opt{ind.per * r.v / float64(u.students), true}
+	return opt{clamp(ind.per * r.v / float64(u.students)), true}
 }
 
 // evalSchoolPart tests one unit against its stage's standard: the seven
@@ -101,18 +101,46 @@ func shortfall(ind indicator, it *standard.Item, u *unit, v, limit float64) Shor
 	meets := func(n float64) bool {
 		return standard.AtLeast(ind.per*(have+n*share)/float64(u.students), limit)
 	}
-	n := math.Ceil((limit*float64(u.students)/ind.per - have) / share)
-	if n < 1 {
-		n = 1
-	}
-	for !meets(n) {
-		n++
-	}
-	for n > 1 && meets(n-1) {
-		n--
-	}
+	n := smallestWhole(meets, (limit*float64(u.students)/ind.per-have)/share)
 	return Shortfall{Code: ind.code, Value: v, Standard: limit, Ratio: v / limit,
 		NeedAmount: n, NeedUnit: it.ResourceUnit, Need: needText(it, n)}
+}
+
+// smallestWhole returns the smallest whole n ≥ 1 for which meets(n) holds,
+// given meets is monotone and estimate is close to the answer. It takes a
+// bounded number of steps for any input: stepping one unit from the
+// estimate, as it once did, never ends once n passes 2^53 (n+1 == n), and
+// with the comparison's relative tolerance the answer can lie millions of
+// units below the estimate. Past 2^53 the answer is the nearest float.
+func smallestWhole(meets func(float64) bool, estimate float64) float64 {
+	hi := math.Max(1, math.Ceil(estimate))
+	if math.IsNaN(hi) || math.IsInf(hi, 0) {
+		hi = math.MaxFloat64
+	}
+	// Find a whole amount that meets: the estimate, else grow it; 2^k
+	// growth reaches MaxFloat64 within 1,100 doublings.
+	for step := math.Max(1, hi/1024); !meets(hi) && hi < math.MaxFloat64; step *= 2 {
+		hi = math.Min(math.MaxFloat64, hi+step)
+	}
+	// Binary search for the smallest whole amount in (lo, hi] that meets;
+	// 0 is known not to (the indicator is unmet). Each round halves the
+	// interval, so at most ~1,100 rounds even across the whole float range.
+	if hi <= 1 || !meets(hi-1) {
+		return hi // the usual case: the estimate is the answer
+	}
+	lo := 0.0
+	for hi-lo > 1 {
+		mid := math.Floor(lo/2 + hi/2)
+		if mid <= lo || mid >= hi {
+			break // lo and hi are adjacent floats
+		}
+		if meets(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
 }
 
 // needText words the amount: "3 名骨干教师", "1,240 ㎡ 体育运动场馆",

@@ -15,3 +15,11 @@ var Regular []byte
 //
 //go:embed NotoSansSC_700Bold.ttf
 var Bold []byte
+
+// Serif is NotoSerifSC_400Regular.ttf (SIL Open Font License 1.1, see
+// OFL-NotoSerifSC.txt), from the npm package @expo-google-fonts/noto-serif-sc
+// 0.4.3: the body face of the PDF dossier (official documents set body
+// text in a 宋体-style serif). One weight only: headings use the bold sans.
+//
+//go:embed NotoSerifSC_400Regular.ttf
+var Serif []byte

@@ -117,7 +117,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	if *text {
 		_, err = io.WriteString(stdout, report.Text(r, std))
 	} else {
-		err = writeJSON(stdout, r, *pretty)
+		err = writeJSON(stdout, withProofread(r, f), *pretty)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "写出失败：", err)

@@ -5,14 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"junheng/app/dossier"
 	"junheng/app/eval"
 	"junheng/app/standard"
+	"junheng/data/safefile"
 )
 
 func init() {
@@ -36,11 +35,11 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "输出的 PDF 文件（- 为标准输出）")
 	year := fs.String("year", "", "学年（从数据库生成时）")
 	sections := fs.String("sections", "", "要打印的部分，逗号分隔，all 为全部；默认除一校一表外的全部。可选："+sectionList())
-	office := fs.String("office", "", "编制（填报）单位")
-	date := fs.String("date", "", "编制日期，格式 2025-03-08（默认今天）")
+	office := fs.String("office", "", "编制（填报）单位（文件的 application.office 未填时）")
+	date := fs.String("date", "", "申报日期，格式 2025-03-08（默认文件的 application.date，未填则为学年末 8 月 31 日）")
 	head := fs.String("head", "", "单位负责人")
-	preparer := fs.String("preparer", "", "填报人")
-	phone := fs.String("phone", "", "联系电话")
+	preparer := fs.String("preparer", "", "填报人（文件的 application.contact 未填时）")
+	phone := fs.String("phone", "", "联系电话（文件的 application.phone 未填时）")
 	rules := ruleFlags(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -85,38 +84,10 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "无法写入「%s」：%v\n", *out, err)
+	if err := safefile.WriteBytes(*out, buf.Bytes()); err != nil {
+		fmt.Fprintln(stderr, safefile.Explain(*out, err))
 		return 1
 	}
 	fmt.Fprintf(stderr, "已生成「%s」（%d 字节）。\n", *out, buf.Len())
 	return 0
-}
-
-// writeFileAtomic writes through a temporary file in the same folder, so a
-// failed write never leaves half a PDF under the final name.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".junheng-pdf-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(name)
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return err
-	}
-	return nil
 }

@@ -85,8 +85,8 @@ func TestPDFFromDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(text), f.County.Name) || !strings.Contains(string(text), "申报表") {
-		t.Error("the PDF from the database does not show the county's 申报表")
+	if !strings.Contains(string(text), f.County.Name) || !strings.Contains(string(text), "表Ⅰ") {
+		t.Error("the PDF from the database does not show the county's 表Ⅰ 基本情况")
 	}
 }
 

@@ -126,6 +126,10 @@ func (c *column) cellValue(v any) any {
 	switch x := v.(type) {
 	case nil:
 		return nil
+	case float64:
+		if x == 0 {
+			return 0.0 // an input of −0 (JSON allows it) is written as 0, not "-0"
+		}
 	case bool:
 		if x {
 			return "是"

@@ -1,0 +1,218 @@
+package dossier
+
+import (
+	"fmt"
+	"strings"
+
+	"junheng/app/county"
+	"junheng/app/format"
+	"junheng/app/standard"
+)
+
+// request prints 申请报告: the county government's letter (请示) asking for
+// the evaluation. Its text is narrative.request; absent, it is worded from
+// the file and the evaluation, so every number in it is the program's.
+func (c *ctx) request() {
+	d := c.d
+	d.newPage(false, true)
+	d.heading(c.chapterTitle(Request), 0, 60)
+	d.font(true, 16)
+	for _, l := range Wrap(c.fa.Applicant+"关于申请县域义务教育优质均衡发展督导评估认定的请示", d.width(), d.measure) {
+		d.pdf.SetX(d.left())
+		d.cellf(d.width(), lineH(16), l, "", 1, "CM", false, 0)
+	}
+	d.setY(d.y() + 6)
+	text := strings.TrimSpace(c.f.County.Narrative.Request)
+	if text == "" {
+		text = c.defaultRequest()
+	}
+	addressee := "省人民政府教育督导委员会办公室："
+	if p := strings.TrimSpace(c.f.County.Province); p != "" {
+		addressee = p + "人民政府教育督导委员会办公室："
+	}
+	d.paragraph(addressee, textSize+1.5, false)
+	d.paragraph(text, textSize+1.5, true)
+	d.paragraph("特此请示。", textSize+1.5, true)
+	c.seal(c.fa.Applicant)
+}
+
+// we is how the county calls itself: 我市, 我县, 我区, 我旗.
+func (c *ctx) we() string {
+	rs := []rune(strings.TrimSpace(c.f.County.Name))
+	if len(rs) > 0 && strings.ContainsRune("市县区旗", rs[len(rs)-1]) {
+		return "我" + string(rs[len(rs)-1])
+	}
+	return "我县"
+}
+
+// defaultRequest words the letter from the data.
+func (c *ctx) defaultRequest() string {
+	sc := countSchools(c.f)
+	name := clean(c.f.County.Name, false)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s现有义务教育中小学校 %d 所", name, sc.schools)
+	if parts := sc.typeList(); parts != "" {
+		fmt.Fprintf(&b, "（%s）", parts)
+	}
+	fmt.Fprintf(&b, "，教学点 %d 个；义务教育阶段在校生 %s 人，专任教师 %s 人。", sc.points, sc.students.String(), sc.teachers.String())
+
+	fmt.Fprintf(&b, "\n按照《县域义务教育优质均衡发展督导评估办法》，%s对照评估内容及标准开展了自查自评：", c.we())
+	var facts []string
+	for _, key := range stageKeys {
+		st := c.r.Stages.Get(key)
+		if st == nil {
+			continue
+		}
+		allCV := true
+		for _, code := range standard.ResourceCodes {
+			allCV = allCV && st.CVPass[code]
+		}
+		word := "均达到要求"
+		if !allCV {
+			word = "未全部达到要求"
+		}
+		facts = append(facts, fmt.Sprintf("%s 7 项资源配置指标校际差异系数%s，%d 所学校（部）中 %d 所达标", stageName(key), word, len(st.Schools), st.Passing))
+	}
+	for _, p := range []struct{ name, part string }{{"政府保障程度", standard.PartGov}, {"教育质量", standard.PartQuality}} {
+		items := countedItems(codesOf(p.part))
+		pass := 0
+		for _, code := range items {
+			if ok, _, _ := c.itemState(code); ok {
+				pass++
+			}
+		}
+		facts = append(facts, fmt.Sprintf("%s %d 项中 %d 项达标", p.name, len(items), pass))
+	}
+	if s1 := c.r.Items["S1"]; s1 != nil && s1.Value != nil {
+		facts = append(facts, "社会认可度为 "+format.Percent(*s1.Value))
+	}
+	vetoed := false
+	for _, code := range codesOf(standard.PartVeto) {
+		if r := c.r.Items[code]; r != nil && !r.Pass && !r.Missing {
+			vetoed = true
+		}
+	}
+	if vetoed {
+		facts = append(facts, "存在一票否决情形")
+	} else {
+		facts = append(facts, "未发现一票否决情形")
+	}
+	b.WriteString(strings.Join(facts, "；") + "。")
+
+	v := &c.r.Verdict
+	if v.Pass {
+		fmt.Fprintf(&b, "\n经自评，%s已达到县域义务教育优质均衡发展督导评估标准。现申请对%s县域义务教育优质均衡发展进行督导评估认定，请予审核。", name, c.we())
+	} else {
+		fmt.Fprintf(&b, "\n经自评，%s尚有 %d 项未达标、%d 项未填报，已列入整改清单，明确措施、责任单位和完成时限，正在抓紧整改。整改完成后，申请对%s县域义务教育优质均衡发展进行督导评估认定，请予审核。",
+			c.we(), len(v.Failures), len(v.Missing), c.we())
+	}
+	return b.String()
+}
+
+func stageName(key string) string {
+	if key == "junior" {
+		return "初中"
+	}
+	return "小学"
+}
+
+// report prints 自评报告 with the official section titles.
+func (c *ctx) report() {
+	d := c.d
+	d.newPage(false, true)
+	d.heading(c.chapterTitle(Report), 0, 60)
+	d.font(true, 16)
+	for _, l := range Wrap(clean(c.f.County.Name, false)+"县域义务教育优质均衡发展自评报告", d.width(), d.measure) {
+		d.pdf.SetX(d.left())
+		d.cellf(d.width(), lineH(16), l, "", 1, "CM", false, 0)
+	}
+	d.setY(d.y() + 4)
+	n := c.f.County.Narrative
+	for i, s := range []struct{ title, text string }{
+		{"县域义务教育基本情况", n.Basic},
+		{"推进县域义务教育优质均衡发展工作基础", n.Foundation},
+		{"目前县域义务教育优质均衡发展存在的问题和原因分析", n.Problems},
+		{"推进县域义务教育优质均衡发展的保障措施", n.Measures},
+	} {
+		d.heading(chineseNumerals[i]+"、"+s.title, 1, 3*lineH(textSize))
+		d.paragraph(textOr(s.text), textSize, true)
+	}
+	c.seal(firstNonEmpty(c.fa.Office, c.fa.Applicant))
+}
+
+// seal prints the signing unit and the date at the right, with room above
+// for the seal (公章 overlaps the unit and the date).
+func (c *ctx) seal(unit string) {
+	d := c.d
+	const room = 22.0
+	size := textSize + 1.5
+	d.ensure(room + 2*lineH(size) + 6)
+	d.setY(d.y() + room)
+	d.font(false, size)
+	if strings.TrimSpace(unit) == "" {
+		unit = "＿＿＿＿＿＿＿＿＿＿"
+	}
+	w := 90.0
+	for _, line := range append(Wrap(unit+"（盖章）", w, d.measure), chineseDate(c.fa.Date)) {
+		d.pdf.SetX(d.right() - w)
+		d.cellf(w, lineH(size), line, "", 1, "CM", false, 0)
+	}
+	d.font(false, textSize)
+}
+
+// countSchools counts what 表Ⅰ and the letter say: 中小学校 apart from
+// 教学点, by type, with their students and teachers.
+type schoolCounts struct {
+	byType             map[string]int
+	schools, points    int
+	pointsOver50       int
+	students, teachers sum
+}
+
+func countSchools(f *county.File) schoolCounts {
+	sc := schoolCounts{byType: map[string]int{}}
+	for i := range f.Schools {
+		s := &f.Schools[i]
+		sc.byType[s.Type]++
+		if s.Type == county.TypePoint {
+			sc.points++
+			if county.Val(s.Students.Primary)+county.Val(s.Students.Junior) >= 50 {
+				sc.pointsOver50++
+			}
+		} else {
+			sc.schools++
+		}
+		sc.students.add(addInts(s.Students.Primary, s.Students.Junior))
+		sc.teachers.add(addInts(fullTime(s.Teachers.Primary), fullTime(s.Teachers.Junior)))
+	}
+	return sc
+}
+
+// typeList words the schools by type: "小学 10 所、初中 4 所、九年一贯制学校 1 所".
+func (sc schoolCounts) typeList() string {
+	var parts []string
+	for _, typ := range county.SchoolTypes {
+		if typ == county.TypePoint || sc.byType[typ] == 0 {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %d 所", typeWord(typ), sc.byType[typ]))
+	}
+	return strings.Join(parts, "、")
+}
+
+// typeWord names a type as a noun: 九年一贯制 → 九年一贯制学校.
+func typeWord(typ string) string {
+	if strings.HasSuffix(typ, "一贯制") {
+		return typ + "学校"
+	}
+	return typ
+}
+
+// addInts adds two optional counts; nil when both are nil.
+func addInts(a, b *int) *int {
+	if a == nil && b == nil {
+		return nil
+	}
+	n := county.Val(a) + county.Val(b)
+	return &n
+}

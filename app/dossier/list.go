@@ -1,0 +1,87 @@
+package dossier
+
+import (
+	"strings"
+
+	"junheng/app/format"
+)
+
+// schoolList prints 学校名单: every school and teaching point with its
+// 标识码, type, 城乡 and enrolment.
+func (c *ctx) schoolList() {
+	d := c.d
+	d.newPage(false, true)
+	d.heading(c.chapterTitle(List), 0, 40)
+	sc := countSchools(c.f)
+	d.paragraph(countSentence(sc), textSize, false)
+	t := &table{size: smallSize,
+		cols: []col{{W: 6, Align: "R"}, {W: 18, Align: "L"}, {W: 40, Align: "L"}, {W: 14, Align: "C"}, {W: 8, Align: "C"}, {W: 8, Align: "C"}, {W: 12, Align: "R"}},
+		head: [][]cell{headRow("序号", "学校标识码", "学校名称", "学校类型", "城乡", "办学性质", "在校生数")}}
+	var rows [][]cell
+	for i := range c.f.Schools {
+		s := &c.f.Schools[i]
+		nature := "公办"
+		if s.IsPrivate() {
+			nature = "民办"
+		}
+		n := addInts(addInts(s.Students.Primary, s.Students.Junior), s.Students.Senior)
+		rows = append(rows, []cell{num(format.Int(i + 1)), txt(s.ID), txt(shortName(s.Name)), center(s.Type), center(textOr(s.Location)), center(nature), num(intText(n))})
+	}
+	t.draw(d, rows)
+	c.signature()
+}
+
+// countSentence words the counts as the standard and the narratives do:
+// 中小学校 apart from 教学点.
+func countSentence(sc schoolCounts) string {
+	s := "县域内共有义务教育中小学校 " + format.Int(sc.schools) + " 所"
+	if l := sc.typeList(); l != "" {
+		s += "（" + l + "）"
+	}
+	s += "，教学点 " + format.Int(sc.points) + " 个"
+	if sc.points > 0 {
+		s += "（其中在校生 50 人及以上的 " + format.Int(sc.pointsOver50) + " 个）"
+	}
+	return s + "。"
+}
+
+// evidence prints 佐证材料目录: the evidence entries of the county items,
+// numbered, in the order of the standard. Files come later.
+func (c *ctx) evidence() {
+	d := c.d
+	d.newPage(false, true)
+	d.heading(c.chapterTitle(Evidence), 0, 40)
+	t := &table{size: smallSize,
+		cols: []col{{W: 7, Align: "R"}, {W: 8, Align: "C"}, {W: 45, Align: "L"}, {W: 60, Align: "L"}},
+		head: [][]cell{headRow("序号", "代码", "评估指标", "佐证材料")}}
+	var rows [][]cell
+	n := 0
+	for _, it := range national.Items {
+		r := c.r.Items[it.Code]
+		if r == nil || strings.TrimSpace(r.Evidence) == "" {
+			continue
+		}
+		for _, e := range evidenceEntries(r.Evidence) {
+			n++
+			rows = append(rows, []cell{num(format.Int(n)), center(it.Code), txt(it.Name), txt(e)})
+		}
+	}
+	if len(rows) == 0 {
+		d.paragraph("尚未填报佐证材料。", textSize, false)
+	} else {
+		t.draw(d, rows)
+	}
+	c.signature()
+}
+
+// evidenceEntries splits an evidence text into its entries: one a line,
+// or separated by "；".
+func evidenceEntries(s string) []string {
+	var out []string
+	for _, line := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '；' || r == ';' }) {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}

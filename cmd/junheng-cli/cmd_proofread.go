@@ -1,0 +1,87 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"junheng/app/county"
+	"junheng/app/eval"
+	"junheng/app/proofread"
+	"junheng/app/standard"
+)
+
+func init() {
+	register("proofread", command{
+		usage: "proofread FILE.json|DB [--year 学年]   材料自查：列出文字材料中与本文件数据不一致的数字",
+		run:   runProofread,
+	})
+}
+
+// resultOutput is the junheng-result/1 document as the command line writes
+// it: the evaluation and, beside it, what the texts state that the file's
+// own numbers contradict (exchange.md: "proofread").
+type resultOutput struct {
+	*eval.Result
+	Proofread []proofread.Finding `json:"proofread"`
+}
+
+func withProofread(r *eval.Result, f *county.File) resultOutput {
+	return resultOutput{Result: r, Proofread: proofread.Check(f, r)}
+}
+
+func runProofread(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("proofread", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	year := fs.String("year", "", "学年（从数据库检查时）")
+	opts := ruleFlags(fs)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "用法：junheng-cli proofread FILE.json|DB [--year 学年]")
+		return 2
+	}
+	if opts.TeachingPointThreshold < 0 {
+		fmt.Fprintf(stderr, "--tp-threshold = %d：教学点人数门槛不能为负数\n", opts.TeachingPointThreshold)
+		return 2
+	}
+	f, err := loadCounty(pos[0], *year)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	r := eval.Evaluate(f, standard.National2017(), *opts)
+	list := proofread.Check(f, r)
+	for _, c := range list {
+		if _, err := fmt.Fprintf(stdout, "%s：%s——文中为 %s，按本文件数据计算为 %s。原文：「%s」\n",
+			whereName(c.Where), c.About, c.Stated, c.Computed, c.Text); err != nil {
+			fmt.Fprintln(stderr, "写出失败：", err)
+			return 1
+		}
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(stderr, "材料自查：文字材料中的数字与本文件数据一致。")
+	} else {
+		fmt.Fprintf(stderr, "材料自查：发现 %d 处数据前后不一致。\n", len(list))
+	}
+	return 0
+}
+
+// whereName names a text of the file in Chinese.
+func whereName(where string) string {
+	switch where {
+	case "narrative.request":
+		return "申请报告"
+	case "narrative.basic":
+		return "自评报告·县域义务教育基本情况"
+	case "narrative.foundation":
+		return "自评报告·工作基础"
+	case "narrative.problems":
+		return "自评报告·存在的问题和原因分析"
+	case "narrative.measures":
+		return "自评报告·保障措施"
+	}
+	return where
+}

@@ -1,0 +1,288 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"junheng/app/county"
+	"junheng/app/dossier"
+	"junheng/app/eval"
+	"junheng/app/format"
+	"junheng/app/report"
+	"junheng/app/standard"
+	"junheng/assets/demo"
+	"junheng/data/xlsx"
+)
+
+// FuzzPipeline runs the whole pipeline on any input the decoder accepts:
+// decode → validate → evaluate → text report → PDF dossier → Excel export
+// → result JSON. No step may panic, hang or fail, and no output may hold
+// Inf, NaN, "-0" or a figure of more than 15 digits (format.CheckText).
+// Run it bounded in CI: go test -run='^$' -fuzz=FuzzPipeline -fuzztime=45s.
+func FuzzPipeline(f *testing.F) {
+	for _, seed := range pipelineSeeds(f) {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 256<<10 {
+			return // keep each iteration fast; size is the scale tests' concern
+		}
+		file, err := county.Decode(data)
+		if err != nil {
+			return // refused with a message: the decoder's tests cover those
+		}
+		if len(file.Schools) > 80 {
+			return
+		}
+		checkPipeline(t, file, optionsFor(data), sectionsFor(data))
+	})
+}
+
+// TestPipelineSeeds runs every seed through the pipeline in an ordinary
+// test run, so the hostile cases stay checked without -fuzz.
+func TestPipelineSeeds(t *testing.T) {
+	for i, seed := range pipelineSeeds(t) {
+		file, err := county.Decode(seed)
+		if err != nil {
+			t.Logf("seed %d refused by the decoder: %v", i, err)
+			continue
+		}
+		checkPipeline(t, file, eval.DefaultOptions(), dossier.AllSections)
+		file, _ = county.Decode(seed) // checkPipeline neutralized the names
+		checkPipeline(t, file, eval.Options{TeachingPointThreshold: 50, MergeTeachingPoints: true, ExcludePrivate: true, IncludeSpecial: true}, sectionsFor(seed))
+	}
+}
+
+// optionsFor picks rule switches from the input, so the fuzzer explores
+// them too.
+func optionsFor(data []byte) eval.Options {
+	o := eval.DefaultOptions()
+	if len(data) == 0 {
+		return o
+	}
+	k := data[len(data)-1]
+	o.MergeTeachingPoints, o.ExcludePrivate, o.IncludeSpecial = k&1 != 0, k&2 != 0, k&4 != 0
+	return o
+}
+
+// sectionsFor picks three sections of the dossier from the input: a
+// dossier costs ~120 ms whatever it holds (the font), the whole one
+// ~500 ms, so each iteration prints a few and the fuzzer covers them all.
+func sectionsFor(data []byte) []dossier.Section {
+	var h uint32 = 2166136261
+	for _, b := range data {
+		h = (h ^ uint32(b)) * 16777619
+	}
+	all := dossier.AllSections
+	n := uint32(len(all))
+	picked := []dossier.Section{all[h%n], all[(h/n)%n], all[(h/n/n)%n]}
+	return slices.Compact(slices.Sorted(slices.Values(picked)))
+}
+
+func checkPipeline(t *testing.T, file *county.File, opts eval.Options, sections []dossier.Section) {
+	t.Helper()
+	neutralizeText(reflect.ValueOf(file).Elem())
+	std := standard.National2017()
+	r := eval.Evaluate(file, std, opts)
+
+	for _, line := range strings.Split(report.Text(r, std), "\n") {
+		if bad := format.CheckText(line); bad != "" {
+			t.Fatalf("text report: %q in %q", bad, line)
+		}
+	}
+
+	var js bytes.Buffer
+	if err := writeJSON(&js, r, false); err != nil {
+		t.Fatalf("result JSON: %v", err)
+	}
+	checkJSON(t, js.Bytes())
+
+	var pdf bytes.Buffer
+	if err := dossier.Write(&pdf, file, r, dossier.Options{Sections: sections, Date: time.Date(2025, 3, 8, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatalf("dossier: %v", err)
+	}
+	if !bytes.HasPrefix(pdf.Bytes(), []byte("%PDF-")) {
+		t.Fatalf("dossier: not a PDF")
+	}
+
+	var book bytes.Buffer
+	if err := xlsx.ExportResults(&book, file, r); err != nil {
+		t.Fatalf("Excel export: %v", err)
+	}
+	checkWorkbook(t, book.Bytes())
+}
+
+// checkJSON walks the result JSON: every string passes CheckText and no
+// number is a negative zero. Numbers keep full precision (exchange.md: no
+// rounding in JSON), so their digits are not limited; Inf and NaN cannot
+// be written at all (the encoder refuses them, which the caller checks).
+func checkJSON(t *testing.T, data []byte) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("result JSON does not read back: %v", err)
+		}
+		switch v := tok.(type) {
+		case json.Number:
+			x, err := strconv.ParseFloat(string(v), 64)
+			if err != nil || math.IsInf(x, 0) || math.IsNaN(x) || x == 0 && strings.HasPrefix(string(v), "-") {
+				t.Fatalf("result JSON number %s", v)
+			}
+		case string:
+			if bad := format.CheckText(v); bad != "" {
+				t.Fatalf("result JSON: %q in %q", bad, v)
+			}
+		}
+	}
+}
+
+// checkWorkbook reads the exported workbook back: every number cell is a
+// finite number and not −0, every text cell passes CheckText.
+func checkWorkbook(t *testing.T, data []byte) {
+	t.Helper()
+	x, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("the exported workbook does not open: %v", err)
+	}
+	defer x.Close()
+	for _, sheet := range x.GetSheetList() {
+		rows, err := x.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatalf("sheet %s: %v", sheet, err)
+		}
+		for i, row := range rows {
+			for j, cell := range row {
+				where := fmt.Sprintf("%s!R%dC%d", sheet, i+1, j+1)
+				if v, err := strconv.ParseFloat(cell, 64); err == nil {
+					if math.IsInf(v, 0) || math.IsNaN(v) || v == 0 && strings.HasPrefix(cell, "-") {
+						t.Fatalf("%s holds %q", where, cell)
+					}
+					continue
+				}
+				if bad := format.CheckText(cell); bad != "" {
+					t.Fatalf("%s: %q in %q", where, bad, cell)
+				}
+			}
+		}
+	}
+}
+
+// enumerated fields keep their text: they are codes the program knows.
+var enumerated = map[string]bool{"format": true, "year": true, "type": true, "location": true, "moral_rating": true}
+
+// neutralizeText turns the ASCII letters, digits and minus signs of every
+// text a clerk typed (names, ids, evidence…) into their full-width forms, so
+// the output checks see only figures the program printed: a school may be
+// called "NaN 2024-0". Lengths and uniqueness are kept, so long names
+// still stress the layout.
+func neutralizeText(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			neutralizeText(v.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+			if fv := v.Field(i); fv.Kind() == reflect.String && !enumerated[name] {
+				fv.SetString(strings.Map(fullWidth, fv.String()))
+			} else if fv.Kind() != reflect.String {
+				neutralizeText(fv)
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			neutralizeText(v.Index(i))
+		}
+	}
+}
+
+func fullWidth(r rune) rune {
+	switch {
+	case r >= '0' && r <= '9', r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z', r == '-', r == '+', r == '.':
+		return r - 0x21 + 0xFF01
+	case r == '−':
+		return '－'
+	}
+	return r
+}
+
+// pipelineSeeds are the demo county and the hostile cases of issue 11:
+// huge counts, areas at the float limit, survey counts near the int limit,
+// −0 and denormals, zero entrants, empty stages, long names.
+func pipelineSeeds(tb testing.TB) [][]byte {
+	tb.Helper()
+	seeds := [][]byte{demo.JSON}
+	variant := func(change func(f *county.File)) {
+		f := demo.File()
+		change(f)
+		b, err := json.Marshal(f)
+		if err != nil {
+			tb.Fatalf("seed: %v", err)
+		}
+		seeds = append(seeds, b)
+	}
+	variant(func(f *county.File) {
+		s := &f.Schools[0]
+		s.Students.Primary, s.Classes.Primary, s.LargestClass.Primary = county.I(1e16), county.I(1e16/40), county.I(40)
+	})
+	variant(func(f *county.File) {
+		s := &f.Schools[1]
+		s.Students.Primary, s.Classes.Primary, s.LargestClass.Primary = county.I(1<<53), county.I(1<<53/32), county.I(32)
+		s.Teachers.Primary.FullTime, s.Teachers.Primary.Certified = county.I(1<<53), county.I(1<<53)
+	})
+	variant(func(f *county.File) {
+		for i := range f.Schools {
+			s := &f.Schools[i]
+			s.AreaTeachingAux, s.AreaIndoorSports, s.AreaSportsGround, s.EquipmentValue = county.F(1.7e308), county.F(1.7e308), county.F(1.7e308), county.F(1.7e308)
+		}
+	})
+	variant(func(f *county.File) {
+		f.County.Survey = county.Survey{"学生": {1 << 62, 1 << 62}, "家长": {1 << 62, 1 << 61}}
+	})
+	variant(func(f *county.File) {
+		for i := range f.Schools {
+			f.Schools[i].AreaSportsGround, f.Schools[i].EquipmentValue = county.F(math.Copysign(0, -1)), county.F(1e-320)
+		}
+		for i := range f.County.Finance {
+			f.County.Finance[i].StaffAvgSalary = county.F(1e-320)
+		}
+	})
+	variant(func(f *county.File) {
+		for i := range f.Schools {
+			f.Schools[i].Entrants, f.Schools[i].EntrantsNearby = county.StageCount{Primary: county.I(0), Junior: county.I(0)}, county.StageCount{Primary: county.I(0), Junior: county.I(0)}
+		}
+	})
+	variant(func(f *county.File) { // an empty junior stage: every junior school without students
+		for i := range f.Schools {
+			s := &f.Schools[i]
+			if county.Val(s.Students.Junior) > 0 {
+				s.Students.Junior, s.Classes.Junior, s.LargestClass.Junior, s.Teachers.Junior = county.I(0), county.I(0), county.I(0), nil
+				s.Entrants.Junior, s.EntrantsNearby.Junior = county.I(0), county.I(0)
+			}
+		}
+	})
+	variant(func(f *county.File) {
+		f.Schools[0].Name = string([]rune(strings.Repeat("义马市第一实验小学", 12))[:100])
+		f.Schools[2].Name = strings.Repeat("长", 100)
+		f.County.Name = strings.Repeat("县", 100)
+	})
+	return seeds
+}
