@@ -169,19 +169,7 @@ func (p *facts) store(live prof) bool {
 // showFailed says how many problems stopped the save, lists them and
 // focuses the first field to fix.
 func (p *facts) showFailed(rest []county.Problem) {
-	probs := p.form.Problems()
-	n := len(probs) + len(rest)
-	if n == 0 { // a finance row refused: its messages are beside its fields
-		n = 1
-	}
-	text := fmt.Sprintf("未保存：有 %d 处需要修改。", n)
-	for _, pr := range probs {
-		text += "\n· " + pr.String()
-	}
-	for _, r := range rest {
-		text += "\n· " + r.String()
-	}
-	p.msg.SetText(text)
+	p.msg.SetText(failedText(p.form.Problems(), rest))
 	p.form.FocusFirstProblem()
 }
 

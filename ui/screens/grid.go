@@ -320,10 +320,10 @@ func (p *grid) plan() *entry.Plan {
 		if len(pl.Schools) > 0 {
 			// the next section applies onto this one's records
 			nf := *file
-			nf.Schools = mergeByID(nf.Schools, pl.Schools)
+			nf.Schools = entry.ReplaceSchools(nf.Schools, pl.Schools)
 			file = &nf
 		}
-		all.Schools = mergeByID(all.Schools, pl.Schools)
+		all.Schools = entry.ReplaceSchools(all.Schools, pl.Schools)
 		all.Values += pl.Values
 		all.Refused += pl.Refused
 		all.Stale = append(all.Stale, pl.Stale...)
@@ -331,23 +331,6 @@ func (p *grid) plan() *entry.Plan {
 	}
 	p.held = all.Held
 	return all
-}
-
-func mergeByID(list, with []county.School) []county.School {
-	at := map[string]int{}
-	out := append([]county.School(nil), list...)
-	for i := range out {
-		at[out[i].ID] = i
-	}
-	for _, s := range with {
-		if i, ok := at[s.ID]; ok {
-			out[i] = s
-		} else {
-			at[s.ID] = len(out)
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 func (p *grid) write(plan *entry.Plan) {

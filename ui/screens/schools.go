@@ -373,19 +373,7 @@ func (p *schools) store(live sch) bool {
 // focuses the first field to fix. The status bar is left alone: nothing
 // was saved.
 func (p *schools) showFailed(rest []county.Problem) {
-	probs := p.form.Problems()
-	n := len(probs) + len(rest)
-	if n == 0 {
-		n = 1
-	}
-	text := fmt.Sprintf("未保存：有 %d 处需要修改。", n)
-	for _, pr := range probs {
-		text += "\n· " + pr.String()
-	}
-	for _, r := range rest {
-		text += "\n· " + r.String()
-	}
-	p.msg.SetText(text)
+	p.msg.SetText(failedText(p.form.Problems(), rest))
 	p.form.FocusFirstProblem()
 }
 
