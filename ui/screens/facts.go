@@ -103,6 +103,9 @@ func (p *facts) Update() {
 	case p.form.Version != p.env.S.Version:
 		p.form.Rebase(&p.env.S.File.County)
 		p.form.Version = p.env.S.Version
+		if p.extra != nil && !p.extra.Dirty() {
+			p.extra.Load(&p.env.S.File.County)
+		}
 	}
 	if g, ok := p.extra.(interface{ showGrowth() }); ok {
 		g.showGrowth()
@@ -138,7 +141,9 @@ func (p *facts) store(live prof) bool {
 	s := p.env.S
 	c := session.Clone(live)
 	ok := p.form.Read(&c)
-	if p.extra != nil && !p.extra.Read(&c) {
+	// The finance rows are written only when they were edited: otherwise
+	// the rows as stored now stay (a merge may have changed them).
+	if p.extra != nil && p.extra.Dirty() && !p.extra.Read(&c) {
 		ok = false
 	}
 	if !ok {

@@ -78,8 +78,10 @@ func newGrid(env *Env) *grid {
 	p.probs = widget.NewList(
 		func() int { return len(p.problems) + len(p.held) },
 		func() fyne.CanvasObject {
+			// One line each (a list's rows share one height); the whole
+			// message shows under 当前单元格 when the row is chosen.
 			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
+			l.Truncation = fyne.TextTruncateEllipsis
 			l.Importance = widget.DangerImportance
 			return l
 		},
@@ -110,7 +112,7 @@ func newGrid(env *Env) *grid {
 			widget.NewLabelWithStyle("需要修改的单元格", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		nil, nil, nil, p.probs)
 	split := container.NewHSplit(p.sheet, side)
-	split.Offset = 0.74
+	split.Offset = 0.78
 	top := container.NewVBox(p.tabs, help)
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(undo, p.saveBtn), p.summary)
 	p.obj = container.NewBorder(top, bottom, nil, nil, split)
