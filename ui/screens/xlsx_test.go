@@ -57,6 +57,9 @@ func template(t *testing.T, p *schools, dir string) *excelize.File {
 	t.Helper()
 	path := filepath.Join(dir, "模板.xlsx")
 	p.WriteTemplate(path, "")
+	if ov := p.env.Win.Canvas().Overlays().Top(); ov != nil {
+		tapButton(t, ov, "关闭") // the 文件已保存 dialog
+	}
 	x, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatalf("the template was not written: %v", err)
