@@ -208,7 +208,7 @@ var referenceSchema = sync.OnceValue(func() []map[string]schemaObject {
 	db.SetMaxOpenConns(1)
 	for v := 0; v <= SchemaVersion; v++ {
 		if v > 0 {
-			if _, err := db.Exec(migrations[v-1]); err != nil {
+			if err := migrateStep(db, v-1); err != nil {
 				panic(fmt.Sprintf("data: migration %d: %v", v-1, err))
 			}
 		}

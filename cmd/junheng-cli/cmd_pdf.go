@@ -33,10 +33,10 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "输出的 PDF 文件（- 为标准输出）")
 	year := fs.String("year", "", "学年（从数据库生成时）")
 	sections := fs.String("sections", "", "要打印的部分，逗号分隔，all 为全部；默认除一校一表外的全部。可选："+sectionList())
-	date := fs.String("date", "", "申报日期，格式 2025-03-08（默认文件的 application.date，未填则为学年末 8 月 31 日）")
+	date := fs.String("date", "", "申报日期，格式 2025-03-08（默认为数据中填写的申报日期，未填则为学年末 8 月 31 日）")
 	head := fs.String("head", "", "单位负责人")
-	preparer := fs.String("preparer", "", "填报人（文件的 application.contact 未填时）")
-	phone := fs.String("phone", "", "联系电话（文件的 application.phone 未填时）")
+	preparer := fs.String("preparer", "", "填报人（数据中未填联系人时）")
+	phone := fs.String("phone", "", "联系电话（数据中未填联系电话时）")
 	rules := ruleFlags(fs)
 	p := parse(fs, args, 1, "pdf FILE.json|DB [--year 学年] -o OUT.pdf [--sections 部分,…] [--office 单位]", stdout, stderr)
 	if p.stop {
@@ -49,8 +49,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	// --office (or JUNHENG_OFFICE), the one office flag of every command,
-	// is the dossier's 编制（填报）单位 when the file's application.office
-	// is empty.
+	// is the dossier's 编制（填报）单位.
 	opts := dossier.Options{Office: set.Office, Head: *head, Preparer: *preparer, Phone: *phone}
 	if *sections != "" {
 		if opts.Sections, err = dossier.ParseSections(*sections); err != nil {
