@@ -195,7 +195,8 @@ func dbErr(err error) error {
 		return pe
 	}
 	var worded *FileError // every SQLite error is worded by the connection (see openSQL)
-	if errors.As(err, &worded) {
+	var access *AccessError
+	if errors.As(err, &worded) || errors.As(err, &access) {
 		return err
 	}
 	return &WriteError{Err: err}

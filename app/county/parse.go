@@ -21,7 +21,7 @@ import (
 // isSpace reports the blanks people leave around a value: ASCII spaces,
 // no-break spaces, the ideographic space U+3000 and zero-width marks.
 func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+	return unicode.IsSpace(r) || r == 0x200b || r == 0xfeff // zero-width space, byte order mark
 }
 
 // trimSpace removes surrounding blanks (incl. U+3000).
@@ -44,7 +44,7 @@ func foldWidth(s string) string {
 		switch {
 		case r >= '！' && r <= '～':
 			return r - '！' + '!'
-		case r == '\u3000':
+		case r == 0x3000: // ideographic space
 			return ' '
 		}
 		return r
@@ -114,7 +114,7 @@ func ParseNumber(text string) (float64, string) {
 // CheckNumber returns "" when x is a valid value of the field, or a
 // Chinese message naming the bound it breaks.
 func (s FieldSpec) CheckNumber(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
+	if math.IsNaN(x) {
 		return "不是有效的数值"
 	}
 	if x < 0 && s.Min >= 0 {
@@ -316,7 +316,7 @@ func badRunes(s string, lines bool) string {
 			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
 				return "含有不是 UTF-8 编码的字节：请重新输入这段文字"
 			}
-			return "含有无法识别的字符「�」（原文件可能不是 UTF-8 编码）：请重新输入这段文字"
+			return "含有无法识别的字符（U+FFFD，原文件可能不是 UTF-8 编码）：请重新输入这段文字"
 		case lines && (r == '\n' || r == '\r' || r == '\t'):
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
 			return fmt.Sprintf("含有控制字符（U+%04X，看不见但会打乱显示和打印）：请删除后重新输入", r)

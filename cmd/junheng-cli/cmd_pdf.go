@@ -9,6 +9,7 @@ import (
 
 	"junheng/app/dossier"
 	"junheng/app/eval"
+	"junheng/app/proofread"
 	"junheng/app/standard"
 	"junheng/data/safefile"
 )
@@ -90,5 +91,8 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stderr, "已生成「%s」（%d 字节）。\n", *out, buf.Len())
+	if n := len(proofread.Check(f, r)); n > 0 { // inspectors reject dossiers for this
+		fmt.Fprintf(stderr, "注意：材料自查发现 %d 处文字与数据不一致，请用 junheng-cli proofread 查看并修改后再报送。\n", n)
+	}
 	return 0
 }

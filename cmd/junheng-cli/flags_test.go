@@ -23,14 +23,17 @@ var allowedWords = map[string]bool{
 	"special": true, "init": true, "import": true, "export": true, "check": true, "history": true, "eval": true,
 	"demo": true, "template": true, "nope": true, "bogus": true, "maybe": true, // values typed in the tests
 	"students": true, "primary": true, "teachers": true, // field paths in the usage (what --field takes)
+	"application": true, "contact": true, // JSON keys of the county file named by pdf's usage
 }
 
 func init() {
 	for _, sec := range dossier.AllSections { // the values --sections takes
 		allowedWords[string(sec)] = true
 	}
-	for name := range commands { // the command names a clerk types
-		allowedWords[name] = true
+	for name := range commands { // the command names themselves
+		for _, w := range strings.Split(name, "-") {
+			allowedWords[w] = true
+		}
 	}
 }
 

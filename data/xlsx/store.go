@@ -43,9 +43,15 @@ func PlanFor(s YearLoader, imp *Import, year string) (*Plan, error) {
 
 // Apply saves a plan in one transaction, recorded in the audit trail as
 // 导入 Excel「file name」. An empty plan writes nothing.
+//
+// A plan adding schools is refused unless p.AddNewSchools confirms them
+// (ErrNewSchoolsUnconfirmed): nothing is written then.
 func Apply(s Importer, p *Plan) error {
 	if p.Empty() {
 		return nil
+	}
+	if len(p.NewSchools) > 0 && !p.AddNewSchools {
+		return ErrNewSchoolsUnconfirmed{Schools: p.NewSchools}
 	}
 	return s.ApplyImport(p.Year, p.Schools, p.County, p.File)
 }

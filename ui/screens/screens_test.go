@@ -3,6 +3,7 @@ package screens
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -169,7 +170,9 @@ func TestValidationMessageBesideField(t *testing.T) {
 	p := fx.show(Schools).(*schools)
 	first := fx.env.S.File.Schools[0]
 	p.Open(first.ID)
-	typeInto(field(t, p, "teachers.primary.certified"), "100000")
+	// one more than the full-time teachers: within the field's bound, so the
+	// message is the comparison's, not the bound's
+	typeInto(field(t, p, "teachers.primary.certified"), strconv.Itoa(*first.Teachers.Primary.FullTime+1))
 	if p.Save() {
 		t.Fatal("Save accepted more certified than full-time teachers")
 	}
