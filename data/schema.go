@@ -76,47 +76,29 @@ CREATE TABLE change (
 	// 1 → 2: a digest of each row's values, so that a merge reads only the
 	// rows that differ. Filled by migrateDigests for existing rows.
 	`ALTER TABLE entity ADD COLUMN digest TEXT;`,
-	// 2 → 3: provenance (see provenance.go), by migrateProvenance.
-	``,
+	// 2 → 3: provenance (see provenance.go). A commit says what kind of
+	// write it was and from which file; a change line written by a merge
+	// names the other file's revision that first set the adopted value
+	// (origin); lines copied from another file only as a merge's lineage
+	// are marked (lineage = 1), so that the history lists each change
+	// once. Older commits get their kind from their action. Plain SQL, so
+	// that the reference schema of the open check (check.go) has it.
+	`
+ALTER TABLE commit_log ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE commit_log ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE change ADD COLUMN origin TEXT;
+ALTER TABLE change ADD COLUMN lineage INTEGER NOT NULL DEFAULT 0;
+UPDATE commit_log SET kind = CASE action
+	WHEN 'save' THEN 'typed' WHEN 'delete' THEN 'typed'
+	WHEN 'import' THEN 'imported' WHEN 'merge' THEN 'merged' WHEN 'copy' THEN 'copied'
+	ELSE '' END;
+`,
 }
 
 // goSteps run after the SQL step of the same index, in the same
 // transaction, for what SQL alone cannot compute.
 var goSteps = map[int]func(tx *sql.Tx) error{
 	1: migrateDigests,
-	2: migrateProvenance,
-}
-
-// migrateProvenance (2 → 3) adds the provenance: a commit says what kind
-// of write it was and from which file; a change line written by a merge
-// names the other file's revision that first set the adopted value
-// (origin); lines copied from another file only as a merge's lineage are
-// marked (lineage = 1), so that the history lists each change once. Older
-// commits get their kind from their action. Columns already present are
-// left as they are.
-func migrateProvenance(tx *sql.Tx) error {
-	add := []struct{ table, column, decl string }{
-		{"commit_log", "kind", "TEXT NOT NULL DEFAULT ''"},
-		{"commit_log", "source", "TEXT NOT NULL DEFAULT ''"},
-		{"change", "origin", "TEXT"},
-		{"change", "lineage", "INTEGER NOT NULL DEFAULT 0"},
-	}
-	for _, a := range add {
-		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM pragma_table_info(?) WHERE name = ?`, a.table, a.column).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			if _, err := tx.Exec("ALTER TABLE " + a.table + " ADD COLUMN " + a.column + " " + a.decl); err != nil {
-				return err
-			}
-		}
-	}
-	_, err := tx.Exec(`UPDATE commit_log SET kind = CASE action
-		WHEN 'save' THEN 'typed' WHEN 'delete' THEN 'typed'
-		WHEN 'import' THEN 'imported' WHEN 'merge' THEN 'merged' WHEN 'copy' THEN 'copied'
-		ELSE '' END WHERE kind = ''`)
-	return err
 }
 
 // runStep brings a file from version v to v+1 inside tx: the SQL step,

@@ -50,7 +50,8 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	// --office (or JUNHENG_OFFICE), the one office flag of every command,
-	// is the dossier's 编制（填报）单位.
+	// is the dossier's 编制（填报）单位 when the file's application.office
+	// is empty.
 	opts := dossier.Options{Office: set.Office, Head: *head, Preparer: *preparer, Phone: *phone}
 	if *sections != "" {
 		if opts.Sections, err = dossier.ParseSections(*sections); err != nil {
