@@ -18,6 +18,7 @@ import (
 	"junheng/ui/session"
 	jtheme "junheng/ui/theme"
 	"junheng/ui/uitest"
+	"junheng/ui/widgets"
 )
 
 func newTestApp(t *testing.T, args ...string) *App {
@@ -100,9 +101,9 @@ func TestMergeConflictDialogAppliesTheChoice(t *testing.T) {
 
 func TestLeavingWithUnsavedInputAsks(t *testing.T) {
 	a := newTestApp(t, "--demo", "--page", "政府保障")
-	var entry *widget.Entry
+	var entry *widgets.FocusEntry
 	walk(a.Page(screens.Gov).Object(), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && entry == nil {
+		if e, ok := o.(*widgets.FocusEntry); ok && entry == nil {
 			entry = e
 		}
 	})
@@ -124,9 +125,9 @@ func TestLeavingWithUnsavedInputAsks(t *testing.T) {
 func TestCtrlSSavesThePage(t *testing.T) {
 	a := newTestApp(t, "--demo", "--page", "县域概况")
 	st := a.Session().Store.(*fakestore.Store)
-	var entry *widget.Entry
+	var entry *widgets.FocusEntry
 	walk(a.Page(screens.Profile).Object(), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && entry == nil {
+		if e, ok := o.(*widgets.FocusEntry); ok && entry == nil {
 			entry = e // the county name
 		}
 	})

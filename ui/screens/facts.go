@@ -72,7 +72,9 @@ func newFacts(env *Env, title string, form *w.Form[prof], codes []string, extra 
 		body.Add(p.results)
 	}
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.obj = container.NewBorder(container.NewVBox(head, p.msg), container.NewHBox(save), nil, nil, container.NewVScroll(body))
+	scroll := container.NewVScroll(body)
+	form.Scroll = scroll
+	p.obj = container.NewBorder(container.NewVBox(head, p.msg), container.NewHBox(save), nil, nil, scroll)
 	return p
 }
 
@@ -81,18 +83,29 @@ func (p *facts) Object() fyne.CanvasObject { return p.obj }
 func (p *facts) Dirty() bool { return p.form.Dirty() || (p.extra != nil && p.extra.Dirty()) }
 
 func (p *facts) load() {
-	c := session.Clone(p.env.S.File.County)
-	p.form.Load(&c)
+	c := &p.env.S.File.County // Load copies: the form never writes into it
+	p.form.Load(c)
+	p.form.Version = p.env.S.Version
 	if p.extra != nil {
-		p.extra.Load(&c)
+		p.extra.Load(c)
 	}
 	p.msg.SetText("")
 }
 
-// Update reloads the form unless it holds unsaved input, and redraws the verdicts.
+// Update follows the stored facts when they changed (a merge, restore,
+// import, another year): without unsaved input the form reloads; with it,
+// the fields not typed in show the new values and typed ones are kept for
+// the save to ask about. The verdicts are redrawn.
 func (p *facts) Update() {
-	if !p.Dirty() {
+	switch {
+	case !p.Dirty():
 		p.load()
+	case p.form.Version != p.env.S.Version:
+		p.form.Rebase(&p.env.S.File.County)
+		p.form.Version = p.env.S.Version
+		if p.extra != nil && !p.extra.Dirty() {
+			p.extra.Load(&p.env.S.File.County)
+		}
 	}
 	if g, ok := p.extra.(interface{ showGrowth() }); ok {
 		g.showGrowth()
@@ -110,13 +123,31 @@ func (p *facts) Open(string) {}
 // problem it shows the messages beside the fields and stores nothing.
 func (p *facts) Save() bool {
 	s := p.env.S
-	c := session.Clone(s.File.County)
+	if err := s.Refresh(); err != nil {
+		p.msg.SetText("未保存：" + err.Error())
+		return false
+	}
+	live := session.Clone(s.File.County)
+	if cs := p.form.Conflicts(&live); len(cs) > 0 {
+		askConflicts(p.env, cs, func() { p.store(live) })
+		return false
+	}
+	return p.store(live)
+}
+
+// store parses the changed fields into live (the facts as stored now),
+// validates and writes them.
+func (p *facts) store(live prof) bool {
+	s := p.env.S
+	c := session.Clone(live)
 	ok := p.form.Read(&c)
-	if p.extra != nil && !p.extra.Read(&c) {
+	// The finance rows are written only when they were edited: otherwise
+	// the rows as stored now stay (a merge may have changed them).
+	if p.extra != nil && p.extra.Dirty() && !p.extra.Read(&c) {
 		ok = false
 	}
 	if !ok {
-		p.msg.SetText("有填写错误，未保存：请按字段旁的提示修改。")
+		p.showFailed(nil)
 		return false
 	}
 	nf := *s.File
@@ -128,21 +159,23 @@ func (p *facts) Save() bool {
 		}
 	}
 	if len(mine) > 0 {
-		rest := p.form.ShowProblems(mine)
-		text := "有填写错误，未保存：请按字段旁的提示修改。"
-		for _, r := range rest {
-			text += "\n" + r.String()
-		}
-		p.msg.SetText(text)
+		p.showFailed(p.form.ShowProblems(mine))
 		return false
 	}
 	if err := s.SaveCounty(c); err != nil {
-		p.msg.SetText(err.Error())
+		p.msg.SetText("未保存：" + err.Error())
 		return false
 	}
 	p.load()
 	p.env.Status("县域数据已保存")
 	return true
+}
+
+// showFailed says how many problems stopped the save, lists them and
+// focuses the first field to fix.
+func (p *facts) showFailed(rest []county.Problem) {
+	p.msg.SetText(failedText(p.form.Problems(), rest))
+	p.form.FocusFirstProblem()
 }
 
 // itemRow shows one item's verdict from the result; items failed by

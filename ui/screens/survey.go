@@ -32,7 +32,11 @@ func newSurvey(env *Env) *facts {
 					if p.Survey == nil {
 						p.Survey = county.Survey{}
 					}
-					p.Survey[group] = []int{*n, -1}
+					if c, ok := p.Survey[group]; ok && len(c) == 2 {
+						c[0] = *n // the satisfied count stays as stored
+					} else {
+						p.Survey[group] = []int{*n, -1}
+					}
 					return ""
 				}),
 			w.Custom[prof](path, "满意人数", "人", "回答「满意」或「比较满意」的人数",

@@ -67,6 +67,9 @@ func newTodo(env *Env) *todo {
 		p.list.UnselectAll()
 		if i < len(p.rows) && p.rows[i].item != nil {
 			page, target := FixPage(*p.rows[i].item)
+			if page == Schools {
+				target = TodoTarget(env, *p.rows[i].item) // the exact field
+			}
 			env.Goto(page, target)
 		}
 	}

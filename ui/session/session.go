@@ -1,7 +1,6 @@
 package session
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sync"
@@ -12,6 +11,7 @@ import (
 	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/app/standard"
+	"junheng/ui/entry"
 )
 
 // Session is one open county file. Its methods run on the UI thread; the
@@ -36,6 +36,10 @@ type Session struct {
 	// Inline makes Recompute evaluate on the calling goroutine (headless
 	// tests, where widgets must not be touched from two goroutines).
 	Inline bool
+	// Version counts the changes of File: every load (year switch, reload
+	// after a merge, restore or import) and every save. A form or grid
+	// keeps the version it loaded; when it differs on Update, it reloads.
+	Version uint64
 }
 
 // New opens a session on a store at its latest year (or year when set).
@@ -64,6 +68,7 @@ func (s *Session) load(year string) error {
 	}
 	s.Year, s.File = year, f
 	s.Result = nil
+	s.Version++
 	return nil
 }
 
@@ -152,6 +157,7 @@ func (s *Session) SaveSchool(oldID string, sc county.School) error {
 		return fmt.Errorf("保存失败：%w", err)
 	}
 	s.File = WithSchool(s.File, oldID, sc)
+	s.Version++
 	s.notify()
 	s.Recompute()
 	return nil
@@ -165,6 +171,7 @@ func (s *Session) DeleteSchool(id string) error {
 	nf := *s.File
 	nf.Schools = slices.DeleteFunc(slices.Clone(s.File.Schools), func(x county.School) bool { return x.ID == id })
 	s.File = &nf
+	s.Version++
 	s.notify()
 	s.Recompute()
 	return nil
@@ -178,6 +185,7 @@ func (s *Session) SaveCounty(p county.Profile) error {
 	nf := *s.File
 	nf.County = p
 	s.File = &nf
+	s.Version++
 	s.notify()
 	s.Recompute()
 	return nil
@@ -237,14 +245,4 @@ func (s *Session) Wait() { s.computing.Wait() }
 
 // Clone returns a deep copy of v (a school or the county facts) so that a
 // form can write into it without touching the file other goroutines read.
-func Clone[T any](v T) T {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic("session: clone: " + err.Error())
-	}
-	var out T
-	if err := json.Unmarshal(b, &out); err != nil {
-		panic("session: clone: " + err.Error())
-	}
-	return out
-}
+func Clone[T any](v T) T { return entry.Clone(v) }

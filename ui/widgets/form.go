@@ -1,50 +1,60 @@
 // Package widgets holds the GUI's reusable pieces: the labelled input form
-// that reads its values on save, the coloured result cell and the bar chart.
+// over a copy of a record, the coloured result cell and the bar chart.
 package widgets
 
 import (
-	"errors"
+	"fmt"
 	"image/color"
-
-	"fyne.io/fyne/v2/canvas"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	ftheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/county"
+	"junheng/ui/entry"
 )
 
-// Field is one input of a form over a value of type T. Its widget holds the
-// text as typed; the value is parsed only when the form is read (Fyne has no
-// IME preedit, so nothing is bound keystroke by keystroke).
+// msgWidth is the room kept right of every input for its message, so that
+// a message appearing never moves the fields below (no layout jump).
+const msgWidth = 230
+
+// Field is one input of a form over a value of type T: the field of
+// package entry with its widgets. The widget holds the text as typed; the
+// value is parsed only when the form is read (Fyne has no IME preedit, so
+// nothing is bound keystroke by keystroke).
 type Field[T any] struct {
-	Path  string // field path as in county.Problem.Field
-	Label string
-	Unit  string
-	Hint  string
+	*entry.Field[T]
 
-	load    func(*T) string
-	store   func(*T, string) string // returns a message, "" when fine
-	check   func(string) string     // numbers: the message for a bad text, checked as typed
-	choices []string                // a Select instead of an Entry
-	multi   bool                    // multi-line entry (evidence)
-
-	Entry  *widget.Entry
-	Select *widget.Select
+	Entry  *FocusEntry
+	Select *FocusSelect
 	Msg    *widget.Label
+
+	base      string // the text loaded: a field is edited when it differs
+	border    *canvas.Rectangle
+	highlight *canvas.Rectangle
+	label     *widget.Label
+	col       fyne.CanvasObject
+	shown     bool
 }
 
-// Text returns what the widget holds.
+// Text returns what the widget holds ("" for 未填报).
 func (f *Field[T]) Text() string {
 	if f.Select != nil {
+		if f.Select.Selected == Unanswered {
+			return ""
+		}
 		return f.Select.Selected
 	}
-	return f.Entry.Text
+	return strings.TrimSpace(f.Entry.Text)
 }
+
+// Edited reports whether the clerk changed the field since it was loaded.
+func (f *Field[T]) Edited() bool { return f.Text() != f.base }
 
 func (f *Field[T]) setText(s string) {
 	if f.Select != nil {
@@ -58,29 +68,84 @@ func (f *Field[T]) setText(s string) {
 	f.Entry.SetText(s)
 }
 
-// SetMessage shows a validation message beside the field ("" clears it).
+// SetMessage shows a validation message beside the field and a red border
+// around its input ("" clears both).
 func (f *Field[T]) SetMessage(m string) {
+	if f.Msg.Text == m {
+		return
+	}
 	f.Msg.SetText(m)
 	if m == "" {
 		f.Msg.Hide()
+		f.border.Hide()
 	} else {
 		f.Msg.Show()
+		f.border.Show()
 	}
 }
 
+// Flagged reports whether the field shows a message with its red border.
+func (f *Field[T]) Flagged() bool { return f.Msg.Text != "" && f.border.Visible() }
+
+// Highlighted reports whether the field is marked as the one to fix.
+func (f *Field[T]) Highlighted() bool { return f.highlight.Visible() }
+
+// Visible reports whether the field is on the form for the loaded record.
+func (f *Field[T]) Visible() bool { return f.shown }
+
+func (f *Field[T]) focusable() fyne.Focusable {
+	if f.Select != nil {
+		return f.Select
+	}
+	return f.Entry
+}
+
+// Problem is a field the form refused, for the list under the title.
+type Problem struct {
+	Path, Label, Text, Msg string
+}
+
+func (p Problem) String() string {
+	if p.Text == "" {
+		return p.Label + "：" + p.Msg
+	}
+	return fmt.Sprintf("%s「%s」：%s", p.Label, p.Text, p.Msg)
+}
+
+// Conflict is a field the clerk changed whose stored value also changed
+// after the form loaded it (a merge, a restore, another program's save).
+type Conflict struct {
+	Label, Loaded, Stored, Typed string
+}
+
 // Form is an ordered list of fields in sections, laid out in the order of
-// the paper form so that Tab follows it.
+// the paper form so that Tab follows it. It works on its own deep copy of
+// the record: loading, showing or cancelling never touches the caller's.
 type Form[T any] struct {
 	Fields   []*Field[T]
 	sections []section[T]
-	dirty    bool
 	loading  bool
+	dirty    bool
 	// OnDirty runs when the user first changes something after a load.
 	OnDirty func()
+	// Show decides which fields belong on the form for a record (the
+	// stages of a school); nil shows every field. A field holding a value
+	// other than 0 is always shown, so that nothing stored is hidden.
+	Show func(f *entry.Field[T], v *T) bool
+	// Scroll is the scroll container the form sits in: focusing a field
+	// scrolls it into view, the wheel over an input scrolls it.
+	Scroll *container.Scroll
+	// Version is the session version of what was loaded (see session.Version).
+	Version uint64
+	// OnChoice runs when a pick-list field changes (the school type
+	// decides which fields are shown).
+	OnChoice func(path string)
+	loaded   T
 }
 
 type section[T any] struct {
 	title  string
+	label  *widget.Label
 	fields []*Field[T]
 }
 
@@ -94,47 +159,71 @@ func (fm *Form[T]) Add(fields ...*Field[T]) {
 	}
 	last := &fm.sections[len(fm.sections)-1]
 	for _, f := range fields {
-		f.Msg = widget.NewLabel("")
-		f.Msg.Importance = widget.DangerImportance
-		f.Msg.Wrapping = fyne.TextWrapWord
-		f.Msg.Hide()
-		if f.choices != nil {
-			f.Select = widget.NewSelect(f.choices, func(string) { fm.changed() })
-			f.Select.PlaceHolder = "未填报"
-		} else {
-			if f.multi {
-				f.Entry = widget.NewMultiLineEntry()
-				f.Entry.SetMinRowsVisible(2)
-				f.Entry.Wrapping = fyne.TextWrapWord
-			} else {
-				f.Entry = widget.NewEntry()
-			}
-			f.Entry.PlaceHolder = "未填报"
-			f.Entry.OnChanged = func(string) { fm.changed() }
-			if f.check != nil {
-				// A number field flags a bad text at once (the value is
-				// still read only on save).
-				field := f
-				f.Entry.Validator = func(s string) error {
-					if m := field.check(strings.TrimSpace(s)); m != "" {
-						return errors.New(m)
-					}
-					return nil
-				}
-				f.Entry.SetOnValidationChanged(func(err error) {
-					if fm.loading {
-						return
-					}
-					if err != nil {
-						field.SetMessage(err.Error())
-					} else {
-						field.SetMessage("")
-					}
-				})
-			}
-		}
+		fm.build(f)
 		last.fields = append(last.fields, f)
 		fm.Fields = append(fm.Fields, f)
+	}
+}
+
+func (fm *Form[T]) build(f *Field[T]) {
+	field := f
+	f.shown = true
+	f.Msg = widget.NewLabel("")
+	f.Msg.Importance = widget.DangerImportance
+	f.Msg.Wrapping = fyne.TextWrapWord
+	f.Msg.Hide()
+	f.border = canvas.NewRectangle(color.Transparent)
+	f.border.StrokeColor = color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff}
+	f.border.StrokeWidth = 2
+	f.border.CornerRadius = 4
+	f.border.Hide()
+	f.highlight = canvas.NewRectangle(color.NRGBA{R: 0xff, G: 0xe0, B: 0x82, A: 0xb0})
+	f.highlight.CornerRadius = 4
+	f.highlight.Hide()
+	focus := func() { fm.ScrollTo(field) }
+	if f.Choices != nil {
+		f.Select = newFocusSelect(f.Choices, func(string) {
+			fm.changed()
+			if !fm.loading && fm.OnChoice != nil {
+				fm.OnChoice(field.Path)
+			}
+		})
+		f.Select.PlaceHolder = Unanswered
+		f.Select.onFocus = focus
+		return
+	}
+	f.Entry = newFocusEntry(f.Multi)
+	if f.Multi {
+		f.Entry.SetMinRowsVisible(2)
+	}
+	f.Entry.PlaceHolder = Unanswered
+	f.Entry.onFocus = focus
+	f.Entry.OnChanged = func(string) {
+		fm.changed()
+		// An error clears as soon as the value is fixed.
+		if field.Msg.Text != "" && (field.Check == nil || field.Check(field.Text()) == "") {
+			field.SetMessage("")
+		}
+	}
+	if f.Check != nil {
+		// A number field flags a bad text when the clerk leaves it (the
+		// value is still read only on save).
+		f.Entry.Validator = func(s string) error {
+			if m := field.Check(strings.TrimSpace(s)); m != "" {
+				return fmt.Errorf("%s", m)
+			}
+			return nil
+		}
+		f.Entry.SetOnValidationChanged(func(err error) {
+			if fm.loading {
+				return
+			}
+			if err != nil {
+				field.SetMessage(err.Error())
+			} else {
+				field.SetMessage("")
+			}
+		})
 	}
 }
 
@@ -148,32 +237,147 @@ func (fm *Form[T]) changed() {
 	}
 }
 
-// Dirty reports whether the user changed something since the last load.
-func (fm *Form[T]) Dirty() bool { return fm.dirty }
+// Dirty reports whether a field differs from what was loaded.
+func (fm *Form[T]) Dirty() bool {
+	for _, f := range fm.Fields {
+		if f.Edited() {
+			return true
+		}
+	}
+	return false
+}
 
-// Load shows v in the fields and clears messages and the dirty flag.
+// Load shows a deep copy of v in the fields and clears messages; v itself
+// is never written (reading a field may create a block in the copy only).
 func (fm *Form[T]) Load(v *T) {
+	fm.loaded = entry.Clone(*v)
 	fm.loading = true
 	for _, f := range fm.Fields {
-		f.setText(f.load(v))
+		f.base = f.Load(&fm.loaded)
+		f.setText(f.base)
 		f.SetMessage("")
+		f.highlight.Hide()
 	}
 	fm.loading = false
 	fm.dirty = false
+	fm.Refilter()
 }
 
-// Read parses every field into v and shows a message beside each field that
-// does not parse; it reports whether all parsed.
+// Loaded returns a deep copy of the record as loaded (Read applies the
+// changed fields onto it when there is no newer stored record to use).
+func (fm *Form[T]) Loaded() T { return entry.Clone(fm.loaded) }
+
+// Rebase takes a newer stored record under the form: fields the clerk did
+// not change show the new value, changed ones keep what was typed (and
+// their old base, so that Conflicts can ask before overwriting).
+func (fm *Form[T]) Rebase(v *T) {
+	fm.loaded = entry.Clone(*v)
+	fm.loading = true
+	for _, f := range fm.Fields {
+		if f.Edited() {
+			continue
+		}
+		f.base = f.Load(&fm.loaded)
+		f.setText(f.base)
+	}
+	fm.loading = false
+	fm.Refilter()
+}
+
+// Conflicts lists the changed fields whose stored value in v is no longer
+// the one the clerk saw when typing.
+func (fm *Form[T]) Conflicts(v *T) []Conflict {
+	now := entry.Clone(*v)
+	var out []Conflict
+	for _, f := range fm.Fields {
+		if !f.Edited() {
+			continue
+		}
+		if s := f.Load(&now); s != f.base {
+			out = append(out, Conflict{Label: f.Label, Loaded: f.base, Stored: s, Typed: f.Text()})
+		}
+	}
+	return out
+}
+
+// Refilter shows the fields that belong on the form for the record as
+// loaded and typed (a changed school type changes the stages shown).
+func (fm *Form[T]) Refilter() {
+	cur := entry.Clone(fm.loaded)
+	if fm.Show != nil {
+		for _, f := range fm.Fields { // what is typed decides (the type)
+			if f.Choices != nil && f.Edited() {
+				f.Store(&cur, f.Text())
+			}
+		}
+	}
+	for _, s := range fm.sections {
+		any := false
+		for _, f := range s.fields {
+			show := fm.Show == nil || fm.Show(f.Field, &cur) || holds(f.Text()) || holds(f.base)
+			f.shown = show
+			if f.label != nil {
+				if show {
+					f.label.Show()
+					f.col.Show()
+				} else {
+					f.label.Hide()
+					f.col.Hide()
+				}
+			}
+			any = any || show
+		}
+		if s.label != nil {
+			if any {
+				s.label.Show()
+			} else {
+				s.label.Hide()
+			}
+		}
+	}
+}
+
+// holds reports whether a text is a value worth showing even on a field
+// the record does not need (a 0 for a stage the school lacks is not).
+func holds(text string) bool { return text != "" && text != "0" }
+
+// Read parses the fields the clerk changed into v (the record as stored
+// now) and shows a message beside each field that does not parse; fields
+// not changed are left as they are in v. It reports whether all parsed.
 func (fm *Form[T]) Read(v *T) bool {
 	ok := true
 	for _, f := range fm.Fields {
-		m := f.store(v, strings.TrimSpace(f.Text()))
+		if !f.Edited() {
+			continue
+		}
+		m := f.Store(v, f.Text())
 		f.SetMessage(m)
 		if m != "" {
 			ok = false
 		}
 	}
 	return ok
+}
+
+// Problems lists the fields that show a message, in form order.
+func (fm *Form[T]) Problems() []Problem {
+	var out []Problem
+	for _, f := range fm.Fields {
+		if f.Msg.Text != "" {
+			out = append(out, Problem{Path: f.Path, Label: f.Label, Text: f.Text(), Msg: f.Msg.Text})
+		}
+	}
+	return out
+}
+
+// FocusFirstProblem focuses the first field showing a message.
+func (fm *Form[T]) FocusFirstProblem() {
+	for _, f := range fm.Fields {
+		if f.Msg.Text != "" {
+			fm.Focus(f.Path, false)
+			return
+		}
+	}
 }
 
 // ShowProblems puts each problem's message beside its field; problems of
@@ -188,9 +392,9 @@ func (fm *Form[T]) ShowProblems(ps []county.Problem) (rest []county.Problem) {
 		if i := strings.Index(path, "["); i >= 0 { // music_rooms[1] → music_rooms
 			path = path[:i]
 		}
-		if f, ok := byPath[path]; ok {
+		if f, ok := byPath[path]; ok && f.shown {
 			msg := p.Message
-			if f.Msg.Text != "" {
+			if f.Msg.Text != "" && !strings.Contains(f.Msg.Text, msg) {
 				msg = f.Msg.Text + "；" + msg
 			}
 			f.SetMessage(msg)
@@ -211,28 +415,86 @@ func (fm *Form[T]) Field(path string) *Field[T] {
 	return nil
 }
 
+// Focus puts the keyboard focus on a field, scrolls to it and, when mark
+// is set, highlights it for a few seconds (整改清单 → the field to fix).
+// It reports whether the field is on the form.
+func (fm *Form[T]) Focus(path string, mark bool) bool {
+	f := fm.Field(path)
+	if f == nil || !f.shown {
+		return false
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(f.focusable().(fyne.CanvasObject)); c != nil {
+		c.Focus(f.focusable())
+	}
+	fm.ScrollTo(f)
+	if mark {
+		for _, o := range fm.Fields {
+			o.highlight.Hide()
+		}
+		f.highlight.Show()
+		go func() {
+			time.Sleep(4 * time.Second)
+			fyne.Do(f.highlight.Hide)
+		}()
+	}
+	return true
+}
+
+// ScrollTo moves the form's scroll so that a field's row is in view.
+func (fm *Form[T]) ScrollTo(f *Field[T]) {
+	if fm.Scroll == nil || f.label == nil || fm.Scroll.Content == nil || fm.Scroll.Size().Height <= 0 {
+		return // not laid out yet
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(f.label).Y - d.AbsolutePositionForObject(fm.Scroll.Content).Y
+	h := fyne.Max(f.label.Size().Height, f.col.Size().Height)
+	view := fm.Scroll.Size().Height
+	off := fm.Scroll.Offset
+	pad := float32(24)
+	switch {
+	case top < off.Y:
+		off.Y = fyne.Max(0, top-pad)
+	case top+h > off.Y+view:
+		off.Y = top + h - view + pad
+	default:
+		return
+	}
+	fm.Scroll.ScrollToOffset(off)
+}
+
+func (fm *Form[T]) wheelTarget() fyne.Scrollable {
+	if fm.Scroll == nil {
+		return nil
+	}
+	return fm.Scroll
+}
+
 // Object lays the form out: per section a title and a two-column grid of
-// label and input (with unit, hint and message under the input).
+// label and input; the unit follows the input, the message (with a red
+// border round the input) sits in room kept beside it, the hint under it.
 func (fm *Form[T]) Object() fyne.CanvasObject {
 	box := container.NewVBox()
-	for _, s := range fm.sections {
+	for i := range fm.sections {
+		s := &fm.sections[i]
 		if s.title != "" {
-			t := widget.NewLabelWithStyle(s.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			box.Add(t)
+			s.label = widget.NewLabelWithStyle(s.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			box.Add(s.label)
 		}
 		grid := container.New(layout.NewFormLayout())
 		for _, f := range s.fields {
-			label := widget.NewLabel(f.Label)
-			label.Alignment = fyne.TextAlignTrailing
-			var input fyne.CanvasObject = f.Entry
-			if f.Select != nil {
-				input = f.Select
-			}
-			// A fixed-width unit column keeps the inputs of a section aligned.
+			f.label = widget.NewLabel(f.Label)
+			f.label.Alignment = fyne.TextAlignTrailing
+			input := f.focusable().(fyne.CanvasObject)
+			framed := container.NewStack(f.highlight, input, f.border, newWheelRelay(fm.wheelTarget))
+			// Fixed-width unit and message columns keep the inputs of a
+			// section aligned and the rows still when a message appears.
 			strut := canvas.NewRectangle(color.Transparent)
 			strut.SetMinSize(fyne.NewSize(52, 1))
 			unit := container.NewStack(strut, widget.NewLabel(f.Unit))
-			row := container.NewBorder(nil, nil, nil, unit, input)
+			mstrut := canvas.NewRectangle(color.Transparent)
+			mstrut.SetMinSize(fyne.NewSize(msgWidth, 1))
+			msg := container.NewStack(mstrut, f.Msg)
+			row := container.NewBorder(nil, nil, nil, container.NewHBox(unit, msg), framed)
 			col := container.NewVBox(row)
 			if f.Hint != "" {
 				h := widget.NewLabel(f.Hint)
@@ -241,12 +503,13 @@ func (fm *Form[T]) Object() fyne.CanvasObject {
 				h.SizeName = ftheme.SizeNameCaptionText
 				col.Add(h)
 			}
-			col.Add(f.Msg)
-			grid.Add(label)
+			f.col = col
+			grid.Add(f.label)
 			grid.Add(col)
 		}
 		box.Add(grid)
 	}
+	fm.Refilter()
 	return box
 }
 
