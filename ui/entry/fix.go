@@ -8,9 +8,9 @@ import (
 	"junheng/app/county"
 )
 
-// itemCodes expands the catalogue's Item of a field ("R1–R3、G12") into
+// ItemCodes expands the catalogue's Item of a field ("R1–R3、G12") into
 // codes (R1, R2, R3, G12).
-func itemCodes(item string) []string {
+func ItemCodes(item string) []string {
 	var out []string
 	for _, part := range strings.Split(item, "、") {
 		a, b, ok := strings.Cut(part, "–")
@@ -70,7 +70,7 @@ func FixField(code, stage string, s *county.School) string {
 	}
 	var cands []cand
 	for _, sp := range county.SchoolSpecs() {
-		codes := itemCodes(sp.Item)
+		codes := ItemCodes(sp.Item)
 		if !slices.Contains(codes, code) || (sp.Stage != "" && sp.Stage != stage) || (typ != "" && !sp.AppliesTo(typ)) {
 			continue
 		}

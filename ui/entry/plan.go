@@ -75,7 +75,7 @@ func (g *Grid) hold(file *county.File, changed []county.School, p *Plan) []count
 		ids[s.ID] = true
 	}
 	after := *file
-	after.Schools = replaceSchools(file.Schools, changed)
+	after.Schools = ReplaceSchools(file.Schools, changed)
 	bad := map[string]bool{}
 	for _, pr := range county.Validate(&after) {
 		if before[problemKey(pr)] || !ids[pr.SchoolID] {
@@ -101,9 +101,9 @@ func (g *Grid) hold(file *county.File, changed []county.School, p *Plan) []count
 	return keep
 }
 
-// replaceSchools returns a copy of list with the schools of the same id
-// replaced (new ids appended).
-func replaceSchools(list, with []county.School) []county.School {
+// ReplaceSchools returns a copy of list with the schools of the same id
+// replaced by those of with (new ids appended, in order).
+func ReplaceSchools(list, with []county.School) []county.School {
 	out := append([]county.School(nil), list...)
 	at := make(map[string]int, len(out))
 	for i := range out {
@@ -113,6 +113,7 @@ func replaceSchools(list, with []county.School) []county.School {
 		if i, ok := at[s.ID]; ok {
 			out[i] = s
 		} else {
+			at[s.ID] = len(out)
 			out = append(out, s)
 		}
 	}

@@ -103,6 +103,9 @@ func (p *facts) Update() {
 	case p.form.Version != p.env.S.Version:
 		p.form.Rebase(&p.env.S.File.County)
 		p.form.Version = p.env.S.Version
+		if p.extra != nil && !p.extra.Dirty() {
+			p.extra.Load(&p.env.S.File.County)
+		}
 	}
 	if g, ok := p.extra.(interface{ showGrowth() }); ok {
 		g.showGrowth()
@@ -138,7 +141,9 @@ func (p *facts) store(live prof) bool {
 	s := p.env.S
 	c := session.Clone(live)
 	ok := p.form.Read(&c)
-	if p.extra != nil && !p.extra.Read(&c) {
+	// The finance rows are written only when they were edited: otherwise
+	// the rows as stored now stay (a merge may have changed them).
+	if p.extra != nil && p.extra.Dirty() && !p.extra.Read(&c) {
 		ok = false
 	}
 	if !ok {
@@ -169,19 +174,7 @@ func (p *facts) store(live prof) bool {
 // showFailed says how many problems stopped the save, lists them and
 // focuses the first field to fix.
 func (p *facts) showFailed(rest []county.Problem) {
-	probs := p.form.Problems()
-	n := len(probs) + len(rest)
-	if n == 0 { // a finance row refused: its messages are beside its fields
-		n = 1
-	}
-	text := fmt.Sprintf("未保存：有 %d 处需要修改。", n)
-	for _, pr := range probs {
-		text += "\n· " + pr.String()
-	}
-	for _, r := range rest {
-		text += "\n· " + r.String()
-	}
-	p.msg.SetText(text)
+	p.msg.SetText(failedText(p.form.Problems(), rest))
 	p.form.FocusFirstProblem()
 }
 

@@ -1,8 +1,12 @@
 package screens
 
 import (
+	"fmt"
+
+	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/ui/entry"
+	w "junheng/ui/widgets"
 )
 
 // fieldSep joins a school id and a field path in a page target.
@@ -38,4 +42,21 @@ func TodoTarget(env *Env, t eval.Todo) string {
 		return FieldTarget(t.SchoolID, entry.FixField(t.Code, t.Stage, &sch{Type: s.Type}))
 	}
 	return FieldTarget(t.SchoolID, entry.FixField(t.Code, t.Stage, s))
+}
+
+// failedText is the banner of a refused save: how many problems, each on
+// its line (the fields' own first, in form order). It never says 已保存.
+func failedText(probs []w.Problem, rest []county.Problem) string {
+	n := len(probs) + len(rest)
+	if n == 0 { // refused by a part that shows its messages itself (a finance row)
+		n = 1
+	}
+	text := fmt.Sprintf("未保存：有 %d 处需要修改。", n)
+	for _, pr := range probs {
+		text += "\n· " + pr.String()
+	}
+	for _, r := range rest {
+		text += "\n· " + r.String()
+	}
+	return text
 }

@@ -78,8 +78,10 @@ func newGrid(env *Env) *grid {
 	p.probs = widget.NewList(
 		func() int { return len(p.problems) + len(p.held) },
 		func() fyne.CanvasObject {
+			// One line each (a list's rows share one height); the whole
+			// message shows under 当前单元格 when the row is chosen.
 			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
+			l.Truncation = fyne.TextTruncateEllipsis
 			l.Importance = widget.DangerImportance
 			return l
 		},
@@ -110,7 +112,7 @@ func newGrid(env *Env) *grid {
 			widget.NewLabelWithStyle("需要修改的单元格", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		nil, nil, nil, p.probs)
 	split := container.NewHSplit(p.sheet, side)
-	split.Offset = 0.74
+	split.Offset = 0.78
 	top := container.NewVBox(p.tabs, help)
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(undo, p.saveBtn), p.summary)
 	p.obj = container.NewBorder(top, bottom, nil, nil, split)
@@ -320,10 +322,10 @@ func (p *grid) plan() *entry.Plan {
 		if len(pl.Schools) > 0 {
 			// the next section applies onto this one's records
 			nf := *file
-			nf.Schools = mergeByID(nf.Schools, pl.Schools)
+			nf.Schools = entry.ReplaceSchools(nf.Schools, pl.Schools)
 			file = &nf
 		}
-		all.Schools = mergeByID(all.Schools, pl.Schools)
+		all.Schools = entry.ReplaceSchools(all.Schools, pl.Schools)
 		all.Values += pl.Values
 		all.Refused += pl.Refused
 		all.Stale = append(all.Stale, pl.Stale...)
@@ -331,23 +333,6 @@ func (p *grid) plan() *entry.Plan {
 	}
 	p.held = all.Held
 	return all
-}
-
-func mergeByID(list, with []county.School) []county.School {
-	at := map[string]int{}
-	out := append([]county.School(nil), list...)
-	for i := range out {
-		at[out[i].ID] = i
-	}
-	for _, s := range with {
-		if i, ok := at[s.ID]; ok {
-			out[i] = s
-		} else {
-			at[s.ID] = len(out)
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 func (p *grid) write(plan *entry.Plan) {

@@ -211,3 +211,23 @@ func BenchmarkGridPasteSave1000(b *testing.B) {
 		}
 	}
 }
+
+// 整改清单 → the exact cell on the grid: its section shown, the cursor on
+// it, marked and focused.
+func TestGridOpensTheCellToFix(t *testing.T) {
+	g := newGridOnDB(t, 8)
+	sc := g.s.File.Schools[5]
+	g.p.Open(FieldTarget(sc.ID, "teachers.primary.certified"))
+	if g.p.cur != entry.SecPrimaryT {
+		t.Fatalf("grid shows %s", g.p.cur)
+	}
+	m := g.p.model(entry.SecPrimaryT)
+	r, c := m.Find(sc.ID, "teachers.primary.certified")
+	want := widget.TableCellID{Row: r, Col: c}
+	if g.p.sheet.cur != want || g.p.sheet.marked == nil || *g.p.sheet.marked != want {
+		t.Fatalf("cursor %+v marked %v, want %+v", g.p.sheet.cur, g.p.sheet.marked, want)
+	}
+	if g.win.Canvas().Focused() != fyne.Focusable(g.p.sheet) {
+		t.Fatal("the grid does not have the keyboard")
+	}
+}

@@ -31,6 +31,7 @@ type schools struct {
 	shown    []int // indexes into the file's schools
 	form     *w.Form[sch]
 	formBox  fyne.CanvasObject
+	right    *fyne.Container // title, form and buttons
 	title    *widget.Label
 	msg      w.Message
 	saveBtn  *widget.Button
@@ -93,8 +94,8 @@ func newSchools(env *Env) *schools {
 	p.delBtn.Disable()
 	filters := container.NewVBox(p.search, container.NewGridWithColumns(2, p.typ, p.loc), container.NewBorder(nil, nil, p.count, add))
 	left := container.NewBorder(filters, nil, nil, nil, p.list)
-	right := container.NewBorder(container.NewVBox(p.title, p.msg), container.NewHBox(p.saveBtn, p.delBtn, p.histBtn), nil, nil, p.formBox)
-	split := container.NewHSplit(left, right)
+	p.right = container.NewBorder(container.NewVBox(p.title, p.msg), container.NewHBox(p.saveBtn, p.delBtn, p.histBtn), nil, nil, p.formBox)
+	split := container.NewHSplit(left, p.right)
 	split.Offset = 0.3
 	p.obj = container.NewBorder(p.xlsxBar(), nil, nil, nil, split)
 	return p
@@ -186,6 +187,8 @@ func (p *schools) openForm(s *sch, title string) {
 	p.title.SetText(title)
 	p.msg.SetText("")
 	p.formBox.Show()
+	p.right.Refresh() // lay the form out now: focusing a field scrolls by its position
+	p.form.Scroll.ScrollToTop()
 	p.saveBtn.Enable()
 	p.hasForm = true
 	p.syncTemplateButton()
@@ -370,19 +373,7 @@ func (p *schools) store(live sch) bool {
 // focuses the first field to fix. The status bar is left alone: nothing
 // was saved.
 func (p *schools) showFailed(rest []county.Problem) {
-	probs := p.form.Problems()
-	n := len(probs) + len(rest)
-	if n == 0 {
-		n = 1
-	}
-	text := fmt.Sprintf("未保存：有 %d 处需要修改。", n)
-	for _, pr := range probs {
-		text += "\n· " + pr.String()
-	}
-	for _, r := range rest {
-		text += "\n· " + r.String()
-	}
-	p.msg.SetText(text)
+	p.msg.SetText(failedText(p.form.Problems(), rest))
 	p.form.FocusFirstProblem()
 }
 

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/ui/entry"
@@ -128,8 +129,12 @@ func (s *sheet) show(m *entry.Grid) {
 		if same {
 			break
 		}
-		w := fyne.MeasureText(f.Label+"（"+f.Unit+"）", 14, fyne.TextStyle{Bold: true}).Width + 24
-		s.SetColumnWidth(c, fyne.Max(110, fyne.Min(w, 220)))
+		title := f.Label
+		if f.Unit != "" {
+			title += "（" + f.Unit + "）"
+		}
+		w := fyne.MeasureText(title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + 12
+		s.SetColumnWidth(c, fyne.Max(110, fyne.Min(w, 260)))
 	}
 	if s.cur.Row >= m.Rows() || s.cur.Col >= m.Cols() {
 		s.cur = widget.TableCellID{}

@@ -186,3 +186,29 @@ func TestMergeWhileCountyFormOpenShowsTheNewValue(t *testing.T) {
 }
 
 var _ = fyne.NewSize
+
+// A merge that changed a finance row while 县域概况 was being edited
+// elsewhere on the page is not undone by the save.
+func TestSavingCountyFactsKeepsFinanceRowsChangedUnderneath(t *testing.T) {
+	fx := newFixture(t)
+	p := fx.show(Profile).(*facts)
+	if len(fx.env.S.File.County.Finance) == 0 {
+		t.Fatal("the demo has no finance rows")
+	}
+	c := entry.Clone(fx.env.S.File.County)
+	c.Finance[0].Students = county.I(4321)
+	if err := fx.store.SaveCounty(fx.env.S.Year, c); err != nil {
+		t.Fatal(err)
+	}
+	typeInto(p.form.Field("county.city"), "三门峡市（测试）")
+	if err := fx.env.S.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	if !p.Save() {
+		t.Fatalf("save refused: %s", p.msg.Text)
+	}
+	f, _ := fx.store.LoadYear(fx.env.S.Year)
+	if got := f.County.Finance[0].Students; got == nil || *got != 4321 || f.County.City != "三门峡市（测试）" {
+		t.Fatalf("finance students %v, city %q after the save", got, f.County.City)
+	}
+}

@@ -4,9 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"slices"
-
 	"junheng/app/county"
+	"junheng/ui/entry"
 )
 
 // GridNote is how the audit trail names a save of the grid entry.
@@ -26,30 +25,13 @@ func (s *Session) SaveSchools(schools []county.School, note string) error {
 	if err := b.ApplyImport(s.Year, schools, nil, note); err != nil {
 		return fmt.Errorf("保存失败，未作任何修改：%w", err)
 	}
-	s.File = withSchools(s.File, schools)
+	nf := *s.File
+	nf.Schools = entry.ReplaceSchools(s.File.Schools, schools)
+	s.File = &nf
 	s.Version++
 	s.notify()
 	s.Recompute()
 	return nil
-}
-
-// withSchools is WithSchool for many schools at once (one copy of the list).
-func withSchools(f *county.File, schools []county.School) *county.File {
-	nf := *f
-	nf.Schools = slices.Clone(f.Schools)
-	at := make(map[string]int, len(nf.Schools))
-	for i := range nf.Schools {
-		at[nf.Schools[i].ID] = i
-	}
-	for _, sc := range schools {
-		if i, ok := at[sc.ID]; ok {
-			nf.Schools[i] = sc
-		} else {
-			at[sc.ID] = len(nf.Schools)
-			nf.Schools = append(nf.Schools, sc)
-		}
-	}
-	return &nf
 }
 
 // Refresh reads the year again from the store and, when it differs from

@@ -442,8 +442,8 @@ func (fm *Form[T]) Focus(path string, mark bool) bool {
 
 // ScrollTo moves the form's scroll so that a field's row is in view.
 func (fm *Form[T]) ScrollTo(f *Field[T]) {
-	if fm.Scroll == nil || f.label == nil || fm.Scroll.Content == nil {
-		return
+	if fm.Scroll == nil || f.label == nil || fm.Scroll.Content == nil || fm.Scroll.Size().Height <= 0 {
+		return // not laid out yet
 	}
 	d := fyne.CurrentApp().Driver()
 	top := d.AbsolutePositionForObject(f.label).Y - d.AbsolutePositionForObject(fm.Scroll.Content).Y
