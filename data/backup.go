@@ -58,7 +58,7 @@ func (s *Store) backupBase() string {
 func (s *Store) backupName(reason string) (string, error) {
 	dir := s.BackupDir()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("无法建立备份文件夹：%w", osErr(dir, err))
+		return "", fmt.Errorf("「%s」无法备份：%w", filepath.Base(s.path), osErr(dir, err))
 	}
 	stamp := time.Now().Format(backupTimeLayout)
 	for i := 0; ; i++ {

@@ -208,7 +208,7 @@ var referenceSchema = sync.OnceValue(func() []map[string]schemaObject {
 	db.SetMaxOpenConns(1)
 	for v := 0; v <= SchemaVersion; v++ {
 		if v > 0 {
-			if _, err := db.Exec(migrations[v-1]); err != nil {
+			if err := migrateStep(db, v-1); err != nil {
 				panic(fmt.Sprintf("data: migration %d: %v", v-1, err))
 			}
 		}
@@ -224,7 +224,7 @@ var referenceSchema = sync.OnceValue(func() []map[string]schemaObject {
 	return refs
 })
 
-// optionalObjects may be present without being required: an index that
+// optionalSchema may be present without being required: an index that
 // pre-release files of schema 1 carried (dropped because every audit line
 // paid for it and no query needs it), and the statistics tables ANALYZE
 // creates (they steer the query planner, nothing else).

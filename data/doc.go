@@ -17,8 +17,14 @@
 //	        differ)
 //	value   one row per (entity, field path) with the typed value and the
 //	        revision (commit id) that last set it
-//	commit_log  one row per write: when, office, user, host, action
-//	change  one row per changed value: entity, field, revision, old, new
+//	commit_log  one row per write: when, office, user, host, action, and
+//	        its provenance: kind (typed/imported/merged/copied) and
+//	        source file
+//	change  one row per changed value: entity, field, revision, old, new;
+//	        origin (for a merged value, the other file's revision that
+//	        first set it); lineage = 1 for lines kept only as a merge's
+//	        lineage (their history, or a conflict decided for us), which
+//	        History does not list
 //
 // Field paths are the JSON paths of the county file (students.primary,
 // gov.G8.teacher_avg_pay, …), derived by reflection from the model, so a
@@ -61,10 +67,15 @@
 //
 //	Create(path, Settings) / Open(path, OpenOptions) → *Store, *FileError, *LockedError
 //	(*Store).Years, LoadYear, SaveSchool, DeleteSchool, SaveCounty, CopyYear
-//	(*Store).ImportJSON, ImportFile, ExportJSON
-//	(*Store).History(Filter) → []Change
+//	(*Store).PlanImport(f, ImportOptions) → *ImportPlan (the preview; Removed with Replace)
+//	(*Store).Import(f, ImportOptions{Source, Replace, OtherCounty}); ImportJSON, ImportFile (add and update)
+//	(*Store).ApplyImport(year, schools, profile, source) — the Excel import; source = workbook name
+//	(*Store).ExportJSON
+//	(*Store).History(Filter) → []Change (Source, File, First, ActionLabel, How(), Deleted)
 //	(*Store).ExportSchools(out, ids) → Manifest
-//	(*Store).PlanMerge(other) → *MergePlan; ApplyMerge(plan, takeTheirs)
+//	(*Store).PlanMerge(other) → *MergePlan; PlanMergeWith(other, MergeOptions{OtherCounty});
+//	ApplyMerge(plan, takeTheirs)
+//	*OtherCountyError (errors.As): another county's file, refused until confirmed
 //	(*Store).Backup, ListBackups, Restore, BackupDir; SideFolder(path)
 //	(*Store).HeldBy, ReadOnly, Path, Close
 //

@@ -77,3 +77,20 @@ func TestWindowsURIPaths(t *testing.T) {
 		t.Errorf("unix path: %q", got)
 	}
 }
+
+// Read-only connections — the inspection's and a read-only store's — wait
+// for a busy file and run no function of the file's schema, like writers.
+func TestPragmasOnReadOnlyConnections(t *testing.T) {
+	s := newStore(t, "p.db")
+	db := openSQL(s.Path(), true)
+	defer db.Close()
+	for p, v := range map[string]string{"busy_timeout": "5000", "trusted_schema": "0"} {
+		var got string
+		if err := db.QueryRow("PRAGMA " + p).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != v {
+			t.Errorf("PRAGMA %s = %s, want %s", p, got, v)
+		}
+	}
+}

@@ -38,8 +38,9 @@ var (
 )
 
 // FileError says what is wrong with a file, in Chinese, for the clerk: a
-// file refused by Open, or an SQLite or system error met while reading or
-// writing it (then Err is the library's own error, for logs).
+// file refused by Open (not found, not ours, damaged, newer, foreign SQL),
+// or damage met while reading it (then Err is the library's own error, for
+// logs). A file merely busy or not writable is an *AccessError instead.
 type FileError struct {
 	Path   string
 	Kind   error  // one of the Err… values above
@@ -70,9 +71,14 @@ type LockedError struct {
 	User   string
 	Host   string
 	Since  time.Time
+	Mine   bool // the same user on this computer: another window of the clerk's own
 }
 
 func (e *LockedError) Error() string {
+	if e.Mine {
+		return fmt.Sprintf("文件「%s」已在本机另一个均衡评估助手窗口中打开编辑（使用人 %s，自 %s 起）。请切换到那个窗口继续；也可以只读方式打开。",
+			e.Path, e.User, e.Since.Local().Format("2006-01-02 15:04"))
+	}
 	who := e.User
 	if e.Office != "" {
 		who = e.Office + " 的 " + who
@@ -92,9 +98,10 @@ func explain(path string, err error) error {
 		return err
 	}
 	var fe *FileError
+	var ae *AccessError
 	var le *LockedError
 	var se *safefile.Error
-	if errors.As(err, &fe) || errors.As(err, &le) || errors.As(err, &se) {
+	if errors.As(err, &fe) || errors.As(err, &ae) || errors.As(err, &le) || errors.As(err, &se) {
 		return err
 	}
 	inner := libraryError(err)
@@ -102,12 +109,37 @@ func explain(path string, err error) error {
 		return err
 	}
 	worded := explainLibrary(path, inner)
-	if inner == err {
-		return worded
+	if inner != err {
+		// Keep the caller's Chinese context ("升级数据格式失败：…").
+		context := strings.TrimSuffix(err.Error(), inner.Error())
+		worded = &FileError{Path: path, Kind: worded.Kind, Err: err, Detail: context + worded.Detail}
 	}
-	// Keep the caller's Chinese context ("升级数据格式失败：…").
-	context := strings.TrimSuffix(err.Error(), inner.Error())
-	return &FileError{Path: path, Kind: worded.Kind, Err: err, Detail: context + worded.Detail}
+	return sortOut(worded)
+}
+
+// AccessError is a file that could not be read or written at this moment
+// — busy, disk full, no permission, a disk error — while nothing is known
+// to be wrong with its content (that is a *FileError). Trying again once
+// the cause is gone may succeed; a command line reports it as a failure,
+// never as invalid input.
+type AccessError struct {
+	Path   string
+	Kind   error  // ErrBusy, ErrDiskFull, ErrPermission or ErrIO
+	Detail string // the full Chinese explanation
+	Err    error  // the underlying library or system error
+}
+
+func (e *AccessError) Error() string   { return e.Detail }
+func (e *AccessError) Unwrap() []error { return []error{e.Kind, e.Err} }
+
+// sortOut returns a worded error as a *FileError when the file's content
+// is in question, as an *AccessError when only the access failed.
+func sortOut(e *FileError) error {
+	switch e.Kind {
+	case ErrBusy, ErrDiskFull, ErrPermission, ErrIO:
+		return &AccessError{Path: e.Path, Kind: e.Kind, Detail: e.Detail, Err: e.Err}
+	}
+	return e
 }
 
 // libraryError finds the SQLite or system error inside err, if any.
@@ -156,7 +188,7 @@ const (
 func explainLibrary(path string, err error) *FileError {
 	var sq *sqlite.Error
 	if !errors.As(err, &sq) {
-		return osErr(path, err)
+		return osFileErr(path, err)
 	}
 	name := filepath.Base(path)
 	if path == "" {
@@ -206,7 +238,9 @@ func explainLibrary(path string, err error) *FileError {
 
 // osErr words a system error with safefile's sentences, the one wording of
 // file-system errors.
-func osErr(path string, err error) *FileError {
+func osErr(path string, err error) error { return sortOut(osFileErr(path, err)) }
+
+func osFileErr(path string, err error) *FileError {
 	kind := ErrIO
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
@@ -221,7 +255,7 @@ func osErr(path string, err error) *FileError {
 
 // wrapOS words an SQLite error through the system error it stands for.
 func wrapOS(path string, err error, errno syscall.Errno, kind error) *FileError {
-	e := osErr(path, &fs.PathError{Op: "sqlite", Path: path, Err: errno})
+	e := osFileErr(path, &fs.PathError{Op: "sqlite", Path: path, Err: errno})
 	e.Kind, e.Err = kind, err
 	return e
 }

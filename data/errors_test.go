@@ -89,8 +89,10 @@ func TestBusyFileIsWordedAndUnchanged(t *testing.T) {
 	release := holdLock(t, path, "EXCLUSIVE")
 	_, err = Open(path, OpenOptions{ReadOnly: true})
 	assertChinese(t, err, path, "「乡镇.db」正被另一程序使用，请关闭它后再试")
-	if !errors.Is(err, ErrBusy) {
-		t.Errorf("kind of %v", err)
+	var bad *FileError
+	var access *AccessError
+	if !errors.Is(err, ErrBusy) || errors.As(err, &bad) || !errors.As(err, &access) {
+		t.Errorf("a busy file must be an *AccessError of kind ErrBusy, not a bad file: %#v", err)
 	}
 	f.County.Name = "不应保存"
 	err = s.SaveCounty("2024-2025", f.County)

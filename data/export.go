@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"junheng/data/safefile"
 )
 
 // Manifest describes an exported file. It is stored in the file (meta key
@@ -62,30 +64,29 @@ func (s *Store) ExportSchools(out string, ids []string) (Manifest, error) {
 			}
 		}
 	}
-	// Written under a temporary name and renamed when complete, so that a
+	// Built under a temporary name in the same folder, then written to out
+	// by the one atomic writer (flushed, complete or absent), so that a
 	// half-written export (a USB stick pulled out) never passes for one.
 	tmp := out + ".part"
 	os.Remove(tmp)
 	cleanup := func() { os.Remove(tmp); os.Remove(tmp + "-journal") }
+	defer cleanup()
 	if _, err := s.db.Exec(`VACUUM INTO ?`, tmp); err != nil {
-		cleanup()
-		return m, fmt.Errorf("导出到「%s」失败：%v", out, err)
+		return m, fmt.Errorf("导出到「%s」失败：%w", out, dbErr(err))
 	}
 	m, err := finishExport(tmp, ids, s.set, s.me.Host)
 	if err != nil {
-		cleanup()
-		return m, fmt.Errorf("导出到「%s」失败：%v", out, err)
+		return m, fmt.Errorf("导出到「%s」失败：%w", out, dbErr(err))
 	}
-	if err := os.Rename(tmp, out); err != nil {
-		cleanup()
-		return m, fmt.Errorf("导出到「%s」失败：%v", out, err)
-	}
-	if m.FileSHA256, err = fileSHA256(out); err != nil {
+	if err := safefile.CopyFile(out, tmp); err != nil {
 		return m, err
 	}
+	if m.FileSHA256, err = fileSHA256(out); err != nil {
+		return m, safefile.Explain(out, err)
+	}
 	side, _ := json.MarshalIndent(m, "", "  ")
-	if err := os.WriteFile(out+".manifest.json", side, 0o644); err != nil {
-		return m, fmt.Errorf("写出清单「%s」失败：%v", out+".manifest.json", err)
+	if err := safefile.WriteBytes(out+".manifest.json", side); err != nil {
+		return m, err
 	}
 	return m, nil
 }
@@ -114,7 +115,8 @@ func finishExport(out string, ids []string, set Settings, host string) (Manifest
 			`DELETE FROM change WHERE entity IN (SELECT uuid FROM gone)`,
 			`DELETE FROM value WHERE entity IN (SELECT uuid FROM gone)`,
 			`DELETE FROM entity WHERE uuid IN (SELECT uuid FROM gone)`,
-			`DELETE FROM commit_log WHERE id NOT IN (SELECT rev FROM change) AND id NOT IN (SELECT rev FROM value)`,
+			`DELETE FROM commit_log WHERE id NOT IN (SELECT rev FROM change) AND id NOT IN (SELECT rev FROM value)
+				AND id NOT IN (SELECT origin FROM change WHERE origin IS NOT NULL)`,
 		} {
 			if _, err := tx.Exec(q); err != nil {
 				return m, err

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 )
@@ -15,11 +16,11 @@ const FolderName = "均衡评估助手"
 func DefaultFolder() (string, error) {
 	docs, err := documentsDir()
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("找不到「文档」文件夹：%w", osErr(FolderName, err))
 	}
 	dir := filepath.Join(docs, FolderName)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
+		return "", osErr(dir, err)
 	}
 	return dir, nil
 }

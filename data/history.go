@@ -1,6 +1,7 @@
 package data
 
 import (
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -11,19 +12,30 @@ import (
 // Change is one line of the audit trail: a value of a school, of the
 // county profile or of a finance row changed from Old to New.
 type Change struct {
-	When       time.Time
-	Office     string
-	User       string
-	Host       string
-	Action     string // save, delete, import, copy, merge
-	Note       string
-	Year       string
-	Kind       string // county, school, finance
-	SchoolID   string // the school's id, the finance calendar year, "" for the county
-	SchoolName string // the school's current name ("" for county rows)
-	Field      string // path in the county file: students.primary, county.gov.G8.teacher_avg_pay, county.finance.students
-	Label      string // Chinese name of the field, "" when unknown
-	Old, New   string // as shown to the clerk; 未填报 for an empty value
+	When   time.Time
+	Office string
+	User   string
+	Host   string
+	Action string // save, delete, import, copy, merge (stored words; show ActionLabel)
+	Note   string
+	// Provenance: how the value reached this file. ActionLabel is the
+	// Chinese word (录入, 导入, 合并, 复制学年, 删除, 恢复); File the file
+	// imported or merged from; First, for a merged value, who entered it
+	// first in the other office (Office and User adopted it).
+	ActionLabel string
+	Source      SourceKind
+	File        string
+	First       *Author
+	// Deleted is set for the deletion of a school or finance row (Field is
+	// then "", Label 学校已删除…, Old/New 在册/已删除); Restored for its return.
+	Deleted, Restored bool
+	Year              string
+	Kind              string // county, school, finance
+	SchoolID          string // the school's id, the finance calendar year, "" for the county
+	SchoolName        string // the school's current name ("" for county rows)
+	Field             string // path in the county file: students.primary, county.gov.G8.teacher_avg_pay, county.finance.students; "" for a deletion
+	Label             string // Chinese name of the field, "" when unknown
+	Old, New          string // as shown to the clerk; 未填报 for an empty value
 }
 
 // Filter chooses the changes History lists; empty fields match all.
@@ -41,10 +53,14 @@ func (s *Store) History(f Filter) ([]Change, error) {
 	if err := s.opened(); err != nil {
 		return nil, err
 	}
-	q := `SELECT c.at, c.office, c.user, c.host, c.action, c.note, e.year, e.kind, e.key,
+	// Lines copied from another file only as a merge's lineage are not
+	// changes of this file (the merge's own line records the adoption).
+	q := `SELECT c.at, c.office, c.user, c.host, c.action, c.note, c.kind, c.source, e.year, e.kind, e.key,
 		coalesce((SELECT n.val FROM value n WHERE n.entity = e.uuid AND n.field = 'name'), ''),
-		ch.field, ch.old, ch.new
-		FROM change ch JOIN entity e ON e.uuid = ch.entity JOIN commit_log c ON c.id = ch.rev WHERE 1`
+		ch.field, ch.old, ch.new, o.at, o.office, o.user
+		FROM change ch JOIN entity e ON e.uuid = ch.entity JOIN commit_log c ON c.id = ch.rev
+		LEFT JOIN commit_log o ON o.id = ch.origin
+		WHERE ch.lineage = 0`
 	var args []any
 	if f.Year != "" {
 		q += ` AND e.year = ?`
@@ -67,26 +83,55 @@ func (s *Store) History(f Filter) ([]Change, error) {
 	var out []Change
 	for rows.Next() {
 		var (
-			c        Change
-			at, name string
-			field    string
-			old, new any
+			c                 Change
+			at, name, kind    string
+			field             string
+			old, new          any
+			oAt, oOffice, oBy sql.NullString
 		)
-		if err := rows.Scan(&at, &c.Office, &c.User, &c.Host, &c.Action, &c.Note, &c.Year, &c.Kind, &c.SchoolID,
-			&name, &field, &old, &new); err != nil {
+		if err := rows.Scan(&at, &c.Office, &c.User, &c.Host, &c.Action, &c.Note, &kind, &c.File, &c.Year, &c.Kind, &c.SchoolID,
+			&name, &field, &old, &new, &oAt, &oOffice, &oBy); err != nil {
 			return nil, dbErr(err)
 		}
 		c.When, _ = time.Parse(time.RFC3339Nano, at)
+		c.Source = SourceKind(kind)
+		if c.Source == "" {
+			c.Source = kindOf(c.Action)
+		}
+		c.ActionLabel = ActionLabel(c.Action)
+		if oAt.Valid {
+			w, _ := time.Parse(time.RFC3339Nano, oAt.String)
+			c.First = &Author{Office: oOffice.String, User: oBy.String, When: w}
+		}
 		if c.Kind == kindSchool {
 			c.SchoolName = name
+		}
+		if field == deletedField {
+			if f.Field != "" {
+				continue
+			}
+			c.Old, c.New = existenceWord(normalize(old)), existenceWord(normalize(new))
+			c.Deleted = normalize(new) == int64(1)
+			c.Restored = !c.Deleted
+			what := map[string]string{kindSchool: "学校", kindFinance: "该年度经费数据"}[c.Kind]
+			if c.Deleted {
+				c.Label, c.ActionLabel = what+"已删除", "删除"
+			} else {
+				c.Label, c.ActionLabel = what+"已恢复", "恢复"
+			}
+			out = append(out, c)
+			if f.Limit > 0 && len(out) >= f.Limit {
+				break
+			}
+			continue
 		}
 		c.Field = displayPath(c.Kind, field)
 		if f.Field != "" && c.Field != f.Field && !(strings.HasSuffix(f.Field, ".") && strings.HasPrefix(c.Field, f.Field)) {
 			continue
 		}
 		c.Label = county.FieldLabel(c.Field)
-		if field == deletedField {
-			c.Label = map[string]string{kindSchool: "学校已删除", kindFinance: "该年度经费数据已删除"}[c.Kind]
+		if markerFields[field] {
+			c.Label = groupLabel(c.Field, c.Label)
 		}
 		c.Old, c.New = display(field, normalize(old)), display(field, normalize(new))
 		out = append(out, c)
@@ -95,6 +140,29 @@ func (s *Store) History(f Filter) ([]Change, error) {
 		}
 	}
 	return out, rows.Err()
+}
+
+// groupLabel names the presence marker of a group of fields (a stage's
+// teachers, an indicator's county data), which the catalogue does not list.
+func groupLabel(path, label string) string {
+	switch path {
+	case "teachers.primary":
+		return "小学教师数据"
+	case "teachers.junior":
+		return "初中教师数据"
+	}
+	if label == "" {
+		label = lastSeg(path)
+	}
+	return label + " 指标数据"
+}
+
+// existenceWord shows the tombstone of a row: 已删除 or 在册.
+func existenceWord(v any) string {
+	if v == int64(1) {
+		return "已删除"
+	}
+	return "在册"
 }
 
 // displayPath turns a stored field into its path in the county file.
@@ -108,14 +176,42 @@ func displayPath(kind, field string) string {
 	return field
 }
 
-// String renders a change as one Chinese line.
+// String renders a change as one Chinese line: when, who, how (录入,
+// 导入「file」, 合并「file」 with who first entered the value, 删除),
+// where, which field (its Chinese name) and the values.
 func (c Change) String() string {
-	who := c.User
-	if c.Office != "" {
-		who = c.Office + " " + who
+	when := c.When.Local().Format("2006-01-02 15:04:05")
+	how := c.How()
+	if c.Deleted || c.Restored {
+		where, _ := place(c.Kind, c.SchoolName, c.SchoolID, "", "")
+		return fmt.Sprintf("%s  %s  %s  %s 学年 %s", when, who(c.Office, c.User), how, c.Year, where)
 	}
 	where, label := place(c.Kind, c.SchoolName, c.SchoolID, c.Field, c.Label)
-	return fmt.Sprintf("%s  %s  %s 学年 %s %s：%s → %s", c.When.Local().Format("2006-01-02 15:04:05"), who, c.Year, where, label, c.Old, c.New)
+	return fmt.Sprintf("%s  %s  %s  %s 学年 %s %s：%s → %s", when, who(c.Office, c.User), how, c.Year, where, label, c.Old, c.New)
+}
+
+// How words where the change came from: 录入; 导入「file」; 合并「file」
+// （原由 office user 于 time 录入）; 删除.
+func (c Change) How() string {
+	how := c.ActionLabel
+	if how == "" {
+		how = ActionLabel(c.Action)
+	}
+	if c.File != "" && (c.Source == SourceImported || c.Source == SourceMerged) {
+		how += "「" + c.File + "」"
+	}
+	if c.First != nil {
+		how += fmt.Sprintf("（原由 %s 于 %s 录入，%s 采用）", who(c.First.Office, c.First.User),
+			c.First.When.Local().Format("2006-01-02 15:04"), who(c.Office, c.User))
+	}
+	return how
+}
+
+func who(office, user string) string {
+	if office == "" {
+		return user
+	}
+	return office + " " + user
 }
 
 // place words where a value lives (县级数据, a school, a funding year) and
@@ -129,7 +225,10 @@ func place(kind, schoolName, key, field, fieldLabel string) (where, label string
 		where = key + " 年度经费"
 	}
 	label = field
-	if fieldLabel != "" {
+	switch {
+	case strings.HasSuffix(field, deletedField):
+		label = fieldLabel // a row's existence: never the raw tombstone
+	case fieldLabel != "":
 		label = fieldLabel + "（" + field + "）"
 	}
 	return where, label

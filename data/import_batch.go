@@ -2,19 +2,23 @@ package data
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"junheng/app/county"
 )
 
 // ApplyImport saves many schools (new ones appended, existing ones replaced
 // by id) and, when profile is not nil, the county profile with its finance
-// rows, in ONE transaction recorded in the audit trail with note (e.g.
-// 导入 Excel「某校.xlsx」). Schools not named are left as they are. The
+// rows, in ONE transaction. source is the file they were read from (the
+// workbook's name, e.g. 某校.xlsx; a path is cut to its base name): every
+// change is recorded as imported from it by the store's office and user,
+// and the commit's note reads 导入 Excel「某校.xlsx」. Schools not named are left as they are. The
 // year as it would be after the import is validated like SaveSchool does
 // (only problems the import introduces block it); any problem saves
 // nothing. A backup is taken first when the year already holds data. The
 // year is created when it does not exist and profile is given.
-func (s *Store) ApplyImport(year string, schools []county.School, profile *county.Profile, note string) error {
+func (s *Store) ApplyImport(year string, schools []county.School, profile *county.Profile, source string) error {
 	if err := s.writable(); err != nil {
 		return err
 	}
@@ -42,7 +46,14 @@ func (s *Store) ApplyImport(year string, schools []county.School, profile *count
 			return fmt.Errorf("导入前备份失败，未导入：%w", err)
 		}
 	}
-	return s.update("import", note, func(t *txn) error {
+	note := "导入"
+	if source != "" {
+		note = "导入「" + baseName(source) + "」"
+		if ext := strings.ToLower(filepath.Ext(source)); ext == ".xlsx" || ext == ".xlsm" {
+			note = "导入 Excel「" + baseName(source) + "」"
+		}
+	}
+	return s.update("import", note, ImportedFrom(source), func(t *txn) error {
 		st, _, err := loadState(t.tx, year)
 		if err != nil {
 			return dbErr(err)
@@ -68,6 +79,9 @@ func (s *Store) ApplyImport(year string, schools []county.School, profile *count
 				after.Schools = append(after.Schools, sc)
 			}
 		}
+		if err := checkScale(len(after.Schools)); err != nil {
+			return err
+		}
 		if err := checkChange(before, &after); err != nil {
 			return err
 		}
@@ -76,10 +90,13 @@ func (s *Store) ApplyImport(year string, schools []county.School, profile *count
 				return err
 			}
 		}
+		next := nextPos(st, kindSchool)
 		for _, sc := range schools {
-			p := nextPos(st, kindSchool)
+			p := next
 			if e := st.ents[entKey{kindSchool, sc.ID}]; e != nil && !e.deleted() {
 				p = e.pos
+			} else {
+				next++
 			}
 			e, err := t.entity(st, kindSchool, sc.ID, p)
 			if err != nil {

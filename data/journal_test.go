@@ -5,8 +5,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -144,6 +147,13 @@ func TestZeroedJournalIsHarmless(t *testing.T) {
 	}
 	if got := countyJSON(t, path); got != want {
 		t.Fatal("a zeroed journal changed what a read-only open reads")
+	}
+	// Editing it here again points to the clerk's own window, not to a
+	// stranger, and says nothing of the journal.
+	_, err := Open(path, OpenOptions{Settings: testSettings})
+	var locked *LockedError
+	if !errors.As(err, &locked) || !strings.Contains(err.Error(), "本机另一个均衡评估助手窗口") || strings.Contains(err.Error(), "日志") {
+		t.Errorf("second editing open by the same clerk: %v", err)
 	}
 	// A crashed program of the same clerk left its note.
 	os.Remove(lockPath(path))
@@ -292,14 +302,77 @@ func TestNewerFileBesideJournal(t *testing.T) {
 
 // Found: user_version = -1 panicked. Every version out of range is refused.
 func TestUserVersionOutOfRange(t *testing.T) {
-	for _, v := range []string{"-1", "-2147483648", "3"} {
+	newer := strconv.Itoa(SchemaVersion + 1)
+	for _, v := range []string{"-1", "-2147483648", newer} {
 		dir := t.TempDir()
 		path := sampleFile(t, dir)
 		rawExec(t, path, "PRAGMA user_version = "+v)
 		kind, msg := ErrNotOurs, "版本号无效（"+v+"）"
-		if v == "3" {
-			kind, msg = ErrNewer, "第 3 版"
+		if v == newer {
+			kind, msg = ErrNewer, "第 "+newer+" 版"
 		}
 		assertRefusedUntouched(t, path, kind, msg)
+	}
+}
+
+// Whatever journal lies beside a healthy file — random bytes behind a
+// valid header, a real journal of another file cut short, one of this
+// file's own earlier transactions — a read-only open never changes the
+// file, and an editing open either keeps the county exactly as saved or
+// refuses with the file back byte-exact.
+func TestArbitraryJournalsNeverDamage(t *testing.T) {
+	dir := t.TempDir()
+	src := sampleFile(t, dir)
+	want := countyJSON(t, src)
+	other := filepath.Join(dir, "other.db")
+	copyData(t, other, src)
+	rawExec(t, other, "UPDATE value SET val = 7 WHERE field LIKE 'students.%'")
+	crashState(t, other, filepath.Join(dir, "other-crash.db"), true)
+	real, _ := os.ReadFile(filepath.Join(dir, "other-crash.db-journal"))
+	rng := rand.New(rand.NewPCG(5, 8))
+	for i := 0; i < 24; i++ {
+		var j []byte
+		switch i % 3 {
+		case 0: // a valid header, random records
+			j = make([]byte, 512+rng.IntN(40000))
+			for k := range j {
+				j[k] = byte(rng.UintN(256))
+			}
+			copy(j, real[:28])
+		case 1: // a real journal cut short
+			j = append([]byte(nil), real[:28+rng.IntN(len(real)-28)]...)
+		case 2: // a real journal with bytes flipped
+			j = append([]byte(nil), real...)
+			for k := 0; k < 1+rng.IntN(50); k++ {
+				j[28+rng.IntN(len(j)-28)] ^= byte(1 + rng.UintN(255))
+			}
+		}
+		run := filepath.Join(dir, fmt.Sprint(i))
+		os.Mkdir(run, 0o755)
+		path := filepath.Join(run, "县.db")
+		copyData(t, path, src)
+		os.WriteFile(path+"-journal", j, 0o644)
+		before := fileSum(t, path)
+		if s, err := Open(path, OpenOptions{ReadOnly: true}); err == nil {
+			s.Close()
+		}
+		if fileSum(t, path) != before {
+			t.Fatalf("journal %d: a read-only open changed the file", i)
+		}
+		s, err := Open(path, OpenOptions{Settings: testSettings})
+		if err == nil {
+			got, _ := s.ExportJSON("2024-2025")
+			s.Close()
+			if string(got) != want {
+				t.Fatalf("journal %d: opened with a changed county", i)
+			}
+			continue
+		}
+		if fileSum(t, path) != before {
+			t.Fatalf("journal %d: refused (%v) but the file changed", i, err)
+		}
+		if !strings.Contains(err.Error(), "逐字节相同") && !strings.Contains(err.Error(), "文件未被改动") {
+			t.Errorf("journal %d: the message does not say the file is as before: %v", i, err)
+		}
 	}
 }

@@ -46,7 +46,8 @@ func takeLock(path string, me lockNote, takeOver bool) error {
 		held, rerr := readLock(path)
 		stale := rerr != nil || (held.Host == me.Host && !processAlive(held.PID))
 		if !stale && !takeOver {
-			return &LockedError{Path: path, Office: held.Office, User: held.User, Host: held.Host, Since: held.Since}
+			return &LockedError{Path: path, Office: held.Office, User: held.User, Host: held.Host, Since: held.Since,
+				Mine: held.Host == me.Host && held.User == me.User}
 		}
 		if err := os.Remove(lp); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("无法移除旧的锁定标记：%w", osErr(lp, err))

@@ -94,7 +94,22 @@ func (p *MergePlan) Empty() bool { return len(p.ops) == 0 && len(p.Conflicts) ==
 // is never modified. Rows are matched by school year, kind and key (the
 // 学校标识码), so files of offices that imported the same county
 // separately also match.
+//
+// A file of another county (another name, or another code where both
+// have one) is refused with *OtherCountyError; PlanMergeWith with
+// MergeOptions.OtherCounty plans it after the clerk confirmed.
 func (s *Store) PlanMerge(other string) (*MergePlan, error) {
+	return s.PlanMergeWith(other, MergeOptions{})
+}
+
+// MergeOptions choose how PlanMergeWith treats the other file.
+type MergeOptions struct {
+	// OtherCounty confirms merging a file of another county.
+	OtherCounty bool
+}
+
+// PlanMergeWith is PlanMerge with options.
+func (s *Store) PlanMergeWith(other string, o MergeOptions) (*MergePlan, error) {
 	if err := s.opened(); err != nil {
 		return nil, err
 	}
@@ -103,7 +118,9 @@ func (s *Store) PlanMerge(other string) (*MergePlan, error) {
 		return nil, err
 	}
 	defer r.close()
-	if r.info.schema != SchemaVersion {
+	// A file of the previous release (schema 2: no provenance columns) is
+	// read as it is; older ones must be upgraded first.
+	if r.info.schema != SchemaVersion && r.info.schema != 2 {
 		return nil, fileErr(other, ErrNewer, "的数据格式为第 %d 版，本程序为第 %d 版。请先用本程序单独打开它一次以升级，再合并。", r.info.schema, SchemaVersion)
 	}
 	odb := r.db
@@ -117,6 +134,11 @@ func (s *Store) PlanMerge(other string) (*MergePlan, error) {
 	ours, err := readSnapshot(s.db)
 	if err != nil {
 		return nil, dbErr(err)
+	}
+	if !o.OtherCounty {
+		if err := sameCounty(s.db, odb, other); err != nil {
+			return nil, err
+		}
 	}
 	// Values are needed only where the digests differ (or a row is new),
 	// lineage only where the values differ.
@@ -173,6 +195,17 @@ func (s *Store) PlanMerge(other string) (*MergePlan, error) {
 	}
 	if plan.lines, err = readLines(odb, pairs); err != nil {
 		return nil, sqlFileErr(other, err)
+	}
+	// A conflicting value the other file itself merged from a third is
+	// credited to who first entered it, not to their clerk who merged it.
+	for i := range plan.Conflicts {
+		c := &plan.Conflicts[i]
+		rev := theirs.byUUID[c.op.theirUUID].revs[c.op.field]
+		for _, l := range plan.lines[[2]string{c.op.theirUUID, c.op.field}] {
+			if o, ok := l.origin.(string); ok && o != "" && l.rev == rev {
+				c.TheirsBy = theirs.by(o) + "，经 " + theirs.by(rev) + " 合并"
+			}
+		}
 	}
 	return plan, nil
 }
@@ -411,7 +444,8 @@ func (s *Store) ApplyMerge(plan *MergePlan, takeTheirs []bool) error {
 	if _, err := s.autoBackup("合并前"); err != nil {
 		return fmt.Errorf("合并前备份失败，未合并：%w", err)
 	}
-	return s.update("merge", "合并「"+plan.Other+"」", func(t *txn) error {
+	src := Provenance{Kind: SourceMerged, File: plan.Other}
+	return s.update("merge", "合并「"+baseName(plan.Other)+"」", src, func(t *txn) error {
 		m := &merger{t: t, theirs: plan.theirs, linesBy: plan.lines, states: map[string]*yearState{}, before: map[string]*county.File{}}
 		if err := m.prepare(); err != nil {
 			return err
@@ -447,10 +481,10 @@ type merger struct {
 
 func (m *merger) prepare() error {
 	var err error
-	if m.copyLine, err = m.t.tx.Prepare(`INSERT OR IGNORE INTO change(entity, field, rev, old, new) VALUES (?, ?, ?, ?, ?)`); err != nil {
+	if m.copyLine, err = m.t.tx.Prepare(`INSERT OR IGNORE INTO change(entity, field, rev, old, new, origin, lineage) VALUES (?, ?, ?, ?, ?, ?, 1)`); err != nil {
 		return dbErr(err)
 	}
-	if m.copyCommit, err = m.t.tx.Prepare(`INSERT OR IGNORE INTO commit_log(id, at, office, user, host, action, note) VALUES (?, ?, ?, ?, ?, ?, ?)`); err != nil {
+	if m.copyCommit, err = m.t.tx.Prepare(`INSERT OR IGNORE INTO commit_log(id, at, office, user, host, action, note, kind, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
 		return dbErr(err)
 	}
 	return nil
@@ -501,20 +535,52 @@ func (m *merger) apply(op mergeOp, takeTheirs bool) error {
 		e = &entRow{uuid: id, year: op.year, kind: op.kind, key: op.key, pos: op.pos, vals: fields{}, revs: map[string]string{}}
 		st.ents[entKey{op.kind, op.key}] = e
 	}
+	// Their lineage of the field, kept only for the next merge's
+	// bookkeeping (lineage = 1): it is their history, not a change of
+	// this file, and the history does not list it.
+	theirRev := ""
+	if te := m.theirs.byUUID[op.theirUUID]; te != nil {
+		theirRev = te.revs[op.field]
+	}
+	origin := theirRev
 	for _, l := range m.linesBy[[2]string{op.theirUUID, op.field}] {
-		c := m.theirs.commits[l.rev]
-		if _, err := m.copyCommit.Exec(c.id, c.at, c.office, c.user, c.host, c.action, c.note); err != nil {
+		if err := m.copyCommitRow(l.rev); err != nil {
+			return err
+		}
+		res, err := m.copyLine.Exec(e.uuid, op.field, l.rev, l.old, l.new, l.origin)
+		if err != nil {
 			return dbErr(err)
 		}
-		if _, err := m.copyLine.Exec(e.uuid, op.field, l.rev, l.old, l.new); err != nil {
-			return dbErr(err)
+		if n, _ := res.RowsAffected(); n > 0 {
+			m.t.changed++
+		}
+		if l.rev == theirRev {
+			if o, ok := l.origin.(string); ok && o != "" {
+				origin = o // their value was itself merged: credit who first entered it
+			}
 		}
 	}
-	v := e.vals[op.field]
-	if takeTheirs {
-		v = op.theirs
+	if !takeTheirs {
+		return m.t.decide(e, op.field) // ours is kept: no value of this file changes
 	}
-	return m.t.setRev(e, op.field, v, m.t.rev, e.vals[op.field])
+	var originArg any
+	if origin != "" {
+		if err := m.copyCommitRow(origin); err != nil {
+			return err
+		}
+		originArg = origin
+	}
+	return m.t.record(e, op.field, op.theirs, e.vals[op.field], originArg)
+}
+
+// copyCommitRow copies one of their commits into our commit_log (once).
+func (m *merger) copyCommitRow(rev string) error {
+	c, ok := m.theirs.commits[rev]
+	if !ok {
+		return nil
+	}
+	_, err := m.copyCommit.Exec(c.id, c.at, c.office, c.user, c.host, c.action, c.note, c.kind, c.source)
+	return dbErr(err)
 }
 
 // validate checks every merged year with county.Validate: a merge may not
@@ -525,6 +591,9 @@ func (m *merger) validate() error {
 		after, err := st.file()
 		if err != nil {
 			return err
+		}
+		if err := checkScale(len(after.Schools)); err != nil {
+			return fmt.Errorf("合并后 %s 学年：%w", year, err)
 		}
 		if err := checkChange(m.before[year], after); err != nil {
 			var ps county.Problems

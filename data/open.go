@@ -184,20 +184,25 @@ func hashFile(path string) ([32]byte, error) {
 }
 
 // claimUnchanged ends a refusal with 文件未被改动 only when the file's bytes
-// are provably those found before the open (same SHA-256), and says so
-// when they are not.
-func claimUnchanged(path string, before [32]byte, haveBefore bool, err error) error {
+// are provably those found before (same SHA-256), and says so when they
+// are not. recovered: before is the state after a journal was rolled back.
+func claimUnchanged(path string, before [32]byte, haveBefore, recovered bool, err error) error {
 	var fe *FileError
-	if !errors.As(err, &fe) || errors.Is(err, ErrNotFound) || strings.Contains(fe.Detail, "逐字节") {
+	if !errors.As(err, &fe) || errors.Is(err, ErrNotFound) || strings.Contains(err.Error(), "逐字节") || !haveBefore {
 		return err
 	}
 	after, herr := hashFile(path)
-	out := *fe
-	switch {
-	case haveBefore && herr == nil && after == before:
-		out.Detail = strings.TrimRight(out.Detail, "。") + "。文件未被改动。"
-	case haveBefore && herr == nil:
-		out.Detail = strings.TrimRight(out.Detail, "。") + "。注意：文件在打开过程中发生了变化，可能另一程序正在写入它。"
+	if herr != nil {
+		return err
 	}
-	return &out
+	msg := strings.TrimRight(err.Error(), "。") + "。"
+	switch {
+	case after == before && recovered:
+		msg += "除按日志恢复到最后保存的状态外（恢复前的副本在「" + SideFolderName + "」文件夹），文件未被改动。"
+	case after == before:
+		msg += "文件未被改动。"
+	default:
+		msg += "注意：文件在打开过程中发生了变化，可能另一程序正在写入它。"
+	}
+	return &FileError{Path: fe.Path, Kind: fe.Kind, Err: err, Detail: msg}
 }

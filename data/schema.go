@@ -12,7 +12,7 @@ const ApplicationID = 0x4A484E47
 // SchemaVersion is the PRAGMA user_version this program writes. A file with
 // a higher one comes from a newer program and is refused; a lower one is
 // migrated after a backup.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // ProgramVersion is written into every file this program changes, so that
 // an older program refusing it can say which version wrote it. The build
@@ -76,12 +76,56 @@ CREATE TABLE change (
 	// 1 → 2: a digest of each row's values, so that a merge reads only the
 	// rows that differ. Filled by migrateDigests for existing rows.
 	`ALTER TABLE entity ADD COLUMN digest TEXT;`,
+	// 2 → 3: provenance (see provenance.go). A commit says what kind of
+	// write it was and from which file; a change line written by a merge
+	// names the other file's revision that first set the adopted value
+	// (origin); lines copied from another file only as a merge's lineage
+	// are marked (lineage = 1), so that the history lists each change
+	// once. Older commits get their kind from their action. Plain SQL, so
+	// that the reference schema of the open check (check.go) has it.
+	`
+ALTER TABLE commit_log ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE commit_log ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE change ADD COLUMN origin TEXT;
+ALTER TABLE change ADD COLUMN lineage INTEGER NOT NULL DEFAULT 0;
+UPDATE commit_log SET kind = CASE action
+	WHEN 'save' THEN 'typed' WHEN 'delete' THEN 'typed'
+	WHEN 'import' THEN 'imported' WHEN 'merge' THEN 'merged' WHEN 'copy' THEN 'copied'
+	ELSE '' END;
+`,
 }
 
 // goSteps run after the SQL step of the same index, in the same
 // transaction, for what SQL alone cannot compute.
 var goSteps = map[int]func(tx *sql.Tx) error{
 	1: migrateDigests,
+}
+
+// runStep brings a file from version v to v+1 inside tx: the SQL step,
+// then the Go step of the same index. Migrations and the reference schema
+// the inspection compares files with (check.go) both run it, so the two
+// cannot drift apart.
+func runStep(tx *sql.Tx, v int) error {
+	if _, err := tx.Exec(migrations[v]); err != nil {
+		return err
+	}
+	if step := goSteps[v]; step != nil {
+		return step(tx)
+	}
+	return nil
+}
+
+// migrateStep runs step v in a transaction of its own on db.
+func migrateStep(db *sql.DB, v int) error {
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := runStep(tx, v); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // migrate runs the missing steps and stamps the file, in one transaction.
@@ -92,13 +136,8 @@ func migrate(db *sql.DB, from int) error {
 	}
 	defer tx.Rollback()
 	for v := from; v < SchemaVersion; v++ {
-		if _, err := tx.Exec(migrations[v]); err != nil {
+		if err := runStep(tx, v); err != nil {
 			return fmt.Errorf("升级数据格式（第 %d 版到第 %d 版）失败：%w", v, v+1, err)
-		}
-		if step := goSteps[v]; step != nil {
-			if err := step(tx); err != nil {
-				return fmt.Errorf("升级数据格式（第 %d 版到第 %d 版）失败：%w", v, v+1, err)
-			}
 		}
 	}
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", SchemaVersion, ApplicationID)); err != nil {
@@ -118,19 +157,6 @@ func setMeta(x execer, key, value string) error {
 	_, err := x.Exec(`INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
 	return err
 }
-
-// ourObjects is every schema object a file of SchemaVersion may hold; any
-// other (a trigger, a view, an extra table) means the file was not written
-// by this program alone and its SQL must never run here.
-var ourObjects = map[string]string{
-	"meta": "table", "year": "table", "commit_log": "table", "entity": "table", "value": "table",
-	"change": "table",
-}
-
-// optionalObjects may be present without being required: an index that
-// pre-release files of schema 1 carried (dropped because every audit line
-// paid for it and no query needs it).
-var optionalObjects = map[string]string{"change_by_rev": "index"}
 
 // migrateDigests computes the digest of every row of a file from before
 // schema 2.

@@ -11,6 +11,17 @@ type snapshot struct {
 	byKey   map[yearKey]*entRow
 	lines   map[lineKey]struct{} // lineage of the fields that differ (see loadLineage)
 	commits map[string]commitRow
+	// provenance is false for a file of schema 2 (a merge source written
+	// by the previous release): no kind, source, origin or lineage columns.
+	provenance bool
+}
+
+// hasProvenance reports whether a file has the provenance columns of
+// schema 3.
+func hasProvenance(q querier) (bool, error) {
+	var n int
+	err := q.QueryRow(`SELECT count(*) FROM pragma_table_info('change') WHERE name = 'origin'`).Scan(&n)
+	return n > 0, err
 }
 
 type yearKey struct{ year, kind, key string }
@@ -18,7 +29,7 @@ type yearKey struct{ year, kind, key string }
 type lineKey struct{ entity, field, rev string }
 
 type commitRow struct {
-	id, at, office, user, host, action, note string
+	id, at, office, user, host, action, note, kind, source string
 }
 
 func readSnapshot(q querier) (*snapshot, error) {
@@ -77,14 +88,23 @@ func readSnapshot(q querier) (*snapshot, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = q.Query(`SELECT id, at, office, user, host, action, note FROM commit_log`)
+	prov, err := hasProvenance(q)
+	if err != nil {
+		return nil, err
+	}
+	sn.provenance = prov
+	cq := `SELECT id, at, office, user, host, action, note, kind, source FROM commit_log`
+	if !prov {
+		cq = `SELECT id, at, office, user, host, action, note, '', '' FROM commit_log`
+	}
+	rows, err = q.Query(cq)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var c commitRow
-		if err := rows.Scan(&c.id, &c.at, &c.office, &c.user, &c.host, &c.action, &c.note); err != nil {
+		if err := rows.Scan(&c.id, &c.at, &c.office, &c.user, &c.host, &c.action, &c.note, &c.kind, &c.source); err != nil {
 			return nil, err
 		}
 		sn.commits[c.id] = c
@@ -102,6 +122,7 @@ func (sn *snapshot) hasSeen(entity, field, rev string) bool {
 type fullLine struct {
 	lineKey
 	old, new any
+	origin   any // the revision that first set a merged value, or nil
 }
 
 // readLines reads the audit lines of the given (entity, field) pairs: one
@@ -111,22 +132,29 @@ func readLines(q querier, pairs map[[2]string]bool) (map[[2]string][]fullLine, e
 	if len(pairs) == 0 {
 		return out, nil
 	}
+	prov, err := hasProvenance(q)
+	if err != nil {
+		return nil, err
+	}
 	scan := func(rows *sql.Rows) error {
 		defer rows.Close()
 		for rows.Next() {
 			var l fullLine
-			if err := rows.Scan(&l.entity, &l.field, &l.rev, &l.old, &l.new); err != nil {
+			if err := rows.Scan(&l.entity, &l.field, &l.rev, &l.old, &l.new, &l.origin); err != nil {
 				return err
 			}
 			k := [2]string{l.entity, l.field}
 			if pairs[k] {
-				l.old, l.new = normalize(l.old), normalize(l.new)
+				l.old, l.new, l.origin = normalize(l.old), normalize(l.new), normalize(l.origin)
 				out[k] = append(out[k], l)
 			}
 		}
 		return rows.Err()
 	}
-	const sel = `SELECT entity, field, rev, old, new FROM change`
+	sel := `SELECT entity, field, rev, old, new, origin FROM change`
+	if !prov {
+		sel = `SELECT entity, field, rev, old, new, NULL FROM change`
+	}
 	if len(pairs) > 2000 {
 		rows, err := q.Query(sel)
 		if err != nil {

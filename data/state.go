@@ -22,7 +22,7 @@ type entRow struct {
 	key    string
 	pos    int
 	vals   fields
-	revs   map[string]string
+	revs   map[string]string // read by snapshots only (nil in a yearState)
 }
 
 func (e *entRow) deleted() bool {
@@ -51,34 +51,53 @@ func loadState(q querier, year string) (st *yearState, ok bool, err error) {
 	if n == 0 {
 		return st, false, nil
 	}
-	rows, err := q.Query(`SELECT e.uuid, e.kind, e.key, e.pos, v.field, v.val, v.rev
+	// Revisions are not read: a write needs the values only, and a year of
+	// a province holds close to a million of them (the merge reads its
+	// rows' revisions through a snapshot).
+	rows, err := q.Query(`SELECT e.uuid, e.kind, e.key, e.pos, v.field, v.val
 		FROM entity e LEFT JOIN value v ON v.entity = e.uuid WHERE e.year = ?`, year)
 	if err != nil {
 		return nil, false, err
 	}
 	defer rows.Close()
+	names := fieldNames{}
+	var (
+		u, kind, key string
+		field        sql.RawBytes
+	)
 	for rows.Next() {
 		var (
-			u, kind, key string
-			pos          int
-			field, rev   sql.NullString
-			val          any
+			pos int
+			val any
 		)
-		if err := rows.Scan(&u, &kind, &key, &pos, &field, &val, &rev); err != nil {
+		if err := rows.Scan(&u, &kind, &key, &pos, &field, &val); err != nil {
 			return nil, false, err
 		}
 		k := entKey{kind, key}
 		e := st.ents[k]
 		if e == nil {
-			e = &entRow{uuid: u, year: year, kind: kind, key: key, pos: pos, vals: fields{}, revs: map[string]string{}}
+			e = &entRow{uuid: u, year: year, kind: kind, key: key, pos: pos, vals: fields{}}
 			st.ents[k] = e
 		}
-		if field.Valid {
-			e.vals[field.String] = normalize(val)
-			e.revs[field.String] = rev.String
+		if field != nil {
+			e.vals[names.of(field)] = normalize(val)
 		}
 	}
 	return st, true, rows.Err()
+}
+
+// fieldNames interns field paths: a province's year repeats some hundred
+// paths close to a million times, and each scanned string would be its own
+// allocation.
+type fieldNames map[string]string
+
+func (n fieldNames) of(b []byte) string {
+	if s, ok := n[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	n[s] = s
+	return s
 }
 
 // normalize turns what the driver returns into the stored value types.

@@ -110,7 +110,8 @@ func Create(path string, set Settings) (*Store, error) {
 func Open(path string, o OpenOptions) (*Store, error) {
 	set := o.Settings.withDefaults()
 	before, herr := hashFile(path)
-	claim := func(err error) error { return claimUnchanged(path, before, herr == nil, err) }
+	recovered := false
+	claim := func(err error) error { return claimUnchanged(path, before, herr == nil, recovered, err) }
 	s := &Store{path: path, set: set, readOnly: o.ReadOnly,
 		me: lockNote{Office: set.Office, User: set.User, Host: hostName(), PID: os.Getpid(), Since: time.Now().UTC().Truncate(time.Second)}}
 	if o.ReadOnly {
@@ -129,6 +130,13 @@ func Open(path string, o OpenOptions) (*Store, error) {
 	if err != nil {
 		return nil, claim(err)
 	}
+	// A file the clerk may not write is said so now, not at the first save.
+	// Opening for writing without writing changes nothing.
+	w, werr := os.OpenFile(path, os.O_WRONLY, 0)
+	if werr != nil {
+		return nil, fmt.Errorf("不能以编辑方式打开（可以只读方式打开）：%w", osErr(path, werr))
+	}
+	w.Close()
 	if err := takeLock(path, s.me, o.TakeOver); err != nil {
 		return nil, err
 	}
@@ -151,6 +159,7 @@ func Open(path string, o OpenOptions) (*Store, error) {
 			return fail(fileErr(path, ErrJournal, "旁边的日志文件无法回滚，请稍后再试；若反复出现，请从备份恢复。"))
 		}
 		before, herr = hashFile(path)
+		recovered = true
 	}
 	if info.schema < SchemaVersion {
 		if _, err := s.copyBackup("升级前"); err != nil {

@@ -41,20 +41,28 @@ func newID() string {
 	return id.String()
 }
 
-// update runs fn in a transaction. Any error (or panic) rolls everything
-// back: the file is exactly as before.
-func (s *Store) update(action, note string, fn func(t *txn) error) error {
+// update runs fn in a transaction recorded as one commit: its action
+// (save, delete, import, copy, merge), note and provenance. Any error (or
+// panic) rolls everything back: the file is exactly as before.
+func (s *Store) update(action, note string, src Provenance, fn func(t *txn) error) error {
 	if err := s.writable(); err != nil {
 		return err
+	}
+	office, user := s.set.Office, s.set.User
+	if src.Office != "" || src.User != "" {
+		office, user = src.Office, src.User
+	}
+	if src.Kind == "" {
+		src.Kind = kindOf(action)
 	}
 	tx, err := s.db.Begin()
 	if err != nil {
 		return dbErr(err)
 	}
 	defer tx.Rollback()
-	t := &txn{s: s, tx: tx, rev: newID(), at: now(), who: s.set.Office + " / " + s.set.User, touched: map[string]*entRow{}}
-	if _, err := tx.Exec(`INSERT INTO commit_log(id, at, office, user, host, action, note) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		t.rev, t.at, s.set.Office, s.set.User, s.me.Host, action, note); err != nil {
+	t := &txn{s: s, tx: tx, rev: newID(), at: now(), who: office + " / " + user, touched: map[string]*entRow{}}
+	if _, err := tx.Exec(`INSERT INTO commit_log(id, at, office, user, host, action, note, kind, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		t.rev, t.at, office, user, s.me.Host, action, note, string(src.Kind), baseName(src.File)); err != nil {
 		return dbErr(err)
 	}
 	if err := fn(t); err != nil {
@@ -102,7 +110,7 @@ func (t *txn) entity(st *yearState, kind, key string, pos int) (*entRow, error) 
 		}
 		return e, nil
 	}
-	e := &entRow{uuid: newID(), year: st.year, kind: kind, key: key, pos: pos, vals: fields{}, revs: map[string]string{}}
+	e := &entRow{uuid: newID(), year: st.year, kind: kind, key: key, pos: pos, vals: fields{}}
 	if _, err := t.tx.Exec(`INSERT INTO entity(uuid, year, kind, key, pos, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		e.uuid, st.year, kind, key, pos, t.at, t.who); err != nil {
 		return nil, dbErr(err)
@@ -141,21 +149,38 @@ func (t *txn) set(e *entRow, field string, v any) error {
 	if !had && v == nil {
 		return nil
 	}
-	return t.setRev(e, field, v, t.rev, old)
+	return t.record(e, field, v, old, nil)
 }
 
-// setRev writes a value with a given revision and audits it under that
-// revision (the merge uses it to adopt the other file's revision).
-func (t *txn) setRev(e *entRow, field string, v any, rev string, old any) error {
+// record writes a value under this commit's revision and audits it: one
+// change line. origin is, for a value a merge adopts, the revision that
+// first set it in the other file (nil otherwise).
+func (t *txn) record(e *entRow, field string, v, old any, origin any) error {
+	return t.line(e, field, v, old, origin, 0)
+}
+
+// decide stamps a field with this commit's revision without changing its
+// value: a merge conflict decided for our side. The line is lineage only
+// (not a change, so the history does not list it) but it tells the other
+// file, when it next merges ours, that its value was seen and declined.
+func (t *txn) decide(e *entRow, field string) error {
+	v := e.vals[field]
+	return t.line(e, field, v, v, nil, 1)
+}
+
+func (t *txn) line(e *entRow, field string, v, old, origin any, lineage int) error {
+	rev := t.rev
 	t.pendVals = append(t.pendVals, e.uuid, field, v, rev)
-	t.pendChanges = append(t.pendChanges, e.uuid, field, rev, old, v)
+	t.pendChanges = append(t.pendChanges, e.uuid, field, rev, old, v, origin, lineage)
 	if len(t.pendVals) >= 4*batchRows {
 		if err := t.flush(); err != nil {
 			return err
 		}
 	}
 	e.vals[field] = v
-	e.revs[field] = rev
+	if e.revs != nil {
+		e.revs[field] = rev
+	}
 	t.changed++
 	t.touched[e.uuid] = e
 	return nil
@@ -170,7 +195,8 @@ func dbErr(err error) error {
 		return pe
 	}
 	var worded *FileError // every SQLite error is worded by the connection (see openSQL)
-	if errors.As(err, &worded) {
+	var access *AccessError
+	if errors.As(err, &worded) || errors.As(err, &access) {
 		return err
 	}
 	return &WriteError{Err: err}
@@ -201,8 +227,8 @@ func (t *txn) flush() error {
 		ON CONFLICT(entity, field) DO UPDATE SET val = excluded.val, rev = excluded.rev`, 4, t.pendVals); err != nil {
 		return err
 	}
-	if err := t.execRows(&t.changeStmt, `INSERT INTO change(entity, field, rev, old, new) VALUES `, `
-		ON CONFLICT(entity, field, rev) DO UPDATE SET new = excluded.new`, 5, t.pendChanges); err != nil {
+	if err := t.execRows(&t.changeStmt, `INSERT INTO change(entity, field, rev, old, new, origin, lineage) VALUES `, `
+		ON CONFLICT(entity, field, rev) DO UPDATE SET new = excluded.new, lineage = min(lineage, excluded.lineage)`, 7, t.pendChanges); err != nil {
 		return err
 	}
 	t.pendVals, t.pendChanges = t.pendVals[:0], t.pendChanges[:0]

@@ -71,7 +71,7 @@ func checkChange(before, after *county.File) error {
 // The whole year is validated as it would be after the save; a problem
 // returns county.Problems and saves nothing.
 func (s *Store) SaveSchool(year string, sc county.School) error {
-	return s.update("save", "保存学校「"+sc.Name+"」", func(t *txn) error {
+	return s.update("save", "保存学校「"+sc.Name+"」", Typed(), func(t *txn) error {
 		st, ok, err := loadState(t.tx, year)
 		if err != nil {
 			return dbErr(err)
@@ -130,7 +130,7 @@ func nextPos(st *yearState, kind string) int {
 // change can be traced and merged; a school re-added with the same id comes
 // back with the values it is saved with.
 func (s *Store) DeleteSchool(year, id string) error {
-	return s.update("delete", "删除学校「"+id+"」", func(t *txn) error {
+	return s.update("delete", "删除学校「"+id+"」", Typed(), func(t *txn) error {
 		st, ok, err := loadState(t.tx, year)
 		if err != nil {
 			return dbErr(err)
@@ -160,7 +160,7 @@ func (s *Store) DeleteSchool(year, id string) error {
 // SaveCounty replaces the county profile of a year, its finance rows
 // included, creating the year when it does not exist yet.
 func (s *Store) SaveCounty(year string, p county.Profile) error {
-	return s.update("save", "保存县级数据", func(t *txn) error {
+	return s.update("save", "保存县级数据", Typed(), func(t *txn) error {
 		st, _, err := loadState(t.tx, year)
 		if err != nil {
 			return dbErr(err)
@@ -192,8 +192,16 @@ func checkYear(year string) error {
 	return nil
 }
 
-// putProfile stores the county entity and its finance rows.
+// putProfile stores the county entity and its finance rows, replacing
+// them (finance rows p lacks are deleted).
 func (t *txn) putProfile(st *yearState, p county.Profile) error {
+	return t.putProfileMode(st, p, false)
+}
+
+// putProfileMode stores the county entity and its finance rows; with
+// partial (an import that adds and updates) fields and finance rows p
+// leaves out keep their saved values.
+func (t *txn) putProfileMode(st *yearState, p county.Profile, partial bool) error {
 	if err := t.ensureYear(st.year); err != nil {
 		return err
 	}
@@ -201,20 +209,27 @@ func (t *txn) putProfile(st *yearState, p county.Profile) error {
 	if err != nil {
 		return err
 	}
-	if err := t.put(c, flatten(p, "finance"), false); err != nil {
+	if err := t.put(c, flatten(p, "finance"), partial); err != nil {
 		return err
 	}
 	keep := map[string]bool{}
 	for i, fy := range p.Finance {
 		key := financeKey(fy.Year)
 		keep[key] = true
-		e, err := t.entity(st, kindFinance, key, i)
+		pos := i
+		if old := st.ents[entKey{kindFinance, key}]; partial && old != nil && !old.deleted() {
+			pos = old.pos
+		}
+		e, err := t.entity(st, kindFinance, key, pos)
 		if err != nil {
 			return err
 		}
-		if err := t.put(e, flatten(fy, ""), false); err != nil {
+		if err := t.put(e, flatten(fy, ""), partial && !e.deleted()); err != nil {
 			return err
 		}
+	}
+	if partial {
+		return nil
 	}
 	return t.dropOthers(st, kindFinance, keep)
 }
@@ -257,7 +272,7 @@ func (s *Store) CopyYear(from, to string) error {
 	if err := checkYear(to); err != nil {
 		return err
 	}
-	return s.update("copy", "由 "+from+" 学年复制为 "+to+" 学年", func(t *txn) error {
+	return s.update("copy", "由 "+from+" 学年复制为 "+to+" 学年", Provenance{Kind: SourceCopied}, func(t *txn) error {
 		src, ok, err := loadState(t.tx, from)
 		if err != nil {
 			return dbErr(err)
@@ -278,46 +293,6 @@ func (s *Store) CopyYear(from, to string) error {
 		}
 		f.Year = to
 		return t.putFile(dst, f)
-	})
-}
-
-// ImportJSON reads a county file (junheng-county/1, strictly decoded and
-// validated) into its school year. An existing year is updated to match the
-// file: every changed value is audited, schools missing from the file are
-// deleted. A backup of the database is taken first when it holds any data.
-// It returns the school year.
-func (s *Store) ImportJSON(data []byte) (string, error) {
-	f, err := county.Decode(data)
-	if err != nil {
-		return "", err
-	}
-	return f.Year, s.ImportFile(f, "导入 JSON")
-}
-
-// ImportFile is ImportJSON for a county file already in memory; it is
-// validated first.
-func (s *Store) ImportFile(f *county.File, note string) error {
-	if ps := county.Validate(f); len(ps) > 0 {
-		return ps
-	}
-	if err := s.writable(); err != nil {
-		return err
-	}
-	years, err := s.Years()
-	if err != nil {
-		return err
-	}
-	if len(years) > 0 { // the file holds the clerk's work: back it up first
-		if _, err := s.autoBackup("导入前"); err != nil {
-			return fmt.Errorf("导入前备份失败，未导入：%w", err)
-		}
-	}
-	return s.update("import", note, func(t *txn) error {
-		st, _, err := loadState(t.tx, f.Year)
-		if err != nil {
-			return dbErr(err)
-		}
-		return t.putFile(st, f)
 	})
 }
 

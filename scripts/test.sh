@@ -16,6 +16,8 @@ echo "== junheng-cli builds without cgo"
 CGO_ENABLED=0 go build -o /dev/null ./cmd/junheng-cli
 echo "== go test"
 go test -count=1 ./...
+echo "== whole-pipeline fuzz (bounded)"
+go test -run='^$' -fuzz=FuzzPipeline -fuzztime=45s -fuzzminimizetime=10x ./cmd/junheng-cli
 if [ -x scripts/gui-smoke.sh ]; then
   echo "== GUI smoke test"
   scripts/gui-smoke.sh

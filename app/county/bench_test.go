@@ -27,3 +27,15 @@ func BenchmarkValidate1000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScanKeys1000 is the byte-level scan alone (duplicate and
+// case-variant keys), the cost Decode adds before the typed fast path.
+func BenchmarkScanKeys1000(b *testing.B) {
+	data, _ := Encode(Generate(1000, 1))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if s := scanKeys(data, false); s.broken || s.unknown || len(s.issues) > 0 {
+			b.Fatal("the generated county must scan clean")
+		}
+	}
+}

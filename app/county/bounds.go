@@ -1,6 +1,7 @@
 package county
 
 import (
+	"fmt"
 	"reflect"
 	"strconv"
 	"sync"
@@ -154,7 +155,7 @@ func (v *validator) walkPlan(sv reflect.Value, p *plan) {
 			}
 			if n.spec != nil && n.spec.Kind == KindList && n.spec.MaxLen > 0 && fv.Len() > n.spec.MaxLen {
 				v.push(n.name, -1)
-				v.add(v.pathText(), strconv.Itoa(fv.Len())+" 个", "最多 %d 个", n.spec.MaxLen)
+				v.bad(strconv.Itoa(fv.Len())+" 个", "最多 "+strconv.Itoa(n.spec.MaxLen)+" 个")
 				v.pop()
 			}
 		case reflect.Map:
@@ -175,18 +176,36 @@ func (v *validator) walkPlan(sv reflect.Value, p *plan) {
 	}
 }
 
+// bad records a problem at the walked path.
+func (v *validator) bad(value, msg string) { v.add(v.pathText(), value, "%s", msg) }
+
+// badNumber records a number out of bounds and remembers whose it is: the
+// comparisons between that school's (or the county's) numbers are skipped.
+func (v *validator) badNumber(value, msg string) {
+	v.bad(value, msg)
+	switch top := v.path[0]; top.name {
+	case "schools":
+		if v.badSchool == nil {
+			v.badSchool = map[int]bool{}
+		}
+		v.badSchool[top.idx] = true
+	case "county":
+		v.badCounty = true
+	}
+}
+
 // leaf checks one value against its spec.
 func (v *validator) leaf(x reflect.Value, s *FieldSpec) {
 	switch x.Kind() {
 	case reflect.Int:
 		n := x.Int()
 		if msg := s.CheckNumber(float64(n)); msg != "" {
-			v.add(v.pathText(), strconv.FormatInt(n, 10), "%s", msg)
+			v.badNumber(strconv.FormatInt(n, 10), msg)
 		}
 	case reflect.Float64:
 		f := x.Float()
 		if msg := s.CheckNumber(f); msg != "" {
-			v.add(v.pathText(), valueText(f), "%s", msg)
+			v.badNumber(valueText(f), msg)
 		}
 	case reflect.String:
 		str := x.String()
@@ -211,15 +230,19 @@ func (v *validator) leaf(x reflect.Value, s *FieldSpec) {
 			msg = CheckText(str, s.MaxLen)
 		}
 		if msg != "" {
-			v.add(v.pathText(), shortQuote(str), "%s", msg)
+			v.bad(shortQuote(str), msg)
 		}
 	}
 }
 
 // shortQuote shows a text in a message: long ones cut, invisible
 // characters made visible, so the message itself stays readable.
-func shortQuote(s string) string {
-	const max = 30
+func shortQuote(s string) string { return "「" + visible(s, 30) + "」" }
+
+// visible shows at most max characters of s, with invisible and
+// disruptive characters written as <U+XXXX> and bytes that are not UTF-8
+// as "?", so a message about a text stays readable and safe to print.
+func visible(s string, max int) string {
 	out := make([]rune, 0, max+1)
 	n := 0
 	for i, r := range s {
@@ -233,11 +256,11 @@ func shortQuote(s string) string {
 			}
 		}
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f {
-			out = append(out, []rune("<U+"+strconv.FormatInt(int64(r), 16)+">")...)
+			out = append(out, []rune(fmt.Sprintf("<U+%04X>", r))...)
 		} else {
 			out = append(out, r)
 		}
 		n++
 	}
-	return "「" + string(out) + "」"
+	return string(out)
 }

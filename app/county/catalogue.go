@@ -75,6 +75,7 @@ type FieldSpec struct {
 	Item     string   // the indicator(s) it serves: "R4", "G8", "R1–R3、G12"…; "" = description only
 	Stage    string   // "primary", "junior", "senior"; "" when it belongs to no single stage
 	Decimals int      // decimals to show (KindFloat, KindList)
+	Example  string   // a typical value as a clerk types it (template rows, placeholders); "" for none
 	// Types lists the school types the field applies to; nil means every
 	// type that has Stage (or every type when Stage is "").
 	Types []string
@@ -133,6 +134,13 @@ func init() {
 			}
 			specIndex[s.Path] = s
 		}
+	}
+	for path, ex := range examples {
+		s, ok := specIndex[path]
+		if !ok {
+			panic("county: example for unknown field " + path)
+		}
+		s.Example = ex
 	}
 	schoolOrder, countyOrder = schoolFields, countyFields
 }

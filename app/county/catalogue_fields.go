@@ -34,7 +34,7 @@ const evidenceHint = "文件名称、文号或情况说明"
 // fileFields are the top-level fields of the file.
 var fileFields = []FieldSpec{
 	{Path: "format", Label: "文件格式", Kind: KindEnum, Options: []string{Format}},
-	{Path: "year", Label: "学年", Kind: KindText, MaxLen: 9, Hint: "写作「2024-2025」的形式"},
+	{Path: "year", Label: "学年", Kind: KindEnum, Hint: "写作「2024-2025」的形式"}, // checked by Validate
 	{Path: "schools", Label: "学校列表", Kind: KindText},
 }
 
@@ -253,4 +253,45 @@ func concatSpecs(parts ...[]FieldSpec) []FieldSpec {
 		out = append(out, p...)
 	}
 	return out
+}
+
+// examples are typical values (those of exchange.md's sample school and
+// county), as a template's example row or a placeholder shows them.
+var examples = map[string]string{
+	"students.primary": "1200", "students.junior": "0", "students.senior": "0",
+	"classes.primary": "24", "classes.junior": "0", "largest_class.primary": "45", "largest_class.junior": "0",
+	"teachers.primary.full_time": "70", "teachers.primary.certified": "70", "teachers.primary.above_degree": "62",
+	"teachers.primary.backbone": "14", "teachers.primary.pe": "5", "teachers.primary.music": "4",
+	"teachers.primary.art": "3", "teachers.primary.mid_title": "30",
+	"teachers.junior.full_time": "70", "teachers.junior.certified": "70", "teachers.junior.above_degree": "62",
+	"teachers.junior.backbone": "14", "teachers.junior.pe": "5", "teachers.junior.music": "4",
+	"teachers.junior.art": "3", "teachers.junior.mid_title": "30",
+	"area_teaching_aux": "6400", "area_indoor_sports": "400", "area_sports_ground": "9000",
+	"equipment_value": "2600000", "multimedia_rooms": "30", "computers": "150", "books": "36000",
+	"music_rooms": "98、96", "art_rooms": "92",
+	"public_funds_allocated": "780000", "public_funds_budget": "780000", "training_funds": "40000",
+	"entrants.primary": "200", "entrants_nearby.primary": "200", "entrants.junior": "0", "entrants_nearby.junior": "0",
+	"staff.primary": "80", "staff.junior": "0",
+	"county.population_wan": "13.58", "county.townships": "0", "county.subdistricts": "7", "county.target_year": "2025",
+	"county.public_funds_norm.primary": "650", "county.public_funds_norm.junior": "850",
+	"county.gov.G8.teacher_avg_pay": "98000", "county.gov.G8.civil_servant_avg_pay": "95000",
+	"county.gov.G9.teachers": "1126", "county.gov.G9.completed_360h": "1126",
+	"county.gov.G11.eligible": "300", "county.gov.G11.rotated": "35", "county.gov.G11.rotated_backbone": "8",
+	"county.gov.G14.quota_total": "504", "county.gov.G14.quota_allocated": "263",
+	"county.gov.G15.migrant_eligible": "1312", "county.gov.G15.migrant_in_public_or_funded": "1216",
+	"county.quality.Q1.cohort_entry": "820", "county.quality.Q1.cohort_retained": "801",
+	"county.quality.Q2.eligible": "84", "county.quality.Q2.enrolled": "84", "county.quality.Q9.difference_rate": "0.12",
+	"county.survey.respondents": "400", "county.survey.satisfied": "372",
+	"county.finance.year": "2019", "county.finance.recurrent_revenue": "168347", "county.finance.edu_appropriation": "16448",
+	"county.finance.public_edu_expenditure": "21000", "county.finance.fiscal_expenditure": "260000",
+	"county.finance.students": "10100", "county.finance.per_student_operating.primary": "9249",
+	"county.finance.per_student_operating.junior": "19083", "county.finance.per_student_public_funds.primary": "2337",
+	"county.finance.per_student_public_funds.junior": "5113", "county.finance.staff_avg_salary": "86000",
+	"county.finance.edu_surcharge_levied": "1969", "county.finance.edu_surcharge_allocated": "1969",
+	"county.area_km2": "112", "county.agricultural_population_wan": "2.1", "county.villages": "37",
+	"county.gdp_per_capita": "98000", "county.fiscal_revenue_per_capita": "6900",
+	"county.rural_income_per_capita": "21000", "county.urban_income_per_capita": "38000",
+	"county.survey_conduct.issued": "1500", "county.survey_conduct.valid": "1429",
+	"county.survey_conduct.visits": "120", "county.survey_conduct.visits_satisfied": "110",
+	"county.application.date": "2025-03-08", "county.rectification.deadline": "2025-08-31",
 }

@@ -7,7 +7,8 @@
 // Every field of the file is described once by a FieldSpec: Chinese Label
 // (without unit), Unit, Kind, bounds Min/Max (numbers) or MaxLen (texts,
 // lists), Options (enums), a Hint quoting the standard, the Item it serves,
-// its Stage, the school Types it applies to and the Decimals to show.
+// its Stage, the school Types it applies to, the Decimals to show and a
+// typical Example value.
 //
 //	Spec(path) (FieldSpec, bool)  // path with or without list indexes
 //	SchoolSpecs(), CountySpecs()  // in form order

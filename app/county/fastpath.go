@@ -14,8 +14,21 @@ func decodeTyped(data []byte) (*File, bool) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var f File
-	if err := dec.Decode(&f); err != nil || dec.More() {
+	if err := dec.Decode(&f); err != nil || trailing(data, dec.InputOffset()) >= 0 {
 		return nil, false
 	}
 	return &f, true
+}
+
+// trailing returns the offset of the first byte after the document that is
+// not blank, or -1. (json.Decoder.More does not see a stray "}" or "]".)
+func trailing(data []byte, off int64) int {
+	for i := int(off); i < len(data); i++ {
+		switch data[i] {
+		case ' ', '\t', '\r', '\n':
+		default:
+			return i
+		}
+	}
+	return -1
 }

@@ -25,17 +25,20 @@ func (p Problem) Label() string { return FieldLabel(p.Field) }
 func (p Problem) String() string {
 	var b strings.Builder
 	if p.SchoolID != "" || p.SchoolName != "" {
-		name := p.SchoolName
+		name := visible(p.SchoolName, NameMaxLen)
 		if name == "" {
 			name = "（未命名）"
 		}
 		fmt.Fprintf(&b, "学校「%s」", name)
 		if p.SchoolID != "" {
-			fmt.Fprintf(&b, "（%s）", p.SchoolID)
+			fmt.Fprintf(&b, "（%s）", visible(p.SchoolID, IDMaxLen))
 		}
 		b.WriteString("：")
 	}
 	label := p.Label()
+	if p.Field == fileField {
+		return "整个文件：" + p.Message
+	}
 	if label != "" && label != p.Field {
 		fmt.Fprintf(&b, "%s（%s）", label, p.Field)
 	} else {
@@ -48,6 +51,10 @@ func (p Problem) String() string {
 	b.WriteString(p.Message)
 	return b.String()
 }
+
+// fileField is the Field of a problem of the file as a whole (not JSON,
+// not UTF-8).
+const fileField = "(文件)"
 
 // Problems is every problem found in one pass. It is an error when non-empty.
 type Problems []Problem

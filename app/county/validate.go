@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Validate checks what the types cannot: every value within the field
@@ -31,6 +32,9 @@ type validator struct {
 	schools  []schoolRef
 	problems Problems
 	path     []seg // where checkValues is
+	// schools and county with a value outside the catalogue
+	badSchool map[int]bool
+	badCounty bool
 }
 
 func (v *validator) add(path, value, format string, args ...any) {
@@ -45,8 +49,10 @@ func (v *validator) file(f *File) {
 	}
 	if m := yearPattern.FindStringSubmatch(f.Year); m == nil {
 		v.add("year", quote(f.Year), "学年应写作「2024-2025」的形式")
-	} else if a, _ := strconv.Atoi(m[1]); m[2] != strconv.Itoa(a+1) {
+	} else if a, _ := strconv.Atoi(m[1]); m[2] != fmt.Sprintf("%04d", a+1) {
 		v.add("year", quote(f.Year), "学年的两个年份应相差 1")
+	} else if a < MinYear || a >= MaxYear {
+		v.add("year", quote(f.Year), "学年应在 %d 年到 %d 年之间", MinYear, MaxYear)
 	}
 	if f.County.Name == "" {
 		v.add("county.name", "", "县（市、区）名称不能为空")
@@ -70,6 +76,29 @@ func (v *validator) file(f *File) {
 	for i := range f.Schools {
 		v.school(f, ids, i)
 	}
+	v.dossier(&f.County, ids)
+}
+
+// dossier checks the optional facts of the application dossier.
+func (v *validator) dossier(c *Profile, ids map[string]int) {
+	if sc := c.SurveyConduct; sc != nil && !v.badCounty {
+		v.notAbove("county.survey_conduct.valid", sc.Valid, sc.Issued, "发放问卷数")
+		v.notAbove("county.survey_conduct.visits_satisfied", sc.VisitsSatisfied, sc.Visits, "实地走访人数")
+	}
+	for i, r := range c.Rectification {
+		p := fmt.Sprintf("county.rectification[%d].", i)
+		if r.Code == "" {
+			v.add(p+"code", "", "整改事项应填写指标编号（如 R2、G5）")
+		}
+		if r.Status != "" && !slices.Contains(RectificationStatuses, r.Status) {
+			v.add(p+"status", quote(r.Status), "整改状态应为：%s", strings.Join(RectificationStatuses, "、"))
+		}
+		if r.SchoolID != nil && *r.SchoolID != "" {
+			if _, ok := ids[*r.SchoolID]; !ok {
+				v.add(p+"school_id", quote(*r.SchoolID), "没有这个标识码的学校（县级事项不填学校）")
+			}
+		}
+	}
 }
 
 func quote(s string) string { return "「" + s + "」" }
@@ -87,6 +116,9 @@ func (v *validator) notAbove(path string, part, whole *int, wholeName string) {
 
 func (v *validator) county(c *Profile) {
 	g := &c.Gov
+	if v.badCounty { // comparisons of absurd values only add noise
+		g = &Gov{}
+	}
 	if g.G9 != nil {
 		v.notAbove("county.gov.G9.completed_360h", g.G9.Completed360, g.G9.Teachers, "应参训教师数")
 	}
@@ -101,6 +133,9 @@ func (v *validator) county(c *Profile) {
 		v.notAbove("county.gov.G15.migrant_in_public_or_funded", g.G15.MigrantInPublicOrFunded, g.G15.MigrantEligible, "符合条件的随迁子女数")
 	}
 	q := &c.Quality
+	if v.badCounty {
+		q = &Quality{}
+	}
 	if q.Q1 != nil {
 		v.notAbove("county.quality.Q1.cohort_retained", q.Q1.CohortRetained, q.Q1.CohortEntry, "初中入学时学生数")
 	}
@@ -115,7 +150,7 @@ func (v *validator) county(c *Profile) {
 			v.add(path, "", "未知的调查对象（应为：学生、家长、教师、校长、人大代表、政协委员、其他群众）")
 		case len(counts) != 2:
 			v.add(path, fmt.Sprint(counts), "应写作 [调查人数, 满意人数]")
-		case counts[1] > counts[0]:
+		case counts[1] > counts[0] && !v.badCounty:
 			v.add(path, fmt.Sprint(counts), "满意人数（%d）不能多于调查人数（%d）", counts[1], counts[0])
 		}
 	}
@@ -175,6 +210,19 @@ func (v *validator) school(f *File, ids map[string]int, i int) {
 			v.add(p+names[k], itoa(c), "%s不应有这一学段的学生", s.Type)
 		}
 	}
+	if !v.badSchool[i] { // comparisons of absurd values only add noise
+		v.relations(p, s)
+	}
+	if s.Type == TypeSpecial {
+		return
+	}
+	if s.Students.Primary == nil && s.Students.Junior == nil {
+		v.add(p+"students", "", "未填写在校生数")
+	}
+}
+
+// relations checks the numbers of a school against each other.
+func (v *validator) relations(p string, s *School) {
 	v.stageClasses(p, "primary", "小学", s.Students.Primary, s.Classes.Primary, s.LargestClass.Primary)
 	v.stageClasses(p, "junior", "初中", s.Students.Junior, s.Classes.Junior, s.LargestClass.Junior)
 	v.teachers(p+"teachers.primary", s.Teachers.Primary)
@@ -188,12 +236,6 @@ func (v *validator) school(f *File, ids map[string]int, i int) {
 	}
 	v.notAbove(p+"entrants_nearby.primary", s.EntrantsNearby.Primary, s.Entrants.Primary, "小学新生数")
 	v.notAbove(p+"entrants_nearby.junior", s.EntrantsNearby.Junior, s.Entrants.Junior, "初中新生数")
-	if s.Type == TypeSpecial {
-		return
-	}
-	if s.Students.Primary == nil && s.Students.Junior == nil {
-		v.add(p+"students", "", "未填写在校生数")
-	}
 }
 
 // parent checks the central school of a teaching point.

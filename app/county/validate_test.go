@@ -3,8 +3,12 @@ package county
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // base is a minimal valid county with two schools and a teaching point,
@@ -87,6 +91,7 @@ func TestEveryValidationError(t *testing.T) {
 			m["county"].(map[string]any)["survey"] = map[string]any{"家长": []any{10, 11}}
 		}, "", "county.survey.家长", "满意人数（11）不能多于调查人数（10）"},
 		{"bad year", func(m map[string]any) { m["year"] = "2024" }, "", "year", "学年应写作"},
+		{"absurd year", func(m map[string]any) { m["year"] = "0001-0002" }, "", "year", "学年应在 1990 年到 2100 年之间"},
 		{"unknown county field", func(m map[string]any) { m["county"].(map[string]any)["populaton_wan"] = 3 }, "", "county.populaton_wan", "未知字段"},
 	}
 	for _, c := range cases {
@@ -131,7 +136,8 @@ func TestAllProblemsInOnePass(t *testing.T) {
 func TestNotJSON(t *testing.T) {
 	for _, in := range []string{"", "{", "[1,2]", "{} {}", "\x00\x01"} {
 		_, err := Decode([]byte(in))
-		if err == nil || !strings.Contains(err.Error(), "(文件)") {
+		ps, _ := err.(Problems)
+		if len(ps) != 1 || ps[0].Field != fileField || !strings.HasPrefix(ps[0].String(), "整个文件：") {
 			t.Errorf("Decode(%q) = %v, want a file-level problem", in, err)
 		}
 	}
@@ -158,12 +164,131 @@ func FuzzDecode(f *testing.F) {
 	f.Add(data)
 	g, _ := Encode(Generate(5, 1))
 	f.Add(g)
+	f.Add([]byte(`{"format":"junheng-county/1","name":1,"NAME":2}`))
+	f.Add(append([]byte{0xEF, 0xBB, 0xBF}, data...))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		file, err := Decode(in)
 		if (file == nil) == (err == nil) {
 			t.Fatalf("exactly one of file and error must be set: %v %v", file, err)
 		}
+		if err != nil {
+			if ps, ok := err.(Problems); !ok || len(ps) == 0 {
+				t.Fatalf("a refusal must be Problems: %T %v", err, err)
+			}
+			return
+		}
+		// What Decode accepts keeps every rule of the decoder.
+		body := bytes.TrimPrefix(in, []byte{0xEF, 0xBB, 0xBF})
+		if !utf8.Valid(body) {
+			t.Fatal("accepted bytes that are not UTF-8")
+		}
+		if k := duplicateKey(body); k != "" {
+			t.Fatalf("accepted a duplicate or case-variant key %q", k)
+		}
+		assertWithinCatalogue(t, reflect.ValueOf(file).Elem(), "")
 	})
+}
+
+// duplicateKey finds, with encoding/json's own tokenizer, a key that
+// occurs twice in one object up to case ("" when none).
+func duplicateKey(data []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	type obj struct {
+		keys   map[string]bool
+		expect bool
+	}
+	var stack []*obj
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		var top *obj
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		isKey := top != nil && top.expect
+		if top != nil && top.keys != nil {
+			top.expect = !top.expect
+		}
+		switch x := tok.(type) {
+		case json.Delim:
+			switch x {
+			case '{':
+				stack = append(stack, &obj{keys: map[string]bool{}, expect: true})
+			case '[':
+				stack = append(stack, &obj{})
+			default:
+				stack = stack[:len(stack)-1]
+				if len(stack) > 0 && stack[len(stack)-1].keys != nil {
+					stack[len(stack)-1].expect = true
+				}
+			}
+		case string:
+			if isKey {
+				k := strings.ToLower(x)
+				if top.keys[k] {
+					return x
+				}
+				top.keys[k] = true
+			}
+		}
+	}
+}
+
+// assertWithinCatalogue checks, independently of Validate, that every
+// number of an accepted file lies within its catalogue bounds and every
+// name, id and text keeps its rules.
+func assertWithinCatalogue(t *testing.T, v reflect.Value, path string) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			assertWithinCatalogue(t, v.Elem(), path)
+		}
+	case reflect.Struct:
+		for name, i := range FieldIndex(v.Type()) {
+			p := name
+			if path != "" {
+				p = path + "." + name
+			}
+			assertWithinCatalogue(t, v.Field(i), p)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			assertWithinCatalogue(t, v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		}
+	case reflect.Map:
+		it := v.MapRange()
+		for it.Next() {
+			assertWithinCatalogue(t, it.Value(), path+"."+it.Key().String())
+		}
+	case reflect.Int, reflect.Float64:
+		x := v.Convert(reflect.TypeOf(0.0)).Float()
+		s, ok := Spec(path)
+		if !ok {
+			t.Fatalf("accepted a number at %s, which the catalogue does not know", path)
+		}
+		if math.IsNaN(x) || x < s.Min || x > s.Max || x > 1<<53 {
+			t.Fatalf("accepted %s = %v outside [%v, %v]", path, x, s.Min, s.Max)
+		}
+	case reflect.String:
+		str := v.String()
+		s, _ := Spec(path)
+		if !utf8.ValidString(str) || strings.ContainsAny(str, "\x00\x1b\x7f\u202e\u2066\u200f") {
+			t.Fatalf("accepted a text with a control character at %s: %q", path, str)
+		}
+		switch s.Kind {
+		case KindName:
+			if utf8.RuneCountInString(str) > NameMaxLen || strings.ContainsAny(str, "\n\r\t") {
+				t.Fatalf("accepted a bad name at %s: %q", path, str)
+			}
+		case KindID:
+			if str != CleanID(str) || strings.ContainsAny(str, " \u3000") {
+				t.Fatalf("accepted an id not folded at %s: %q", path, str)
+			}
+		}
+	}
 }
 
 // The fast typed decoder and the raw walker read the same file the same way.

@@ -94,8 +94,8 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 	} else {
 		legendBox(40, "未达标（柱顶标 ×）")
 	}
-	legendLine([]float64{2, 1}, 0.5, "达标值 "+format.Value(limit))
-	legendLine([]float64{0.6, 0.8}, 0.4, "85% 基本值 "+format.Value(floor))
+	legendLine([]float64{2, 1}, 0.5, "达标值 "+limitText(limit))
+	legendLine([]float64{0.6, 0.8}, 0.4, "85% 基本值 "+limitText(floor))
 
 	// Scale.
 	maxV := limit
@@ -181,7 +181,7 @@ func (c *ctx) barChart(st *eval.Stage, stage, code string, x, y, w, h float64) {
 			p.SetFillColor(fill, fill, fill)
 			p.SetLineWidth(0.15)
 			p.Rect(cx-barW/2, by, barW, py+ph-by, barStyle)
-			text := format.Value(*v)
+			text := valueAgainst(*v, limit, floor)
 			if !sp.Met[code] {
 				text += " " + markFail
 			}

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -185,12 +186,16 @@ func (d *doc) ensure(h float64) {
 
 // continuePage starts a page that continues the current part: it prints
 // cont ("3. 义马市第一小学（续）") first when one is set.
-func (d *doc) continuePage() {
+func (d *doc) continuePage() { d.continuePageAs("（续）") }
+
+// continuePageAs starts a continuation page whose first line is the part's
+// title with suffix: "表Ⅱ 义务教育学校资源配置情况（续表）".
+func (d *doc) continuePageAs(suffix string) {
 	d.newPage(d.landscape, true)
 	if d.cont != "" {
 		d.font(true, 10.5)
 		d.pdf.SetX(d.left())
-		d.cellf(d.width(), lineH(10.5), d.fit(clean(d.cont, false)+"（续）", d.width()), "", 1, "LM", false, 0)
+		d.cellf(d.width(), lineH(10.5), d.fit(clean(d.cont, false)+suffix, d.width()), "", 1, "LM", false, 0)
 		d.setY(d.y() + 1)
 		d.font(false, textSize)
 	}
@@ -320,15 +325,22 @@ func (d *doc) justified(l string, w, h float64) {
 }
 
 // splitParas cuts text into its non-empty paragraphs.
+//
+// A space after a Chinese full stop ("城市。 义马市是…") is a paragraph
+// break lost when the text was pasted from a document (the seeds read so):
+// it starts a new paragraph.
 func splitParas(text string) []string {
 	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+	text = lostBreaks.ReplaceAllString(strings.ReplaceAll(text, "\r\n", "\n"), "$1\n")
+	for _, p := range strings.Split(text, "\n") {
 		if strings.TrimSpace(p) != "" {
 			out = append(out, strings.TrimSpace(p))
 		}
 	}
 	return out
 }
+
+var lostBreaks = regexp.MustCompile(`([。！？])[ \t\x{3000}]+`)
 
 // gap moves down by h when the page has room for it.
 func (d *doc) gap(h float64) {

@@ -153,8 +153,10 @@ var partTitles = map[Section]string{
 	Todo: "评估结论与整改清单", List: "学校名单", Evidence: "佐证材料目录", SchoolSet: "一校一表",
 }
 
-// chapterTitle is a part's title as printed in its heading and the contents.
+// chapterTitle is a part's title as printed in its heading and the
+// contents; the pages the part continues on repeat it.
 func (c *ctx) chapterTitle(sec Section) string {
 	c.chapter++
+	c.d.cont = partTitles[sec]
 	return partTitles[sec]
 }

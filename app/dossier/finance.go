@@ -48,6 +48,7 @@ func (c *ctx) finance() {
 		}
 		out = append(out, []cell{txt(code), txt(r.Name), txt(strings.Join(lines, "\n")), itemVerdict(r)})
 	}
+	t.tail = signatureH + 2*lineH(smallSize)
 	t.draw(d, out)
 	d.paragraph("增长比例由各年度金额计算：（本年 − 上年）÷ 上年。√ 达标，× 未达标，〇 数据不全。", smallSize, false)
 	c.signature()

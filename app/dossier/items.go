@@ -164,7 +164,9 @@ func (c *ctx) itemSection(sec Section, part string, order func([]string) []strin
 		}
 		rows = append(rows, row)
 	}
-	itemTable().draw(d, rows)
+	t := itemTable()
+	t.tail = signatureH + 2*lineH(smallSize)
+	t.draw(d, rows)
 	d.paragraph(c.partSummary(codesOf(part)), smallSize, false)
 	c.signature()
 }
@@ -211,7 +213,9 @@ func (c *ctx) survey() {
 	t.draw(d, rows)
 	c.surveyConduct()
 	d.heading("评估结论", 1, 30)
-	itemTable().draw(d, [][]cell{c.itemRow("S1")})
+	s1 := itemTable()
+	s1.tail = signatureH
+	s1.draw(d, [][]cell{c.itemRow("S1")})
 	c.signature()
 }
 

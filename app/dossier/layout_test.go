@@ -188,6 +188,7 @@ func TestNoNearlyEmptyPageExceptPartEnds(t *testing.T) {
 			}
 		}
 		pages := bbox(t, dd.path)
+		signatureNeverAlone(t, name, dd)
 		for i := 2; i < len(pages)-1; i++ { // the cover and the contents are parts of their own
 			if starts[i+1] {
 				continue // i ends a part
@@ -206,6 +207,37 @@ func TestNoNearlyEmptyPageExceptPartEnds(t *testing.T) {
 				t.Errorf("%s: page %d is %.0f%% full and does not end a part", name, i+1, fill*100)
 			}
 		}
+	}
+}
+
+// signatureNeverAlone: even where a part ends, a page never holds its
+// signature block alone.
+func signatureNeverAlone(t *testing.T, name string, dd *demoDossier) {
+	t.Helper()
+	for i := range dd.pages {
+		b := dd.body(i)
+		if !strings.Contains(b, "填报单位（盖章）") {
+			continue
+		}
+		for _, s := range []string{"填报单位（盖章）：", "单位负责人：", "填报人：", "联系电话：", "填报日期：", "县级人民政府（盖章）", "教育行政部门（盖章）",
+			squeeze(dd.f.County.Name + "人民政府"), "2025年3月8日", "（续）", "（续表）", "＿"} {
+			b = strings.ReplaceAll(b, s, "")
+		}
+		for _, sec := range AllSections {
+			b = strings.ReplaceAll(b, squeeze(partTitles[sec]), "")
+		}
+		if utf8.RuneCountInString(b) < 30 {
+			t.Errorf("%s: page %d holds the signature block alone: %q", name, i+1, b)
+		}
+	}
+}
+
+// Counties of every size from 20 to 70 schools: the to-do list, the school
+// list and the evidence never leave their signature alone on a page.
+func TestSignatureKeptWithItsTable(t *testing.T) {
+	for n := 20; n <= 70; n += 4 {
+		dd := build(t, county.Generate(n, int64(n)), Options{Sections: []Section{Todo, List}, Date: fixedDate})
+		signatureNeverAlone(t, strconv.Itoa(n), dd)
 	}
 }
 

@@ -16,6 +16,7 @@ func (c *ctx) request() {
 	d := c.d
 	d.newPage(false, true)
 	d.heading(c.chapterTitle(Request), 0, 60)
+	d.cont = "" // a letter's pages carry no running title
 	d.font(true, 16)
 	for _, l := range Wrap(c.fa.Applicant+"关于申请县域义务教育优质均衡发展督导评估认定的请示", d.width(), d.measure) {
 		d.pdf.SetX(d.left())
@@ -54,7 +55,12 @@ func (c *ctx) defaultRequest() string {
 	if parts := sc.typeList(); parts != "" {
 		fmt.Fprintf(&b, "（%s）", parts)
 	}
-	fmt.Fprintf(&b, "，教学点 %d 个；义务教育阶段在校生 %s 人，专任教师 %s 人。", sc.points, sc.students.String(), sc.teachers.String())
+	if sc.points > 0 {
+		fmt.Fprintf(&b, "，教学点 %d 个", sc.points)
+	} else {
+		b.WriteString("，无教学点")
+	}
+	fmt.Fprintf(&b, "；义务教育阶段在校生 %s 人，专任教师 %s 人。", sc.students.String(), sc.teachers.String())
 
 	fmt.Fprintf(&b, "\n按照《县域义务教育优质均衡发展督导评估办法》，%s对照评估内容及标准开展了自查自评：", c.we())
 	var facts []string
@@ -121,6 +127,7 @@ func (c *ctx) report() {
 	d := c.d
 	d.newPage(false, true)
 	d.heading(c.chapterTitle(Report), 0, 60)
+	d.cont = "" // nor does the report's
 	d.font(true, 16)
 	for _, l := range Wrap(clean(c.f.County.Name, false)+"县域义务教育优质均衡发展自评报告", d.width(), d.measure) {
 		d.pdf.SetX(d.left())
@@ -215,4 +222,34 @@ func addInts(a, b *int) *int {
 	}
 	n := county.Val(a) + county.Val(b)
 	return &n
+}
+
+// dualSealH is the height dualSeal needs.
+const dualSealH = 6 + 24.0 + 4*(textSize+1.5)*ptToMM*1.55 + 2
+
+// dualSeal closes the application form: the county government and the
+// education bureau sign and seal it side by side.
+func (c *ctx) dualSeal() {
+	d := c.d
+	const room = 24.0
+	size := textSize + 1.5
+	d.ensure(dualSealH)
+	d.setY(d.y() + 6)
+	y := d.y() + room
+	w := d.width() / 2
+	d.font(false, size)
+	for i, unit := range []string{c.fa.Applicant, c.fa.Office} {
+		if strings.TrimSpace(unit) == "" {
+			unit = "＿＿＿＿＿＿＿＿＿＿"
+		}
+		label := []string{"县级人民政府（盖章）", "教育行政部门（盖章）"}[i]
+		yy := y
+		for _, line := range append(append([]string{label}, Wrap(unit, w-6, d.measure)...), chineseDate(c.fa.Date)) {
+			d.pdf.SetXY(d.left()+float64(i)*w, yy)
+			d.cellf(w, lineH(size), line, "", 0, "CM", false, 0)
+			yy += lineH(size)
+		}
+		d.setY(max(d.y(), yy))
+	}
+	d.font(false, textSize)
 }

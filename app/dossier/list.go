@@ -27,6 +27,7 @@ func (c *ctx) schoolList() {
 		n := addInts(addInts(s.Students.Primary, s.Students.Junior), s.Students.Senior)
 		rows = append(rows, []cell{num(format.Int(i + 1)), txt(s.ID), txt(shortName(s.Name)), center(s.Type), center(textOr(s.Location)), center(nature), num(intText(n))})
 	}
+	t.tail = signatureH
 	t.draw(d, rows)
 	c.signature()
 }
@@ -38,10 +39,10 @@ func countSentence(sc schoolCounts) string {
 	if l := sc.typeList(); l != "" {
 		s += "（" + l + "）"
 	}
-	s += "，教学点 " + format.Int(sc.points) + " 个"
-	if sc.points > 0 {
-		s += "（其中在校生 50 人及以上的 " + format.Int(sc.pointsOver50) + " 个）"
+	if sc.points == 0 {
+		return s + "，无教学点。"
 	}
+	s += "，教学点 " + format.Int(sc.points) + " 个（其中在校生 50 人及以上的 " + format.Int(sc.pointsOver50) + " 个）"
 	return s + "。"
 }
 
@@ -69,6 +70,7 @@ func (c *ctx) evidence() {
 	if len(rows) == 0 {
 		d.paragraph("尚未填报佐证材料。", textSize, false)
 	} else {
+		t.tail = signatureH
 		t.draw(d, rows)
 	}
 	c.signature()

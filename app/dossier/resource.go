@@ -73,7 +73,7 @@ func (c *ctx) resource() {
 // cvPart prints 表Ⅲ: per stage, the difference coefficients.
 func (c *ctx) cvPart() {
 	d := c.d
-	d.newPage(true, true)
+	d.newPage(false, true) // seven columns: portrait keeps both stages and the signature on one page
 	d.heading(c.chapterTitle(CV), 0, 40)
 	for i, key := range stageKeys {
 		st := c.r.Stages.Get(key)

@@ -107,6 +107,8 @@ func (c *ctx) schoolSheet(s *county.School) {
 		teacher("美术专任教师数", func(t *county.TeacherCounts) *int { return t.Art }),
 		{"新生数", intText(s.Entrants.Primary), intText(s.Entrants.Junior)},
 		{"就近划片入学新生数", intText(s.EntrantsNearby.Primary), intText(s.EntrantsNearby.Junior)},
+		staffLine(s.Staff),
+		{"", "", ""},
 	}
 	// Two items a row: 项目 小学 初中 | 项目 小学 初中.
 	st := &table{size: 8, cols: []col{{W: 24, Align: "L"}, {W: 13, Align: "R"}, {W: 13, Align: "R"}, {W: 24, Align: "L"}, {W: 13, Align: "R"}, {W: 13, Align: "R"}},
@@ -137,6 +139,7 @@ func (c *ctx) schoolSheet(s *county.School) {
 		{label("音乐专用教室"), txt(rooms(s.MusicRooms)), label("美术专用教室"), txt(rooms(s.ArtRooms))},
 		{label("核拨公用经费（元）"), num(valText(s.PublicFundsAllocated)), label("公用经费预算（元）"), num(valText(s.PublicFundsBudget))},
 		{label("教师培训经费（元）"), num(valText(s.TrainingFunds)), label("学校章程 / 信息化"), txt(yesNo(s.Charter) + " / " + yesNo(s.Informatized))},
+		{label("高中在校生数（仅用于设施分摊）"), num(intText(s.Students.Senior)), label(""), txt("")},
 	})
 
 	c.splitNote(s)
@@ -157,6 +160,14 @@ func (c *ctx) schoolSheet(s *county.School) {
 		}
 	}
 	c.schoolItems(s)
+}
+
+// staffLine is the school's 教职工数 per stage (表Ⅰ).
+func staffLine(st *county.StageCount) struct{ name, p, j string } {
+	if st == nil {
+		return struct{ name, p, j string }{"教职工数", format.Missing, format.Missing}
+	}
+	return struct{ name, p, j string }{"教职工数", intText(st.Primary), intText(st.Junior)}
 }
 
 func strPtr(p *string) string {
@@ -202,7 +213,8 @@ func (c *ctx) splitNote(s *county.School) {
 		return
 	}
 	c.d.paragraph(fmt.Sprintf("本校为%s，校舍、场地、设备和多媒体教室按加权在校生分摊到各学段（权重：%s）：%s。"+
-		"各部的 R4–R7 = 全校总量 × 该部份额 ÷ 该部在校生（R7、R4 按每百名或生均计）。", typeWord(s.Type), weights, strings.Join(parts, "；")), smallSize, false)
+		"各部：R4 =（教学及辅助用房 − 室内体育用房）× 份额 ÷ 在校生；R5 =（室外运动场地 + 室内体育用房）× 份额 ÷ 在校生；"+
+		"R6 = 教学仪器设备值 × 份额 ÷ 在校生；R7 = 100 × 网络多媒体教室 × 份额 ÷ 在校生。", typeWord(s.Type), weights, strings.Join(parts, "；")), smallSize, false)
 }
 
 // needText words a shortfall exactly, in the resource's own unit; for a
@@ -219,7 +231,9 @@ func needText(sf eval.Shortfall, share float64) string {
 // schoolPartTable prints one stage part's R1–R7 against the standard.
 func (c *ctx) schoolPartTable(key string, stage *eval.Stage, sp *eval.SchoolPart) {
 	d := c.d
-	d.ensure(40)
+	// The caption stays with its table, which is small enough to be kept
+	// whole: make room for both (caption, header, seven rows of up to two lines).
+	d.ensure(2*lineH(smallSize) + 8*(2*lineH(8)+2*padY) + 4)
 	d.para(fmt.Sprintf("%s资源配置（%s，在校生 %s 人）：%d 项达标，%s", eval.StageNames[key], partName(sp, key), format.Int(sp.Students),
 		sp.MetCount, map[bool]string{true: "该校（部）达标。", false: "该校（部）未达标。"}[sp.Pass]), smallSize, false, true)
 	need := map[string]string{}

@@ -3,6 +3,9 @@ package dossier
 // signature prints the block under a table part: 填报单位（盖章）, 单位负责人,
 // 填报人, 联系电话, 填报日期. Empty fields are lines to write on by hand; a
 // long value is set smaller and, if need be, on several lines.
+// signatureH is the height signature needs (two rows and the gaps).
+const signatureH = 2*9.0 + 8 + 2
+
 func (c *ctx) signature() {
 	d, p := c.d, c.d.pdf
 	const minRowH = 9.0

@@ -29,6 +29,10 @@ type table struct {
 	cols []col
 	head [][]cell
 	size float64 // font size of the body; the header uses the same
+	// tail is the height of what must follow the table on its last page
+	// (the signature block): the last rows go to a new page with it rather
+	// than leave it alone there.
+	tail float64
 }
 
 const (
@@ -183,10 +187,14 @@ func (t *table) draw(d *doc, rows [][]cell) {
 	}
 	// A table continued on a new page says so above its repeated header.
 	continued := func() {
-		d.continuePage()
-		d.font(false, smallSize)
-		d.pdf.SetX(d.left())
-		d.cellf(d.width(), lineH(smallSize), "（续表）", "", 1, "LM", false, 0)
+		if d.cont != "" {
+			d.continuePageAs("（续表）")
+		} else {
+			d.continuePage()
+			d.font(false, smallSize)
+			d.pdf.SetX(d.left())
+			d.cellf(d.width(), lineH(smallSize), "（续表）", "", 1, "LM", false, 0)
+		}
 		drawHead()
 	}
 	laid := make([]laidRow, len(rows))
@@ -208,8 +216,12 @@ func (t *table) draw(d *doc, rows [][]cell) {
 		}
 		// Never leave the last row alone on a page: if the next row will
 		// not fit and it is the last, take this one along with it.
-		if i == len(laid)-2 && len(laid) > 3 && d.room() >= need && d.room() < need+t.rowH(laid[i+1].n) {
+		if i == len(laid)-2 && len(laid) > 3 && d.room() >= need && d.room() < need+t.rowH(laid[i+1].n)+t.tail {
 			need = d.room() + 1
+		}
+		// The last row carries what follows the table with it.
+		if i == len(laid)-1 && t.tail > 0 && headH+h+t.tail < (d.bottom()-bodyTop)/2 {
+			need += t.tail
 		}
 		if d.room() < need && d.y() > bodyTop+0.1 {
 			if first {

@@ -36,6 +36,7 @@ func (c *ctx) todo() {
 	if len(v.Todo) == 0 {
 		d.paragraph("无未达标或未填报事项。", textSize, false)
 		c.signature()
+		c.dualSeal()
 		return
 	}
 	t := &table{size: 8,
@@ -69,8 +70,10 @@ func (c *ctx) todo() {
 		}
 		rows = append(rows, []cell{num(format.Int(i + 1)), txt(school), center(td.Code), txt(problem), measure, unit, deadline, status})
 	}
+	t.tail = signatureH + dualSealH
 	t.draw(d, rows)
 	c.signature()
+	c.dualSeal()
 }
 
 type rectKey struct{ code, school string }

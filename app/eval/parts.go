@@ -97,8 +97,8 @@ func optFloat(p *float64) opt {
 }
 
 // plus returns a + b, unknown when either is: a total of which a part is
-// unknown is unknown.
-// Sums saturate (see clamp): two areas at the float limit stay finite.
+// unknown is unknown. Like minus and times it saturates (see clamp): two
+// areas at the float limit add up to a finite figure.
 func (a opt) plus(b opt) opt { return opt{clamp(a.v + b.v), a.ok && b.ok} }
 
 func (a opt) minus(b opt) opt { return opt{clamp(a.v - b.v), a.ok && b.ok} }

@@ -122,12 +122,12 @@ func smallestWhole(meets func(float64) bool, estimate float64) float64 {
 	for step := math.Max(1, hi/1024); !meets(hi) && hi < math.MaxFloat64; step *= 2 {
 		hi = math.Min(math.MaxFloat64, hi+step)
 	}
-	// Binary search for the smallest whole amount in (lo, hi] that meets;
-	// 0 is known not to (the indicator is unmet). Each round halves the
-	// interval, so at most ~1,100 rounds even across the whole float range.
 	if hi <= 1 || !meets(hi-1) {
 		return hi // the usual case: the estimate is the answer
 	}
+	// Binary search for the smallest whole amount in (lo, hi] that meets;
+	// 0 does not (the indicator is unmet). Each round halves the interval,
+	// so at most ~1,100 rounds even across the whole float range.
 	lo := 0.0
 	for hi-lo > 1 {
 		mid := math.Floor(lo/2 + hi/2)

@@ -3,6 +3,7 @@ package proofread
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -101,7 +102,7 @@ func newFacts(f *county.File, r *eval.Result) *facts {
 // the computed values contradict.
 type family func(s string, k *facts) []Finding
 
-var families = []family{financeFamily, fasterFamily, migrantFamily, retentionFamily, disabledFamily, countFamily}
+var families = []family{financeFamily, fasterFamily, perStudentFamily, migrantFamily, retentionFamily, disabledFamily, countFamily}
 
 // financeTerms name the funding series the texts talk about.
 var financeTerms = []struct {
@@ -396,6 +397,90 @@ func countFamily(s string, k *facts) []Finding {
 				about = "教学点" + about
 			}
 			out = append(out, Finding{About: about, Stated: stated + cp.unit, Computed: format.Number(*c, 0) + cp.unit})
+		}
+	}
+	return out
+}
+
+// perStudentTerms name the per-student funding series (表Ⅴ, 元).
+var perStudentTerms = []struct {
+	words  []string
+	series string
+	name   string
+}{
+	{[]string{"生均一般公共预算教育事业费", "生均预算内教育事业费", "生均教育事业费"}, "per_student_operating", "生均一般公共预算教育事业费"},
+	{[]string{"生均一般公共预算公用经费", "生均预算内公用经费", "生均公用经费"}, "per_student_public_funds", "生均一般公共预算公用经费"},
+}
+
+var stageWords = []struct{ word, key, name string }{{"小学", "primary", "小学"}, {"初中", "junior", "初中"}}
+
+// plainNumberRe is a stated amount: not a percentage.
+var plainNumberRe = regexp.MustCompile(`[0-9][0-9,]*(?:\.[0-9]+)?`)
+
+// perStudentFamily checks "生均预算内公用经费逐年增长，小学分别为2145元、
+// 2337元、2489元，初中分别为…" year by year against 表Ⅴ.
+func perStudentFamily(s string, k *facts) []Finding {
+	var out []Finding
+	type hit struct{ at, n, term int }
+	var hits []hit
+	for ti, t := range perStudentTerms {
+		for _, w := range t.words {
+			for from := 0; ; {
+				i := strings.Index(s[from:], w)
+				if i < 0 {
+					break
+				}
+				at := from + i
+				dup := false
+				for _, h := range hits {
+					if at >= h.at && at < h.at+h.n {
+						dup = true // a shorter term inside a longer one
+					}
+				}
+				if !dup {
+					hits = append(hits, hit{at, len(w), ti})
+				}
+				from = at + len(w)
+			}
+		}
+	}
+	sort.Slice(hits, func(a, b int) bool { return hits[a].at < hits[b].at })
+	for hi, h := range hits {
+		end := len(s)
+		if hi+1 < len(hits) {
+			end = hits[hi+1].at
+		}
+		seg := s[h.at+h.n : end]
+		ys := years(s, h.at)
+		if len(ys) < 2 {
+			continue
+		}
+		t := perStudentTerms[h.term]
+		for si, st := range stageWords {
+			i := strings.Index(seg, st.word+"分别为")
+			if i < 0 {
+				continue
+			}
+			part := seg[i+len(st.word+"分别为"):]
+			if si == 0 {
+				if j := strings.Index(part, stageWords[1].word); j >= 0 {
+					part = part[:j]
+				}
+			}
+			if j := strings.IndexAny(part, "，,；;"); j >= 0 && plainNumberRe.FindAllString(part[:j], -1) != nil && len(plainNumberRe.FindAllString(part[:j], -1)) == len(ys) {
+				part = part[:j]
+			}
+			nums := plainNumberRe.FindAllString(part, -1)
+			if len(nums) != len(ys) {
+				continue
+			}
+			for yi, num := range nums {
+				v, dec, ok := parse(num)
+				c := k.amount[ys[yi]][t.series+"."+st.key]
+				if ok && c != nil && differs(v, dec, *c) {
+					out = append(out, Finding{About: fmt.Sprintf("%d年%s%s（元）", ys[yi], st.name, t.name), Stated: num + "元", Computed: format.Number(*c, dec) + "元"})
+				}
+			}
 		}
 	}
 	return out

@@ -67,7 +67,7 @@ func TestDemoGrowthClaimIsReported(t *testing.T) {
 	if g.Stated != "14.38%" || g.Computed != want || g.Where != "narrative.foundation" || !strings.Contains(g.Text, "14.38%") {
 		t.Errorf("finding %+v; want stated 14.38%%, computed %s, in narrative.foundation", g, want)
 	}
-	for _, y := range []string{"2018年财政经常性收入增长", "2019年财政经常性收入增长"} {
+	for _, y := range []string{"2018年财政经常性收入增长", "2019年财政经常性收入增长", "生均", "2019年义务教育财政拨款增长"} {
 		if about(fs, y) != nil {
 			t.Errorf("%s agrees with the file but is reported", y)
 		}
@@ -116,6 +116,17 @@ func TestFamilies(t *testing.T) {
 		{"students", fmt.Sprintf("全市在校中小学生%d人。", int(k.students)), fmt.Sprintf("全市在校中小学生%d人。", int(k.students)-100), "在校生数"},
 		{"teachers", fmt.Sprintf("全市专任教师%d人。", int(k.teachers)), fmt.Sprintf("全市专任教师%d人。", int(k.teachers)+9), "专任教师数"},
 	}
+	// 生均: the demo's 2018–2020 per-student public funds, as a list.
+	var ps []string
+	for _, fy := range f.County.Finance {
+		if fy.Year >= 2018 && fy.Year <= 2020 {
+			ps = append(ps, format.Number(*fy.PerStudentPublicFunds.Primary, 0)+"元")
+		}
+	}
+	good := "2018-2020年，生均预算内公用经费逐年增长，小学分别为" + strings.Join(ps, "、") + "。"
+	ps[1] = format.Number(parseF(ps[1])+100, 0) + "元"
+	bad := "2018-2020年，生均预算内公用经费逐年增长，小学分别为" + strings.Join(ps, "、") + "。"
+	cases = append(cases, struct{ name, good, bad, about string }{"per-student funds", good, bad, "2019年小学生均一般公共预算公用经费"})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			if fs := findings(c.good); len(fs) != 0 {
@@ -162,4 +173,9 @@ func TestTargetsAreNotClaims(t *testing.T) {
 	if fs := findings("确保全区初中巩固率达到95%以上，残疾儿童入学率达到95%以上。"); len(fs) != 0 {
 		t.Errorf("a target is reported: %+v", fs)
 	}
+}
+
+func parseF(s string) float64 {
+	v, _, _ := parse(strings.TrimSuffix(s, "元"))
+	return v
 }

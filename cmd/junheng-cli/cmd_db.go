@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -11,12 +10,13 @@ import (
 
 	"junheng/app/county"
 	"junheng/data"
+	"junheng/data/safefile"
 )
 
 // The database commands: each opens the data file (read-only when it only
 // reads, so that they work while the GUI has the file open) and prints
 // Chinese messages. Who is working comes from JUNHENG_OFFICE and
-// JUNHENG_USER (or --office/--user), for the audit trail.
+// JUNHENG_USER (or --office/--user, see flags.go), for the audit trail.
 
 func init() {
 	loadFromDB = func(path, year string) (*county.File, error) {
@@ -35,34 +35,12 @@ func init() {
 		return f, nil
 	}
 	register("init", command{usage: "init DB   新建空的数据文件", run: runInit})
-	register("import-json", command{usage: "import-json DB FILE.json [--year 学年]   把县域数据 JSON 导入数据文件（同一学年则更新，修改留痕）", run: runImportJSON})
+	register("import-json", command{usage: "import-json DB FILE.json [--year 学年] [--replace --yes]   把县域数据 JSON 导入数据文件（新增和更新学校，修改留痕；--replace 以文件替换整个学年）", run: runImportJSON})
 	register("export-json", command{usage: "export-json DB --year 学年 > FILE.json   导出某学年的县域数据 JSON", run: runExportJSON})
-	register("merge", command{usage: "merge DB OTHER.db [--theirs|--ours] [--dry-run]   合并其他单位的数据文件，列出冲突", run: runMerge})
+	register("merge", command{usage: "merge DB OTHER.db [--theirs|--ours] [--dry-run] [--other-county]   合并其他单位的数据文件，列出冲突", run: runMerge})
 	register("export", command{usage: "export DB OUT.db [--school 标识码 …]   导出整个文件或选定学校，供其他单位合并", run: runExport})
 	register("check", command{usage: "check DB   检查数据文件（完整性、版本、锁定、各学年数据校验）", run: runCheck})
 	register("history", command{usage: "history DB [--school 标识码|county] [--field 字段] [--year 学年]   查看修改记录", run: runHistory})
-}
-
-// who adds --office and --user to a flag set.
-func who(fs *flag.FlagSet) *data.Settings {
-	s := &data.Settings{Office: os.Getenv("JUNHENG_OFFICE"), User: os.Getenv("JUNHENG_USER")}
-	fs.StringVar(&s.Office, "office", s.Office, "单位名称（记入修改记录；也可用环境变量 JUNHENG_OFFICE）")
-	fs.StringVar(&s.User, "user", s.User, "使用人（记入修改记录；也可用环境变量 JUNHENG_USER）")
-	return s
-}
-
-// parseArgs parses flags anywhere on the line and checks the positional count.
-func parseArgs(fs *flag.FlagSet, args []string, n int, usage string, stderr io.Writer) ([]string, bool) {
-	fs.SetOutput(stderr)
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return nil, false
-	}
-	if len(pos) != n {
-		fmt.Fprintln(stderr, "用法：junheng-cli "+usage)
-		return nil, false
-	}
-	return pos, true
 }
 
 // openFailed prints why a file could not be opened; 2 for a file that is
@@ -77,12 +55,12 @@ func openFailed(stderr io.Writer, err error) int {
 }
 
 func runInit(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("init", flag.ContinueOnError)
-	set := who(fs)
-	pos, ok := parseArgs(fs, args, 1, "init DB", stderr)
-	if !ok {
-		return 2
+	fs, set := newFlags("init")
+	p := parse(fs, args, 1, "init DB", stdout, stderr)
+	if p.stop {
+		return p.code
 	}
+	pos := p.pos
 	s, err := data.Create(pos[0], *set)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -97,22 +75,19 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 }
 
 func runImportJSON(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("import-json", flag.ContinueOnError)
+	fs, set := newFlags("import-json")
 	year := fs.String("year", "", "导入为指定学年（默认用文件中的学年），例如把上一年的数据导入为新学年的起点")
-	set := who(fs)
-	pos, ok := parseArgs(fs, args, 2, "import-json DB FILE.json [--year 学年]", stderr)
-	if !ok {
-		return 2
+	replace := fs.Bool("replace", false, "以文件替换整个学年：文件中没有的学校将被删除、文件中未填的字段清空（先列出将删除的学校，需加 --yes 确认）")
+	yes := fs.Bool("yes", false, "确认 --replace 列出的删除")
+	other := fs.Bool("other-county", false, "确认导入另一个县（名称或代码不同）的数据")
+	p := parse(fs, args, 2, "import-json DB FILE.json [--year 学年] [--replace --yes] [--other-county]", stdout, stderr)
+	if p.stop {
+		return p.code
 	}
-	raw, err := os.ReadFile(pos[1])
-	if err != nil {
-		fmt.Fprintf(stderr, "无法读取文件「%s」：%v\n", pos[1], err)
-		return 2
-	}
-	f, err := county.Decode(raw)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
+	pos := p.pos
+	f, code := readCountyJSON(pos[1], stderr)
+	if f == nil {
+		return code
 	}
 	if *year != "" {
 		f.Year = *year
@@ -126,32 +101,90 @@ func runImportJSON(args []string, stdout, stderr io.Writer) int {
 		return openFailed(stderr, err)
 	}
 	defer s.Close()
-	before, err := s.History(data.Filter{Year: f.Year})
+	o := data.ImportOptions{Source: pos[1], Replace: *replace, OtherCounty: *other}
+	if *replace && !*yes {
+		plan, err := s.PlanImport(f, o)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		if plan.OtherCounty != nil && !*other {
+			fmt.Fprintln(stderr, plan.OtherCounty)
+			return 1
+		}
+		printImportPlan(stdout, plan)
+		fmt.Fprintln(stdout, "\n以上为预览，未导入任何内容。确认以文件替换整个学年（删除以上列出的学校）请加 --yes。")
+		return 1
+	}
+	done, err := s.Import(f, o)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if err := s.ImportFile(f, "导入 "+filepath.Base(pos[1])); err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+	fmt.Fprintf(stdout, "已导入 %s 学年：%s，文件中 %d 所学校（新增 %d 所，更新 %d 所，未变 %d 所）；记录了 %d 处数值变动。\n",
+		done.Year, done.County, len(f.Schools), len(done.Added), len(done.Updated), done.Unchanged, done.Changes)
+	if len(done.Removed) > 0 {
+		fmt.Fprintf(stdout, "已删除文件中没有的 %d 所学校：%s。\n", len(done.Removed), schoolList(done.Removed))
 	}
-	after, err := s.History(data.Filter{Year: f.Year})
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+	if done.Kept > 0 {
+		fmt.Fprintf(stdout, "本学年另有 %d 所学校不在文件中，保持不变（如要以文件替换整个学年，请加 --replace）。\n", done.Kept)
 	}
-	fmt.Fprintf(stdout, "已导入 %s 学年：%s，%d 所学校；记录了 %d 处数值变动。\n", f.Year, f.County.Name, len(f.Schools), len(after)-len(before))
 	return 0
 }
 
-func runExportJSON(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("export-json", flag.ContinueOnError)
-	year := fs.String("year", "", "学年，例如 2024-2025")
-	pos, ok := parseArgs(fs, args, 1, "export-json DB --year 学年 > FILE.json", stderr)
-	if !ok {
-		return 2
+// readCountyJSON reads and decodes a county file; nil and the exit status
+// when it cannot (the message is printed).
+func readCountyJSON(path string, stderr io.Writer) (*county.File, int) {
+	if fi, err := os.Stat(path); err != nil {
+		fmt.Fprintln(stderr, safefile.Explain(path, err))
+		return nil, 2
+	} else if err := data.CheckJSONSize(path, fi.Size()); err != nil {
+		fmt.Fprintln(stderr, err)
+		return nil, 2
 	}
-	s, err := data.Open(pos[0], data.OpenOptions{ReadOnly: true})
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintln(stderr, safefile.Explain(path, err))
+		return nil, 2
+	}
+	f, err := county.Decode(raw)
+	if err != nil {
+		fmt.Fprintf(stderr, "「%s」：%v\n", filepath.Base(path), err)
+		return nil, 2
+	}
+	return f, 0
+}
+
+// printImportPlan lists what an import would do, the schools it would
+// delete by name and id.
+func printImportPlan(w io.Writer, p *data.ImportPlan) {
+	fmt.Fprintf(w, "导入到 %s 学年（%s）将：新增 %d 所学校，更新 %d 所，%d 所不变；共 %d 处数值变动。\n",
+		p.Year, p.County, len(p.Added), len(p.Updated), p.Unchanged, p.Changes)
+	if len(p.Removed) > 0 {
+		fmt.Fprintf(w, "将删除文件中没有的 %d 所学校：\n", len(p.Removed))
+		for _, r := range p.Removed {
+			fmt.Fprintf(w, "  %s（%s）\n", r.Name, r.ID)
+		}
+	}
+}
+
+func schoolList(rs []data.SchoolRef) string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.String()
+	}
+	return strings.Join(out, "、")
+}
+
+func runExportJSON(args []string, stdout, stderr io.Writer) int {
+	fs, set := newFlags("export-json")
+	year := fs.String("year", "", "学年，例如 2024-2025")
+	p := parse(fs, args, 1, "export-json DB --year 学年 > FILE.json", stdout, stderr)
+	if p.stop {
+		return p.code
+	}
+	pos := p.pos
+	s, err := data.Open(pos[0], data.OpenOptions{ReadOnly: true, Settings: *set})
 	if err != nil {
 		return openFailed(stderr, err)
 	}
@@ -180,14 +213,14 @@ func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
 func runExport(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs, set := newFlags("export")
 	var ids stringList
 	fs.Var(&ids, "school", "要导出的学校标识码（可重复；不写则导出整个文件）")
-	set := who(fs)
-	pos, ok := parseArgs(fs, args, 2, "export DB OUT.db [--school 标识码 …]", stderr)
-	if !ok {
-		return 2
+	p := parse(fs, args, 2, "export DB OUT.db [--school 标识码 …]", stdout, stderr)
+	if p.stop {
+		return p.code
 	}
+	pos := p.pos
 	s, err := data.Open(pos[0], data.OpenOptions{ReadOnly: true, Settings: *set})
 	if err != nil {
 		return openFailed(stderr, err)
@@ -208,15 +241,16 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 }
 
 func runMerge(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
+	fs, set := newFlags("merge")
 	theirs := fs.Bool("theirs", false, "所有冲突采用对方的值")
 	ours := fs.Bool("ours", false, "所有冲突保留本方的值")
 	dry := fs.Bool("dry-run", false, "只列出将要发生的变化，不合并")
-	set := who(fs)
-	pos, ok := parseArgs(fs, args, 2, "merge DB OTHER.db [--theirs|--ours] [--dry-run]", stderr)
-	if !ok {
-		return 2
+	other := fs.Bool("other-county", false, "确认合并另一个县（名称或代码不同）的数据文件")
+	pp := parse(fs, args, 2, "merge DB OTHER.db [--theirs|--ours] [--dry-run] [--other-county]", stdout, stderr)
+	if pp.stop {
+		return pp.code
 	}
+	pos := pp.pos
 	if *theirs && *ours {
 		fmt.Fprintln(stderr, "--theirs 和 --ours 只能选一个")
 		return 2
@@ -226,7 +260,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		return openFailed(stderr, err)
 	}
 	defer s.Close()
-	p, err := s.PlanMerge(pos[1])
+	p, err := s.PlanMergeWith(pos[1], data.MergeOptions{OtherCounty: *other})
 	if err != nil {
 		return openFailed(stderr, err)
 	}
@@ -279,7 +313,11 @@ func printPlan(w io.Writer, p *data.MergePlan) {
 		}
 		fmt.Fprintf(w, "  [%s] %s 学年 %s", r.Status, r.Year, name)
 		if len(r.Applied) > 0 && r.Status != data.RowNew {
-			fmt.Fprintf(w, "：采用对方 %s", strings.Join(r.Applied, "、"))
+			names := make([]string, len(r.Applied))
+			for i, path := range r.Applied {
+				names[i] = fieldName(path)
+			}
+			fmt.Fprintf(w, "：采用对方 %s", strings.Join(names, "、"))
 		}
 		fmt.Fprintln(w)
 	}
@@ -291,13 +329,26 @@ func printPlan(w io.Writer, p *data.MergePlan) {
 	}
 }
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	pos, ok := parseArgs(fs, args, 1, "check DB", stderr)
-	if !ok {
-		return 2
+// fieldName is a field's Chinese name from the catalogue (its path when
+// the catalogue has none).
+func fieldName(path string) string {
+	if l := county.FieldLabel(path); l != "" {
+		return l
 	}
-	s, err := data.Open(pos[0], data.OpenOptions{ReadOnly: true})
+	if strings.HasSuffix(path, "_deleted") {
+		return "删除"
+	}
+	return path
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs, set := newFlags("check")
+	p := parse(fs, args, 1, "check DB", stdout, stderr)
+	if p.stop {
+		return p.code
+	}
+	pos := p.pos
+	s, err := data.Open(pos[0], data.OpenOptions{ReadOnly: true, Settings: *set})
 	if err != nil {
 		return openFailed(stderr, err)
 	}
@@ -340,17 +391,22 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func runHistory(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("history", flag.ContinueOnError)
+	fs, set := newFlags("history")
 	var f data.Filter
 	fs.StringVar(&f.SchoolID, "school", "", "学校标识码；county 表示县级数据")
 	fs.StringVar(&f.Field, "field", "", "字段路径，如 students.primary 或 teachers.（前缀）")
 	fs.StringVar(&f.Year, "year", "", "学年")
 	fs.IntVar(&f.Limit, "limit", 0, "最多列出条数")
-	pos, ok := parseArgs(fs, args, 1, "history DB [--school 标识码] [--field 字段] [--year 学年]", stderr)
-	if !ok {
+	p := parse(fs, args, 1, "history DB [--school 标识码|county] [--field 字段] [--year 学年] [--limit 条数]", stdout, stderr)
+	if p.stop {
+		return p.code
+	}
+	pos := p.pos
+	if f.Limit < 0 {
+		fmt.Fprintf(stderr, "--limit = %d：条数不能为负数\n", f.Limit)
 		return 2
 	}
-	s, err := data.Open(pos[0], data.OpenOptions{ReadOnly: true})
+	s, err := data.Open(pos[0], data.OpenOptions{ReadOnly: true, Settings: *set})
 	if err != nil {
 		return openFailed(stderr, err)
 	}

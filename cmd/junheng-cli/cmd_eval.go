@@ -13,6 +13,7 @@ import (
 	"junheng/app/report"
 	"junheng/app/standard"
 	"junheng/assets/demo"
+	"junheng/data/safefile"
 )
 
 // loadFromDB loads one school year from a database file; the database
@@ -27,6 +28,10 @@ func init() {
 	register("demo", command{
 		usage: "demo > FILE.json   输出内置的演示县（义马市）数据",
 		run: func(args []string, stdout, stderr io.Writer) int {
+			fs, _ := newFlags("demo")
+			if p := parse(fs, args, 0, "demo > FILE.json", stdout, stderr); p.stop {
+				return p.code
+			}
 			_, err := stdout.Write(demo.JSON)
 			if err != nil {
 				fmt.Fprintln(stderr, "写出失败：", err)
@@ -47,23 +52,6 @@ func ruleFlags(fs *flag.FlagSet) *eval.Options {
 	return &o
 }
 
-// parseInterspersed parses flags that may stand before or after the
-// positional arguments ("eval FILE --text" and "eval --text FILE").
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-}
-
 // loadCounty reads a county from a JSON file or, with --year, a database.
 func loadCounty(path, year string) (*county.File, error) {
 	if strings.HasSuffix(strings.ToLower(path), ".json") || path == "-" {
@@ -75,7 +63,7 @@ func loadCounty(path, year string) (*county.File, error) {
 			data, err = os.ReadFile(path)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("无法读取文件「%s」：%v", path, err)
+			return nil, safefile.Explain(path, err)
 		}
 		return county.Decode(data)
 	}
@@ -89,20 +77,16 @@ func loadCounty(path, year string) (*county.File, error) {
 }
 
 func runEval(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs, _ := newFlags("eval")
 	text := fs.Bool("text", false, "输出中文文字报告")
 	pretty := fs.Bool("pretty", false, "JSON 分行缩进（便于阅读）")
 	year := fs.String("year", "", "学年（从数据库评估时）")
 	opts := ruleFlags(fs)
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
+	p := parse(fs, args, 1, "eval [--text|--pretty] [--year 学年] [规则选项] FILE.json|DB", stdout, stderr)
+	if p.stop {
+		return p.code
 	}
-	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "用法：junheng-cli eval [--text] FILE.json")
-		return 2
-	}
+	pos := p.pos
 	if opts.TeachingPointThreshold < 0 {
 		fmt.Fprintf(stderr, "--tp-threshold = %d：教学点人数门槛不能为负数\n", opts.TeachingPointThreshold)
 		return 2

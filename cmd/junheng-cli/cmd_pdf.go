@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"junheng/app/dossier"
 	"junheng/app/eval"
+	"junheng/app/proofread"
 	"junheng/app/standard"
 	"junheng/data/safefile"
 )
@@ -30,26 +30,29 @@ func sectionList() string {
 }
 
 func runPDF(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("pdf", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs, set := newFlags("pdf")
 	out := fs.String("o", "", "输出的 PDF 文件（- 为标准输出）")
 	year := fs.String("year", "", "学年（从数据库生成时）")
 	sections := fs.String("sections", "", "要打印的部分，逗号分隔，all 为全部；默认除一校一表外的全部。可选："+sectionList())
-	office := fs.String("office", "", "编制（填报）单位（文件的 application.office 未填时）")
-	date := fs.String("date", "", "申报日期，格式 2025-03-08（默认文件的 application.date，未填则为学年末 8 月 31 日）")
+	date := fs.String("date", "", "申报日期，格式 2025-03-08（默认为数据中填写的申报日期，未填则为学年末 8 月 31 日）")
 	head := fs.String("head", "", "单位负责人")
-	preparer := fs.String("preparer", "", "填报人（文件的 application.contact 未填时）")
-	phone := fs.String("phone", "", "联系电话（文件的 application.phone 未填时）")
+	preparer := fs.String("preparer", "", "填报人（数据中未填联系人时）")
+	phone := fs.String("phone", "", "联系电话（数据中未填联系电话时）")
 	rules := ruleFlags(fs)
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
+	p := parse(fs, args, 1, "pdf FILE.json|DB [--year 学年] -o OUT.pdf [--sections 部分,…] [--office 单位]", stdout, stderr)
+	if p.stop {
+		return p.code
+	}
+	pos := p.pos
+	var err error
+	if *out == "" {
+		fmt.Fprintln(stderr, "请用 -o 指定输出的 PDF 文件（- 为标准输出）。用法：junheng-cli pdf FILE.json -o OUT.pdf [--sections 部分,…]")
 		return 2
 	}
-	if len(pos) != 1 || *out == "" {
-		fmt.Fprintln(stderr, "用法：junheng-cli pdf FILE.json -o OUT.pdf [--sections 部分,…]")
-		return 2
-	}
-	opts := dossier.Options{Office: *office, Head: *head, Preparer: *preparer, Phone: *phone}
+	// --office (or JUNHENG_OFFICE), the one office flag of every command,
+	// is the dossier's 编制（填报）单位 when the file's application.office
+	// is empty.
+	opts := dossier.Options{Office: set.Office, Head: *head, Preparer: *preparer, Phone: *phone}
 	if *sections != "" {
 		if opts.Sections, err = dossier.ParseSections(*sections); err != nil {
 			fmt.Fprintf(stderr, "--sections：%v。可选：%s\n", err, sectionList())
@@ -89,5 +92,8 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stderr, "已生成「%s」（%d 字节）。\n", *out, buf.Len())
+	if n := len(proofread.Check(f, r)); n > 0 { // inspectors reject dossiers for this
+		fmt.Fprintf(stderr, "注意：材料自查发现 %d 处文字与数据不一致，请用 junheng-cli proofread 查看并修改后再报送。\n", n)
+	}
 	return 0
 }

@@ -19,6 +19,9 @@ func TestPDFFromJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
+	if !strings.Contains(errOut, "材料自查发现") { // the demo's narrative contradicts its tables
+		t.Errorf("pdf does not warn of the proofread findings: %q", errOut)
+	}
 	data, err := os.ReadFile(out)
 	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
 		t.Fatalf("no PDF written: %v", err)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -31,18 +30,14 @@ func withProofread(r *eval.Result, f *county.File) resultOutput {
 }
 
 func runProofread(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("proofread", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs, _ := newFlags("proofread")
 	year := fs.String("year", "", "学年（从数据库检查时）")
 	opts := ruleFlags(fs)
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
+	p := parse(fs, args, 1, "proofread FILE.json|DB [--year 学年]", stdout, stderr)
+	if p.stop {
+		return p.code
 	}
-	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "用法：junheng-cli proofread FILE.json|DB [--year 学年]")
-		return 2
-	}
+	pos := p.pos
 	if opts.TeachingPointThreshold < 0 {
 		fmt.Fprintf(stderr, "--tp-threshold = %d：教学点人数门槛不能为负数\n", opts.TeachingPointThreshold)
 		return 2

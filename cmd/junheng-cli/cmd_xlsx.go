@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,16 +12,17 @@ import (
 	"junheng/app/eval"
 	"junheng/app/standard"
 	"junheng/data"
+	"junheng/data/safefile"
 	"junheng/data/xlsx"
 )
 
 func init() {
 	register("template", command{
-		usage: "template OUT.xlsx [--school 标识码] [--db DB --year 学年]   生成 Excel 填报表（--school：预填该校现有数据）",
+		usage: "template OUT.xlsx [--county] [--school 标识码] [--db DB --year 学年]   生成 Excel 填报表（学校表；--county：县级数据表；--school：只含该校并预填）",
 		run:   runTemplate,
 	})
 	register("import-xlsx", command{
-		usage: "import-xlsx DB FILE.xlsx [--year 学年] [--apply]   检查并导入填好的 Excel 填报表（不加 --apply 只预览修改）",
+		usage: "import-xlsx DB FILE.xlsx [--year 学年] [--apply] [--new-schools]   检查并导入填好的 Excel 填报表（不加 --apply 只预览修改；--new-schools 确认添加新学校）",
 		run:   runImportXLSX,
 	})
 	register("export-xlsx", command{
@@ -59,39 +58,34 @@ func latestYear(s *data.Store) (string, error) {
 	return years[len(years)-1], nil
 }
 
-// writeNew writes a new file through a temporary one, so that a failed
-// write leaves nothing half-written; an existing file is not overwritten.
+// writeNew writes a new file through the one atomic writer, so that a
+// failed write leaves nothing half-written; an existing file is not
+// overwritten.
 func writeNew(path string, write func(w io.Writer) error) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("文件「%s」已存在，不会覆盖。请换一个文件名。", path)
 	}
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
-		return err
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("无法写入「%s」：%v", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("无法写入「%s」：%v", path, err)
-	}
-	return nil
+	return safefile.Write(path, write)
 }
 
 func runTemplate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("template", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs, _ := newFlags("template")
 	school := fs.String("school", "", "学校标识码：只含该校，并预填其现有数据")
+	countyBook := fs.Bool("county", false, "生成县级数据填报表（县级基本情况、县级指标、满意度调查、教育经费）")
 	db := fs.String("db", "", "数据文件：预填其中的数据")
 	year := fs.String("year", "", "学年（默认为数据文件中最新的学年）")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
+	p := parse(fs, args, 1, "template OUT.xlsx [--county] [--school 标识码] [--db DB --year 学年]", stdout, stderr)
+	if p.stop {
+		return p.code
+	}
+	pos := p.pos
+	var err error
+	if !strings.HasSuffix(strings.ToLower(pos[0]), ".xlsx") {
+		fmt.Fprintf(stderr, "「%s」不是 .xlsx 文件名。用法：junheng-cli template OUT.xlsx [--county] [--school 标识码] [--db DB --year 学年]\n", pos[0])
 		return 2
 	}
-	if len(pos) != 1 || !strings.HasSuffix(strings.ToLower(pos[0]), ".xlsx") {
-		fmt.Fprintln(stderr, "用法：junheng-cli template OUT.xlsx [--school 标识码] [--db DB --year 学年]")
+	if *countyBook && *school != "" {
+		fmt.Fprintln(stderr, "--county 与 --school 不能同时使用：县级数据表不含学校，学校的填报表不含县级数据")
 		return 2
 	}
 	if *school != "" && *db == "" {
@@ -109,7 +103,12 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s 学年中没有标识码为「%s」的学校\n", f.Year, *school)
 		return 2
 	}
-	err = writeNew(pos[0], func(w io.Writer) error { return xlsx.WriteTemplate(w, f, *school) })
+	err = writeNew(pos[0], func(w io.Writer) error {
+		if *countyBook {
+			return xlsx.WriteCountyTemplate(w, f)
+		}
+		return xlsx.WriteTemplate(w, f, *school)
+	})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -119,22 +118,19 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 }
 
 func runImportXLSX(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("import-xlsx", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs, set := newFlags("import-xlsx")
 	year := fs.String("year", "", "导入到的学年（默认为填报表「说明」页上的学年）")
 	apply := fs.Bool("apply", false, "确认导入（不加时只列出将要做的修改）")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
+	newSchools := fs.Bool("new-schools", false, "确认添加工作簿中数据库里没有的学校")
+	p := parse(fs, args, 2, "import-xlsx DB FILE.xlsx [--year 学年] [--apply] [--new-schools]", stdout, stderr)
+	if p.stop {
+		return p.code
 	}
-	if len(pos) != 2 {
-		fmt.Fprintln(stderr, "用法：junheng-cli import-xlsx DB FILE.xlsx [--year 学年] [--apply]")
-		return 2
-	}
+	pos := p.pos
 	dbPath, book := pos[0], pos[1]
 	in, err := os.Open(book)
 	if err != nil {
-		fmt.Fprintf(stderr, "无法打开「%s」：%v\n", book, err)
+		fmt.Fprintln(stderr, safefile.Explain(book, err))
 		return 2
 	}
 	imp, err := xlsx.ReadWorkbook(in, filepath.Base(book))
@@ -143,7 +139,7 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
-	s, err := data.Open(dbPath, data.OpenOptions{ReadOnly: !*apply})
+	s, err := data.Open(dbPath, data.OpenOptions{ReadOnly: !*apply, Settings: *set})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -167,12 +163,17 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	plan.AddNewSchools = *newSchools
 	xlsxPrintPlan(stdout, plan)
 	if plan.Empty() {
 		return 0
 	}
 	if !*apply {
-		fmt.Fprintln(stdout, "\n以上为预览，数据库未改动。确认无误后加 --apply 导入。")
+		hint := "确认无误后加 --apply 导入。"
+		if len(plan.NewSchools) > 0 && !*newSchools {
+			hint = "确认无误后加 --apply 导入；新学校确是新学校时，还要加 --new-schools。"
+		}
+		fmt.Fprintln(stdout, "\n以上为预览，数据库未改动。"+hint)
 		return 0
 	}
 	if err := xlsx.Apply(s, plan); err != nil {
@@ -183,21 +184,33 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// xlsxPrintPlan lists what an import does.
+// xlsxPrintPlan lists what an import does: the summary first, then new
+// schools apart, the clearings, the other changes and the notes.
 func xlsxPrintPlan(w io.Writer, p *xlsx.Plan) {
-	fmt.Fprintf(w, "「%s」→ %s 学年\n", p.File, p.Year)
-	if p.Empty() {
-		fmt.Fprintln(w, "填报表与数据库中的数据一致，没有需要导入的修改。")
-	}
+	fmt.Fprintln(w, p.Summary())
 	if len(p.NewSchools) > 0 {
-		fmt.Fprintf(w, "\n新增学校 %d 所：\n", len(p.NewSchools))
+		fmt.Fprintf(w, "\n新学校 %d 所（数据库中没有这些标识码）：\n", len(p.NewSchools))
 		for _, s := range p.NewSchools {
 			fmt.Fprintf(w, "  %s（%s）\n", s.Name, s.ID)
 		}
 	}
-	if len(p.Changes) > 0 {
-		fmt.Fprintf(w, "\n修改 %d 处：\n", len(p.Changes))
-		for _, c := range p.Changes {
+	var clears, changes []xlsx.Change
+	for _, c := range p.Changes {
+		if c.Clear {
+			clears = append(clears, c)
+		} else {
+			changes = append(changes, c)
+		}
+	}
+	if len(clears) > 0 {
+		fmt.Fprintf(w, "\n清空 %d 处（格中填了「%s」）：\n", len(clears), xlsx.ClearWord)
+		for _, c := range clears {
+			fmt.Fprintf(w, "  %s\n", c)
+		}
+	}
+	if len(changes) > 0 {
+		fmt.Fprintf(w, "\n修改 %d 处：\n", len(changes))
+		for _, c := range changes {
 			fmt.Fprintf(w, "  %s\n", c)
 		}
 	}
@@ -210,16 +223,17 @@ func xlsxPrintPlan(w io.Writer, p *xlsx.Plan) {
 }
 
 func runExportXLSX(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("export-xlsx", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs, _ := newFlags("export-xlsx")
 	year := fs.String("year", "", "学年（从数据文件导出时）")
 	opts := ruleFlags(fs)
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
+	p := parse(fs, args, 2, "export-xlsx DB|FILE.json --year 学年 OUT.xlsx", stdout, stderr)
+	if p.stop {
+		return p.code
 	}
-	if len(pos) != 2 || !strings.HasSuffix(strings.ToLower(pos[1]), ".xlsx") {
-		fmt.Fprintln(stderr, "用法：junheng-cli export-xlsx DB|FILE.json --year 学年 OUT.xlsx")
+	pos := p.pos
+	var err error
+	if !strings.HasSuffix(strings.ToLower(pos[1]), ".xlsx") {
+		fmt.Fprintf(stderr, "「%s」不是 .xlsx 文件名。用法：junheng-cli export-xlsx DB|FILE.json --year 学年 OUT.xlsx\n", pos[1])
 		return 2
 	}
 	var f *county.File

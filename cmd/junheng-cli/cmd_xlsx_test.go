@@ -66,7 +66,7 @@ func xlsxEdit(t *testing.T, path, sheet, id, header string, v any) string {
 	}
 	defer x.Close()
 	rows, _ := x.GetRows(sheet)
-	col := slices.Index(rows[0], header)
+	col := slices.IndexFunc(rows[0], func(h string) bool { return strings.ReplaceAll(h, "\n", "") == header })
 	idCol := slices.Index(rows[0], "学校标识码")
 	for i, r := range rows {
 		if col >= 0 && idCol >= 0 && len(r) > idCol && r[idCol] == id {
@@ -140,7 +140,10 @@ func TestXLSXImportErrorsCLI(t *testing.T) {
 	if code != 2 {
 		t.Errorf("exit %d, want 2; out %s", code, out)
 	}
-	for _, want := range []string{"学校基本信息!" + a + " 小学在校生数「一千」不是数字", "学校基本信息!" + b + " 学校类型「中学」", "未导入任何数据"} {
+	s0, s1 := before.Schools[0], before.Schools[1]
+	for _, want := range []string{
+		"学校基本信息!" + a + " 学校「" + s0.Name + "」（" + s0.ID + "）的小学在校生数「一千」不是数字",
+		"学校基本信息!" + b + " 学校「" + s1.Name + "」（" + s1.ID + "）的学校类型「中学」", "未导入任何数据"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
@@ -183,5 +186,65 @@ func TestXLSXExportCLI(t *testing.T) {
 	}
 	if code, _, errOut := runCLI("export-xlsx", db, filepath.Join(dir, "x.xlsx")); code != 2 || !strings.Contains(errOut, "--year") {
 		t.Errorf("a data file needs --year: %d %s", code, errOut)
+	}
+}
+
+// The history names the workbook and who imported it (--office/--user) on
+// every change the import brought; a new school needs --new-schools; the
+// preview starts with its summary.
+func TestXLSXImportHistoryAndNewSchoolsCLI(t *testing.T) {
+	db := xlsxDemoDB(t)
+	before, hist := xlsxLoad(t, db)
+	sc := before.Schools[0]
+	book := filepath.Join(t.TempDir(), "城关一小回执.xlsx")
+	if code, _, errOut := runCLI("template", book, "--school", sc.ID, "--db", db); code != 0 {
+		t.Fatal(errOut)
+	}
+	xlsxEdit(t, book, "学校基本信息", sc.ID, "小学在校生数（人）", *sc.Students.Primary+1)
+	xlsxEdit(t, book, "校舍与装备", sc.ID, "图书册数（册）", "清空")
+	// A new school typed under the first one.
+	x, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := []any{"4199990001", "城南新区小学", county.TypePrimary, "城区", "否", "否", nil, 300, 0, 0, 8, 0, 40, 0}
+	x.SetSheetRow("学校基本信息", "A4", &row)
+	if err := x.Save(); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+
+	code, out, errOut := runCLI("import-xlsx", db, book)
+	if code != 0 || !strings.HasPrefix(out, "「城关一小回执.xlsx」→ "+before.Year+" 学年：2 所学校") ||
+		!strings.Contains(out, "新学校 1 所") || !strings.Contains(out, "清空 1 处") || !strings.Contains(out, "--new-schools") {
+		t.Fatalf("preview: %d\n%s%s", code, out, errOut)
+	}
+	code, _, errOut = runCLI("import-xlsx", db, book, "--apply", "--office", "城关镇中心校", "--user", "李老师")
+	if code == 0 || !strings.Contains(errOut, "--new-schools") {
+		t.Fatalf("an unconfirmed new school must stop the import: %d %s", code, errOut)
+	}
+	if now, h := xlsxLoad(t, db); xlsxEncode(t, now) != xlsxEncode(t, before) || h != hist {
+		t.Fatal("a refused import changed the database")
+	}
+	code, _, errOut = runCLI("import-xlsx", db, book, "--apply", "--new-schools", "--office", "城关镇中心校", "--user", "李老师")
+	if code != 0 {
+		t.Fatalf("apply: %d %s", code, errOut)
+	}
+	after, _ := xlsxLoad(t, db)
+	if len(after.Schools) != len(before.Schools)+1 || *after.Schools[0].Students.Primary != *sc.Students.Primary+1 || after.Schools[0].Books != nil {
+		t.Errorf("after the import: %d schools, students %d, books %v", len(after.Schools), *after.Schools[0].Students.Primary, after.Schools[0].Books)
+	}
+	s, _ := data.Open(db, data.OpenOptions{ReadOnly: true})
+	defer s.Close()
+	h, _ := s.History(data.Filter{})
+	n := 0
+	for _, c := range h[:len(h)-hist] {
+		n++
+		if c.File != "城关一小回执.xlsx" || c.User != "李老师" || c.Office != "城关镇中心校" || c.ActionLabel != "导入" {
+			t.Errorf("history line without the workbook or the clerk: %+v", c)
+		}
+	}
+	if n < 3 {
+		t.Errorf("%d history lines, want one per change (students, books, the new school's values)", n)
 	}
 }

@@ -98,7 +98,7 @@ func TestEvalInvalidInput(t *testing.T) {
 			t.Errorf("stderr misses %q:\n%s", want, errOut)
 		}
 	}
-	if code, _, errOut := runCLI("eval", filepath.Join(t.TempDir(), "none.json")); code != 2 || !strings.Contains(errOut, "无法读取") {
+	if code, _, errOut := runCLI("eval", filepath.Join(t.TempDir(), "none.json")); code != 2 || !strings.Contains(errOut, "「none.json」") {
 		t.Errorf("missing file: exit %d %q", code, errOut)
 	}
 	if code, _, _ := runCLI("nonsense"); code != 2 {

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -29,7 +32,12 @@ import (
 // decode → validate → evaluate → text report → PDF dossier → Excel export
 // → result JSON. No step may panic, hang or fail, and no output may hold
 // Inf, NaN, "-0" or a figure of more than 15 digits (format.CheckText).
-// Run it bounded in CI: go test -run='^$' -fuzz=FuzzPipeline -fuzztime=45s.
+// Run it bounded in CI (scripts/test.sh):
+//
+//	go test -run='^$' -fuzz=FuzzPipeline -fuzztime=45s -fuzzminimizetime=10x ./cmd/junheng-cli
+//
+// -fuzzminimizetime=10x: an iteration prints a PDF (~150 ms), and the
+// default minimisation of every new input (60 s each) stalls the run.
 func FuzzPipeline(f *testing.F) {
 	for _, seed := range pipelineSeeds(f) {
 		f.Add(seed)
@@ -45,6 +53,12 @@ func FuzzPipeline(f *testing.F) {
 		if len(file.Schools) > 80 {
 			return
 		}
+		// A hang would stall the fuzzer silently; crashing the worker makes
+		// it save the input as a failure. Generous: an iteration takes < 1 s.
+		watchdog := time.AfterFunc(60*time.Second, func() {
+			panic(fmt.Sprintf("the pipeline has not finished in 60 s (a hang) on input %q", data))
+		})
+		defer watchdog.Stop()
 		checkPipeline(t, file, optionsFor(data), sectionsFor(data))
 	})
 }
@@ -55,10 +69,12 @@ func TestPipelineSeeds(t *testing.T) {
 	for i, seed := range pipelineSeeds(t) {
 		file, err := county.Decode(seed)
 		if err != nil {
-			t.Logf("seed %d refused by the decoder: %v", i, err)
+			first, _, _ := strings.Cut(err.Error(), "\n")
+			t.Logf("seed %d refused by the decoder: %s", i, first)
 			continue
 		}
-		checkPipeline(t, file, eval.DefaultOptions(), dossier.AllSections)
+		pdf := checkPipeline(t, file, eval.DefaultOptions(), dossier.AllSections)
+		checkPDFText(t, pdf)
 		file, _ = county.Decode(seed) // checkPipeline neutralized the names
 		checkPipeline(t, file, eval.Options{TeachingPointThreshold: 50, MergeTeachingPoints: true, ExcludePrivate: true, IncludeSpecial: true}, sectionsFor(seed))
 	}
@@ -90,7 +106,8 @@ func sectionsFor(data []byte) []dossier.Section {
 	return slices.Compact(slices.Sorted(slices.Values(picked)))
 }
 
-func checkPipeline(t *testing.T, file *county.File, opts eval.Options, sections []dossier.Section) {
+// checkPipeline runs every step and checks its output; it returns the PDF.
+func checkPipeline(t *testing.T, file *county.File, opts eval.Options, sections []dossier.Section) []byte {
 	t.Helper()
 	neutralizeText(reflect.ValueOf(file).Elem())
 	std := standard.National2017()
@@ -121,6 +138,35 @@ func checkPipeline(t *testing.T, file *county.File, opts eval.Options, sections 
 		t.Fatalf("Excel export: %v", err)
 	}
 	checkWorkbook(t, book.Bytes())
+	return pdf.Bytes()
+}
+
+// checkPDFText reads the dossier's text back with pdftotext (poppler-utils,
+// which scripts/setup-debian.sh installs; too slow for every fuzz
+// iteration) and checks every line. Without the tool the text is not
+// checked, and the test says so.
+func checkPDFText(t *testing.T, pdf []byte) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext is not installed: the dossier's text is not checked")
+		return
+	}
+	path := filepath.Join(t.TempDir(), "dossier.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if !strings.Contains(string(out), "差异系数") || !strings.ContainsAny(string(out), "0123456789") {
+		t.Fatalf("pdftotext found no figures in the dossier: the check would prove nothing")
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if bad := format.CheckText(line); bad != "" {
+			t.Fatalf("dossier: %q in %q", bad, line)
+		}
+	}
 }
 
 // checkJSON walks the result JSON: every string passes CheckText and no
@@ -284,5 +330,107 @@ func pipelineSeeds(tb testing.TB) [][]byte {
 		f.Schools[2].Name = strings.Repeat("长", 100)
 		f.County.Name = strings.Repeat("县", 100)
 	})
+	seeds = append(seeds, atBounds(tb, func(spec county.FieldSpec) float64 { return spec.Max }))
+	seeds = append(seeds, atBounds(tb, func(spec county.FieldSpec) float64 { return spec.Min }))
+	seeds = append(seeds, atBounds(tb, func(spec county.FieldSpec) float64 { // just inside, fractional where allowed
+		if spec.Kind == county.KindInt {
+			return math.Max(spec.Min, spec.Max-1)
+		}
+		return math.Max(spec.Min, spec.Max*(1-1e-15))
+	}))
 	return seeds
+}
+
+// atBounds is the demo county with every number set to a bound of its
+// catalogue entry (pick), except where Validate refuses the combination
+// (more certified than full-time teachers…): those fields keep the demo's
+// value. The engine must be safe for everything Validate lets through.
+func atBounds(tb testing.TB, pick func(county.FieldSpec) float64) []byte {
+	tb.Helper()
+	var doc map[string]any
+	if err := json.Unmarshal(demo.JSON, &doc); err != nil {
+		tb.Fatal(err)
+	}
+	var orig map[string]any
+	_ = json.Unmarshal(demo.JSON, &orig)
+	var set func(v any, path string, nums func(path string, x float64) float64) any
+	set = func(v any, path string, nums func(string, float64) float64) any {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				p := k
+				if path != "" {
+					p = path + "." + k
+				}
+				x[k] = set(e, p, nums)
+			}
+		case []any:
+			for i, e := range x {
+				x[i] = set(e, fmt.Sprintf("%s[%d]", path, i), nums)
+			}
+		case float64:
+			return nums(path, x)
+		}
+		return v
+	}
+	kept := map[string]bool{} // "schoolID/field" or "/county.field" refused at the bound
+	keyOf := func(path string) string {
+		if rest, ok := strings.CutPrefix(path, "schools["); ok {
+			i, _ := strconv.Atoi(rest[:strings.IndexByte(rest, ']')])
+			school := orig["schools"].([]any)[i].(map[string]any)
+			return school["id"].(string) + "/" + stripIndex(rest[strings.IndexByte(rest, ']')+2:])
+		}
+		return "/" + stripIndex(path)
+	}
+	for round := 0; round < 8; round++ {
+		_ = json.Unmarshal(demo.JSON, &doc)
+		set(doc, "", func(path string, x float64) float64 {
+			spec, ok := county.Spec(path)
+			if !ok || keptAt(kept, keyOf(path)) || strings.HasSuffix(path, ".year") || spec.Kind != county.KindInt && spec.Kind != county.KindFloat && spec.Kind != county.KindList {
+				return x
+			}
+			return pick(spec)
+		})
+		data, err := json.Marshal(doc)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		_, err = county.Decode(data)
+		ps, isProblems := err.(county.Problems)
+		if err == nil || !isProblems {
+			tb.Logf("at the bounds: %d fields kept at the demo's value for Validate", len(kept))
+			return data
+		}
+		for _, p := range ps {
+			key := p.SchoolID + "/" + stripIndex(p.Field)
+			if kept[key] { // a sum of several fields: keep the whole group
+				key = key[:max(strings.LastIndexByte(key, '.'), strings.IndexByte(key, '/')+1)]
+			}
+			kept[key] = true
+		}
+	}
+	tb.Fatalf("a county at the bounds is still refused after 8 rounds (kept %v)", kept)
+	return demo.JSON
+}
+
+// keptAt tells whether key or a group holding it was kept at the demo's value.
+func keptAt(kept map[string]bool, key string) bool {
+	for k := key; ; {
+		if kept[k] {
+			return true
+		}
+		i := strings.LastIndexByte(k, '.')
+		if i < 0 {
+			return false
+		}
+		k = k[:i]
+	}
+}
+
+// stripIndex drops a trailing list index ("music_rooms[1]" → "music_rooms").
+func stripIndex(path string) string {
+	if i := strings.LastIndexByte(path, '['); i > 0 && strings.HasSuffix(path, "]") {
+		return path[:i]
+	}
+	return path
 }

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,115 +8,66 @@ import (
 	"junheng/app/format"
 )
 
-// Limits beyond which a number is a typing mistake rather than data.
-const (
-	maxInt   = 1e9
-	maxFloat = 1e13
-)
+// ClearWord typed alone in a cell clears the saved value. An empty cell
+// means "not provided" and never clears anything: a blank or half-filled
+// workbook cannot wipe what the bureau has saved.
+const ClearWord = "清空"
 
-var digitFold = strings.NewReplacer(
-	"０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5", "６", "6", "７", "7", "８", "8", "９", "9",
-	"．", ".", "－", "-", "，", ",", "　", "", " ", "", "\u00a0", "")
+// clearMark is the parsed value of a cell holding ClearWord.
+type clearMark struct{}
 
-// number reads a number as clerks type it: full-width digits, thousands
-// separators and stray spaces are accepted; NaN, Inf and hex are not.
-func number(raw string) (float64, bool) {
-	s := strings.ReplaceAll(digitFold.Replace(raw), ",", "")
-	if s == "" {
-		return 0, false
-	}
-	for _, r := range s {
-		if !(r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+' || r == 'e' || r == 'E') {
-			return 0, false
-		}
-	}
-	x, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0, false
-	}
-	return x, true
-}
+var cleared any = clearMark{}
 
-var trueWords = []string{"是", "有", "Y", "YES", "TRUE", "1", "√", "✓"}
-var falseWords = []string{"否", "无", "没有", "N", "NO", "FALSE", "0", "×", "✗"}
+// isClear reports whether a parsed value asks to clear the field.
+func isClear(v any) bool { _, ok := v.(clearMark); return ok }
 
-// listSeparators split the room areas of one cell.
-func splitList(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return strings.ContainsRune("、,，;；/ \t\n\r　", r)
-	})
-}
-
-// parse reads one cell. raw is the stored text of the cell; an empty cell
-// is nil (未填报). A non-empty reason means the cell is wrong.
+// parse reads one cell through the one parser of the catalogue
+// (FieldSpec.ParseText: full-width digits and thousands separators
+// accepted, units, dates and negative quantities refused, the field's
+// bounds checked). raw is the stored text of the cell; an empty cell is
+// nil (not provided), ClearWord is cleared. A non-empty reason means the
+// cell is wrong; it says what to type instead and never repeats the value
+// (the message shows it once).
 func (c *column) parse(raw string) (val any, reason string) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
 		return nil, ""
 	}
-	switch c.kind {
-	case kText:
-		return s, ""
-	case kInt, kFloat:
-		x, ok := number(s)
-		switch {
-		case !ok:
-			return nil, "不是数字"
-		case x < 0:
-			return nil, "不能为负数"
-		case c.kind == kInt && x != math.Trunc(x):
-			return nil, "应为整数"
-		case c.kind == kInt && x > maxInt, x > maxFloat:
-			return nil, "数值过大，请检查是否多输了位数"
-		case c.kind == kInt:
-			return int(x), ""
-		}
-		return x, ""
-	case kBool:
-		u := strings.ToUpper(s)
-		if slices.Contains(trueWords, u) {
-			return true, ""
-		}
-		if slices.Contains(falseWords, u) {
-			return false, ""
-		}
-		return nil, "应填「是」或「否」"
-	case kEnum:
-		if slices.Contains(c.enum, s) {
-			return s, ""
-		}
-		return nil, "不是有效的" + c.short() + "（应为：" + strings.Join(c.enum, "、") + "）"
-	case kList:
-		if s == "无" || s == "没有" {
-			return []float64{}, ""
-		}
-		var out []float64
-		for _, part := range splitList(s) {
-			x, ok := number(part)
-			switch {
-			case !ok:
-				return nil, "中「" + part + "」不是数字（每间教室填一个面积，用顿号分隔；没有填「无」）"
-			case x < 0:
-				return nil, "中「" + part + "」为负数"
-			case x > maxFloat:
-				return nil, "中「" + part + "」数值过大"
-			}
-			out = append(out, x)
-		}
-		if out == nil {
-			return nil, "不是数字"
-		}
-		return out, ""
+	if s == ClearWord {
+		return cleared, ""
 	}
-	return nil, "无法识别"
+	v, empty, why := c.spec.ParseText(s)
+	switch {
+	case why != "":
+		return nil, withoutValue(s, why)
+	case empty:
+		return nil, ""
+	}
+	return v, ""
 }
 
-// short is the header without its unit: 小学在校生数（人） → 小学在校生数.
-func (c *column) short() string {
-	if i := strings.Index(c.header, "（"); i > 0 {
-		return c.header[:i]
+// withoutValue drops from a reason the value the message shows already:
+// 「9-3」中「9-3」不是数字 says it twice.
+func withoutValue(value, reason string) string {
+	q := "「" + value + "」"
+	for _, dup := range []string{q + "：" + q, q + q} {
+		reason = strings.ReplaceAll(reason, dup, q)
 	}
-	return c.header
+	if r, ok := strings.CutPrefix(reason, q); ok {
+		reason = strings.TrimPrefix(r, "：")
+	}
+	if reason == "" {
+		reason = "无法识别"
+	}
+	return reason
+}
+
+// short is the field's label without its unit: 小学在校生数.
+func (c *column) short() string {
+	if c.path == "group" {
+		return hdrGroup
+	}
+	return c.spec.Label
 }
 
 // cellValue is what the template writes for a field value: numbers as

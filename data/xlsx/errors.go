@@ -9,6 +9,8 @@ import (
 // cell so that the clerk finds it: 学校基本信息!D7 小学在校生数「一千」不是数字.
 // Sheet and Cell are empty for a problem of the whole file.
 type CellError struct {
+	// School names the school of the row: 「城关一小」（4112810001）.
+	School  string
 	Sheet   string
 	Cell    string // A1 reference, "" for a whole sheet or file
 	Field   string // the column's name without unit, "" when none
@@ -24,10 +26,18 @@ func (e CellError) String() string {
 	case e.Sheet != "":
 		fmt.Fprintf(&b, "工作表「%s」：", e.Sheet)
 	}
+	if e.School != "" {
+		b.WriteString("学校" + e.School)
+		if e.Field != "" {
+			b.WriteString("的")
+		} else {
+			b.WriteString("：")
+		}
+	}
 	b.WriteString(e.Field)
 	if e.Value != "" {
 		fmt.Fprintf(&b, "「%s」", e.Value)
-	} else if e.Field != "" {
+	} else if e.Field != "" && !strings.HasPrefix(e.Message, "：") {
 		b.WriteString("：")
 	}
 	b.WriteString(e.Message)

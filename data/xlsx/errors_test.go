@@ -19,7 +19,7 @@ func TestPrefilledWorkbookReimportsUnchanged(t *testing.T) {
 	f := county.Generate(40, 5)
 	s := newStore(t, f)
 	before, _ := s.LoadYear(f.Year)
-	p, err := importInto(s, templateOf(t, before, ""), "全县.xlsx", f.Year)
+	p, err := importInto(s, fullBookOf(t, before), "全县.xlsx", f.Year)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,23 +45,23 @@ func errorCases() []errorCase {
 	return []errorCase{
 		{name: "text in a number cell", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			ref := setCell(t, x, "学校基本信息", hdrID, first(f).ID, "小学在校生数（人）", "一千")
-			return []string{"学校基本信息!" + ref + " 小学在校生数「一千」不是数字"}
+			return []string{"学校基本信息!" + ref + " " + who(first(f)) + "小学在校生数「一千」不是数字"}
 		}},
 		{name: "negative", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			ref := setCell(t, x, "校舍与装备", hdrID, first(f).ID, "教学及辅助用房面积（㎡）", -5)
-			return []string{"校舍与装备!" + ref + " 教学及辅助用房面积「-5」不能为负数"}
+			return []string{"校舍与装备!" + ref + " " + who(first(f)) + "教学及辅助用房面积「-5」不能为负数"}
 		}},
 		{name: "fraction in a count", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			ref := setCell(t, x, "校舍与装备", hdrID, first(f).ID, "计算机台数（台）", 12.5)
-			return []string{"校舍与装备!" + ref + " 计算机台数「12.5」应为整数"}
+			return []string{"校舍与装备!" + ref + " " + who(first(f)) + "计算机台数「12.5」应为整数"}
 		}},
 		{name: "unknown type", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			ref := setCell(t, x, "学校基本信息", hdrID, first(f).ID, "学校类型", "中学")
-			return []string{"学校基本信息!" + ref + " 学校类型「中学」不是有效的学校类型"}
+			return []string{"学校基本信息!" + ref + " " + who(first(f)) + "学校类型「中学」应为以下之一：小学、初中"}
 		}},
 		{name: "bad yes/no", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			ref := setCell(t, x, "学校基本信息", hdrID, first(f).ID, "是否有学校章程", "可能")
-			return []string{"学校基本信息!" + ref + " 是否有学校章程「可能」应填「是」或「否」"}
+			return []string{"学校基本信息!" + ref + " " + who(first(f)) + "是否有学校章程「可能」请填写「是」或「否」"}
 		}},
 		{name: "duplicate school", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			row := rowOf(t, x, "学校基本信息", hdrID, f.Schools[0].ID)
@@ -69,24 +69,27 @@ func errorCases() []errorCase {
 			return []string{fmt.Sprintf("学校基本信息!%s 学校标识码「%s」与第 %d 行重复", ref, f.Schools[0].ID, row)}
 		}},
 		{name: "missing required column", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
-			x.SetCellValue("学校基本信息", cellAt(headerIndex(t, x, "学校基本信息", "学校类型"), 1), "类型备注")
-			return []string{"工作表「学校基本信息」：第 1 行表头中缺少必填列「学校类型」"}
+			ref := cellAt(headerIndex(t, x, "学校基本信息", "学校类型"), 1)
+			x.SetCellValue("学校基本信息", ref, "学校类别")
+			return []string{"学校基本信息!A1 第 1 行表头中缺少必填列「学校类型」",
+				"学校基本信息!" + ref + " 「学校类别」不是「学校基本信息」表的列名；是否应为「学校类型」？"}
 		}},
 		{name: "more certified than full-time teachers", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			full := *first(f).Teachers.Primary.FullTime
 			ref := setCell(t, x, "小学教师", hdrID, first(f).ID, "小学持证专任教师数（人）", full+2)
-			return []string{fmt.Sprintf("小学教师!%s 小学持证专任教师数「%d」不能多于专任教师数（%d）", ref, full+2, full)}
+			return []string{fmt.Sprintf("小学教师!%s "+who(first(f))+"小学持证专任教师数「%d」：不能多于专任教师数（%d）", ref, full+2, full)}
 		}},
 		{name: "school unknown everywhere", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			rows, _ := x.GetRows("小学教师")
 			ref := cellAt(headerIndex(t, x, "小学教师", hdrID), len(rows)+1)
 			x.SetCellValue("小学教师", ref, "4199999999")
 			x.SetCellValue("小学教师", cellAt(headerIndex(t, x, "小学教师", "小学专任教师数（人）"), len(rows)+1), 10)
-			return []string{"小学教师!" + ref + " 学校标识码「4199999999」在「学校基本信息」表和数据库中都没有"}
+			return []string{"小学教师!" + ref + " " + "学校标识码「4199999999」在「学校基本信息」表和数据库中都没有"}
 		}},
-		{name: "survey half filled", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
-			ref := setCell(t, x, "满意度调查", hdrGroup, "家长", "满意人数（人）", "")
-			return []string{"满意度调查!" + ref + " 满意人数：未填写"}
+		{name: "survey half cleared", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
+			ref := setCell(t, x, "满意度调查", hdrGroup, "家长", "满意人数（人）", ClearWord)
+			setCell(t, x, "满意度调查", hdrGroup, "家长", "调查人数（人）", 500)
+			return []string{"满意度调查!" + ref + " 满意人数：「家长」的调查人数和满意人数要一起清空"}
 		}},
 		{name: "county fact not a number", break_: func(t *testing.T, x *excelize.File, f *county.File) []string {
 			ref := setCell(t, x, "县级指标", hdrItem, "G9 应参训教师数（人）", hdrValue, "全部")
@@ -119,10 +122,10 @@ func TestImportErrorsChangeNothing(t *testing.T) {
 	f := sampleCounty()
 	s := newStore(t, f)
 	saved, _ := s.LoadYear(f.Year)
-	good := templateOf(t, saved, "")
+	good := fullBookOf(t, saved)
 	histBefore, _ := s.History(data.Filter{})
 	rawWant := map[string]string{
-		"a PDF": "不是 Excel 工作簿", "an old .xls": "旧版 .xls 格式", "a truncated xlsx": "无法作为 Excel 工作簿打开",
+		"a PDF": "是 PDF 文件", "an old .xls": "旧版 Excel 97-2003 格式（.xls）", "a truncated xlsx": "已损坏或没有保存完整",
 		"an empty file": "是空文件",
 	}
 	for _, c := range errorCases() {
@@ -171,7 +174,7 @@ func TestImportErrorsChangeNothing(t *testing.T) {
 
 // The importer reads numbers the way clerks type them.
 func TestCellNumbers(t *testing.T) {
-	c := column{header: "小学在校生数（人）", kind: kInt}
+	c := *tableColumn(t, "students.primary")
 	for raw, want := range map[string]int{"1200": 1200, "1,200": 1200, " １２００ ": 1200, "1.2E3": 1200, "0": 0} {
 		v, reason := c.parse(raw)
 		if reason != "" || v != want {
@@ -183,9 +186,12 @@ func TestCellNumbers(t *testing.T) {
 			t.Errorf("%q must be refused, got %v", raw, v)
 		}
 	}
-	l := column{header: "音乐专用教室面积", kind: kList}
-	if v, _ := l.parse("98、96，90"); fmt.Sprint(v) != "[98 96 90]" {
+	l := *tableColumn(t, "music_rooms")
+	if v, _ := l.parse("98、96；90"); fmt.Sprint(v) != "[98 96 90]" {
 		t.Errorf("list: %v", v)
+	}
+	if _, reason := l.parse("9-3"); strings.Count(reason, "9-3") > 0 || reason == "" {
+		t.Errorf("a refused list repeats its value: %q", reason)
 	}
 	if v, _ := l.parse("无"); v == nil || len(v.([]float64)) != 0 {
 		t.Errorf("无 must be an empty list (no room), not 未填报: %#v", v)
@@ -213,4 +219,21 @@ func TestNumericSchoolIDs(t *testing.T) {
 	if err != nil || len(p.NewSchools) != 0 {
 		t.Errorf("numeric id must match the school: %v %v", p, err)
 	}
+}
+
+// who is how a message names a school before its field.
+func who(s county.School) string { return "学校「" + s.Name + "」（" + s.ID + "）的" }
+
+// tableColumn is the column of the table placing a field.
+func tableColumn(t *testing.T, path string) *column {
+	t.Helper()
+	for i := range sheets {
+		for k := range sheets[i].cols {
+			if sheets[i].cols[k].path == path {
+				return &sheets[i].cols[k]
+			}
+		}
+	}
+	t.Fatalf("no column places %s", path)
+	return nil
 }

@@ -134,11 +134,48 @@ func (b *book) verdictSheet(r *eval.Result, std *standard.Standard) error {
 		return err
 	}
 	b.x.SetCellStyle(name, cellName(4, row+1), cellName(4, row+len(items)), b.style("wrap"))
+	b.x.SetCellStyle(name, cellName(2, row+1), cellName(2, row+len(items)), b.style("wrap"))
+	for i, it := range items[1:] {
+		b.fitText(name, row+1+i, 70, it[3].(string))
+		b.fitText(name, row+1+i, 50, it[1].(string))
+	}
+	b.fitText(name, 6, 50, top[5][1].(string))
+	b.x.SetCellStyle(name, cellName(2, 6), cellName(2, 6), b.style("wrap"))
 	b.x.SetColWidth(name, "A", "A", 14)
 	b.x.SetColWidth(name, "B", "B", 50)
 	b.x.SetColWidth(name, "C", "C", 10)
 	b.x.SetColWidth(name, "D", "D", 70)
-	return nil
+	// 结论 cells coloured like the results of the stage sheets.
+	if err := b.verdictColours(name, "B5:B5"); err != nil {
+		return err
+	}
+	partsRow := len(top) + 1
+	if err := b.verdictColours(name, fmt.Sprintf("B%d:B%d", partsRow+1, partsRow+len(parts)-1)); err != nil {
+		return err
+	}
+	if err := b.verdictColours(name, fmt.Sprintf("C%d:C%d", row+1, row+len(items)-1)); err != nil {
+		return err
+	}
+	return b.printSetup(name, 0, false)
+}
+
+// verdictColours colours the text results of a range: 通过/达标 green,
+// 未通过/未达标 red, 未填报 yellow (as in the stage sheets).
+func (b *book) verdictColours(name, ref string) error {
+	met, near, below := b.style("met"), b.style("near"), b.style("below")
+	first := strings.SplitN(ref, ":", 2)[0]
+	is := func(words ...string) string {
+		parts := make([]string, len(words))
+		for i, w := range words {
+			parts[i] = fmt.Sprintf(`%s="%s"`, first, w)
+		}
+		return "OR(" + strings.Join(parts, ",") + ")"
+	}
+	return b.x.SetConditionalFormat(name, ref, []excelize.ConditionalFormatOptions{
+		{Type: "formula", Format: &met, Criteria: is("通过", "达标")},
+		{Type: "formula", Format: &below, Criteria: is("未通过", "未达标")},
+		{Type: "formula", Format: &near, Criteria: is(format.Missing)},
+	})
 }
 
 // Columns of a stage sheet before the indicators.
@@ -209,6 +246,20 @@ func (b *book) stageSheet(stage string, st *eval.Stage, std *standard.Standard) 
 	b.x.SetColWidth(name, firstR, lastR, 14)
 	b.x.SetColWidth(name, colName(len(header)), colName(len(header)), 50)
 	b.x.SetRowHeight(name, 1, 60)
+	b.x.SetCellStyle(name, "A1", cellName(len(header), 1), b.style("header"))
+	resultCol := colName(len(header) - 1)
+	if last >= first {
+		if err := b.verdictColours(name, fmt.Sprintf("%s%d:%s%d", resultCol, first, resultCol, last)); err != nil {
+			return err
+		}
+	}
+	b.x.SetCellStyle(name, colName(len(header))+"3", colName(len(header))+fmt.Sprint(max(last, 3)), b.style("wrap"))
+	for i, r := range data[2:] {
+		b.fitText(name, 3+i, 50, r[len(r)-1].(string))
+	}
+	if err := b.printSetup(name, 2, false); err != nil {
+		return err
+	}
 	return b.x.SetPanes(name, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 2, TopLeftCell: "C3", ActivePane: "bottomRight"})
 }
 
@@ -266,6 +317,22 @@ func (b *book) cvSheet(r *eval.Result, std *standard.Standard) error {
 	b.x.SetColWidth(name, "C", "C", 40)
 	b.x.SetColWidth(name, "D", "G", 12)
 	b.x.SetColWidth(name, "H", "H", 40)
+	b.x.SetCellStyle(name, "H2", fmt.Sprintf("H%d", n), b.style("wrap"))
+	b.x.SetCellStyle(name, "C2", fmt.Sprintf("C%d", n), b.style("wrap"))
+	for i, r := range data[1:] {
+		if s, ok := r[7].(string); ok {
+			b.fitText(name, i+2, 40, s)
+		}
+		if s, ok := r[2].(string); ok {
+			b.fitText(name, i+2, 40, s)
+		}
+	}
+	if err := b.verdictColours(name, fmt.Sprintf("G2:G%d", n)); err != nil {
+		return err
+	}
+	if err := b.printSetup(name, 1, false); err != nil {
+		return err
+	}
 	return b.x.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }
 
@@ -298,5 +365,12 @@ func (b *book) todoSheet(r *eval.Result) error {
 	}
 	b.x.SetColWidth(name, "E", "E", 24)
 	b.x.SetColWidth(name, "G", "G", 80)
+	b.x.SetCellStyle(name, "G2", fmt.Sprintf("G%d", len(data)), b.style("wrap"))
+	for i, r := range data[1:] {
+		b.fitText(name, i+2, 80, r[6].(string))
+	}
+	if err := b.printSetup(name, 1, false); err != nil {
+		return err
+	}
 	return b.x.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }

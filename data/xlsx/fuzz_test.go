@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -101,8 +102,7 @@ func storedZip(t testing.TB, b []byte) []byte {
 // parsers; this reaches every one of them.
 func FuzzImportCell(f *testing.F) {
 	d := demo.File()
-	var book bytes.Buffer
-	WriteTemplate(&book, d, "")
+	book := bytes.NewBuffer(fullBookOf(f, d)) // school and county sheets
 	known := map[string]bool{}
 	for _, p := range county.Validate(d) {
 		known[p.String()] = true
@@ -143,11 +143,7 @@ func FuzzImportCell(f *testing.F) {
 // benchmarkBook is a pre-filled workbook of n schools.
 func benchmarkBook(b *testing.B, n int) (*county.File, []byte) {
 	f := county.Generate(n, 1)
-	var buf bytes.Buffer
-	if err := WriteTemplate(&buf, f, ""); err != nil {
-		b.Fatal(err)
-	}
-	return f, buf.Bytes()
+	return f, fullBookOf(b, f) // school and county sheets: the year can be created
 }
 
 // Read, check and plan a 1,000-school workbook against an empty year.
@@ -187,5 +183,56 @@ func BenchmarkImport1000Store(b *testing.B) {
 		b.StopTimer()
 		s.Close()
 		b.StartTimer()
+	}
+}
+
+// Preview and apply of a pre-filled 1,000-school workbook into the
+// county it came from, with every school's book count changed (the
+// workbooks alternate, so that every import changes 1,000 values).
+func BenchmarkImport1000Update(b *testing.B) {
+	f := county.Generate(1000, 1)
+	s, err := data.Create(filepath.Join(b.TempDir(), "县.db"), data.Settings{Office: "基准", User: "基准"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.ImportFile(f, "基准准备"); err != nil {
+		b.Fatal(err)
+	}
+	saved, err := s.LoadYear(f.Year)
+	if err != nil {
+		b.Fatal(err)
+	}
+	original := templateOf(b, saved, "")
+	x := openBook(b, original)
+	const sheet = "校舍与装备"
+	col := headerIndex(b, x, sheet, "图书册数（册）")
+	rows, _ := x.GetRows(sheet, excelize.Options{RawCellValue: true})
+	changed := 0
+	for i := firstDataRow - 1; i < len(rows); i++ {
+		if col-1 < len(rows[i]) && rows[i][col-1] != "" {
+			n, _ := strconv.Atoi(rows[i][col-1])
+			x.SetCellValue(sheet, cellAt(col, i+1), n+1)
+			changed++
+		}
+	}
+	books := [][]byte{saveBook(b, x), original}
+	i := 0
+	for b.Loop() {
+		imp, err := ReadWorkbook(bytes.NewReader(books[i%2]), "全县.xlsx")
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, err := PlanFor(s, imp, f.Year)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(p.Changes) != changed || changed < 900 {
+			b.Fatalf("%d changes, want %d (≥ 900)", len(p.Changes), changed)
+		}
+		if err := Apply(s, p); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }

@@ -49,6 +49,17 @@ func templateOf(t testing.TB, f *county.File, schoolID string) []byte {
 	return buf.Bytes()
 }
 
+// fullBookOf is a workbook holding every sheet of the table, school and
+// county, pre-filled from f (as the bureau's own copy, or an export, is).
+func fullBookOf(t testing.TB, f *county.File) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := writeBook(&buf, f, f.Schools, func(*sheet) bool { return true }, false, false); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 func openBook(t testing.TB, b []byte) *excelize.File {
 	t.Helper()
 	x, err := excelize.OpenReader(bytes.NewReader(b))
@@ -74,7 +85,7 @@ func headerIndex(t testing.TB, x *excelize.File, sheetName, header string) int {
 	if err != nil || len(rows) == 0 {
 		t.Fatalf("sheet %s: %v", sheetName, err)
 	}
-	i := slices.Index(rows[0], header)
+	i := slices.IndexFunc(rows[0], func(h string) bool { return normalize(h) == normalize(header) })
 	if i < 0 {
 		t.Fatalf("sheet %s has no column %q (headers %q)", sheetName, header, rows[0])
 	}
@@ -87,7 +98,7 @@ func rowOf(t testing.TB, x *excelize.File, sheetName, keyHeader, key string) int
 	col := headerIndex(t, x, sheetName, keyHeader)
 	rows, _ := x.GetRows(sheetName)
 	for i, r := range rows {
-		if len(r) >= col && r[col-1] == key {
+		if len(r) >= col && normalize(r[col-1]) == normalize(key) {
 			return i + 1
 		}
 	}
@@ -199,7 +210,8 @@ func newStore(t testing.TB, f *county.File) *data.Store {
 	return s
 }
 
-// importInto runs the whole import of a workbook into a year of a store.
+// importInto runs the whole import of a workbook into a year of a store,
+// new schools confirmed (as --new-schools does).
 func importInto(s *data.Store, book []byte, name, year string) (*Plan, error) {
 	imp, err := ReadWorkbook(bytes.NewReader(book), name)
 	if err != nil {
@@ -212,6 +224,7 @@ func importInto(s *data.Store, book []byte, name, year string) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.AddNewSchools = true
 	return p, Apply(s, p)
 }
 

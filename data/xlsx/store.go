@@ -16,7 +16,9 @@ type YearLoader interface {
 
 // Importer saves a plan in one audited transaction (*data.Store).
 type Importer interface {
-	ApplyImport(year string, schools []county.School, profile *county.Profile, note string) error
+	// source is the workbook's file name: the history records every change
+	// as imported from it (data.Store.ApplyImport).
+	ApplyImport(year string, schools []county.School, profile *county.Profile, source string) error
 }
 
 // PlanFor plans an import into a school year of a data file. A year the
@@ -41,9 +43,15 @@ func PlanFor(s YearLoader, imp *Import, year string) (*Plan, error) {
 
 // Apply saves a plan in one transaction, recorded in the audit trail as
 // 导入 Excel「file name」. An empty plan writes nothing.
+//
+// A plan adding schools is refused unless p.AddNewSchools confirms them
+// (ErrNewSchoolsUnconfirmed): nothing is written then.
 func Apply(s Importer, p *Plan) error {
 	if p.Empty() {
 		return nil
 	}
-	return s.ApplyImport(p.Year, p.Schools, p.County, p.Note())
+	if len(p.NewSchools) > 0 && !p.AddNewSchools {
+		return ErrNewSchoolsUnconfirmed{Schools: p.NewSchools}
+	}
+	return s.ApplyImport(p.Year, p.Schools, p.County, p.File)
 }

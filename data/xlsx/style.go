@@ -103,9 +103,12 @@ func (b *book) dataStyle(k kind, decimals int, locked bool) int {
 	if id, ok := b.styles[name]; ok {
 		return id
 	}
-	s := excelize.Style{Border: thin, CustomNumFmt: &fmtCode, Protection: &excelize.Protection{Locked: locked}}
+	// Top-aligned, so that a value stands beside the first line of its
+	// wrapped item and hint.
+	s := excelize.Style{Border: thin, CustomNumFmt: &fmtCode, Protection: &excelize.Protection{Locked: locked},
+		Alignment: &excelize.Alignment{Vertical: "top"}}
 	if k == kText || k == kList {
-		s.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}
+		s.Alignment.WrapText = true
 	}
 	id, err := b.x.NewStyle(&s)
 	if err != nil {

@@ -3,11 +3,15 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"junheng/app/county"
+	"junheng/app/format"
 )
 
 // Rows of a table sheet: header, example, then data.
@@ -23,10 +27,11 @@ const (
 // InfoSheet is the name of the instructions sheet.
 const InfoSheet = "说明"
 
-// WriteTemplate writes the fill-in workbook. With f nil it is blank (every
-// sheet, no school). With f and schoolID "" it is pre-filled with every
-// school and county fact of f; with a schoolID it holds that school only
-// (its sheets, not the county's), for the school to correct and send back.
+// WriteTemplate writes the schools' fill-in workbook: the school sheets
+// only, never the county's (a school cannot be asked to fill in, or send
+// back, county facts). With f nil it is blank. With f and schoolID "" it
+// is pre-filled with every school of f; with a schoolID it holds that
+// school only, for the school to correct and send back.
 func WriteTemplate(w io.Writer, f *county.File, schoolID string) error {
 	if f == nil {
 		f = &county.File{}
@@ -39,16 +44,34 @@ func WriteTemplate(w io.Writer, f *county.File, schoolID string) error {
 		}
 		schools = f.Schools[i : i+1]
 	}
+	return writeBook(w, f, schools, func(sh *sheet) bool { return !sh.county }, schoolID != "", false)
+}
+
+// WriteCountyTemplate writes the county's own workbook: the county facts,
+// survey and finance sheets, pre-filled from f (nil: blank), for the
+// bureau itself.
+func WriteCountyTemplate(w io.Writer, f *county.File) error {
+	if f == nil {
+		f = &county.File{}
+	}
+	return writeBook(w, f, nil, func(sh *sheet) bool { return sh.county }, false, true)
+}
+
+// writeBook writes the 说明 sheet and the sheets of the table that
+// include selects.
+func writeBook(w io.Writer, f *county.File, schools []county.School, include func(*sheet) bool, oneSchool, countySheets bool) error {
 	b := newBook()
 	defer b.x.Close()
-	if err := b.info(f, schools, schoolID != ""); err != nil {
+	var included []*sheet
+	for i := range sheets {
+		if include(&sheets[i]) {
+			included = append(included, &sheets[i])
+		}
+	}
+	if err := b.info(f, schools, included, oneSchool, countySheets); err != nil {
 		return err
 	}
-	for i := range sheets {
-		sh := &sheets[i]
-		if sh.county && schoolID != "" {
-			continue
-		}
+	for _, sh := range included {
 		if err := b.inputSheet(sh, f, schools, true); err != nil {
 			return err
 		}
@@ -65,14 +88,21 @@ func (b *book) finish(w io.Writer) error {
 	return err
 }
 
-// info writes the 说明 sheet (it replaces the default Sheet1).
-func (b *book) info(f *county.File, schools []county.School, oneSchool bool) error {
+// info writes the 说明 sheet (it replaces the default Sheet1), printed on
+// one page.
+func (b *book) info(f *county.File, schools []county.School, included []*sheet, oneSchool, countySheets bool) error {
 	x := b.x
 	if err := x.SetSheetName("Sheet1", InfoSheet); err != nil {
 		return err
 	}
+	title := "县域义务教育优质均衡发展督导评估 学校数据填报表"
+	steps := instructions
+	if countySheets {
+		title = "县域义务教育优质均衡发展督导评估 县级数据填报表"
+		steps = countyInstructions
+	}
 	rows := [][]any{
-		{"县域义务教育优质均衡发展督导评估 数据填报表"},
+		{title},
 		{},
 		{"县（市、区）", f.County.Name},
 		{"学年", f.Year},
@@ -81,14 +111,11 @@ func (b *book) info(f *county.File, schools []county.School, oneSchool bool) err
 		rows = append(rows, []any{"学校", schools[0].Name + "（" + schools[0].ID + "）"})
 	}
 	rows = append(rows, []any{}, []any{"填写方法"})
-	for i, line := range instructions {
+	for i, line := range steps {
 		rows = append(rows, []any{fmt.Sprintf("%d.", i+1), line})
 	}
 	rows = append(rows, []any{}, []any{"工作表", "内容"})
-	for _, sh := range sheets {
-		if sh.county && oneSchool {
-			continue
-		}
+	for _, sh := range included {
 		rows = append(rows, []any{sh.name, sh.note})
 	}
 	for i, r := range rows {
@@ -99,26 +126,37 @@ func (b *book) info(f *county.File, schools []county.School, oneSchool bool) err
 			return err
 		}
 	}
+	x.SetCellStyle(InfoSheet, "B1", cellName(2, len(rows)), b.style("wrap"))
 	x.SetCellStyle(InfoSheet, "A1", "A1", b.style("title"))
 	x.SetColWidth(InfoSheet, "A", "A", 16)
-	x.SetColWidth(InfoSheet, "B", "B", 100)
+	x.SetColWidth(InfoSheet, "B", "B", 110)
 	for i, r := range rows {
 		if len(r) == 1 && i > 0 {
 			x.SetCellStyle(InfoSheet, cellName(1, i+1), cellName(1, i+1), b.style("bold"))
 		}
 	}
-	return nil
+	return b.printSetup(InfoSheet, 0, true)
 }
 
 var instructions = []string{
 	"每张表第一行是表头（已锁定），第二行灰色斜体是填写示例，导入时跳过；请从第三行起填写，每所学校一行。",
-	"各表中的学校以「学校标识码」对应，同一学校在各表中的标识码必须一致；「学校名称」列仅供核对。",
-	"没有的数据请留空，表示「未填报」；数量为 0 时请填 0，不要留空。",
-	"学校类型、城乡分类、是/否、德育评价等列请从下拉列表中选择。",
-	"金额单位见表头：学校经费为元，县级经费（教育经费表）为万元；面积单位为平方米。",
+	"各表中的学校以「学校标识码」对应，同一学校在各表中的标识码必须一致；「学校名称」必须与标识码对应（导入时逐行核对，不一致则不导入）。",
+	"留空的格表示「不提供」，导入时保留数据库中原有的值；要清空已保存的值，请在格中填「" + ClearWord + "」。数量为 0 时请填 0，不要留空。",
+	"学校类型、城乡分类、是/否、德育评价等列请从下拉列表中选择。数字请直接填写，不要带单位，也不要填日期。",
+	"金额单位为元，面积单位为平方米，人数单位为人（见表头）。",
 	"功能教室表：每间教室填一个面积，多间用顿号分隔（如 98、96）；没有这类教室填「无」。",
-	"可以调整列的顺序，也可以增加备注列（导入时忽略），但请不要修改表头文字和工作表名称。",
+	"可以调整列的顺序，可以增加表头以「备注」开头的列（导入时跳过）；请不要修改表头文字和工作表名称，也不要合并单元格。",
+	"数据库中没有的学校（新学校）导入时单独列出，需要确认后才会添加。",
 	"填好后保存为 .xlsx 格式（Excel 或 WPS 均可），交回教育局导入。导入时会逐格检查，有任何错误都不会导入。",
+}
+
+var countyInstructions = []string{
+	"「县级基本情况」「县级指标」表每项一行，请把数值填在「填写值」列；「填写说明」列说明应填什么。",
+	"「满意度调查」表每类调查对象一行；「教育经费」表每个自然年度一行，金额单位为万元，生均和工资单位为元。",
+	"留空的格表示「不提供」，导入时保留数据库中原有的值；要清空已保存的值，请在格中填「" + ClearWord + "」。",
+	"是/否项目请从下拉列表中选择。数字请直接填写，不要带单位，也不要填日期。",
+	"请不要修改项目名称、表头文字和工作表名称，也不要合并单元格；可以增加表头以「备注」开头的列（导入时跳过）。",
+	"填好后保存为 .xlsx 格式（Excel 或 WPS 均可）后导入。导入时会逐格检查，有任何错误都不会导入。",
 }
 
 func cellName(col, row int) string {
@@ -207,7 +245,7 @@ func (b *book) table(sh *sheet, data [][]any, protect bool) error {
 	example := make([]any, len(sh.cols))
 	for j := range sh.cols {
 		c := &sh.cols[j]
-		header[j] = c.header
+		header[j] = headerLines(c.header)
 		example[j] = exampleValue(c)
 	}
 	example[0] = exampleKey
@@ -215,10 +253,7 @@ func (b *book) table(sh *sheet, data [][]any, protect bool) error {
 	for j := range sh.cols {
 		c := &sh.cols[j]
 		col := colName(j + 1)
-		width := c.width
-		if width == 0 {
-			width = 14
-		}
+		width := max(c.width, headerWidth(c.header))
 		if err := x.SetColWidth(name, col, col, width); err != nil {
 			return err
 		}
@@ -238,7 +273,7 @@ func (b *book) table(sh *sheet, data [][]any, protect bool) error {
 	end := colName(len(sh.cols))
 	x.SetCellStyle(name, "A1", end+"1", b.style("header"))
 	x.SetCellStyle(name, "A2", end+"2", b.style("example"))
-	x.SetRowHeight(name, headerRow, 45)
+	x.SetRowHeight(name, headerRow, 48)
 	for i, row := range data {
 		if err := x.SetSheetRow(name, cellName(1, firstDataRow+i), &row); err != nil {
 			return err
@@ -252,6 +287,9 @@ func (b *book) table(sh *sheet, data [][]any, protect bool) error {
 		TopLeftCell: cellName(freezeCols+1, firstDataRow), ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
+	if err := b.printSetup(name, headerRow, false); err != nil {
+		return err
+	}
 	if protect {
 		return b.protect(name)
 	}
@@ -261,7 +299,7 @@ func (b *book) table(sh *sheet, data [][]any, protect bool) error {
 // exampleValue is the example row's cell: numbers as numbers.
 func exampleValue(c *column) any {
 	if c.kind == kInt || c.kind == kFloat {
-		if x, ok := number(c.example); ok {
+		if x, why := county.ParseNumber(c.example); why == "" {
 			return x
 		}
 	}
@@ -278,35 +316,46 @@ func (b *book) protect(name string) error {
 	})
 }
 
-// validate adds the drop-down list or the number check of a column.
+// validate adds the drop-down list or the number check of a column, with
+// the catalogue's bounds. 「清空」 is offered in every list and let through
+// the number checks (a warning the clerk can confirm), since it is how a
+// saved value is cleared.
 func (b *book) validate(sheetName, sqref string, c *column) error {
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(sqref)
+	clear := "；要清空已保存的值，请填「" + ClearWord + "」"
 	switch c.kind {
-	case kEnum:
-		if err := dv.SetDropList(c.enum); err != nil {
+	case kEnum, kBool:
+		opts := append(slices.Clone(c.enum), ClearWord)
+		if c.kind == kBool {
+			opts = append(slices.Clone(yesNo), ClearWord)
+		}
+		if err := dv.SetDropList(opts); err != nil {
 			return err
 		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请从下拉列表中选择："+joinList(c.enum))
-	case kBool:
-		if err := dv.SetDropList(yesNo); err != nil {
+		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请从下拉列表中选择："+joinList(opts))
+	case kInt, kFloat:
+		typ, what := excelize.DataValidationTypeWhole, "整数"
+		if c.kind == kFloat {
+			typ, what = excelize.DataValidationTypeDecimal, "数字"
+		}
+		if err := dv.SetRange(c.spec.Min, c.spec.Max, typ, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请填「是」或「否」")
-	case kInt:
-		if err := dv.SetRange(0, maxInt, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
-			return err
-		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请填写不小于 0 的整数")
-	case kFloat:
-		if err := dv.SetRange(0, maxFloat, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
-			return err
-		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, c.short(), "请填写不小于 0 的数字")
+		dv.SetError(excelize.DataValidationErrorStyleWarning, c.short(),
+			fmt.Sprintf("请填写 %s 到 %s 之间的%s（单位见表头）%s，并在本提示中点「是」", boundText(c.spec.Min), boundText(c.spec.Max), what, clear))
 	default:
 		return nil
 	}
 	return b.x.AddDataValidation(sheetName, dv)
+}
+
+// boundText prints a bound as a clerk writes it: 20,000, 0.5.
+func boundText(x float64) string {
+	if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+		return format.Int(int(x))
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
 }
 
 func joinList(xs []string) string {
@@ -328,6 +377,9 @@ const (
 	factHint
 )
 
+// factWidths are the widths of 编号, 项目, 填写值 and 填写说明.
+var factWidths = []float64{8, 44, 64, 28}
+
 // factSheet writes one county fact per row: 编号, 项目, 填写值, 填写说明.
 func (b *book) factSheet(sh *sheet, p *county.Profile, protect bool) error {
 	x, name := b.x, sh.name
@@ -343,6 +395,11 @@ func (b *book) factSheet(sh *sheet, p *county.Profile, protect bool) error {
 		if err := x.SetSheetRow(name, cellName(1, r), &row); err != nil {
 			return err
 		}
+		b.fitText(name, r, factWidths[1], c.header)
+		if v, ok := row[2].(string); ok {
+			b.fitText(name, r, factWidths[2], v)
+		}
+		b.fitText(name, r, factWidths[3], row[3].(string))
 		x.SetCellStyle(name, cellName(factCode, r), cellName(factItem, r), b.style("locked"))
 		x.SetCellStyle(name, cellName(factHint, r), cellName(factHint, r), b.style("locked"))
 		x.SetCellStyle(name, cellName(factValue, r), cellName(factValue, r), b.dataStyle(c.kind, c.decimals, false))
@@ -350,11 +407,13 @@ func (b *book) factSheet(sh *sheet, p *county.Profile, protect bool) error {
 			return err
 		}
 	}
-	x.SetColWidth(name, "A", "A", 8)
-	x.SetColWidth(name, "B", "B", 50)
-	x.SetColWidth(name, "C", "C", 24)
-	x.SetColWidth(name, "D", "D", 30)
+	for i, w := range factWidths {
+		x.SetColWidth(name, colName(i+1), colName(i+1), w)
+	}
 	if err := x.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := b.printSetup(name, headerRow, false); err != nil {
 		return err
 	}
 	if protect {
@@ -363,17 +422,32 @@ func (b *book) factSheet(sh *sheet, p *county.Profile, protect bool) error {
 	return nil
 }
 
+// factHintText says what to type for a county fact: the catalogue's hint
+// (what the standard asks), with the kind and unit. It is generic: the
+// county's own values are in the 填写值 column when the workbook is
+// pre-filled, and another county's name never appears as an example.
 func factHintText(c *column) string {
+	hint := c.spec.Hint
+	if strings.Contains(hint, "如「") && c.kind == kText {
+		hint = "" // an example naming one county
+	}
+	var kindText string
 	switch c.kind {
 	case kInt:
-		return "整数，如 " + c.example
+		kindText = "填整数"
 	case kFloat:
-		return "数字，如 " + c.example
+		kindText = "填数字"
 	case kBool:
-		if c.example != "是 / 否" {
-			return c.example
-		}
-		return "填「是」或「否」"
+		kindText = "填「是」或「否」"
 	}
-	return c.example
+	if c.spec.Unit != "" && kindText != "" {
+		kindText += "，单位：" + c.spec.Unit
+	}
+	switch {
+	case hint == "":
+		return kindText
+	case kindText == "" || strings.Contains(hint, "填「是」"):
+		return hint
+	}
+	return kindText + "。" + hint
 }

@@ -22,10 +22,23 @@ func TestTemplateStructure(t *testing.T) {
 	if names[0] != InfoSheet {
 		t.Errorf("first sheet %q, want the instructions", names[0])
 	}
-	for _, want := range []string{"学校基本信息", "小学教师", "初中教师", "校舍与装备", "功能教室", "经费与招生", "县级基本情况", "县级指标", "满意度调查", "教育经费"} {
+	for _, want := range []string{"学校基本信息", "小学教师", "初中教师", "校舍与装备", "功能教室", "经费与招生"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("template lacks sheet %s", want)
 		}
+	}
+	countyOnly := []string{"县级基本情况", "县级指标", "满意度调查", "教育经费"}
+	for _, n := range countyOnly {
+		if slices.Contains(names, n) {
+			t.Errorf("the schools' template carries the county sheet %s", n)
+		}
+	}
+	var cb bytes.Buffer
+	if err := WriteCountyTemplate(&cb, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := openBook(t, cb.Bytes()).GetSheetList(); !slices.Equal(got, append([]string{InfoSheet}, countyOnly...)) {
+		t.Errorf("county template sheets %v, want 说明 and %v", got, countyOnly)
 	}
 	const name = "学校基本信息"
 	locked := func(ref string) bool {

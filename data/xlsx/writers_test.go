@@ -109,7 +109,7 @@ func TestProblemInAbsentColumnNamesTheRow(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = imp.Plan(demo.File())
-	want := "学校基本信息!B2 学校标识码「4199990002」学校「新教学点」的所属中心校：教学点必须填写所属中心校（工作簿中没有这一列）"
+	want := "学校基本信息!B2 学校「新教学点」（4199990002）的所属中心校：教学点必须填写所属中心校（工作簿中没有这一列"
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v\nwant %s", err, want)
 	}

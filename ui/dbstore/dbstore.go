@@ -68,7 +68,8 @@ func (s Store) History(year, schoolID, field string) ([]session.Change, error) {
 	}
 	out := make([]session.Change, len(cs))
 	for i, c := range cs {
-		out[i] = session.Change{When: c.When, User: c.User, Action: c.Action, School: c.SchoolName,
+		// Action is the Chinese provenance: 录入, 导入「file」, 合并「file」（原由…）, 删除.
+		out[i] = session.Change{When: c.When, User: c.User, Action: c.How(), School: c.SchoolName,
 			Field: c.Field, Label: c.Label, Old: c.Old, New: c.New}
 	}
 	return out, nil

@@ -181,9 +181,11 @@ func (s *Store) ApplyMerge(plan *session.MergePlan, takeTheirs []bool) error {
 
 // ApplyImport saves imported schools (replaced by id or appended) and,
 // when profile is not nil, the county facts, all at once, and records one
-// change per school with note as its action. It creates the year when
-// profile is given and the year is missing.
-func (s *Store) ApplyImport(year string, schools []county.School, profile *county.Profile, note string) error {
+// change per school whose action names the workbook, as data.Store's
+// history does (导入 Excel「source」). It creates the year when profile is
+// given and the year is missing.
+func (s *Store) ApplyImport(year string, schools []county.School, profile *county.Profile, source string) error {
+	note := "导入 Excel「" + source + "」"
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f, ok := s.years[year]

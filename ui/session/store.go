@@ -109,9 +109,10 @@ type Importer interface {
 
 // BatchImporter is a store that saves a checked Excel import (new and
 // changed schools, the county facts) in one audited transaction. Its
-// method is the one data/xlsx.Apply calls.
+// method is the one data/xlsx.Apply calls; source is the workbook's file
+// name, recorded with every change it brings.
 type BatchImporter interface {
-	ApplyImport(year string, schools []county.School, profile *county.Profile, note string) error
+	ApplyImport(year string, schools []county.School, profile *county.Profile, source string) error
 }
 
 // OpenMode is how a file another user holds is opened.

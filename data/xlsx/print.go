@@ -1,0 +1,111 @@
+package xlsx
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Every sheet the program writes prints as a clerk expects: landscape A4,
+// all columns on one page width (as many pages down as the rows need), the
+// header rows repeated on every page; the instructions on a single page.
+
+const paperA4 = 9
+
+// printSetup sets the page of a sheet. titleRows is the number of rows
+// repeated at the top of every page (0: none); onePage fits the whole
+// sheet on one page.
+func (b *book) printSetup(name string, titleRows int, onePage bool) error {
+	orient, size, wide, tall := "landscape", paperA4, 1, 0
+	if onePage {
+		tall = 1
+	}
+	if err := b.x.SetPageLayout(name, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := b.x.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	margin := 0.5
+	if err := b.x.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin}); err != nil {
+		return err
+	}
+	if titleRows == 0 {
+		return nil
+	}
+	return b.x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
+		RefersTo: "'" + strings.ReplaceAll(name, "'", "''") + "'!$1:$" + strconv.Itoa(titleRows)})
+}
+
+// displayWidth is the width of text in Excel's column units: a Chinese
+// character takes two, a Latin one one.
+func displayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if r > 0x2e80 || unicode.Is(unicode.Han, r) {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+// headerLines breaks a header before its unit (「小学在校生数\n（人）」), so
+// that a wrapped header never leaves a lone 「）」 on the last line.
+func headerLines(h string) string {
+	if !strings.HasSuffix(h, "）") {
+		return h
+	}
+	i := strings.LastIndex(h, "（")
+	if i <= 0 {
+		return h
+	}
+	return h[:i] + "\n" + h[i:]
+}
+
+// headerWidth is a column width that shows its header in at most three
+// lines of a 48-point header row (the name in two, the unit in one).
+func headerWidth(h string) float64 {
+	name, unit := h, ""
+	if lines := strings.SplitN(headerLines(h), "\n", 2); len(lines) == 2 {
+		name, unit = lines[0], lines[1]
+	}
+	// A short name on one line; a longer one in two even halves (a CJK
+	// line breaks anywhere, so halves need a little slack).
+	nameW := displayWidth(name) + 2
+	if nameW > 18 {
+		nameW = (displayWidth(name)+1)/2 + 4
+	}
+	unitW := displayWidth(unit) + 2
+	if utf8.RuneCountInString(unit) > 12 {
+		unitW = (displayWidth(unit)+1)/2 + 4
+	}
+	return float64(min(max(nameW, unitW, 10), 40))
+}
+
+// lineHeight is the height in points of one line of 11-point text.
+const lineHeight = 15
+
+// fitText makes a row tall enough for a wrapped text in a column of the
+// given width: neither Excel nor LibreOffice grows a row for text a
+// program wrote, and the lines would print over each other or be cut.
+func (b *book) fitText(name string, row int, width float64, text string) {
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		lines += max(1, (displayWidth(para)+int(width)-3)/max(1, int(width)-2))
+	}
+	if lines <= 1 {
+		return
+	}
+	h := float64(lines*lineHeight + 3)
+	if cur, err := b.x.GetRowHeight(name, row); err == nil && cur >= h {
+		return
+	}
+	b.x.SetRowHeight(name, row, min(h, 409)) // 409 points is the most a row can be
+}
