@@ -105,5 +105,6 @@ var (
 	_ session.Backuper      = Store{}
 	_ session.Importer      = Store{}
 	_ session.BatchImporter = Store{}
+	_ session.BatchSaver    = Store{}
 	_ session.ReadOnlyStore = Store{}
 )
