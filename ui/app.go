@@ -10,8 +10,11 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/ui/dialogs"
@@ -33,6 +36,9 @@ type Config struct {
 	DataDir string
 	// InlineEval evaluates on the UI goroutine (headless tests only).
 	InlineEval bool
+	// Screen measures the screen once the window exists, to size the
+	// window to it (nil: keep the default size).
+	Screen ScreenProbe
 }
 
 // App is the main window and its state.
@@ -79,7 +85,7 @@ func Create(fa fyne.App, cfg Config) *App {
 	a.Win.SetContent(a.body)
 	a.Win.SetMainMenu(a.menu())
 	a.Win.SetCloseIntercept(func() { a.confirmLeave(a.closeWindow) })
-	a.reportStartup()
+	a.fa.Lifecycle().SetOnStarted(a.started)
 	a.start()
 	return a
 }
@@ -125,10 +131,19 @@ func (a *App) Current() string { return a.current }
 
 func (a *App) buildLayout() {
 	a.pages = screens.New(a.env)
+	// Compact rows (text and a small padding, not a label's): every page
+	// stays in view at 1366×768 and 125 % without scrolling the list.
 	a.nav = widget.NewList(
 		func() int { return len(screens.Names) },
-		func() fyne.CanvasObject { return widget.NewLabel("社会认可度") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(screens.Names[i]) })
+		func() fyne.CanvasObject {
+			pad := theme.Padding()
+			return container.New(layout.NewCustomPaddedLayout(pad/2, pad/2, 2*pad, pad), canvas.NewText("社会认可度", theme.Color(theme.ColorNameForeground)))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			t := o.(*fyne.Container).Objects[0].(*canvas.Text)
+			t.Text, t.TextSize, t.Color = screens.Names[i], theme.TextSize(), theme.Color(theme.ColorNameForeground)
+			t.Refresh()
+		})
 	a.nav.OnSelected = func(i widget.ListItemID) {
 		if screens.Names[i] != a.current {
 			a.Goto(screens.Names[i], "")
@@ -147,12 +162,14 @@ func (a *App) buildLayout() {
 	})
 	a.copyBtn = widget.NewButton("复制上一学年数据建新学年", a.copyYear)
 	recompute := widget.NewButton("重新计算", func() { a.env.S.Recompute() })
-	top := container.NewHBox(widget.NewLabel("学年"), a.yearSel, a.copyBtn, recompute, a.busy, a.holder)
-	bottom := container.NewHBox(a.status)
+	// The status line sits in the top bar's free width rather than a row
+	// of its own: the pages keep the height.
+	a.status.Truncation = fyne.TextTruncateEllipsis
+	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("学年"), a.yearSel, a.copyBtn, recompute, a.busy, a.holder), nil, a.status)
 	a.content = container.NewStack()
 	split := container.NewHSplit(a.nav, a.content)
 	split.Offset = 0.12
-	a.body.Objects = []fyne.CanvasObject{container.NewBorder(top, bottom, nil, nil, split)}
+	a.body.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, split)}
 	a.body.Refresh()
 	a.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { a.Save() })
@@ -198,26 +215,33 @@ func (a *App) show(page, target string) {
 	p.Open(target)
 }
 
-// confirmLeave runs next at once, or after the user agrees to drop the
-// unsaved input of the current page.
+// confirmLeave runs next at once, or after asking what to do with the
+// unsaved input of the current page: 保存 (the default) stores it and goes
+// on only when it was stored, 不保存 drops it, 取消 stays.
 func (a *App) confirmLeave(next func()) {
 	p := a.pages[a.current]
 	if p == nil || !p.Dirty() {
 		next()
 		return
 	}
-	dialogs.Confirm("未保存的修改", "「"+a.current+"」有未保存的修改。放弃这些修改吗？\n（点「取消」返回，可按 Ctrl+S 保存）", func(ok bool) {
-		if ok {
-			a.stale[a.current] = true
-			next()
-			return
-		}
+	stay := func() { // the navigation and the year selector show where the clerk still is
 		for i, n := range screens.Names {
 			if n == a.current {
 				a.nav.Select(i)
 			}
 		}
-	}, a.Win)
+		a.refreshChrome()
+	}
+	dialogs.Unsaved(a.current, a.Win, func() {
+		if p.Save() {
+			next()
+			return
+		}
+		stay() // the page shows what is wrong
+	}, func() {
+		a.stale[a.current] = true
+		next()
+	}, stay)
 }
 
 // changed runs when the session's file or result changes: the visible page

@@ -23,10 +23,17 @@ import (
 
 func newTestApp(t *testing.T, args ...string) *App {
 	t.Helper()
+	return newTestAppWith(t, Config{}, args...)
+}
+
+// newTestAppWith is newTestApp with more of the configuration given.
+func newTestAppWith(t *testing.T, cfg Config, args ...string) *App {
+	t.Helper()
 	fa := test.NewApp()
 	fa.Settings().SetTheme(jtheme.New(1))
 	t.Cleanup(fa.Quit)
-	return Create(fa, Config{Version: "0.1.0-test", Args: args, InlineEval: true})
+	cfg.Version, cfg.Args, cfg.InlineEval = "0.1.0-test", args, true
+	return Create(fa, cfg)
 }
 
 func TestFirstStartOffersDemoOrNewCounty(t *testing.T) {
@@ -116,9 +123,9 @@ func TestLeavingWithUnsavedInputAsks(t *testing.T) {
 	if ov == nil {
 		t.Fatal("no unsaved-changes warning")
 	}
-	tap(t, ov, "确定")
+	tap(t, ov, "不保存")
 	if a.Current() != screens.Home {
-		t.Fatal("confirmed leave did not navigate")
+		t.Fatal("不保存 did not navigate")
 	}
 }
 
@@ -216,7 +223,7 @@ func TestSettingsSwitchRulesAndScale(t *testing.T) {
 		t.Fatal("the demo county leaves no small teaching point out")
 	}
 	s := a.settings
-	s.TeachingPointThreshold = 1
+	s.Rules.TeachingPointThreshold = 1
 	s.Scale = 1.5
 	a.ApplySettings(s)
 	if got := excluded(); got >= before {
@@ -228,7 +235,7 @@ func TestSettingsSwitchRulesAndScale(t *testing.T) {
 	if sz := fyne.CurrentApp().Settings().Theme().Size("text"); sz < 1.4*14 {
 		t.Fatalf("text size %v after choosing 150%%", sz)
 	}
-	if session.LoadSettings(fyne.CurrentApp().Preferences()).TeachingPointThreshold != 1 {
+	if session.LoadSettings(fyne.CurrentApp().Preferences()).Rules.TeachingPointThreshold != 1 {
 		t.Fatal("settings not kept in the preferences")
 	}
 }

@@ -78,9 +78,36 @@ func (a *App) saveAs() {
 		dialogs.Error(errNoFeature, a.Win)
 		return
 	}
-	dialogs.SaveFile(a.Win, "另存为", a.env.S.File.County.Name+".db", ".db", a.folder(), a.openFile(), func(path string) {
-		a.fileTask("正在另存…", func() error { return b.SaveAs(path) }, func() { a.setStatus("已另存为 " + path) })
+	// Input not yet saved goes into the file first, so that the copy has it.
+	a.confirmLeave(func() {
+		dialogs.SaveFile(a.Win, "另存为", a.env.S.File.County.Name+".db", ".db", a.folder(), a.openFile(), func(path string) {
+			a.fileTask("正在另存…", func() error { return b.SaveAs(path) }, func() { a.continueOn(path) })
+		})
 	})
+}
+
+// continueOn makes the file just written by 另存为 the open file, as Word
+// and Excel do: the next edit goes into it, the old file stays as it was.
+// (The copy was written, but the old file kept being edited.)
+func (a *App) continueOn(path string) {
+	if a.cfg.Opener == nil {
+		a.setStatus("已另存为 " + path)
+		return
+	}
+	st, err := a.cfg.Opener.Open(path, a.settings, session.OpenNormal)
+	if err != nil {
+		dialogs.Error(fmt.Errorf("已另存为「%s」，但无法打开它继续编辑：%w", path, err), a.Win)
+		return
+	}
+	year, page := a.env.S.Year, a.current
+	if err := a.UseStore(st, year); err != nil {
+		st.Close()
+		dialogs.Error(err, a.Win)
+		return
+	}
+	a.remember(path)
+	a.show(page, "")
+	a.setStatus("已另存为「" + filepath.Base(path) + "」，现在编辑的是这个文件")
 }
 
 func (a *App) export() {
@@ -96,6 +123,7 @@ func (a *App) export() {
 		dialogs.SaveFile(a.Win, "导出给其他单位", a.env.S.File.County.Name+"（导出）.db", ".db", a.folder(), a.openFile(), func(path string) {
 			a.fileTask("正在导出…", func() error { return ex.ExportSchools(path, ids) }, func() {
 				a.setStatus(fmt.Sprintf("已导出 %d 所学校到 %s", len(ids), path))
+				dialogs.FileWritten(fmt.Sprintf("给其他单位的文件（%d 所学校）", len(ids)), path, a.Win)
 			})
 		})
 	})
@@ -166,10 +194,14 @@ func (a *App) backup() {
 		return
 	}
 	dialogs.Backup(a.Win, a.settings.BackupsKept, func() {
-		a.fileTask("正在备份…", func() error {
-			_, err := b.Backup()
+		var path string
+		a.fileTask("正在备份…", func() (err error) {
+			path, err = b.Backup()
 			return err
-		}, func() { a.setStatus("备份完成") })
+		}, func() {
+			a.setStatus("备份完成：" + path)
+			dialogs.FileWritten("备份", path, a.Win)
+		})
 	}, func() {
 		dialogs.OpenFile(a.Win, []string{".db"}, b.BackupDir(), func(path string) {
 			dialogs.Confirm("从备份恢复", "用备份「"+path+"」替换当前数据？当前数据会先自动备份。", func(ok bool) {
@@ -215,6 +247,10 @@ func (a *App) ApplySettings(s session.Settings) {
 	}
 	if a.env.S != nil {
 		a.env.S.Settings = s
+		// The open file records the new 单位 and 使用人 from the next change.
+		if st, ok := a.env.S.Store.(session.SettingsTaker); ok {
+			st.UseSettings(s)
+		}
 		a.env.S.Recompute()
 	}
 	a.setStatus("设置已保存")

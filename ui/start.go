@@ -37,7 +37,9 @@ func fileExists(p string) bool {
 }
 
 func (a *App) firstStart() {
-	dialogs.FirstStart(a.Win, func() { a.openDemo("") }, a.newCounty)
+	dialogs.FirstStart(a.Win, func() { a.openDemo("") }, func() {
+		dialogs.OpenFileOr(a.Win, []string{".db"}, a.dataDir(), a.openPath, a.firstStartLater)
+	}, a.newCounty)
 }
 
 // demoPath is where the demo county lives unless a path is given.

@@ -32,6 +32,14 @@ func (a *App) reportRecompute() {
 	}
 }
 
+// started runs on the main thread once the event loop runs with the
+// window created: the window takes the screen's size, and the startup
+// times are reported.
+func (a *App) started() {
+	a.fitToScreen()
+	a.reportStartup()
+}
+
 // reportStartup prints, when JUNHENG_TIMING is set, how long the program
 // took until its event loop runs with the window shown, and until the
 // first evaluation reached the widgets (scripts/gui-smoke.sh reads it).
@@ -39,9 +47,8 @@ func (a *App) reportStartup() {
 	if os.Getenv("JUNHENG_TIMING") == "" {
 		return
 	}
-	a.fa.Lifecycle().SetOnStarted(func() {
-		fmt.Fprintf(os.Stderr, "timing: window running %d ms after start\n", time.Since(processStart).Milliseconds())
-	})
+	fmt.Fprintf(os.Stderr, "timing: window running %d ms after start, %.0f×%.0f units at scale %.2f\n",
+		time.Since(processStart).Milliseconds(), a.Win.Canvas().Size().Width, a.Win.Canvas().Size().Height, a.Win.Canvas().Scale())
 	go func() {
 		for a.env.S == nil || a.env.S.Result == nil {
 			time.Sleep(5 * time.Millisecond)

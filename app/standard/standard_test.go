@@ -75,3 +75,21 @@ func TestMeetsTolerance(t *testing.T) {
 		t.Error("< is strict")
 	}
 }
+
+// Every resource indicator has a short name for table headers, shorter
+// than its full name and different from the others.
+func TestResourceShortNames(t *testing.T) {
+	std := National2017()
+	seen := map[string]string{}
+	for _, code := range ResourceCodes {
+		it := std.Item(code)
+		s := it.ShortName()
+		if s == "" || len([]rune(s)) >= len([]rune(it.Name)) || len([]rune(s)) > 5 {
+			t.Errorf("%s: short name %q for %q", code, s, it.Name)
+		}
+		if other, dup := seen[s]; dup {
+			t.Errorf("%s and %s share the short name %q", code, other, s)
+		}
+		seen[s] = code
+	}
+}

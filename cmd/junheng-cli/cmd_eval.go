@@ -45,10 +45,15 @@ func init() {
 // ruleFlags adds the rule switches of standard.md to a flag set.
 func ruleFlags(fs *flag.FlagSet) *eval.Options {
 	o := eval.DefaultOptions()
-	fs.IntVar(&o.TeachingPointThreshold, "tp-threshold", o.TeachingPointThreshold, "教学点参与计算的最少学生数")
-	fs.BoolVar(&o.MergeTeachingPoints, "tp-merge", false, "不足人数的教学点并入所属中心校计算")
-	fs.BoolVar(&o.ExcludePrivate, "exclude-private", false, "民办学校不参与资源配置计算")
-	fs.BoolVar(&o.IncludeSpecial, "include-special", false, "特殊教育学校参与资源配置计算")
+	for _, sw := range eval.Switches { // the same switches as the GUI's settings
+		if sw.Int != nil {
+			p := sw.Int(&o)
+			fs.IntVar(p, sw.Flag, *p, sw.Label)
+		} else {
+			p := sw.Bool(&o)
+			fs.BoolVar(p, sw.Flag, *p, sw.Label)
+		}
+	}
 	return &o
 }
 

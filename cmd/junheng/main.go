@@ -21,7 +21,7 @@ func main() {
 	a := app.NewWithID("cn.junheng.app")
 	a.SetIcon(appIcon)
 	dir, _ := data.DefaultFolder() // 我的文档\均衡评估助手; "" falls back to app storage
-	w := ui.Create(a, ui.Config{Version: version, Opener: opener(), Args: os.Args[1:], DataDir: dir})
+	w := ui.Create(a, ui.Config{Version: version, Opener: opener(), Args: os.Args[1:], DataDir: dir, Screen: workArea})
 	// A termination signal (kill, logging off) closes the file properly, so
 	// its lock note does not tell the next start that someone holds it.
 	sig := make(chan os.Signal, 1)

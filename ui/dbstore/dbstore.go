@@ -51,6 +51,11 @@ func Open(path string, s session.Settings) (Store, error) {
 	return st.(Store), nil
 }
 
+// UseSettings records the new 单位 and 使用人 with the next change.
+func (s Store) UseSettings(set session.Settings) {
+	s.Store.SetWho(set.Office, set.User, set.BackupsKept)
+}
+
 func (s Store) ImportFile(f *county.File) error { return s.Store.ImportFile(f, "新建") }
 
 func (s Store) ExportSchools(path string, ids []string) error {
@@ -107,4 +112,5 @@ var (
 	_ session.BatchImporter = Store{}
 	_ session.BatchSaver    = Store{}
 	_ session.ReadOnlyStore = Store{}
+	_ session.SettingsTaker = Store{}
 )

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -43,13 +44,16 @@ func SaveFile(win fyne.Window, title, name, ext, folder string, protect []string
 	s.Message.Wrapping = fyne.TextWrapWord
 	s.Message.Importance = widget.DangerImportance
 	browse := widget.NewButton("浏览…", func() {
+		if nativeFolder("选择保存到的文件夹", s.Folder.Text, func(p string) { s.Folder.SetText(p) }) {
+			return
+		}
 		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {
 				s.Folder.SetText(l.Path())
 			}
 		}, win)
 		startIn(d, s.Folder.Text)
-		showFileDialog(d)
+		showFileDialog(d, win)
 	})
 	body := container.NewVBox(
 		widget.NewForm(
@@ -136,8 +140,20 @@ func sameFile(a, b string) bool {
 // starting in folder, and hands its path to done. Opening writes nothing,
 // so Fyne's own dialog serves.
 func OpenFile(win fyne.Window, exts []string, folder string, done func(path string)) {
+	OpenFileOr(win, exts, folder, done, nil)
+}
+
+// OpenFileOr is OpenFile that runs cancelled (when not nil) if the clerk
+// closes the dialog without choosing.
+func OpenFileOr(win fyne.Window, exts []string, folder string, done func(path string), cancelled func()) {
+	if nativeOpen("打开", exts, folder, done, cancelled) {
+		return
+	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
+			if cancelled != nil {
+				cancelled()
+			}
 			return
 		}
 		path := r.URI().Path()
@@ -152,15 +168,83 @@ func OpenFile(win fyne.Window, exts []string, folder string, done func(path stri
 		d.SetFilter(storage.NewExtensionFileFilter(all))
 	}
 	startIn(d, folder)
-	showFileDialog(d)
+	showFileDialog(d, win)
 }
 
-// showFileDialog shows d at a readable size. Fyne's FileDialog builds its
-// window in Show, and Resize before that dereferences nothing and panics
-// (every file dialog crashed the program this way).
-func showFileDialog(d *dialog.FileDialog) {
+// showFileDialog shows d at a readable size, every word in Chinese.
+// Fyne's FileDialog builds its window in Show, and Resize before that
+// dereferences nothing and panics (every file dialog crashed the program
+// this way).
+func showFileDialog(d *dialog.FileDialog, win fyne.Window) {
 	d.Show()
 	d.Resize(fileDialogSize)
+	if ov := win.Canvas().Overlays().Top(); ov != nil {
+		chinesePlaces(ov)
+	}
+}
+
+// placeNames are the places Fyne's file dialog lists on its left
+// ("Home", "Computer", the XDG folders), which it shows untranslated.
+var placeNames = map[string]string{
+	"Home": "主文件夹", "Computer": "此电脑", "App Files": "程序文件",
+	"Desktop": "桌面", "Documents": "文档", "Downloads": "下载",
+	"Music": "音乐", "Pictures": "图片", "Videos": "视频",
+}
+
+// chinesePlaces makes the place list of a shown file dialog speak
+// Chinese: Fyne sets the English name in the list's UpdateItem, so each
+// list's UpdateItem is wrapped to translate what it set.
+func chinesePlaces(root fyne.CanvasObject) {
+	walk(root, func(o fyne.CanvasObject) {
+		l, ok := o.(*widget.List)
+		if !ok || l.UpdateItem == nil {
+			return
+		}
+		update := l.UpdateItem
+		l.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
+			update(id, item)
+			walk(item, func(o fyne.CanvasObject) {
+				if lb, ok := o.(*widget.Label); ok {
+					if zh, ok := placeNames[lb.Text]; ok {
+						lb.SetText(zh)
+					}
+				}
+			})
+		}
+		l.Refresh()
+	})
+}
+
+// walk calls fn for o and every object below it that the public
+// structure shows: containers, pop-ups, splits and scrolls (a dialog's
+// layout), and a list's items through its UpdateItem.
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	if o == nil {
+		return
+	}
+	fn(o)
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, ch := range c.Objects {
+			walk(ch, fn)
+		}
+	case *widget.PopUp:
+		walk(c.Content, fn)
+	case *container.Split:
+		walk(c.Leading, fn)
+		walk(c.Trailing, fn)
+	case *container.Scroll:
+		walk(c.Content, fn)
+	default: // Fyne's overlay wrapper is internal; its Content is exported
+		v := reflect.ValueOf(o)
+		if v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct {
+			if f := v.Elem().FieldByName("Content"); f.IsValid() && f.CanInterface() {
+				if inner, ok := f.Interface().(fyne.CanvasObject); ok {
+					walk(inner, fn)
+				}
+			}
+		}
+	}
 }
 
 // startIn points a file dialog at folder when it exists.

@@ -96,3 +96,27 @@ func TestFileDialogsShow(t *testing.T) {
 	uitest.Tap(t, w.Canvas().Overlays().Top(), "浏览…")
 	_ = d
 }
+
+// Fyne's file dialog lists its places ("Home", "Computer", "Documents"…)
+// in English whatever the language; here they read in Chinese.
+func TestFileDialogPlacesInChinese(t *testing.T) {
+	w := saveWindow(t)
+	OpenFile(w, []string{".db"}, t.TempDir(), func(string) {})
+	ov := w.Canvas().Overlays().Top()
+	var texts []string
+	uitest.Walk(ov, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	})
+	home := false
+	for _, s := range texts {
+		if _, english := placeNames[s]; english {
+			t.Errorf("the file dialog shows %q", s)
+		}
+		home = home || s == placeNames["Home"]
+	}
+	if !home {
+		t.Errorf("no %s among the dialog's words %v", placeNames["Home"], texts)
+	}
+}

@@ -2,6 +2,7 @@ package dialogs
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -69,67 +70,117 @@ func Backup(win fyne.Window, kept int, backup, restore func()) dialog.Dialog {
 	return d
 }
 
+// HistoryDialog is the audit trail (修改记录).
+type HistoryDialog struct {
+	D      dialog.Dialog
+	School *widget.Select
+	Field  *widget.Select
+	Msg    *widget.Label
+	// Lines are the rows on screen, as the clerk reads them.
+	Lines []string
+}
+
+const allFields = "全部字段"
+
+// fieldChoices are the fields the clerk can pick, by their catalogue
+// names (the clerk never types an internal path like students.primary):
+// a school's fields, then the county's, the indicator code before a county
+// field's name.
+func fieldChoices() ([]string, map[string]string) {
+	names := []string{allFields}
+	paths := map[string]string{allFields: ""}
+	add := func(name, path string) {
+		if _, dup := paths[name]; dup {
+			return
+		}
+		names = append(names, name)
+		paths[name] = path
+	}
+	for _, sp := range county.SchoolSpecs() {
+		add(sp.Label, sp.Path)
+	}
+	for _, sp := range county.CountySpecs() {
+		name := sp.Label
+		if sp.Item != "" && !strings.HasPrefix(name, sp.Item) {
+			name = sp.Item + " " + name
+		}
+		add("县级："+name, sp.Path)
+	}
+	return names, paths
+}
+
+// historyLine is one change as the clerk reads it: when, who, how (录入,
+// 导入…), where, the field's Chinese name, old → new.
+func historyLine(c session.Change) string {
+	where := c.School
+	if where == "" {
+		where = "县级数据"
+	}
+	label := c.Label
+	if label == "" {
+		label = county.FieldLabel(c.Field)
+	}
+	if label == "" && c.Field != "" {
+		label = "其他数据"
+	}
+	return fmt.Sprintf("%s　%s　%s　%s：%s　%s → %s", c.When.Local().Format("2006-01-02 15:04"), c.User, c.Action, where, label, show(c.Old), show(c.New))
+}
+
 // History shows the audit trail, optionally of one school and one field.
-func History(schools []county.School, schoolID string, win fyne.Window, load func(schoolID, field string) ([]session.Change, error)) dialog.Dialog {
+func History(schools []county.School, schoolID string, win fyne.Window, load func(schoolID, field string) ([]session.Change, error)) *HistoryDialog {
+	h := &HistoryDialog{Msg: widget.NewLabel("")}
 	names := []string{"全部"}
 	for _, s := range schools {
 		names = append(names, s.Name)
 	}
-	var rows []session.Change
-	list := widget.NewList(func() int { return len(rows) },
+	list := widget.NewList(func() int { return len(h.Lines) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			c := rows[i]
-			where := c.School
-			if where == "" {
-				where = "县级数据"
-			}
-			label := c.Label
-			if label == "" {
-				label = county.FieldLabel(c.Field)
-			}
-			if label == "" {
-				label = c.Field
-			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%s　%s　%s　%s：%s　%s → %s", c.When.Local().Format("2006-01-02 15:04"), c.User, c.Action, where, label, show(c.Old), show(c.New)))
-		})
-	msg := widget.NewLabel("")
-	field := widget.NewEntry()
-	field.PlaceHolder = "字段（可不填），如 students.primary"
-	school := widget.NewSelect(names, nil)
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(h.Lines[i]) })
+	fields, paths := fieldChoices()
+	h.Field = widget.NewSelect(fields, nil)
+	h.School = widget.NewSelect(names, nil)
 	refresh := func() {
 		id := ""
 		for _, s := range schools {
-			if s.Name == school.Selected {
+			if s.Name == h.School.Selected {
 				id = s.ID
 			}
 		}
-		var err error
-		rows, err = load(id, field.Text)
+		rows, err := load(id, paths[h.Field.Selected])
+		h.Lines = h.Lines[:0]
+		for _, c := range rows {
+			h.Lines = append(h.Lines, historyLine(c))
+		}
 		if err != nil {
-			msg.SetText(err.Error())
+			h.Msg.SetText(err.Error())
 		} else {
-			msg.SetText(fmt.Sprintf("共 %d 条修改记录", len(rows)))
+			h.Msg.SetText(fmt.Sprintf("共 %d 条修改记录", len(rows)))
 		}
 		list.Refresh()
 	}
-	school.OnChanged = func(string) { refresh() }
 	first := "全部"
 	for _, s := range schools {
 		if s.ID == schoolID && schoolID != "" {
 			first = s.Name
 		}
 	}
-	school.SetSelected(first)
-	find := widget.NewButton("查询", refresh)
-	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("学校"), nil, school),
-		container.NewBorder(nil, nil, widget.NewLabel("字段"), find, field), msg)
-	d := dialog.NewCustom("修改记录", "关闭", container.NewBorder(top, nil, nil, nil, list), win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-	return d
+	h.School.SetSelected(first)
+	h.Field.SetSelected(allFields)
+	h.School.OnChanged = func(string) { refresh() }
+	h.Field.OnChanged = func(string) { refresh() }
+	refresh()
+	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("学校"), nil, h.School),
+		container.NewBorder(nil, nil, widget.NewLabel("字段"), nil, h.Field), h.Msg)
+	h.D = dialog.NewCustom("修改记录", "关闭", container.NewBorder(top, nil, nil, nil, list), win)
+	h.D.Resize(fyne.NewSize(900, 600))
+	h.D.Show()
+	LastHistory = h
+	return h
 }
+
+// LastHistory is the history dialog shown last (tests of the menu).
+var LastHistory *HistoryDialog

@@ -74,8 +74,9 @@ func Merge(plan *session.MergePlan, win fyne.Window, apply func(takeTheirs []boo
 	})
 	m.Apply.Importance = widget.HighImportance
 	cancel := widget.NewButton("取消", func() { m.D.Hide() })
-	content := container.NewBorder(nil, container.NewHBox(m.Apply, cancel), nil, nil, container.NewVScroll(box))
-	m.D = dialog.NewCustomWithoutButtons("导入合并", content, win)
+	cd := dialog.NewCustomWithoutButtons("导入合并", container.NewVScroll(box), win)
+	cd.SetButtons(Row(cancel, m.Apply))
+	m.D = cd
 	m.D.Resize(fyne.NewSize(760, 560))
 	m.D.Show()
 	return m

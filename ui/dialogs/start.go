@@ -13,16 +13,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// FirstStart offers the demo county or a new county.
-func FirstStart(win fyne.Window, openDemo, newCounty func()) dialog.Dialog {
+// FirstStart offers the demo county, a file the office already has, or a
+// new county.
+func FirstStart(win fyne.Window, openDemo, openExisting, newCounty func()) dialog.Dialog {
 	var d dialog.Dialog
-	text := widget.NewLabel("欢迎使用均衡评估助手。\n\n可以先打开示范县（按义马市的情况编制）看看各页面，也可以直接新建本县的数据文件。")
+	text := widget.NewLabel("欢迎使用均衡评估助手。\n\n可以先打开示范县（按义马市的情况编制）看看各页面，也可以打开本单位已有的数据文件，或新建本县的数据文件。")
 	text.Wrapping = fyne.TextWrapWord
 	demo := widget.NewButton("打开示范县", func() { d.Hide(); openDemo() })
-	demo.Importance = widget.HighImportance
-	create := widget.NewButton("新建本县数据", func() { d.Hide(); newCounty() })
-	d = dialog.NewCustomWithoutButtons("欢迎", container.NewVBox(text, container.NewGridWithColumns(2, demo, create)), win)
-	d.Resize(fyne.NewSize(520, 260))
+	open := widget.NewButton("打开已有文件…", func() { d.Hide(); openExisting() })
+	create := widget.NewButton("新建本县数据…", func() { d.Hide(); newCounty() })
+	d = dialog.NewCustomWithoutButtons("欢迎", text, win)
+	d.(*dialog.CustomDialog).SetButtons(Row(create, open, demo))
+	d.Resize(fyne.NewSize(600, 260))
 	d.Show()
 	return d
 }
@@ -67,7 +69,8 @@ func NewCounty(win fyne.Window, dir string, done func(name, code, year, path str
 	})
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButton("取消", func() { d.Hide(); cancelled() })
-	d = dialog.NewCustomWithoutButtons("新建县域数据文件", container.NewVBox(form, msg, container.NewHBox(ok, cancel)), win)
+	d = dialog.NewCustomWithoutButtons("新建县域数据文件", container.NewVBox(form, msg), win)
+	d.(*dialog.CustomDialog).SetButtons(Row(cancel, ok))
 	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
 	return d
@@ -143,7 +146,8 @@ func Locked(message string, win fyne.Window, readOnly, takeOver, cancel func()) 
 		}, win)
 	})
 	c := widget.NewButton("取消", func() { d.Hide(); cancel() })
-	d = dialog.NewCustomWithoutButtons("文件正被他人编辑", container.NewVBox(text, container.NewHBox(ro, take, c)), win)
+	d = dialog.NewCustomWithoutButtons("文件正被他人编辑", text, win)
+	d.(*dialog.CustomDialog).SetButtons(Row(c, take, ro))
 	d.Resize(fyne.NewSize(560, 240))
 	d.Show()
 	return d

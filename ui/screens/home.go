@@ -23,6 +23,7 @@ type home struct {
 	schools *widget.Label
 	worst   *fyne.Container
 	todo    *widget.Button
+	scroll  *container.Scroll
 	obj     fyne.CanvasObject
 }
 
@@ -32,8 +33,7 @@ func newHome(env *Env) *home {
 		parts:   container.NewVBox(), schools: widget.NewLabel(""), worst: container.NewVBox()}
 	h.verdict.SizeName = theme.SizeNameHeadingText
 	h.todo = widget.NewButton("", func() { env.Goto(Todo, "") })
-	recompute := widget.NewButton("重新计算", func() { env.S.Recompute() })
-	h.obj = container.NewVScroll(container.NewVBox(
+	h.scroll = container.NewVScroll(container.NewVBox(
 		h.verdict,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("各部分结论", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.parts,
@@ -42,10 +42,15 @@ func newHome(env *Env) *home {
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("差异系数（与限值最接近的）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.worst,
 		widget.NewSeparator(),
-		container.NewHBox(h.todo, recompute),
+		container.NewHBox(h.todo),
 	))
+	h.obj = h.scroll
 	return h
 }
+
+// Open shows the page from its top: the verdict first, whatever was
+// scrolled to before.
+func (h *home) Open(string) { h.scroll.ScrollToTop() }
 
 func (h *home) Object() fyne.CanvasObject { return h.obj }
 
@@ -59,7 +64,7 @@ func (h *home) Update() {
 		if s.Computing {
 			h.verdict.SetText(s.File.County.Name + " " + s.Year + " 学年：正在计算…")
 		} else {
-			h.verdict.SetText(s.File.County.Name + " " + s.Year + " 学年：尚无评估结果，请点击「重新计算」")
+			h.verdict.SetText(s.File.County.Name + " " + s.Year + " 学年：尚无评估结果，请点击窗口上方的「重新计算」")
 		}
 		h.schools.SetText("")
 		h.todo.SetText("整改清单")
@@ -79,7 +84,7 @@ func (h *home) Update() {
 		h.parts.Add(widget.NewLabel("未填报"))
 	}
 	h.schools.SetText(stagePassing(r))
-	for _, line := range worstCV(r, 5) {
+	for _, line := range worstCV(r, s.Std, 5) {
 		h.worst.Add(widget.NewLabel(line))
 	}
 	if len(h.worst.Objects) == 0 {
@@ -130,7 +135,7 @@ func stagePassing(r *eval.Result) string {
 }
 
 // worstCV lists the coefficients closest to (or over) their limits.
-func worstCV(r *eval.Result, n int) []string {
+func worstCV(r *eval.Result, std *standard.Standard, n int) []string {
 	type cv struct {
 		ratio float64
 		line  string
@@ -148,7 +153,7 @@ func worstCV(r *eval.Result, n int) []string {
 				if note == "" {
 					note = "未填报"
 				}
-				all = append(all, cv{1e9, fmt.Sprintf("× %s %s：无法计算（%s）", eval.StageNames[st], code, note)})
+				all = append(all, cv{1e9, fmt.Sprintf("× %s %s %s：无法计算（%s）", eval.StageNames[st], code, std.Item(code).ShortName(), note)})
 				continue
 			}
 			mark := "✓"
@@ -159,7 +164,7 @@ func worstCV(r *eval.Result, n int) []string {
 			if stage.CVLimit > 0 {
 				ratio = *v / stage.CVLimit
 			}
-			all = append(all, cv{ratio, fmt.Sprintf("%s %s %s：%s（限值 %s）", mark, eval.StageNames[st], code,
+			all = append(all, cv{ratio, fmt.Sprintf("%s %s %s %s：%s（限值 %s）", mark, eval.StageNames[st], code, std.Item(code).ShortName(),
 				format.CV(*v), format.CV(stage.CVLimit))})
 		}
 	}

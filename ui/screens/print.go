@@ -2,17 +2,15 @@ package screens
 
 import (
 	"fmt"
-	"net/url"
-	"os"
-	"path/filepath"
+	"io"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/dossier"
+	"junheng/data/safefile"
 	"junheng/ui/dialogs"
 )
 
@@ -91,7 +89,7 @@ func (p *print) writePDF(path string, secs []dossier.Section) {
 	opts := dossier.Options{Sections: secs, Office: s.Settings.Office, Preparer: s.Settings.User}
 	pd := dialogs.NewProgress("正在生成 PDF…", p.env.Win)
 	go func() {
-		err := writeFile(path, func(out *os.File) error { return dossier.Write(out, f, r, opts) })
+		err := safefile.Write(path, func(out io.Writer) error { return dossier.Write(out, f, r, opts) })
 		fyne.Do(func() {
 			pd.Hide()
 			if err != nil {
@@ -99,34 +97,7 @@ func (p *print) writePDF(path string, secs []dossier.Section) {
 				return
 			}
 			p.env.Status("已生成 " + path)
-			openInViewer(path)
+			dialogs.FileWritten("申报材料 PDF", path, p.env.Win)
 		})
 	}()
-}
-
-// openInViewer shows the new PDF in the system's default viewer, as a
-// clerk expects after 打印. On Windows a drive path must read /C:/….
-func openInViewer(path string) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return
-	}
-	p := filepath.ToSlash(abs)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	_ = fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: p})
-}
-
-func writeFile(path string, fill func(*os.File) error) error {
-	out, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := fill(out); err != nil {
-		out.Close()
-		os.Remove(path)
-		return err
-	}
-	return out.Close()
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/eval"
@@ -26,8 +27,16 @@ const (
 	colMet      = 9
 	colPass     = 10
 	numCols     = 11
-	// Rows above the schools: the standard, the coefficient and its limit.
-	summaryRows = 3
+	// Rows above the schools: the coefficient (its limit in the row's
+	// name); the standard is in the header. One, so that the schools keep
+	// the room at 1366×768 and 125 %.
+	summaryRows = 1
+)
+
+// Views of the page.
+const (
+	viewTable = "表格"
+	viewChart = "图表"
 )
 
 // resources is 资源配置: schools × R1–R7 per stage, the coefficients, and a
@@ -38,6 +47,7 @@ type resources struct {
 	stageSel *widget.RadioGroup
 	stage    string
 	table    *widget.Table
+	widths   [numCols]float32   // column widths last set (fitColumns)
 	rows     []*eval.SchoolPart // sorted view of the stage's schools
 	sortCol  int
 	sortDesc bool
@@ -46,7 +56,8 @@ type resources struct {
 	codeSel  *widget.Select
 	chart    *w.BarChart
 	chartMsg *widget.Label
-	tabs     *container.AppTabs
+	viewSel  *widget.RadioGroup
+	views    map[string]fyne.CanvasObject
 	openBtn  *widget.Button
 	openID   string // school of the selected row
 	obj      fyne.CanvasObject
@@ -73,23 +84,21 @@ func newResources(env *Env) *resources {
 	p.table.ShowHeaderRow = true
 	p.table.StickyRowCount = summaryRows
 	p.table.StickyColumnCount = 1
-	p.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
-	p.table.UpdateHeader = p.updateHeader
-	p.table.SetColumnWidth(colName, 200)
-	p.table.SetColumnWidth(colStudents, 72)
-	for i := 0; i < 7; i++ {
-		p.table.SetColumnWidth(colFirstR+i, 84)
+	p.table.CreateHeader = func() fyne.CanvasObject {
+		h := newHeaderCell()
+		h.SetText("R1 高学历教师\n≥4.20") // two lines: the header row takes their height
+		return h
 	}
-	p.table.SetColumnWidth(colMet, 70)
-	p.table.SetColumnWidth(colPass, 90)
+	p.table.UpdateHeader = p.updateHeader
 	p.table.OnSelected = p.selected
+	// One line each, so that the schools keep the height: the detail of a
+	// cell is one sentence, the excluded list names the first few.
 	p.detail = widget.NewLabel("点击单元格查看差距")
-	p.detail.Wrapping = fyne.TextWrapWord
+	p.detail.Truncation = fyne.TextTruncateEllipsis
 	p.excluded = widget.NewLabel("")
-	p.excluded.Wrapping = fyne.TextWrapWord
-	legend := container.NewHBox(legendBox(jtheme.Met, "达标"), legendBox(jtheme.Near, "未达标但不低于标准的 85%"),
+	p.excluded.Truncation = fyne.TextTruncateEllipsis
+	legend := container.NewHBox(legendBox(jtheme.Met, "达标"), legendBox(jtheme.Near, "未达标，不低于标准的 85%"),
 		legendBox(jtheme.Below, "低于标准的 85%"), legendBox(jtheme.Missing, "未填报"))
-	recompute := widget.NewButton("重新计算", func() { env.S.Recompute() })
 	export := widget.NewButton("导出评估结果（Excel）…", func() { chooseExportResults(env) })
 	p.openBtn = widget.NewButton("打开该校档案", func() {
 		if p.openID != "" {
@@ -98,18 +107,92 @@ func newResources(env *Env) *resources {
 	})
 	p.openBtn.Disable()
 	detail := container.NewBorder(nil, nil, nil, p.openBtn, p.detail)
-	tableTab := container.NewBorder(nil, container.NewVBox(detail, p.excluded), nil, nil, p.table)
+	fitted := container.New(&fitColumns{p: p}, p.table)
+	tableView := container.NewBorder(nil, container.NewVBox(detail, container.NewBorder(nil, nil, legend, nil, p.excluded)), nil, nil, fitted)
 
 	p.codeSel = widget.NewSelect(standard.ResourceCodes, func(string) { p.updateChart() })
 	p.chart = w.NewBarChart()
 	p.chartMsg = widget.NewLabel("")
-	chartTab := container.NewBorder(container.NewHBox(widget.NewLabel("指标"), p.codeSel, p.chartMsg), nil, nil, nil, p.chart)
+	p.chartMsg.Truncation = fyne.TextTruncateEllipsis
+	chartView := container.NewBorder(container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("指标"), p.codeSel), nil, p.chartMsg), nil, nil, nil, p.chart)
 	p.codeSel.SetSelected("R1")
 
-	p.tabs = container.NewAppTabs(container.NewTabItem("表格", tableTab), container.NewTabItem("图表", chartTab))
-	p.obj = container.NewBorder(container.NewHBox(p.stageSel, recompute, export, legend), nil, nil, nil, p.tabs)
+	// A choice of view rather than tabs: one row less above the table.
+	p.views = map[string]fyne.CanvasObject{viewTable: tableView, viewChart: chartView}
+	chartView.Hide()
+	p.viewSel = widget.NewRadioGroup([]string{viewTable, viewChart}, func(v string) {
+		for name, o := range p.views {
+			if name == v {
+				o.Show()
+			} else {
+				o.Hide()
+			}
+		}
+	})
+	p.viewSel.Horizontal = true
+	p.viewSel.Required = true
+	p.viewSel.SetSelected(viewTable)
+	top := container.NewBorder(nil, nil, container.NewHBox(p.stageSel, widget.NewSeparator(), p.viewSel), export)
+	p.obj = container.NewBorder(top, nil, nil, nil, container.NewStack(tableView, chartView))
 	p.stageSel.SetSelected("小学")
 	return p
+}
+
+// fitColumns lays the table out and gives its columns the width it has:
+// the school names what they need, R1–R7 share the rest. Fixed widths
+// left most of a 1920-wide window empty and cut "2,47…".
+type fitColumns struct{ p *resources }
+
+func (f *fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
+func (f *fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	f.p.fitColumns(size.Width)
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+}
+
+// columnWidths divides width among the columns: each at least what its
+// widest text needs (measured in the theme's text size, so 界面缩放 is
+// taken into account), the R columns taking what is left.
+func (p *resources) columnWidths(width float32) [numCols]float32 {
+	// A label's inner padding on both sides, and the cell's own.
+	pad := 2*theme.InnerPadding() + 2*theme.Padding()
+	measure := func(texts ...string) float32 {
+		m := float32(0)
+		for _, t := range texts {
+			m = max(m, fyne.MeasureText(t, theme.TextSize(), fyne.TextStyle{}).Width)
+		}
+		return m + pad
+	}
+	names := []string{"差异系数（≤0.500）"}
+	for _, sp := range p.rows {
+		names = append(names, sp.Name)
+	}
+	var cw [numCols]float32
+	cw[colName] = min(measure(names...), max(width*0.3, measure("差异系数（≤0.500）")))
+	cw[colStudents] = measure("在校生", "12,345")
+	cw[colMet] = measure("达标项", "7/7")
+	cw[colPass] = measure("结论", "未达标", "120/120")
+	minR := measure("R7 多媒体教室", "12,345.00")
+	// The table puts a padding between columns and a scroll bar on the right.
+	gaps := numCols*theme.Padding() + theme.ScrollBarSize() + theme.Padding()
+	rest := width - cw[colName] - cw[colStudents] - cw[colMet] - cw[colPass] - gaps
+	r := max(rest/7, minR)
+	for i := 0; i < 7; i++ {
+		cw[colFirstR+i] = r
+	}
+	return cw
+}
+
+func (p *resources) fitColumns(width float32) {
+	cw := p.columnWidths(width)
+	if cw == p.widths {
+		return
+	}
+	p.widths = cw
+	for i, v := range cw {
+		p.table.SetColumnWidth(i, v)
+	}
 }
 
 func legendBox(c color.Color, text string) fyne.CanvasObject {
@@ -169,9 +252,29 @@ func excludedText(st *eval.Stage, r *eval.Result) string {
 
 var headers = [numCols]string{"学校", "在校生", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "达标项", "结论"}
 
+// header is a column's heading: an indicator reads "R2 骨干教师\n≥1.00"
+// (code, short name, the stage's standard) with the standard's full name
+// as its tooltip.
+func (p *resources) header(col int) (text, tip string) {
+	text = headers[col]
+	if col >= colFirstR && col < colFirstR+7 {
+		it := p.env.S.Std.Item(text)
+		std := "≥ —"
+		if st := p.current(); st != nil {
+			std = "≥" + format.Value(st.Standard[text])
+		}
+		return text + " " + it.ShortName() + "\n" + std, text + " " + it.Name + "（标准 " + std + "）"
+	}
+	if col == colName {
+		return text + "\n标准值", ""
+	}
+	return text, ""
+}
+
 func (p *resources) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	b := o.(*widget.Button)
-	text := headers[id.Col]
+	b := o.(*headerCell)
+	text, tip := p.header(id.Col)
+	b.Tip = tip
 	if id.Col == p.sortCol {
 		if p.sortDesc {
 			text += " ▼"
@@ -284,18 +387,10 @@ func (p *resources) cell(id widget.TableCellID) (string, color.Color) {
 		code = standard.ResourceCodes[id.Col-colFirstR]
 	}
 	switch id.Row {
-	case 0: // the standard
+	case 0: // the coefficient, its limit in the name (the standard is in the header)
 		switch {
 		case id.Col == colName:
-			return "标准值（≥）", header
-		case isR:
-			return format.Value(st.Standard[code]), header
-		}
-		return "", header
-	case 1: // the coefficient
-		switch {
-		case id.Col == colName:
-			return "差异系数（达标学校数）", header
+			return "差异系数（≤" + format.CV(st.CVLimit) + "）", header
 		case id.Col == colStudents:
 			return format.Int(st.Students), header
 		case isR:
@@ -309,14 +404,6 @@ func (p *resources) cell(id widget.TableCellID) (string, color.Color) {
 			return format.CV(*cv), jtheme.Below
 		case id.Col == colPass:
 			return fmt.Sprintf("%d/%d", st.Passing, len(st.Schools)), header
-		}
-		return "", header
-	case 2: // the coefficient's limit
-		switch {
-		case id.Col == colName:
-			return "差异系数限值（≤）", header
-		case isR:
-			return format.CV(st.CVLimit), header
 		}
 		return "", header
 	}
@@ -366,7 +453,7 @@ func (p *resources) explain(id widget.TableCellID) string {
 	st := p.current()
 	i := id.Row - summaryRows
 	if st == nil || i < 0 || i >= len(p.rows) {
-		if st != nil && id.Row == 1 && id.Col >= colFirstR && id.Col < colFirstR+7 {
+		if st != nil && id.Row == 0 && id.Col >= colFirstR && id.Col < colFirstR+7 {
 			code := standard.ResourceCodes[id.Col-colFirstR]
 			if note := st.CVNote[code]; note != "" {
 				return code + " 差异系数：" + note
@@ -446,6 +533,15 @@ func (p *resources) Open(target string) {
 		p.stageSel.SetSelected("小学")
 	case slices.Contains(standard.ResourceCodes, target):
 		p.codeSel.SetSelected(target)
-		p.tabs.SelectIndex(1) // the chart of that indicator
+		p.viewSel.SetSelected(viewChart) // the chart of that indicator
 	}
+}
+
+// ColumnWidths are the widths the 资源配置 table's columns were given
+// (tests of the window around it).
+func ColumnWidths(p Page) []float32 {
+	if r, ok := p.(*resources); ok {
+		return r.widths[:]
+	}
+	return nil
 }

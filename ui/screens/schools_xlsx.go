@@ -76,6 +76,7 @@ func (p *schools) WriteTemplate(path, schoolID string) {
 			return
 		}
 		p.env.Status("已生成填报模板 " + path)
+		dialogs.FileWritten("填报模板", path, p.env.Win)
 	})
 }
 

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -171,9 +170,8 @@ func TestValidationMessageBesideField(t *testing.T) {
 	p := fx.show(Schools).(*schools)
 	first := fx.env.S.File.Schools[0]
 	p.Open(first.ID)
-	// one more than the full-time teachers: within the field's bound, so the
-	// message is the comparison's, not the bound's
-	typeInto(field(t, p, "teachers.primary.certified"), strconv.Itoa(*first.Teachers.Primary.FullTime+1))
+	full := *first.Teachers.Primary.FullTime
+	typeInto(field(t, p, "teachers.primary.certified"), itoaPlain(full+1))
 	if p.Save() {
 		t.Fatal("Save accepted more certified than full-time teachers")
 	}

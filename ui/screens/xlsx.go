@@ -1,14 +1,13 @@
 package screens
 
 import (
-	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 
+	"junheng/data/safefile"
 	"junheng/data/xlsx"
 	"junheng/ui/dialogs"
 )
@@ -58,26 +57,10 @@ func chooseOpen(env *Env, read func(path string)) {
 	dialogs.OpenFile(env.Win, []string{".xlsx"}, folder(env), read)
 }
 
-// writeWorkbook writes a workbook through a temporary file next to path,
-// so that a failed write leaves no half-written file behind.
+// writeWorkbook writes a workbook with the one atomic writer: a failed
+// write leaves no half-written file behind.
 func writeWorkbook(path string, write func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".junheng-*.xlsx")
-	if err != nil {
-		return fmt.Errorf("无法写入「%s」：%v", path, err)
-	}
-	if err = write(tmp); err == nil {
-		err = tmp.Close()
-	} else {
-		tmp.Close()
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("无法写入「%s」：%v", path, err)
-	}
-	return nil
+	return safefile.Write(path, write)
 }
 
 // fileStem is the start of a proposed file name: the county (or school)
@@ -109,6 +92,7 @@ func ExportResults(env *Env, path string) {
 			return
 		}
 		env.Status("已导出评估结果到 " + path)
+		dialogs.FileWritten("评估结果（Excel）", path, env.Win)
 	})
 }
 

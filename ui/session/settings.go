@@ -1,6 +1,8 @@
 package session
 
 import (
+	"encoding/json"
+
 	"fyne.io/fyne/v2"
 
 	"junheng/app/eval"
@@ -12,36 +14,37 @@ type Settings struct {
 	User        string  // 使用人
 	Scale       float32 // UI scale, 1 = 100%
 	BackupsKept int
-	// Rule switches of standard.md (eval.Options).
-	TeachingPointThreshold int
-	MergeTeachingPoints    bool
-	ExcludePrivate         bool
-	LastFile               string
+	// Rules are the rule switches of standard.md: the one eval.Options the
+	// command line's switches set too (eval.Switches), taken as they are.
+	Rules    eval.Options
+	LastFile string
 }
 
 // Options are the evaluation rule switches.
-func (s Settings) Options() eval.Options {
-	o := eval.DefaultOptions()
-	if s.TeachingPointThreshold > 0 {
-		o.TeachingPointThreshold = s.TeachingPointThreshold
-	}
-	o.MergeTeachingPoints = s.MergeTeachingPoints
-	o.ExcludePrivate = s.ExcludePrivate
-	return o
-}
+func (s Settings) Options() eval.Options { return s.Rules }
 
-// LoadSettings reads the settings from preferences, with defaults.
+// LoadSettings reads the settings from preferences, with defaults. The
+// rules are kept as one JSON object, so a new switch needs no new key;
+// the separate keys of earlier versions are read when it is absent.
 func LoadSettings(p fyne.Preferences) Settings {
-	return Settings{
-		Office:                 p.String("office"),
-		User:                   p.StringWithFallback("user", "本机用户"),
-		Scale:                  float32(p.FloatWithFallback("scale", 1)),
-		BackupsKept:            p.IntWithFallback("backups_kept", 10),
-		TeachingPointThreshold: p.IntWithFallback("teaching_point_threshold", eval.DefaultOptions().TeachingPointThreshold),
-		MergeTeachingPoints:    p.Bool("merge_teaching_points"),
-		ExcludePrivate:         p.Bool("exclude_private"),
-		LastFile:               p.String("last_file"),
+	s := Settings{
+		Office:      p.String("office"),
+		User:        p.StringWithFallback("user", "本机用户"),
+		Scale:       float32(p.FloatWithFallback("scale", 1)),
+		BackupsKept: p.IntWithFallback("backups_kept", 10),
+		Rules:       eval.DefaultOptions(),
+		LastFile:    p.String("last_file"),
 	}
+	if js := p.String("rules"); js != "" {
+		if err := json.Unmarshal([]byte(js), &s.Rules); err != nil {
+			s.Rules = eval.DefaultOptions()
+		}
+	} else {
+		s.Rules.TeachingPointThreshold = p.IntWithFallback("teaching_point_threshold", s.Rules.TeachingPointThreshold)
+		s.Rules.MergeTeachingPoints = p.Bool("merge_teaching_points")
+		s.Rules.ExcludePrivate = p.Bool("exclude_private")
+	}
+	return s
 }
 
 // Save writes the settings to preferences.
@@ -50,8 +53,8 @@ func (s Settings) Save(p fyne.Preferences) {
 	p.SetString("user", s.User)
 	p.SetFloat("scale", float64(s.Scale))
 	p.SetInt("backups_kept", s.BackupsKept)
-	p.SetInt("teaching_point_threshold", s.TeachingPointThreshold)
-	p.SetBool("merge_teaching_points", s.MergeTeachingPoints)
-	p.SetBool("exclude_private", s.ExcludePrivate)
+	if js, err := json.Marshal(s.Rules); err == nil {
+		p.SetString("rules", string(js))
+	}
 	p.SetString("last_file", s.LastFile)
 }

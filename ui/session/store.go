@@ -140,3 +140,9 @@ type Opener interface {
 	Open(path string, set Settings, mode OpenMode) (Store, error)
 	Create(path string, set Settings) (Store, error)
 }
+
+// SettingsTaker is a store that records who works (for the audit trail)
+// and takes new settings at once when 设置 changes.
+type SettingsTaker interface {
+	UseSettings(Settings)
+}

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"junheng/assets/demo"
+	"junheng/ui/dbstore"
+	"junheng/ui/session"
+	jtheme "junheng/ui/theme"
+)
+
+// 另存为 continues on the new file, as Word does: an edit after it is in
+// the new file, and the old file stays as it was. (The program wrote the
+// copy but kept editing the old file.)
+func TestSaveAsContinuesOnTheNewFile(t *testing.T) {
+	dir := t.TempDir()
+	old, copyPath := filepath.Join(dir, "义马市.db"), filepath.Join(dir, "义马市（副本）.db")
+	st, err := dbstore.Opener{}.Create(old, session.Settings{User: "张老师"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := demo.File()
+	if err := st.(dbstore.Store).ImportFile(f); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	fa := test.NewApp()
+	fa.Settings().SetTheme(jtheme.New(1))
+	t.Cleanup(fa.Quit)
+	a := Create(fa, Config{Opener: dbstore.Opener{}, Args: []string{"--file", old}, InlineEval: true})
+	if a.Session() == nil {
+		t.Fatal("file not opened")
+	}
+	t.Cleanup(func() { a.Session().Store.Close() })
+	if err := a.Session().Store.(session.Backuper).SaveAs(copyPath); err != nil {
+		t.Fatal(err)
+	}
+	a.continueOn(copyPath)
+	if got := a.Session().Store.Path(); got != copyPath {
+		t.Fatalf("after 另存为 the window edits %q, want %q", got, copyPath)
+	}
+
+	sc := session.Clone(a.Session().File.Schools[0])
+	before := *sc.Students.Primary
+	n := before + 7
+	sc.Students.Primary = &n
+	if err := a.Session().SaveSchool("", sc); err != nil {
+		t.Fatal(err)
+	}
+	a.Session().Store.Close()
+	students := func(path string) int {
+		t.Helper()
+		s, err := dbstore.Open(path, session.Settings{User: "检查"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		g, err := s.LoadYear(f.Year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range g.Schools {
+			if x.ID == sc.ID {
+				return *x.Students.Primary
+			}
+		}
+		t.Fatalf("%s lost school %s", path, sc.ID)
+		return 0
+	}
+	if got := students(copyPath); got != n {
+		t.Errorf("the new file holds %d students, want the edit %d", got, n)
+	}
+	if got := students(old); got != before {
+		t.Errorf("the old file holds %d students, want it unchanged at %d", got, before)
+	}
+}
