@@ -4,10 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
-	"strings"
+	"path/filepath"
 	"time"
 
 	"github.com/google/uuid"
@@ -16,8 +18,9 @@ import (
 )
 
 // Manifest describes an exported file. It is stored in the file (meta key
-// "manifest") and beside it (OUT.db.manifest.json, with the checksum of the
-// whole file) so that the receiving office can check what it got.
+// "manifest") and in the side folder 备份 beside it (ManifestPath, with the
+// checksum of the whole file) so that the receiving office can check what
+// it got.
 type Manifest struct {
 	Office         string         `json:"office"`
 	User           string         `json:"user"`
@@ -34,10 +37,41 @@ type Manifest struct {
 	FileSHA256     string         `json:"file_sha256,omitempty"`
 }
 
+// ManifestPath is where the manifest of the export at out is written: in
+// the one side folder 备份, named after the file.
+func ManifestPath(out string) string {
+	return filepath.Join(SideFolder(out), filepath.Base(out)+".manifest.json")
+}
+
+// legacyManifestPath is where earlier versions wrote it: beside the file.
+func legacyManifestPath(out string) string { return out + ".manifest.json" }
+
+// ReadManifest reads the manifest written with the export at path: from
+// the side folder, or, for files exported by earlier versions and already
+// sent out, from beside the file. It returns the manifest and where it
+// was found.
+func ReadManifest(path string) (Manifest, string, error) {
+	var m Manifest
+	for _, p := range []string{ManifestPath(path), legacyManifestPath(path)} {
+		b, err := os.ReadFile(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return m, p, osErr(p, err)
+		}
+		if err := json.Unmarshal(b, &m); err != nil {
+			return m, p, fileErr(p, ErrCorrupt, "无法读取：不是有效的导出清单。")
+		}
+		return m, p, nil
+	}
+	return m, "", fileErr(path, ErrNotFound, "没有导出清单（应在「%s」）。", ManifestPath(path))
+}
+
 // ExportSchools writes the whole file (ids empty) or the chosen schools
 // (by id, in every year that has them, with the county facts) to a new
 // database file at out, with their audit trail so the receiving office can
-// merge it back. out must not exist.
+// merge it back, and its manifest to ManifestPath(out). out must not exist.
 func (s *Store) ExportSchools(out string, ids []string) (Manifest, error) {
 	var m Manifest
 	if err := s.opened(); err != nil {
@@ -45,6 +79,11 @@ func (s *Store) ExportSchools(out string, ids []string) (Manifest, error) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		return m, fmt.Errorf("文件「%s」已存在，不会覆盖", out)
+	}
+	// A journal left beside a file that no longer exists would be taken
+	// for the new export's own and rolled back onto it at its first open.
+	if err := os.Remove(out + "-journal"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return m, fmt.Errorf("导出到「%s」失败：%w", out, osErr(out+"-journal", err))
 	}
 	if len(ids) > 0 {
 		known := map[string]bool{}
@@ -64,39 +103,49 @@ func (s *Store) ExportSchools(out string, ids []string) (Manifest, error) {
 			}
 		}
 	}
-	// Built under a temporary name in the same folder, then written to out
-	// by the one atomic writer (flushed, complete or absent), so that a
-	// half-written export (a USB stick pulled out) never passes for one.
-	tmp := out + ".part"
-	os.Remove(tmp)
-	cleanup := func() { os.Remove(tmp); os.Remove(tmp + "-journal") }
-	defer cleanup()
-	if _, err := s.db.Exec(`VACUUM INTO ?`, tmp); err != nil {
-		return m, fmt.Errorf("导出到「%s」失败：%w", out, dbErr(err))
+	side := ManifestPath(out)
+	if err := os.MkdirAll(filepath.Dir(side), 0o755); err != nil {
+		return m, fmt.Errorf("导出到「%s」失败：%w", out, osErr(filepath.Dir(side), err))
 	}
-	m, err := finishExport(tmp, ids, s.set, s.me.Host)
+	// Built in a fresh temporary file of the one atomic writer (nothing
+	// stale beside it), then flushed and renamed to out: a half-written
+	// export (a USB stick pulled out) never passes for one. The manifest is
+	// written before the rename, so an export never lacks its manifest.
+	wroteSide := false
+	err := safefile.WriteNamed(out, func(tmp string) error {
+		if _, err := s.db.Exec(`VACUUM INTO ?`, tmp); err != nil {
+			return fmt.Errorf("导出到「%s」失败：%w", out, dbErr(err))
+		}
+		var err error
+		if m, err = finishExport(tmp, out, ids, s.set, s.me.Host); err != nil {
+			return fmt.Errorf("导出到「%s」失败：%w", out, explain(out, err))
+		}
+		if m.FileSHA256, err = fileSHA256(tmp); err != nil {
+			return safefile.Explain(out, err)
+		}
+		b, _ := json.MarshalIndent(m, "", "  ")
+		if err := safefile.WriteBytes(side, b); err != nil {
+			return err
+		}
+		wroteSide = true
+		return nil
+	})
 	if err != nil {
-		return m, fmt.Errorf("导出到「%s」失败：%w", out, dbErr(err))
-	}
-	if err := safefile.CopyFile(out, tmp); err != nil {
-		return m, err
-	}
-	if m.FileSHA256, err = fileSHA256(out); err != nil {
-		return m, safefile.Explain(out, err)
-	}
-	side, _ := json.MarshalIndent(m, "", "  ")
-	if err := safefile.WriteBytes(out+".manifest.json", side); err != nil {
+		if wroteSide {
+			os.Remove(side)
+		}
 		return m, err
 	}
 	return m, nil
 }
 
 // finishExport trims the copy to the chosen schools and stamps it with a
-// new file id and the manifest.
-func finishExport(out string, ids []string, set Settings, host string) (Manifest, error) {
+// new file id and the manifest; file is the copy, shown the name its
+// messages give it.
+func finishExport(file, shown string, ids []string, set Settings, host string) (Manifest, error) {
 	m := Manifest{Office: set.Office, User: set.User, Host: host, ProgramVersion: ProgramVersion,
 		SchemaVersion: SchemaVersion, Time: time.Now().UTC().Truncate(time.Second), Schools: ids}
-	db := openSQL(out, false)
+	db := openSQLAs(file, shown, false)
 	defer db.Close()
 	tx, err := db.Begin()
 	if err != nil {
@@ -233,5 +282,3 @@ func verifyManifest(q querier, path string) error {
 	}
 	return nil
 }
-
-var _ = strings.TrimSpace

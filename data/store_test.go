@@ -264,7 +264,7 @@ func TestExportChosenSchoolsOnly(t *testing.T) {
 		t.Fatalf("exported schools = %d", len(got.Schools))
 	}
 	var side Manifest
-	b, _ := os.ReadFile(out + ".manifest.json")
+	b, _ := os.ReadFile(ManifestPath(out))
 	if err := json.Unmarshal(b, &side); err != nil {
 		t.Fatal(err)
 	}

@@ -235,8 +235,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if len(ids) > 0 {
 		what = fmt.Sprintf("%d 所学校", len(ids))
 	}
-	fmt.Fprintf(stdout, "已导出%s到「%s」：学年 %s，%d 行数据，%d 条修改记录。\n清单：%s.manifest.json（校验值 %s）\n",
-		what, pos[1], strings.Join(m.Years, "、"), m.Rows["value"], m.Rows["change"], pos[1], m.FileSHA256)
+	fmt.Fprintf(stdout, "已导出%s到「%s」：学年 %s，%d 行数据，%d 条修改记录。\n清单：%s（校验值 %s）\n",
+		what, pos[1], strings.Join(m.Years, "、"), m.Rows["value"], m.Rows["change"], data.ManifestPath(pos[1]), m.FileSHA256)
 	return 0
 }
 

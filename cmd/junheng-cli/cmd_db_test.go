@@ -74,8 +74,9 @@ func TestDBMergeConflictsAndResolution(t *testing.T) {
 	dbRun(t, "init", a)
 	dbRun(t, "import-json", a, writeTemp(t, "g.json", dbEncode(t, gen)))
 	id := gen.Schools[2].ID
-	if out := dbRun(t, "export", a, b, "--school", id, "--school", gen.Schools[3].ID); !strings.Contains(out, "2 所学校") {
-		t.Errorf("export message: %s", out)
+	if out := dbRun(t, "export", a, b, "--school", id, "--school", gen.Schools[3].ID); !strings.Contains(out, "2 所学校") ||
+		!strings.Contains(out, filepath.Join(dir, "备份", "b.db.manifest.json")) {
+		t.Errorf("export message (must name the manifest in 备份): %s", out)
 	}
 	// Each office changes the books of the same school.
 	edit := func(db string, books int, user string) {

@@ -65,6 +65,51 @@ func Write(path string, write func(w io.Writer) error) (err error) {
 	return nil
 }
 
+// WriteNamed is Write for a producer that writes a file by name (SQLite's
+// VACUUM INTO, a library's SaveAs): build gets the path of a fresh, empty
+// temporary file in path's folder to fill — nothing left by an earlier
+// run lies beside it, not even a journal that SQLite would roll back onto
+// it. The result is then flushed, given 0644 and renamed over path; if
+// build fails (its error is returned as it is: the caller words it), path
+// is untouched and the temporary file and its journal are removed.
+func WriteNamed(path string, build func(tmp string) error) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, tempPrefix+"*"+filepath.Ext(path))
+	if err != nil {
+		return Explain(path, err)
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name + "-journal")
+	defer func() {
+		if err != nil {
+			os.Remove(name)
+			os.Remove(name + "-journal")
+		}
+	}()
+	if err = build(name); err != nil {
+		return err // the producer's own error, worded by the caller
+	}
+	if f, err = os.OpenFile(name, os.O_RDWR, 0); err != nil {
+		return Explain(path, err)
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return Explain(path, err)
+	}
+	if err = os.Chmod(name, Perm); err != nil {
+		return Explain(path, err)
+	}
+	if err = os.Rename(name, path); err != nil {
+		return Explain(path, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
 // WriteBytes writes b as the whole file at path (see Write).
 func WriteBytes(path string, b []byte) error {
 	return Write(path, func(w io.Writer) error {
