@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -43,16 +42,9 @@ func init() {
 	register("history", command{usage: "history DB [--school 标识码|county] [--field 字段] [--year 学年]   查看修改记录", run: runHistory})
 }
 
-// openFailed prints why a file could not be opened; 2 for a file that is
-// not usable input, 1 otherwise.
-func openFailed(stderr io.Writer, err error) int {
-	fmt.Fprintln(stderr, err)
-	var fe *data.FileError
-	if errors.As(err, &fe) {
-		return 2
-	}
-	return 1
-}
+// openFailed prints why a file could not be opened, with the one mapping
+// to exit codes (see exitCode).
+func openFailed(stderr io.Writer, err error) int { return failed(stderr, err) }
 
 func runInit(args []string, stdout, stderr io.Writer) int {
 	fs, set := newFlags("init")
@@ -136,16 +128,14 @@ func runImportJSON(args []string, stdout, stderr io.Writer) int {
 // when it cannot (the message is printed).
 func readCountyJSON(path string, stderr io.Writer) (*county.File, int) {
 	if fi, err := os.Stat(path); err != nil {
-		fmt.Fprintln(stderr, safefile.Explain(path, err))
-		return nil, 2
+		return nil, failed(stderr, safefile.Explain(path, err))
 	} else if err := data.CheckJSONSize(path, fi.Size()); err != nil {
 		fmt.Fprintln(stderr, err)
 		return nil, 2
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		fmt.Fprintln(stderr, safefile.Explain(path, err))
-		return nil, 2
+		return nil, failed(stderr, safefile.Explain(path, err))
 	}
 	f, err := county.Decode(raw)
 	if err != nil {

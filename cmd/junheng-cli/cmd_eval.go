@@ -98,8 +98,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	}
 	f, err := loadCounty(pos[0], *year)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
+		return failed(stderr, err)
 	}
 	std := standard.National2017()
 	r := eval.Evaluate(f, std, *opts)

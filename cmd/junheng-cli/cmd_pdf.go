@@ -71,8 +71,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	}
 	f, err := loadCounty(pos[0], *year)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
+		return failed(stderr, err)
 	}
 	r := eval.Evaluate(f, standard.National2017(), *rules)
 	var buf bytes.Buffer

@@ -44,8 +44,7 @@ func runProofread(args []string, stdout, stderr io.Writer) int {
 	}
 	f, err := loadCounty(pos[0], *year)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
+		return failed(stderr, err)
 	}
 	r := eval.Evaluate(f, standard.National2017(), *opts)
 	list := proofread.Check(f, r)

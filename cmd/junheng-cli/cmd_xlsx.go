@@ -95,8 +95,7 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 	var f *county.File
 	if *db != "" {
 		if f, err = openYear(*db, *year); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 2
+			return failed(stderr, err)
 		}
 	}
 	if *school != "" && !slices.ContainsFunc(f.Schools, func(s county.School) bool { return s.ID == *school }) {
@@ -130,19 +129,16 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 	dbPath, book := pos[0], pos[1]
 	in, err := os.Open(book)
 	if err != nil {
-		fmt.Fprintln(stderr, safefile.Explain(book, err))
-		return 2
+		return failed(stderr, safefile.Explain(book, err))
 	}
 	imp, err := xlsx.ReadWorkbook(in, filepath.Base(book))
 	in.Close()
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
+		return failed(stderr, err)
 	}
 	s, err := data.Open(dbPath, data.OpenOptions{ReadOnly: !*apply, Settings: *set})
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
+		return openFailed(stderr, err)
 	}
 	defer s.Close()
 	y := *year
@@ -154,14 +150,12 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 	}
 	if y == "" {
 		if y, err = latestYear(s); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 2
+			return failed(stderr, err)
 		}
 	}
 	plan, err := xlsx.PlanFor(s, imp, y)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
+		return failed(stderr, err)
 	}
 	plan.AddNewSchools = *newSchools
 	xlsxPrintPlan(stdout, plan)
@@ -241,6 +235,8 @@ func runExportXLSX(args []string, stdout, stderr io.Writer) int {
 		var raw []byte
 		if raw, err = os.ReadFile(pos[0]); err == nil {
 			f, err = county.Decode(raw)
+		} else {
+			err = safefile.Explain(pos[0], err)
 		}
 	} else {
 		if *year == "" {
@@ -250,8 +246,7 @@ func runExportXLSX(args []string, stdout, stderr io.Writer) int {
 		f, err = openYear(pos[0], *year)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
+		return failed(stderr, err)
 	}
 	r := eval.Evaluate(f, standard.National2017(), *opts)
 	if err := writeNew(pos[1], func(w io.Writer) error { return xlsx.ExportResults(w, f, r) }); err != nil {
