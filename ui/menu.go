@@ -141,10 +141,23 @@ func (a *App) importMerge() {
 }
 
 // MergeFrom plans the import of another unit's file, shows the conflict
-// list with a choice per field, and applies the choices.
+// list with a choice per field, and applies the choices. A file of another
+// county is first confirmed by the clerk (then MergeFrom returns nil and
+// the conflict list follows 仍要合并).
 func (a *App) MergeFrom(path string) *dialogs.MergeDialog {
+	return a.mergeFrom(path, session.MergeOptions{})
+}
+
+func (a *App) mergeFrom(path string, o session.MergeOptions) *dialogs.MergeDialog {
 	m := a.env.S.Store.(session.Merger)
-	plan, err := m.PlanMerge(path)
+	plan, err := m.PlanMerge(path, o)
+	var other *session.OtherCountyError
+	if errors.As(err, &other) && !o.OtherCounty {
+		dialogs.OtherCounty(other, a.Win, func() {
+			a.mergeFrom(path, session.MergeOptions{OtherCounty: true})
+		})
+		return nil
+	}
 	if err != nil {
 		dialogs.Error(err, a.Win)
 		return nil

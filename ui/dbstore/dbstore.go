@@ -80,8 +80,13 @@ func (s Store) History(year, schoolID, field string) ([]session.Change, error) {
 	return out, nil
 }
 
-func (s Store) PlanMerge(path string) (*session.MergePlan, error) {
-	p, err := s.Store.PlanMerge(path)
+func (s Store) PlanMerge(path string, o session.MergeOptions) (*session.MergePlan, error) {
+	p, err := s.Store.PlanMergeWith(path, data.MergeOptions{OtherCounty: o.OtherCounty})
+	var other *data.OtherCountyError
+	if errors.As(err, &other) {
+		return nil, &session.OtherCountyError{File: path, Year: other.Year,
+			Theirs: other.Theirs.String(), Ours: other.Ours.String(), Err: err}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,9 @@ type Store struct {
 	// Theirs maps "schoolID/field" to a school as imported, used by
 	// ApplyMerge to apply a conflict decided for theirs.
 	Theirs map[string]county.School
+	// OtherCounty, when set, is PlanMerge's refusal until the clerk
+	// confirms (MergeOptions.OtherCounty).
+	OtherCounty *session.OtherCountyError
 }
 
 // New returns a store holding f (which may be nil).
@@ -155,8 +158,11 @@ func (s *Store) History(year, schoolID, field string) ([]session.Change, error) 
 	return slices.Clone(s.Changes), nil
 }
 
-// PlanMerge returns the prepared plan.
-func (s *Store) PlanMerge(path string) (*session.MergePlan, error) {
+// PlanMerge returns the prepared plan, or OtherCounty unless confirmed.
+func (s *Store) PlanMerge(path string, o session.MergeOptions) (*session.MergePlan, error) {
+	if s.OtherCounty != nil && !o.OtherCounty {
+		return nil, s.OtherCounty
+	}
 	if s.Plan == nil {
 		return nil, fmt.Errorf("无法读取 %s", path)
 	}

@@ -74,9 +74,29 @@ type MergePlan struct {
 	Handle any
 }
 
+// MergeOptions choose how a merge source is planned.
+type MergeOptions struct {
+	// OtherCounty: the clerk confirmed merging a file of another county.
+	OtherCounty bool
+}
+
+// OtherCountyError is PlanMerge's refusal of a file of another county
+// (another name or code). The GUI asks the clerk and plans again with
+// MergeOptions.OtherCounty. Theirs and Ours are the counties as the store
+// words them (「渑池县」（代码 411221）).
+type OtherCountyError struct {
+	File, Year, Theirs, Ours string
+	Err                      error // the store's own refusal
+}
+
+func (e *OtherCountyError) Error() string { return e.Err.Error() }
+func (e *OtherCountyError) Unwrap() error { return e.Err }
+
 // Merger is a store that can import another unit's file.
 type Merger interface {
-	PlanMerge(path string) (*MergePlan, error)
+	// PlanMerge plans the merge of the file at path; a file of another
+	// county is refused with *OtherCountyError unless o.OtherCounty.
+	PlanMerge(path string, o MergeOptions) (*MergePlan, error)
 	// ApplyMerge applies the plan; takeTheirs[i] decides Conflicts[i].
 	ApplyMerge(plan *MergePlan, takeTheirs []bool) error
 }
