@@ -15,8 +15,8 @@ import (
 	"junheng/assets/demo"
 	"junheng/ui/dbstore"
 	"junheng/ui/session"
-	"junheng/ui/uitest"
 	jtheme "junheng/ui/theme"
+	"junheng/ui/uitest"
 )
 
 // As found: data refuses a merge source of another county with
