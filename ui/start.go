@@ -85,11 +85,17 @@ func (a *App) openDemo(path string) {
 		a.openPath(path)
 		return
 	}
-	a.createWith(path, f)
+	a.createWith(path, f, DemoSource)
 }
 
-// createWith creates a data file holding f, with a progress bar.
-func (a *App) createWith(path string, f *county.File) {
+// DemoSource is what the history names as the origin of the demo county's
+// values: 导入「演示数据（义马市）」.
+const DemoSource = "演示数据（义马市）"
+
+// createWith creates a data file holding f, brought in from source (the
+// chosen file's path, the demo's name, "" for a county typed anew), with
+// a progress bar.
+func (a *App) createWith(path string, f *county.File, source string) {
 	st, err := a.cfg.Opener.Create(path, a.settings)
 	if err != nil {
 		dialogs.Error(err, a.Win)
@@ -97,7 +103,7 @@ func (a *App) createWith(path string, f *county.File) {
 		return
 	}
 	a.longTask("正在写入数据…", func(progress func(float64)) error {
-		return importFile(st, f, progress)
+		return importFile(st, f, source, progress)
 	}, func(err error) {
 		if err != nil {
 			st.Close()
@@ -110,10 +116,10 @@ func (a *App) createWith(path string, f *county.File) {
 	})
 }
 
-// importFile writes a county file into a fresh store.
-func importFile(st session.Store, f *county.File, progress func(float64)) error {
+// importFile writes a county file brought in from source into a fresh store.
+func importFile(st session.Store, f *county.File, source string, progress func(float64)) error {
 	if im, ok := st.(session.Importer); ok && len(f.Schools) > 0 {
-		return im.ImportFile(f)
+		return im.ImportFile(f, source)
 	}
 	if err := st.SaveCounty(f.Year, f.County); err != nil {
 		return err
@@ -180,7 +186,7 @@ func (a *App) newCounty() {
 			a.useOrFail(fakestore.New(f), year)
 			return
 		}
-		a.createWith(path, f)
+		a.createWith(path, f, "")
 	}, func() { a.firstStartLater() })
 }
 

@@ -123,8 +123,10 @@ type ReadOnlyStore interface {
 }
 
 // Importer is a store that takes a whole county file in one transaction.
+// source is where the county came from (the chosen file's path, or the
+// demo's name): the history records every value as 导入「source」.
 type Importer interface {
-	ImportFile(f *county.File) error
+	ImportFile(f *county.File, source string) error
 }
 
 // BatchImporter is a store that saves a checked Excel import (new and
