@@ -17,7 +17,11 @@ import (
 	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/app/format"
+	"junheng/assets/demo"
 	"junheng/data/xlsx"
+	"junheng/ui/dbstore"
+	"junheng/ui/session"
+	jtheme "junheng/ui/theme"
 	"junheng/ui/uitest"
 )
 
@@ -696,4 +700,76 @@ func storedSchools(t *testing.T, fx *fixture) int {
 		t.Fatal(err)
 	}
 	return len(f.Schools)
+}
+
+// With the real SQLite file behind the page: every change the GUI import
+// brings is in the history as from the workbook, by the user of the
+// settings, and the unticked new school is not in the database.
+func TestImportExcelIntoTheDatabaseNamesTheWorkbook(t *testing.T) {
+	a := test.NewApp()
+	a.Settings().SetTheme(jtheme.New(1))
+	t.Cleanup(a.Quit)
+	path := filepath.Join(t.TempDir(), "义马市.db")
+	set := session.Settings{User: "张老师", Office: "督导室"}
+	created, err := dbstore.Opener{}.Create(path, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer created.Close()
+	if err := created.(dbstore.Store).ImportFile(demo.File()); err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(created, "", set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Inline = true
+	win := test.NewWindow(nil)
+	win.Resize(fyne.NewSize(1280, 800))
+	env := &Env{S: s, Win: win, Goto: func(string, string) {}, Status: func(string) {}}
+	p := newSchools(env)
+	win.SetContent(p.Object())
+	p.Update()
+
+	var sc county.School
+	for _, x := range s.File.Schools {
+		if x.Type == county.TypePrimary && x.Classes.Primary != nil {
+			sc = x
+			break
+		}
+	}
+	dir := t.TempDir()
+	x := template(t, p, dir)
+	x.SetCellValue(basicSheet, cellOf(t, x, basicSheet, sc.ID, "小学班级数（个）"), *sc.Classes.Primary+1)
+	addRow(t, x, basicSheet, newSchool)
+	book := filepath.Join(dir, "实验小学回收.xlsx")
+	saveBook(t, x, book)
+
+	p.ImportExcel(book)
+	tapButton(t, win.Canvas().Overlays().Top(), "确认导入")
+	if ov := win.Canvas().Overlays().Top(); ov != nil {
+		t.Fatalf("a dialog is open after confirming:\n%s", overlayTexts(win))
+	}
+	saved, err := created.LoadYear(s.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range saved.Schools {
+		if x.ID == newSchool["学校标识码"] {
+			t.Fatal("the unticked new school is in the database")
+		}
+		if x.ID == sc.ID && (x.Classes.Primary == nil || *x.Classes.Primary != *sc.Classes.Primary+1) {
+			t.Errorf("%s has %v classes in the database, want %d", sc.Name, x.Classes.Primary, *sc.Classes.Primary+1)
+		}
+	}
+	hist, err := created.(session.Historian).History(s.Year, sc.ID, "classes.primary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hist) == 0 {
+		t.Fatal("the imported value is not in the history")
+	}
+	if h := hist[0]; !strings.Contains(h.Action, "实验小学回收.xlsx") || h.User != "张老师" {
+		t.Errorf("the history records the import as %+v", h)
+	}
 }
