@@ -27,6 +27,7 @@ const (
 	scopeFacts                // one row per county fact, keyed by 项目
 	scopeSurvey               // one row per survey group, keyed by 调查对象
 	scopeFinance              // one row per calendar year, keyed by 年度
+	scopeRectify              // one row per to-do item of the 整改台账, keyed by 编号 and 学校标识码
 )
 
 // column places one field of the catalogue (app/county) in a sheet. Its
@@ -227,11 +228,29 @@ var sheets = []sheet{
 			col("edu_surcharge_levied", "", "1969"),
 			col("edu_surcharge_allocated", "", "1969"),
 		}},
+	{name: SheetLedger, scope: scopeRectify, county: true, note: "整改台账：每个整改事项一行，以指标编号和学校标识码对应（县级事项不填学校），填写整改措施、责任单位、完成时限和状态",
+		cols: []column{
+			{path: "code", required: true, example: exampleKey, width: 10},
+			{path: "school_id", required: true, example: "1234567890", width: 16},
+			{path: "name", example: "示例小学（此行不导入）", width: 24},
+			{path: "measure", example: "2025年秋季招聘并认定骨干教师3名", width: 40},
+			{path: "unit", example: "县教育局人事股", width: 20},
+			{path: "deadline", example: "2025-08-31", width: 14},
+			{path: "status", example: "进行中", width: 10},
+		}},
 }
+
+// SheetLedger is the 整改台账 sheet of the county workbook.
+const SheetLedger = "整改台账"
 
 // catalogPath is the catalogue path of a column of a sheet.
 func catalogPath(sh *sheet, c *column) string {
 	switch sh.scope {
+	case scopeRectify:
+		if c.path == "name" {
+			return "name" // the school's name, checked against its id
+		}
+		return "county.rectification." + c.path
 	case scopeFacts:
 		return "county." + c.path
 	case scopeFinance:
@@ -274,6 +293,10 @@ func init() {
 			if sh.scope == scopeSurvey && c.path == "group" {
 				c.header = hdrGroup
 			}
+			if h, ok := rectifyHeaders[c.path]; ok && sh.scope == scopeRectify {
+				// the ledger's own headers; the catalogue's label is read too
+				c.header, c.legacy = h, spec.Title()
+			}
 			if sh.scope == scopeFacts && !strings.ContainsAny(spec.Item, "、–") {
 				c.code = spec.Item
 			}
@@ -290,8 +313,20 @@ func (s *sheet) keyHeader() string {
 		return hdrGroup
 	case scopeFinance:
 		return hdrYear
+	case scopeRectify:
+		return hdrCode
 	}
 	return hdrID
+}
+
+// rectifyHeaders are the headers of the 整改台账 where they differ from
+// the catalogue's labels (整改指标编号 is 编号 beside the school's id).
+var rectifyHeaders = map[string]string{"code": hdrCode, "school_id": hdrID, "status": "状态"}
+
+// isKeyCol reports whether a column identifies its row rather than holding
+// a value: the key, the name beside a school id, the school of a to-do item.
+func (s *sheet) isKeyCol(c *column) bool {
+	return c == &s.cols[0] || c.path == "name" || s.scope == scopeRectify && c.path == "school_id"
 }
 
 // sheetByName finds a sheet of the table.

@@ -32,7 +32,8 @@ type Import struct {
 	facts   []*record // one per county fact row (scopeFacts)
 	survey  []*record
 	finance []*record
-	county  bool // a county sheet holding data was found
+	rectify []*record // 整改台账 rows
+	county  bool      // a county sheet holding data was found
 
 	values  int // cells read holding a value (keys and names aside)
 	empties int // cells of a recognised column left empty
@@ -397,12 +398,15 @@ func (rd *reader) sheet(sh *sheet, name string) int {
 		}
 		k := rec.key
 		if k == "" {
-			what := map[scope]string{scopeSchool: "学校", scopeSurvey: "调查对象", scopeFinance: "年度"}[sh.scope]
+			what := rowWhat[sh.scope]
 			rd.fail(name, rec.keyAt, key.short(), "", "未填写，这一行的数据无法对应到%s。请填写%s，或删除这一行", what, key.short())
 			continue
 		}
+		if sh.scope == scopeRectify {
+			k = rectifyKey(rec)
+		}
 		if prev, dup := keys[k]; dup {
-			rd.fail(name, rec.keyAt, key.short(), k, "与第 %d 行重复。同一%s在一张表中只能有一行，请合并或删除其中一行", prev, map[scope]string{scopeSchool: "学校", scopeSurvey: "调查对象", scopeFinance: "年度"}[sh.scope])
+			rd.fail(name, rec.keyAt, key.short(), rec.key, "与第 %d 行重复。同一%s在一张表中只能有一行，请合并或删除其中一行", prev, rowWhat[sh.scope])
 			continue
 		}
 		keys[k] = rec.row
@@ -414,11 +418,21 @@ func (rd *reader) sheet(sh *sheet, name string) int {
 	return n
 }
 
+// rowWhat is what a row of a sheet stands for, in messages.
+var rowWhat = map[scope]string{scopeSchool: "学校", scopeSurvey: "调查对象", scopeFinance: "年度", scopeRectify: "整改事项（指标编号和学校）"}
+
+// rectifyKey identifies a 整改台账 row: its code and school ("" for a
+// county item).
+func rectifyKey(rec *record) string {
+	id, _ := rec.vals["school_id"].(string)
+	return rec.key + "\x00" + id
+}
+
 // filled counts the values of a row besides its key and name.
 func (rec *record) filled() int {
 	n := 0
 	for _, c := range rec.cols {
-		if c != &rec.sheet.cols[0] && c.path != "name" && rec.raw[c.path] != "" {
+		if !rec.sheet.isKeyCol(c) && rec.raw[c.path] != "" {
 			n++
 		}
 	}
@@ -501,7 +515,7 @@ func (rd *reader) rowValues(name string, rec *record) bool {
 				continue
 			}
 		}
-		if c.path == "name" && rec.sheet.scope == scopeSchool {
+		if c.path == "name" && (rec.sheet.scope == scopeSchool || rec.sheet.scope == scopeRectify) {
 			rec.name, rec.nameAt = s, rec.cells[c.path]
 			if s == ClearWord {
 				rd.fail(name, rec.cells[c.path], c.short(), s, "学校名称不能清空。请填写学校名称，或留空（留空表示不修改）")
@@ -516,6 +530,11 @@ func (rd *reader) rowValues(name string, rec *record) bool {
 		v, reason := c.parse(s)
 		if reason != "" {
 			rd.fail(name, rec.cells[c.path], c.short(), s, "%s", reason)
+			ok = false
+			continue
+		}
+		if rec.sheet.scope == scopeRectify && c.path == "school_id" && isClear(v) {
+			rd.fail(name, rec.cells[c.path], c.short(), s, "是这一行整改事项的学校，不能清空（县级事项留空即可）")
 			ok = false
 			continue
 		}
@@ -555,6 +574,9 @@ func nilIfEmpty(s string) any {
 // into its digits.
 func keyText(sh *sheet, s string) string {
 	s = strings.TrimSpace(s)
+	if sh.scope == scopeRectify {
+		return county.CleanID(s) // Ｒ２ typed full-width is R2
+	}
 	if sh.scope != scopeSchool {
 		return s
 	}
@@ -586,6 +608,8 @@ func (rd *reader) add(rec *record) {
 		rd.imp.survey = append(rd.imp.survey, rec)
 	case scopeFinance:
 		rd.imp.finance = append(rd.imp.finance, rec)
+	case scopeRectify:
+		rd.imp.rectify = append(rd.imp.rectify, rec)
 	}
 }
 
