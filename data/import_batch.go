@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"junheng/app/county"
@@ -53,7 +54,43 @@ func (s *Store) ApplyImport(year string, schools []county.School, profile *count
 			note = "导入 Excel「" + baseName(source) + "」"
 		}
 	}
-	return s.update("import", note, ImportedFrom(source), func(t *txn) error {
+	return s.putSchools(year, schools, profile, "import", note, ImportedFrom(source))
+}
+
+// SaveSchools saves many schools the clerk typed (the GUI's grid entry,
+// 批量录入) in ONE transaction, recorded as typed by the store's office and
+// user with note as the commit's note. Like ApplyImport, the year as it
+// would be after the save is validated (only problems it introduces block
+// it), any problem saves nothing, and a backup is taken first.
+func (s *Store) SaveSchools(year string, schools []county.School, note string) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	if err := checkYear(year); err != nil {
+		return err
+	}
+	for _, sc := range schools {
+		if sc.ID == "" {
+			return county.Problems{{SchoolName: sc.Name, Field: "id", Message: "学校标识码不能为空"}}
+		}
+	}
+	years, err := s.Years()
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(years, year) {
+		return fmt.Errorf("文件中没有 %s 学年，请先建立该学年", year)
+	}
+	if _, err := s.autoBackup("保存前"); err != nil {
+		return fmt.Errorf("保存前备份失败，未保存：%w", err)
+	}
+	return s.putSchools(year, schools, nil, "save", note, Typed())
+}
+
+// putSchools writes schools (and the profile when not nil) into a year in
+// one transaction: the body shared by ApplyImport and SaveSchools.
+func (s *Store) putSchools(year string, schools []county.School, profile *county.Profile, action, note string, src Provenance) error {
+	return s.update(action, note, src, func(t *txn) error {
 		st, _, err := loadState(t.tx, year)
 		if err != nil {
 			return dbErr(err)

@@ -110,6 +110,7 @@ var (
 	_ session.Backuper      = Store{}
 	_ session.Importer      = Store{}
 	_ session.BatchImporter = Store{}
+	_ session.BatchSaver    = Store{}
 	_ session.ReadOnlyStore = Store{}
 	_ session.SettingsTaker = Store{}
 )

@@ -217,3 +217,30 @@ func (s *Store) ApplyImport(year string, schools []county.School, profile *count
 }
 
 var _ session.BatchImporter = (*Store)(nil)
+
+// SaveSchools saves typed schools (replaced by id or appended) all at
+// once and records one change per school with note as its action.
+func (s *Store) SaveSchools(year string, schools []county.School, note string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f, ok := s.years[year]
+	if !ok {
+		return fmt.Errorf("没有 %s 学年", year)
+	}
+	for _, sc := range schools {
+		if sc.ID == "" {
+			return fmt.Errorf("学校「%s」没有标识码", sc.Name)
+		}
+	}
+	for _, sc := range schools {
+		s.Changes = append(s.Changes, session.Change{When: time.Now(), Action: note, School: sc.Name, Field: "*", New: "录入"})
+		if i := slices.IndexFunc(f.Schools, func(x county.School) bool { return x.ID == sc.ID }); i >= 0 {
+			f.Schools[i] = sc
+		} else {
+			f.Schools = append(f.Schools, sc)
+		}
+	}
+	return nil
+}
+
+var _ session.BatchSaver = (*Store)(nil)

@@ -139,7 +139,7 @@ func TestGridPasteFromExcelSavesTheRestInOneTransaction(t *testing.T) {
 		t.Fatalf("history holds %d grid changes", len(mine))
 	}
 	for _, c := range mine {
-		if c.When != mine[0].When || c.User != "李会计" || c.Office != "计财股" {
+		if c.When != mine[0].When || c.User != "李会计" || c.Office != "计财股" || c.Source != data.SourceTyped {
 			t.Fatalf("not one transaction by the clerk: %+v vs %+v", c, mine[0])
 		}
 	}

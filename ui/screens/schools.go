@@ -306,6 +306,10 @@ func orNone(s string) string {
 // validates and writes it.
 func (p *schools) store(live sch) bool {
 	s := p.env.S
+	if !p.isNew && !p.form.Dirty() {
+		p.env.Status("「" + live.Name + "」没有修改，无需保存")
+		return true
+	}
 	sc := session.Clone(live)
 	ok := p.form.Read(&sc)
 	tidySchool(&sc, &live)

@@ -18,11 +18,11 @@ func (s *Session) SaveSchools(schools []county.School, note string) error {
 	if len(schools) == 0 {
 		return nil
 	}
-	b, ok := s.Store.(BatchImporter)
+	b, ok := s.Store.(BatchSaver)
 	if !ok {
 		return fmt.Errorf("此文件不支持一次保存多所学校")
 	}
-	if err := b.ApplyImport(s.Year, schools, nil, note); err != nil {
+	if err := b.SaveSchools(s.Year, schools, note); err != nil {
 		return fmt.Errorf("保存失败，未作任何修改：%w", err)
 	}
 	nf := *s.File

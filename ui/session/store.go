@@ -115,6 +115,12 @@ type BatchImporter interface {
 	ApplyImport(year string, schools []county.School, profile *county.Profile, source string) error
 }
 
+// BatchSaver is a store that saves many schools the clerk typed (the grid
+// entry) in one audited transaction, recorded as typed with note.
+type BatchSaver interface {
+	SaveSchools(year string, schools []county.School, note string) error
+}
+
 // OpenMode is how a file another user holds is opened.
 type OpenMode int
 

@@ -21,7 +21,7 @@ import (
 
 // msgWidth is the room kept right of every input for its message, so that
 // a message appearing never moves the fields below (no layout jump).
-const msgWidth = 230
+const msgWidth = 300
 
 // Field is one input of a form over a value of type T: the field of
 // package entry with its widgets. The widget holds the text as typed; the
@@ -417,27 +417,36 @@ func (fm *Form[T]) Field(path string) *Field[T] {
 
 // Focus puts the keyboard focus on a field, scrolls to it and, when mark
 // is set, highlights it for a few seconds (整改清单 → the field to fix).
-// It reports whether the field is on the form.
+// It reports whether the field is on the form. A form not on screen yet
+// (the window opening on this field) is focused once it is laid out.
 func (fm *Form[T]) Focus(path string, mark bool) bool {
 	f := fm.Field(path)
 	if f == nil || !f.shown {
 		return false
 	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(f.focusable().(fyne.CanvasObject)); c != nil {
-		c.Focus(f.focusable())
-	}
-	fm.ScrollTo(f)
 	if mark {
 		for _, o := range fm.Fields {
 			o.highlight.Hide()
 		}
 		f.highlight.Show()
-		go func() {
-			time.Sleep(4 * time.Second)
-			fyne.Do(f.highlight.Hide)
-		}()
 	}
+	fm.focusWhenShown(f, mark, 30)
 	return true
+}
+
+func (fm *Form[T]) focusWhenShown(f *Field[T], mark bool, tries int) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(f.focusable().(fyne.CanvasObject))
+	if (c == nil || fm.Scroll == nil || fm.Scroll.Size().Height <= 0) && tries > 0 {
+		time.AfterFunc(100*time.Millisecond, func() { fyne.Do(func() { fm.focusWhenShown(f, mark, tries-1) }) })
+		return
+	}
+	if c != nil {
+		c.Focus(f.focusable())
+	}
+	fm.ScrollTo(f)
+	if mark {
+		time.AfterFunc(4*time.Second, func() { fyne.Do(f.highlight.Hide) })
+	}
 }
 
 // ScrollTo moves the form's scroll so that a field's row is in view.
@@ -486,23 +495,22 @@ func (fm *Form[T]) Object() fyne.CanvasObject {
 			f.label.Alignment = fyne.TextAlignTrailing
 			input := f.focusable().(fyne.CanvasObject)
 			framed := container.NewStack(f.highlight, input, f.border, newWheelRelay(fm.wheelTarget))
-			// Fixed-width unit and message columns keep the inputs of a
-			// section aligned and the rows still when a message appears.
+			// A fixed-width unit column keeps the inputs of a section
+			// aligned; the message has room kept beside input and hint
+			// that never changes the row's height (no layout jump).
 			strut := canvas.NewRectangle(color.Transparent)
 			strut.SetMinSize(fyne.NewSize(52, 1))
 			unit := container.NewStack(strut, widget.NewLabel(f.Unit))
-			mstrut := canvas.NewRectangle(color.Transparent)
-			mstrut.SetMinSize(fyne.NewSize(msgWidth, 1))
-			msg := container.NewStack(mstrut, f.Msg)
-			row := container.NewBorder(nil, nil, nil, container.NewHBox(unit, msg), framed)
-			col := container.NewVBox(row)
+			row := container.NewBorder(nil, nil, nil, unit, container.NewVBox(framed))
+			main := container.NewVBox(row)
 			if f.Hint != "" {
 				h := widget.NewLabel(f.Hint)
 				h.Importance = widget.LowImportance
 				h.Wrapping = fyne.TextWrapWord
 				h.SizeName = ftheme.SizeNameCaptionText
-				col.Add(h)
+				main.Add(h)
 			}
+			col := container.New(beside{}, main, f.Msg)
 			f.col = col
 			grid.Add(f.label)
 			grid.Add(col)
@@ -511,6 +519,24 @@ func (fm *Form[T]) Object() fyne.CanvasObject {
 	}
 	fm.Refilter()
 	return box
+}
+
+// beside lays out a field's column: the input (with unit and hint) and,
+// in room kept to its right, the message. The message counts for the
+// width only: a long one wraps within the room and may run into the hint
+// row, but the rows below never move.
+type beside struct{}
+
+func (beside) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return objs[0].MinSize().AddWidthHeight(msgWidth+ftheme.Padding(), 0)
+}
+
+func (beside) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := size.Width - msgWidth - ftheme.Padding()
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(w, size.Height))
+	objs[1].Move(fyne.NewPos(w+ftheme.Padding(), 0))
+	objs[1].Resize(fyne.NewSize(msgWidth, fyne.Max(size.Height, objs[1].MinSize().Height)))
 }
 
 // Message is a red line of text that takes no room while empty.
