@@ -176,6 +176,11 @@ func TestExportCarriesAllInputs(t *testing.T) {
 	for _, d := range dossierFacts {
 		set(&f.County, d.path, d.want)
 	}
+	sid := f.Schools[0].ID
+	f.County.Rectification = []county.Rectification{
+		{Code: "R2", SchoolID: &sid, Measure: "招聘骨干教师", Unit: "人事股", Deadline: "2025-08-31", Status: "进行中"},
+		{Code: "G5", Status: "未开始"},
+	}
 	for id, v := range staffTyped(f) {
 		i := slices.IndexFunc(f.Schools, func(s county.School) bool { return s.ID == id })
 		f.Schools[i].Staff = &county.StageCount{}
@@ -201,7 +206,7 @@ func TestExportCarriesAllInputs(t *testing.T) {
 	}
 	empty := demo.File()
 	empty.Schools, empty.County.Finance, empty.County.Survey = nil, nil, nil
-	if empty.County.Application != nil || empty.County.SurveyConduct != nil {
+	if empty.County.Application != nil || empty.County.SurveyConduct != nil || empty.County.Rectification != nil {
 		t.Fatal("the test needs a county without the dossier's facts to read them back")
 	}
 	p, err := imp.Plan(empty)
