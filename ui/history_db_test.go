@@ -25,7 +25,7 @@ func TestHistoryShowsChineseActionsAndLabels(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := demo.File()
-	if err := st.(dbstore.Store).ImportFile(f, "义马市数据"); err != nil {
+	if err := st.(dbstore.Store).ImportFile(f); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()

@@ -25,7 +25,7 @@ func TestMergeConflictWithTheRealDatabase(t *testing.T) {
 	}
 	a0 := st.(dbstore.Store)
 	f := demo.File()
-	if err := a0.ImportFile(f, "义马市.json"); err != nil {
+	if err := a0.ImportFile(f); err != nil {
 		t.Fatal(err)
 	}
 	if err := a0.ExportSchools(theirs, nil); err != nil {

@@ -32,7 +32,7 @@ func TestMergeFromAnotherCountyAsksFirst(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := st.(dbstore.Store).ImportFile(c, filepath.Base(path)); err != nil {
+		if err := st.(dbstore.Store).ImportFile(c); err != nil {
 			t.Fatal(err)
 		}
 		st.Close()

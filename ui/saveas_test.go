@@ -23,7 +23,7 @@ func TestSaveAsContinuesOnTheNewFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := demo.File()
-	if err := st.(dbstore.Store).ImportFile(f, "义马市.json"); err != nil {
+	if err := st.(dbstore.Store).ImportFile(f); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()

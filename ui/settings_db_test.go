@@ -22,7 +22,7 @@ func TestNewUserIsInTheNextSavesHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := demo.File()
-	if err := st.(dbstore.Store).ImportFile(f, "义马市.json"); err != nil {
+	if err := st.(dbstore.Store).ImportFile(f); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()

@@ -119,7 +119,7 @@ func (a *App) createWith(path string, f *county.File, source string) {
 // importFile writes a county file brought in from source into a fresh store.
 func importFile(st session.Store, f *county.File, source string, progress func(float64)) error {
 	if im, ok := st.(session.Importer); ok && len(f.Schools) > 0 {
-		return im.ImportFile(f, source)
+		return im.ImportFrom(f, source)
 	}
 	if err := st.SaveCounty(f.Year, f.County); err != nil {
 		return err

@@ -56,9 +56,13 @@ func (s Store) UseSettings(set session.Settings) {
 	s.Store.SetWho(set.Office, set.User, set.BackupsKept)
 }
 
-// ImportFile imports f as brought in from source (a file's path or the
+// ImportFrom imports f as brought in from source (a file's path or the
 // demo's name), which the history names: 导入「乡镇.json」.
-func (s Store) ImportFile(f *county.File, source string) error { return s.Store.ImportFile(f, source) }
+func (s Store) ImportFrom(f *county.File, source string) error { return s.Store.ImportFile(f, source) }
+
+// ImportFile imports f with no source to name (tools and tests; the GUI
+// always says where a county came from through ImportFrom).
+func (s Store) ImportFile(f *county.File) error { return s.Store.ImportFile(f, "") }
 
 func (s Store) ExportSchools(path string, ids []string) error {
 	_, err := s.Store.ExportSchools(path, ids)

@@ -28,7 +28,7 @@ func TestEnterSchoolIntoTheDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := created.(dbstore.Store).ImportFile(demo.File(), "义马市.json"); err != nil {
+	if err := created.(dbstore.Store).ImportFile(demo.File()); err != nil {
 		t.Fatal(err)
 	}
 	s, err := session.New(created, "", set)
@@ -101,7 +101,7 @@ func TestCountyFactsAndCopyYearWithTheDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := st.(dbstore.Store).ImportFile(demo.File(), "义马市.json"); err != nil {
+	if err := st.(dbstore.Store).ImportFile(demo.File()); err != nil {
 		t.Fatal(err)
 	}
 	s, err := session.New(st, "", set)
@@ -152,7 +152,7 @@ func TestImportExcelIntoTheDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer created.Close()
-	if err := created.(dbstore.Store).ImportFile(demo.File(), "义马市.json"); err != nil {
+	if err := created.(dbstore.Store).ImportFile(demo.File()); err != nil {
 		t.Fatal(err)
 	}
 	s, err := session.New(created, "", set)

@@ -41,7 +41,7 @@ func newGridOnDB(t testing.TB, n int) *gridOnDB {
 		t.Fatal(err)
 	}
 	st := created.(dbstore.Store)
-	if err := st.ImportFile(county.Generate(n, 11), "生成县.json"); err != nil {
+	if err := st.ImportFile(county.Generate(n, 11)); err != nil {
 		t.Fatal(err)
 	}
 	s, err := session.New(st, "", set)

@@ -126,7 +126,7 @@ type ReadOnlyStore interface {
 // source is where the county came from (the chosen file's path, or the
 // demo's name): the history records every value as 导入「source」.
 type Importer interface {
-	ImportFile(f *county.File, source string) error
+	ImportFrom(f *county.File, source string) error
 }
 
 // BatchImporter is a store that saves a checked Excel import (new and
