@@ -68,6 +68,17 @@ func ReadManifest(path string) (Manifest, string, error) {
 	return m, "", fileErr(path, ErrNotFound, "没有导出清单（应在「%s」）。", ManifestPath(path))
 }
 
+// MatchesFile reports whether the file at path still has the bytes the
+// manifest was written for (false once it was opened for editing, merged
+// into or damaged).
+func (m Manifest) MatchesFile(path string) (bool, error) {
+	sum, err := fileSHA256(path)
+	if err != nil {
+		return false, osErr(path, err)
+	}
+	return m.FileSHA256 != "" && sum == m.FileSHA256, nil
+}
+
 // ExportSchools writes the whole file (ids empty) or the chosen schools
 // (by id, in every year that has them, with the county facts) to a new
 // database file at out, with their audit trail so the receiving office can

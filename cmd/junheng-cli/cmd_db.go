@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -377,6 +378,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if bs, _ := s.ListBackups(); len(bs) > 0 {
 		fmt.Fprintf(stdout, "备份 %d 份，最近一份：%s（%s）\n", len(bs), bs[0].Path, bs[0].Reason)
 	}
+	printManifest(stdout, pos[0])
 	return status
 }
 
@@ -414,4 +416,26 @@ func runHistory(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, c.String())
 	}
 	return 0
+}
+
+// printManifest says, for a file received from another office, who
+// exported it and whether its bytes are still those exported — from the
+// manifest in 备份, or beside the file for exports of earlier versions.
+func printManifest(stdout io.Writer, path string) {
+	m, where, err := data.ReadManifest(path)
+	if errors.Is(err, data.ErrNotFound) {
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(stdout, "导出清单：", err)
+		return
+	}
+	state := "文件自导出后已被编辑、合并或改动"
+	if same, err := m.MatchesFile(path); err != nil {
+		state = err.Error()
+	} else if same {
+		state = "文件与导出时逐字节相同"
+	}
+	who := strings.TrimSpace(m.Office + " " + m.User)
+	fmt.Fprintf(stdout, "导出清单：%s（%s于 %s 导出；%s）\n", where, who, m.Time.Local().Format("2006-01-02 15:04"), state)
 }

@@ -78,3 +78,27 @@ func TestExitCodeMapping(t *testing.T) {
 		}
 	}
 }
+
+// check of a received export names its manifest: in 备份 for new exports,
+// beside the file for those of earlier versions already sent out.
+func TestCheckNamesTheExportManifest(t *testing.T) {
+	t.Setenv("JUNHENG_OFFICE", "督导室")
+	dir := t.TempDir()
+	db, out := filepath.Join(dir, "县.db"), filepath.Join(dir, "给乡镇.db")
+	dbRun(t, "init", db)
+	dbRun(t, "import-json", db, writeTemp(t, "demo.json", demo.JSON))
+	dbRun(t, "export", db, out)
+	side := data.ManifestPath(out)
+	if got := dbRun(t, "check", out); !strings.Contains(got, "导出清单："+side) || !strings.Contains(got, "逐字节相同") || !strings.Contains(got, "督导室") {
+		t.Fatalf("check of the export:\n%s", got)
+	}
+	if err := os.Rename(side, out+".manifest.json"); err != nil {
+		t.Fatal(err)
+	}
+	if got := dbRun(t, "check", out); !strings.Contains(got, "导出清单："+out+".manifest.json") {
+		t.Fatalf("check of an earlier version's export:\n%s", got)
+	}
+	if got := dbRun(t, "check", db); strings.Contains(got, "导出清单") {
+		t.Fatalf("check of a working file mentions a manifest:\n%s", got)
+	}
+}
