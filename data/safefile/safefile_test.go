@@ -101,3 +101,46 @@ func TestCleanupRemovesOnlyStaleTemporaries(t *testing.T) {
 		t.Fatal("removed a file that is not ours")
 	}
 }
+
+// A producer that writes by name gets a fresh, empty temporary file with
+// nothing beside it; a failure leaves the target and no temporary, a
+// success the target with 0644.
+func TestWriteNamedBuildsInAFreshTemporary(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "导出.db")
+	if err := WriteBytes(path, []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("producer failed")
+	err := WriteNamed(path, func(tmp string) error {
+		if filepath.Dir(tmp) != dir {
+			t.Errorf("temporary %s not in the target's folder", tmp)
+		}
+		if st, err := os.Stat(tmp); err != nil || st.Size() != 0 {
+			t.Errorf("temporary is not an empty file: %v", err)
+		}
+		if _, err := os.Stat(tmp + "-journal"); !errors.Is(err, os.ErrNotExist) {
+			t.Error("a journal lies beside the temporary")
+		}
+		os.WriteFile(tmp, []byte("half"), 0o600)
+		os.WriteFile(tmp+"-journal", []byte("j"), 0o600)
+		return boom
+	})
+	if err != boom {
+		t.Fatalf("the producer's error is not returned as it is: %v", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Fatalf("a failed build changed the target: %q", got)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, tempPrefix+"*")); len(left) != 0 {
+		t.Fatalf("temporary files left: %v", left)
+	}
+	if err := WriteNamed(path, func(tmp string) error { return os.WriteFile(tmp, []byte("new"), 0o600) }); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	st, _ := os.Stat(path)
+	if string(got) != "new" || st.Mode().Perm() != Perm {
+		t.Fatalf("after WriteNamed: %q mode %v", got, st.Mode().Perm())
+	}
+}
