@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -29,8 +31,19 @@ type rectKey struct{ code, school string }
 
 func keyOf(t eval.Todo) rectKey { return rectKey{t.Code, t.SchoolID} }
 
-// rectIndex finds the entry of a key in p, or -1.
+// rectIndex finds the entry of a key in p, or -1. Like the dossier's 整改清单,
+// a part of an item without its own entry (G2.1) uses the item's (G2).
 func rectIndex(p *prof, k rectKey) int {
+	if i := rectExact(p, k); i >= 0 {
+		return i
+	}
+	if code, _, ok := strings.Cut(k.code, "."); ok {
+		return rectExact(p, rectKey{code, k.school})
+	}
+	return -1
+}
+
+func rectExact(p *prof, k rectKey) int {
 	for i, r := range p.Rectification {
 		id := ""
 		if r.SchoolID != nil {

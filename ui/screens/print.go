@@ -94,7 +94,7 @@ func (p *print) showProofread() {
 		if where == "" {
 			where = "文字部分"
 		}
-		l := widget.NewLabel(fmt.Sprintf("%d. %s：「%s」\n    %s：文中为 %s，计算结果为 %s", i+1, where, fd.Text, fd.About, fd.Stated, fd.Computed))
+		l := widget.NewLabel(fmt.Sprintf("（%d）%s：「%s」\n%s：文中为 %s，计算结果为 %s。", i+1, where, fd.Text, fd.About, fd.Stated, fd.Computed))
 		l.Wrapping = fyne.TextWrapWord
 		p.proof.Add(l)
 	}

@@ -86,7 +86,7 @@ func newTodo(env *Env) *todo {
 		}
 	}
 	split := container.NewVSplit(p.list, p.ledger.Object())
-	split.Offset = 0.55
+	split.Offset = 0.45
 	p.obj = container.NewBorder(container.NewVBox(container.NewHBox(p.group), p.summary), nil, nil, nil, split)
 	return p
 }
