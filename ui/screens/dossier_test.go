@@ -1,16 +1,22 @@
 package screens
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/app/proofread"
+	"junheng/assets/demo"
+	"junheng/ui/dbstore"
+	"junheng/ui/session"
+	jtheme "junheng/ui/theme"
 )
 
 // schoolTodo is the first to-do item of the demo that belongs to a school.
@@ -318,5 +324,70 @@ func TestPrintPageSaysWhenNothingContradicts(t *testing.T) {
 	})
 	if !strings.Contains(all, "未发现矛盾") {
 		t.Fatalf("the page says %q", all)
+	}
+}
+
+// The 整改台账 typed on 整改清单 reaches the SQLite file and its audit
+// trail names the user.
+func TestLedgerIntoTheDatabase(t *testing.T) {
+	a := test.NewApp()
+	a.Settings().SetTheme(jtheme.New(1))
+	t.Cleanup(a.Quit)
+	path := filepath.Join(t.TempDir(), "义马市.db")
+	set := session.Settings{User: "张老师", Office: "督导室"}
+	st, err := dbstore.Opener{}.Create(path, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.(dbstore.Store).ImportFile(demo.File()); err != nil {
+		t.Fatal(err)
+	}
+	s, err := session.New(st, "", set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Inline = true
+	win := test.NewWindow(nil)
+	win.Resize(fyne.NewSize(1280, 800))
+	env := &Env{S: s, Win: win, Goto: func(string, string) {}, Status: func(string) {}}
+	fx := &fixture{t: t, env: env, win: win, pages: map[string]Page{}}
+	p := newTodo(env)
+	fx.pages[Todo] = p
+	s.Recompute()
+	s.Wait()
+	fx.show(Todo)
+	item := schoolTodo(t, fx)
+	tapLedgerButton(t, fx, p, item)
+	typeInto(p.ledger.facts.form.Field("county.rectification.measure"), "新建风雨操场一座")
+	typeInto(p.ledger.facts.form.Field("county.rectification.status"), "未开始")
+	if !p.Save() {
+		t.Fatalf("save refused: %s", p.ledger.facts.msg.Text)
+	}
+	f, err := st.LoadYear(s.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got *county.Rectification
+	for i, r := range f.County.Rectification {
+		if r.Code == item.Code && r.SchoolID != nil && *r.SchoolID == item.SchoolID {
+			got = &f.County.Rectification[i]
+		}
+	}
+	if got == nil || got.Measure != "新建风雨操场一座" || got.Status != "未开始" || got.Unit != "" || got.Deadline != "" {
+		t.Fatalf("the database holds %+v", got)
+	}
+	hist, err := st.(dbstore.Store).History(s.Year, "county", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := false
+	for _, h := range hist {
+		if strings.HasPrefix(h.Field, "county.rectification") && h.User == "张老师" {
+			seen = true
+		}
+	}
+	if !seen {
+		t.Fatalf("the audit trail has no 整改台账 change by the user: %+v", hist)
 	}
 }
