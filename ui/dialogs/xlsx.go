@@ -20,6 +20,10 @@ type LinesDialog struct {
 	Lines []string
 	// Apply is the 确认导入 button of an import plan, nil otherwise.
 	Apply *widget.Button
+	// Summary is an import plan's first paragraph (xlsx.Plan.Summary).
+	Summary *widget.Label
+	// NewSchools is the 添加新学校 checkbox, nil when the plan adds none.
+	NewSchools *widget.Check
 }
 
 // lineList is the scrolling list with the selected line in full below.
@@ -56,13 +60,19 @@ func CellErrors(name string, errs xlsx.Errors, win fyne.Window) *LinesDialog {
 	return d
 }
 
-// ImportPlan shows what an import would change (new schools, each changed
-// value old → new, notes) and calls apply only when the clerk confirms.
-// warning, when not "", is shown above the list (e.g. a different year).
+// ImportPlan shows what an import would change and calls apply only when
+// the clerk confirms. The plan's summary comes first (schools, values,
+// changes, clearings, new schools), then warning when not "" (e.g. a
+// different year), then the details: new schools, each changed value
+// old → new, notes.
+//
+// A plan with new schools carries the checkbox 「添加新学校（N 所）」 with
+// the schools beside it, unticked: a mistyped id must not add a second copy
+// of a school unasked. It sets plan.AddNewSchools; apply reads it.
 func ImportPlan(plan *xlsx.Plan, warning string, win fyne.Window, apply func()) *LinesDialog {
 	d := &LinesDialog{}
 	for _, s := range plan.NewSchools {
-		d.Lines = append(d.Lines, fmt.Sprintf("新增学校「%s」（%s）", s.Name, s.ID))
+		d.Lines = append(d.Lines, fmt.Sprintf("新学校「%s」（%s）：数据库中没有这个标识码", s.Name, s.ID))
 	}
 	for _, c := range plan.Changes {
 		d.Lines = append(d.Lines, c.String())
@@ -70,22 +80,67 @@ func ImportPlan(plan *xlsx.Plan, warning string, win fyne.Window, apply func()) 
 	for _, n := range plan.Notes {
 		d.Lines = append(d.Lines, "说明："+n)
 	}
-	text := fmt.Sprintf("「%s」→ %s 学年：新增学校 %d 所，修改 %d 处。\n确认后一次性导入，并记入修改记录；点「取消」则不做任何改动。",
-		plan.File, plan.Year, len(plan.NewSchools), len(plan.Changes))
+	d.Summary = widget.NewLabel(plan.Summary())
+	d.Summary.Wrapping = fyne.TextWrapWord
+	head := container.NewVBox(d.Summary)
 	if warning != "" {
-		text = warning + "\n" + text
+		w := widget.NewLabel(warning)
+		w.Wrapping = fyne.TextWrapWord
+		w.Importance = widget.WarningImportance
+		head.Add(w)
 	}
-	head := widget.NewLabel(text)
-	head.Wrapping = fyne.TextWrapWord
 	d.Apply = widget.NewButton("确认导入", func() {
 		d.D.Hide()
 		apply()
 	})
 	d.Apply.Importance = widget.HighImportance
+	closing := fmt.Sprintf("确认后一次性导入，并在修改记录中注明来自「%s」；点「取消」则不做任何改动。", plan.File)
+	if n := len(plan.NewSchools); n > 0 {
+		plan.AddNewSchools = false
+		names := widget.NewLabel(newSchoolNames(plan.NewSchools))
+		names.Wrapping = fyne.TextWrapWord
+		d.NewSchools = widget.NewCheck(fmt.Sprintf("添加新学校（%d 所）", n), func(on bool) {
+			plan.AddNewSchools = on
+			d.Summary.SetText(plan.Summary())
+			syncApply(d.Apply, plan)
+		})
+		head.Add(d.NewSchools)
+		head.Add(names)
+		closing = "不勾选「添加新学校」时只导入已有学校和县级数据的修改，新学校不添加。" + closing
+	}
+	syncApply(d.Apply, plan)
+	end := widget.NewLabel(closing)
+	end.Wrapping = fyne.TextWrapWord
+	head.Add(end)
 	cancel := widget.NewButton("取消", func() { d.D.Hide() })
 	content := container.NewBorder(head, container.NewHBox(d.Apply, cancel), nil, nil, lineList(d.Lines))
 	d.D = dialog.NewCustomWithoutButtons("导入 Excel：请核对修改", content, win)
-	d.D.Resize(fyne.NewSize(960, 600))
+	d.D.Resize(fyne.NewSize(960, 640))
 	d.D.Show()
 	return d
+}
+
+// syncApply enables 确认导入 when confirming would save something: a plan
+// of new schools only needs its checkbox ticked.
+func syncApply(b *widget.Button, plan *xlsx.Plan) {
+	if len(plan.Changes) == 0 && !plan.AddNewSchools {
+		b.Disable()
+	} else {
+		b.Enable()
+	}
+}
+
+// newSchoolNames lists the new schools beside the checkbox, the first ten
+// by name and id; the list below holds them all.
+func newSchoolNames(schools []xlsx.SchoolRef) string {
+	const shown = 10
+	names := make([]string, 0, shown+1)
+	for i, s := range schools {
+		if i == shown {
+			names = append(names, fmt.Sprintf("等 %d 所（全部列在下方）", len(schools)))
+			break
+		}
+		names = append(names, fmt.Sprintf("「%s」（%s）", s.Name, s.ID))
+	}
+	return "新学校：" + strings.Join(names, "、")
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"junheng/data/safefile"
 	"junheng/data/xlsx"
 	"junheng/ui/dialogs"
 	"junheng/ui/session"
@@ -24,6 +25,7 @@ import (
 // xlsxBar builds the row of Excel buttons above the page.
 func (p *schools) xlsxBar() fyne.CanvasObject {
 	all := widget.NewButton("导出填报模板…", func() { p.chooseTemplate("") })
+	countyBtn := widget.NewButton("导出县级填报表…", p.chooseCountyTemplate)
 	p.tmplBtn = widget.NewButton("导出本校模板…", func() {
 		if p.Dirty() {
 			dialogs.Info("导出本校模板", "当前学校有未保存的修改。模板按已保存的数据预填，请先保存（Ctrl+S）再导出。", p.env.Win)
@@ -35,7 +37,7 @@ func (p *schools) xlsxBar() fyne.CanvasObject {
 	imp := widget.NewButton("导入 Excel…", func() {
 		p.confirmLeave(func() { chooseOpen(p.env, p.ImportExcel) }, nil)
 	})
-	return container.NewHBox(widget.NewLabel("Excel 填报表"), all, p.tmplBtn, imp)
+	return container.NewHBox(widget.NewLabel("Excel 填报表"), all, p.tmplBtn, countyBtn, imp)
 }
 
 // syncTemplateButton enables 导出本校模板 while a saved school is open.
@@ -80,6 +82,30 @@ func (p *schools) WriteTemplate(path, schoolID string) {
 	})
 }
 
+// chooseCountyTemplate proposes 义马市2020-2021学年县级填报表.xlsx and
+// writes the county's own workbook where the clerk says.
+func (p *schools) chooseCountyTemplate() {
+	chooseSave(p.env, fileStem(p.env.S.File.County.Name, p.env.S.Year)+"县级填报表.xlsx", p.WriteCountyTemplate)
+}
+
+// WriteCountyTemplate writes the county's workbook of the year on screen
+// to path (county facts, survey, finance; pre-filled with the saved data),
+// for the bureau to fill in and import back. The schools' template never
+// holds these sheets.
+func (p *schools) WriteCountyTemplate(path string) {
+	f := p.env.S.File
+	task(p.env, "正在生成县级填报表…", func() error {
+		return writeWorkbook(path, func(w io.Writer) error { return xlsx.WriteCountyTemplate(w, f) })
+	}, func(err error) {
+		if err != nil {
+			dialogs.Error(err, p.env.Win)
+			return
+		}
+		p.env.Status("已生成县级填报表 " + path)
+		dialogs.FileWritten("县级填报表", path, p.env.Win)
+	})
+}
+
 // ImportExcel reads a filled-in workbook in the background and plans its
 // import into the year on screen. Cell problems are listed, every one, and
 // nothing is imported; otherwise the changes are shown and applied only
@@ -93,7 +119,7 @@ func (p *schools) ImportExcel(path string) {
 	task(p.env, "正在读取「"+name+"」…", func() error {
 		in, err := os.Open(path)
 		if err != nil {
-			return fmt.Errorf("无法打开「%s」：%v", path, err)
+			return safefile.Explain(path, err) // no English OS error reaches the clerk
 		}
 		defer in.Close()
 		if imp, err = xlsx.ReadWorkbook(in, name); err != nil {
@@ -109,7 +135,9 @@ func (p *schools) ImportExcel(path string) {
 		case err != nil:
 			dialogs.Error(err, p.env.Win)
 		case plan.Empty():
-			msg := "「" + name + "」与当前数据一致，没有需要导入的变化。"
+			// The plan's own words: 没有需要导入的修改 only when every
+			// value was read and equals the saved one.
+			msg := plan.Summary()
 			for _, n := range plan.Notes {
 				msg += "\n说明：" + n
 			}
@@ -124,17 +152,23 @@ func (p *schools) ImportExcel(path string) {
 	})
 }
 
-// applyImport saves a confirmed plan in one transaction, then reloads the
-// year from the store and recomputes (as after saving a school).
+// applyImport saves a confirmed plan in one transaction, recorded in the
+// history as imported from the workbook, then reloads the year from the
+// store and recomputes (as after saving a school). New schools the clerk
+// did not tick 添加新学校 for are left out; the other changes are saved.
 func (p *schools) applyImport(plan *xlsx.Plan) {
 	bi, ok := p.env.S.Store.(session.BatchImporter)
 	if !ok {
 		dialogs.Error(errors.New("当前数据文件不支持导入 Excel"), p.env.Win)
 		return
 	}
-	task(p.env, "正在导入…", func() error { return xlsx.Apply(bi, plan) }, func(err error) {
+	save, skipped := plan, 0
+	if !plan.AddNewSchools && len(plan.NewSchools) > 0 {
+		save, skipped = withoutNewSchools(plan), len(plan.NewSchools)
+	}
+	task(p.env, "正在导入…", func() error { return xlsx.Apply(bi, save) }, func(err error) {
 		if err != nil {
-			dialogs.Error(fmt.Errorf("导入失败，未做任何改动：%w", err), p.env.Win)
+			dialogs.Error(fmt.Errorf("导入「%s」失败，未做任何改动：%w", plan.File, err), p.env.Win)
 			return
 		}
 		if err := p.env.S.Reload(); err != nil {
@@ -144,6 +178,28 @@ func (p *schools) applyImport(plan *xlsx.Plan) {
 		if p.hasForm && !p.isNew && p.env.S.School(p.editing) != nil {
 			p.edit(p.editing) // show the imported values
 		}
-		p.env.Status(fmt.Sprintf("已导入「%s」：新增学校 %d 所，修改 %d 处", plan.File, len(plan.NewSchools), len(plan.Changes)))
+		msg := fmt.Sprintf("已导入「%s」：修改 %d 处，新增学校 %d 所", plan.File, len(save.Changes), len(save.NewSchools))
+		if skipped > 0 {
+			msg += fmt.Sprintf("；未勾选「添加新学校」，%d 所新学校没有添加", skipped)
+		}
+		p.env.Status(msg)
 	})
+}
+
+// withoutNewSchools is the plan with its new schools left out: the changes
+// to saved schools and county facts only.
+func withoutNewSchools(plan *xlsx.Plan) *xlsx.Plan {
+	isNew := map[string]bool{}
+	for _, s := range plan.NewSchools {
+		isNew[s.ID] = true
+	}
+	out := *plan
+	out.NewSchools, out.Schools = nil, nil
+	out.Counts.NewSchools = 0
+	for _, s := range plan.Schools {
+		if !isNew[s.ID] {
+			out.Schools = append(out.Schools, s)
+		}
+	}
+	return &out
 }
