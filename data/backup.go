@@ -60,7 +60,14 @@ func (s *Store) backupName(reason string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("「%s」无法备份：%w", filepath.Base(s.path), osErr(dir, err))
 	}
-	stamp := time.Now().Format(backupTimeLayout)
+	// Backups are listed in the order of their stamps: two taken within one
+	// millisecond (a 手动 backup, then an import's 导入前) would tie, so a
+	// new stamp is always later than the newest backup already there.
+	now := time.Now().Truncate(time.Millisecond)
+	if list, err := s.ListBackups(); err == nil && len(list) > 0 && !now.After(list[0].Time) {
+		now = list[0].Time.Add(time.Millisecond)
+	}
+	stamp := now.Format(backupTimeLayout)
 	for i := 0; ; i++ {
 		name := fmt.Sprintf("%s%s-%s.db", s.backupBase(), stamp, reason)
 		if i > 0 {

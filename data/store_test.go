@@ -382,3 +382,31 @@ func TestWriteBlockedByAnotherWriter(t *testing.T) {
 		t.Fatal("a blocked save changed the data")
 	}
 }
+
+// Found in CI: a 手动 backup and the 导入前 backup right after it fell in
+// one millisecond, tied, and were listed in the wrong order. Backups taken
+// in quick succession are listed newest first, in the order taken.
+func TestBackupsInOneMillisecondKeepTheirOrder(t *testing.T) {
+	s := newStore(t, "县.db")
+	s.set.BackupsKept = 50
+	if err := s.ImportFile(county.Generate(3, 4), "first"); err != nil {
+		t.Fatal(err)
+	}
+	var taken []string
+	for i := 0; i < 10; i++ {
+		p, err := s.Backup()
+		if err != nil {
+			t.Fatal(err)
+		}
+		taken = append(taken, p)
+	}
+	list, err := s.ListBackups()
+	if err != nil || len(list) != len(taken) {
+		t.Fatalf("%d backups listed, %d taken: %v", len(list), len(taken), err)
+	}
+	for i, b := range list {
+		if want := taken[len(taken)-1-i]; b.Path != want {
+			t.Fatalf("backup %d listed as %s, want %s", i, b.Path, want)
+		}
+	}
+}

@@ -211,6 +211,15 @@ func (v *validator) school(f *File, ids map[string]int, i int) {
 			v.add(p+names[k], itoa(c), "%s不应有这一学段的学生", s.Type)
 		}
 	}
+	// So must its staff (表Ⅰ 教职工数): none for a stage it does not teach.
+	if s.Staff != nil {
+		staff := [2]*int{s.Staff.Primary, s.Staff.Junior}
+		for k, c := range staff {
+			if knownType && !allowed[k] && c != nil && *c > 0 {
+				v.add(p+[2]string{"staff.primary", "staff.junior"}[k], itoa(c), "%s没有这一学段，不应有这一学段的教职工", s.Type)
+			}
+		}
+	}
 	if !v.badSchool[i] { // comparisons of absurd values only add noise
 		v.relations(p, s)
 	}

@@ -87,6 +87,7 @@ func TestEveryValidationError(t *testing.T) {
 		{"teaching point without parent", func(m map[string]any) { schoolAt(m, 2)["parent_id"] = "ZZ" }, "丙教学点", "parent_id", "所属中心校不存在"},
 		{"unknown type", func(m map[string]any) { schoolAt(m, 1)["type"] = "高中" }, "乙初中", "type", "未知的学校类型"},
 		{"students of a stage the type lacks", func(m map[string]any) { schoolAt(m, 0)["students"].(map[string]any)["senior"] = 10 }, "甲小学", "students.senior", "小学不应有这一学段的学生"},
+		{"staff of a stage the type lacks", func(m map[string]any) { schoolAt(m, 1)["staff"] = map[string]any{"primary": 4, "junior": 30} }, "乙初中", "staff.primary", "初中没有这一学段，不应有这一学段的教职工"},
 		{"survey satisfied above asked", func(m map[string]any) {
 			m["county"].(map[string]any)["survey"] = map[string]any{"家长": []any{10, 11}}
 		}, "", "county.survey.家长", "满意人数（11）不能多于调查人数（10）"},

@@ -21,6 +21,9 @@ import (
 type oddCell struct {
 	ref    string
 	reason string
+	// date marks a cell Excel keeps as a date: valid in a date field
+	// (the reader converts its day number), refused anywhere else.
+	date bool
 }
 
 // bookMeta knows, per sheet name, the cells that are not plain values.
@@ -226,11 +229,11 @@ func scanCells(b []byte, dates map[int]bool) []oddCell {
 		switch {
 		case ref == "":
 		case hasFormula && !hasValue:
-			out = append(out, oddCell{ref, "是公式，但文件中没有保存公式的计算结果（程序读不到它显示的值）。请在 Excel 或 WPS 中打开后保存一次，或把公式改成直接填写的数值"})
+			out = append(out, oddCell{ref, "是公式，但文件中没有保存公式的计算结果（程序读不到它显示的值）。请在 Excel 或 WPS 中打开后保存一次，或把公式改成直接填写的数值", false})
 		case typ == "e":
-			out = append(out, oddCell{ref, "的公式结果是错误值（如 #REF!、#DIV/0!）。请改正公式，或直接填写数值"})
+			out = append(out, oddCell{ref, "的公式结果是错误值（如 #REF!、#DIV/0!）。请改正公式，或直接填写数值", false})
 		case typ == "d" || hasValue && (typ == "" || typ == "n") && dates[s]:
-			out = append(out, oddCell{ref, "是日期格式（Excel 把日期存为天数，如 2021-9-1 存为 44440），不能作为数值导入。请把单元格格式改为「常规」或「数值」后重新填写数字"})
+			out = append(out, oddCell{ref, "是日期格式（Excel 把日期存为天数，如 2021-9-1 存为 44440），不能作为数值导入。请把单元格格式改为「常规」或「数值」后重新填写数字", true})
 		}
 	}
 }

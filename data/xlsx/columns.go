@@ -16,6 +16,7 @@ const (
 	kBool              // 是 / 否
 	kEnum              // one of column.enum
 	kList              // numbers separated by 、 (room areas); 无 = none
+	kDate              // a calendar date: text 2025-03-08, or a cell Excel keeps as a date
 )
 
 // scope is what a row of a sheet stands for.
@@ -26,6 +27,7 @@ const (
 	scopeFacts                // one row per county fact, keyed by 项目
 	scopeSurvey               // one row per survey group, keyed by 调查对象
 	scopeFinance              // one row per calendar year, keyed by 年度
+	scopeRectify              // one row per to-do item of the 整改台账, keyed by 编号 and 学校标识码
 )
 
 // column places one field of the catalogue (app/county) in a sheet. Its
@@ -132,7 +134,7 @@ func concatPaths(parts ...[]string) []string {
 
 // sheets is the one table of the workbook.
 var sheets = []sheet{
-	{name: "学校基本信息", scope: scopeSchool, note: "每所学校一行：标识码、名称、类型、城乡分类、在校生、班级、学校管理",
+	{name: "学校基本信息", scope: scopeSchool, note: "每所学校一行：标识码、名称、类型、城乡分类、在校生、班级、教职工、学校管理",
 		cols: []column{idCol(), nameCol(true),
 			{path: "type", required: true, example: county.TypePrimary, width: 14},
 			col("location", "", "城区"),
@@ -146,6 +148,8 @@ var sheets = []sheet{
 			col("classes.junior", "", "0"),
 			col("largest_class.primary", "", "45"),
 			col("largest_class.junior", "", "0"),
+			col("staff.primary", "", "80"),
+			col("staff.junior", "", "0"),
 			col("charter", "", "是"),
 			col("informatized", "", "是"),
 			col("moral_rating", "", "良好"),
@@ -179,11 +183,14 @@ var sheets = []sheet{
 			col("entrants.junior", "", "0"),
 			col("entrants_nearby.junior", "", "0"),
 		}},
-	{name: "县级基本情况", scope: scopeFacts, county: true, note: "县（市、区）概况、公用经费基准定额和申报表文字（每项一行，填在「填写值」列）",
+	{name: "县级基本情况", scope: scopeFacts, county: true, note: "县（市、区）概况（表Ⅰ）、公用经费基准定额、申报信息和申报表文字（每项一行，填在「填写值」列）",
 		cols: facts("name", "code", "province", "city", "population_wan", "townships", "subdistricts", "target_year",
+			"area_km2", "agricultural_population_wan", "villages", "gdp_per_capita", "fiscal_revenue_per_capita",
+			"rural_income_per_capita", "urban_income_per_capita",
 			"public_funds_norm.primary", "public_funds_norm.junior",
-			"narrative.basic", "narrative.foundation", "narrative.problems", "narrative.measures")},
-	{name: "县级指标", scope: scopeFacts, county: true, note: "政府保障程度（G）、教育质量（Q）的县级数据和一票否决（V）事项（每项一行，填在「填写值」列）",
+			"application.date", "application.applicant", "application.office", "application.contact", "application.phone",
+			"narrative.request", "narrative.basic", "narrative.foundation", "narrative.problems", "narrative.measures")},
+	{name: "县级指标", scope: scopeFacts, county: true, note: "政府保障程度（G）、教育质量（Q）的县级数据、社会认可度调查的组织情况（S1）和一票否决（V）事项（每项一行，填在「填写值」列）",
 		cols: facts(concatPaths(
 			yesNoFact("gov.G1"), yesNoFact("gov.G2.1"), yesNoFact("gov.G2.2"), yesNoFact("gov.G2.3"), yesNoFact("gov.G2.4"),
 			[]string{"gov.G8.teacher_avg_pay", "gov.G8.civil_servant_avg_pay", "gov.G8.performance_pay_full", "gov.G8.evidence",
@@ -196,6 +203,7 @@ var sheets = []sheet{
 				"quality.Q2.eligible", "quality.Q2.enrolled", "quality.Q2.evidence"},
 			yesNoFact("quality.Q5"), yesNoFact("quality.Q7"), yesNoFact("quality.Q8"),
 			[]string{"quality.Q9.level_iii_or_above", "quality.Q9.difference_rate", "quality.Q9.evidence",
+				"survey_conduct.issued", "survey_conduct.valid", "survey_conduct.visits", "survey_conduct.visits_satisfied", "survey_conduct.organizer",
 				"veto.V1", "veto.V2", "veto.V3", "veto.V4", "veto.V5", "veto.V6", "veto.V7"},
 		)...)},
 	{name: "满意度调查", scope: scopeSurvey, county: true, note: "社会认可度（S1）：每类调查对象一行，填写调查人数和满意人数",
@@ -220,11 +228,29 @@ var sheets = []sheet{
 			col("edu_surcharge_levied", "", "1969"),
 			col("edu_surcharge_allocated", "", "1969"),
 		}},
+	{name: SheetLedger, scope: scopeRectify, county: true, note: "整改台账：每个整改事项一行，以指标编号和学校标识码对应（县级事项不填学校），填写整改措施、责任单位、完成时限和状态",
+		cols: []column{
+			{path: "code", required: true, example: exampleKey, width: 10},
+			{path: "school_id", required: true, example: "1234567890", width: 16},
+			{path: "name", example: "示例小学（此行不导入）", width: 24},
+			{path: "measure", example: "2025年秋季招聘并认定骨干教师3名", width: 40},
+			{path: "unit", example: "县教育局人事股", width: 20},
+			{path: "deadline", example: "2025-08-31", width: 14},
+			{path: "status", example: "进行中", width: 10},
+		}},
 }
+
+// SheetLedger is the 整改台账 sheet of the county workbook.
+const SheetLedger = "整改台账"
 
 // catalogPath is the catalogue path of a column of a sheet.
 func catalogPath(sh *sheet, c *column) string {
 	switch sh.scope {
+	case scopeRectify:
+		if c.path == "name" {
+			return "name" // the school's name, checked against its id
+		}
+		return "county.rectification." + c.path
 	case scopeFacts:
 		return "county." + c.path
 	case scopeFinance:
@@ -259,11 +285,17 @@ func init() {
 				c.kind = kEnum
 			case county.KindList:
 				c.kind = kList
+			case county.KindDate:
+				c.kind = kDate
 			default:
 				c.kind = kText
 			}
 			if sh.scope == scopeSurvey && c.path == "group" {
 				c.header = hdrGroup
+			}
+			if h, ok := rectifyHeaders[c.path]; ok && sh.scope == scopeRectify {
+				// the ledger's own headers; the catalogue's label is read too
+				c.header, c.legacy = h, spec.Title()
 			}
 			if sh.scope == scopeFacts && !strings.ContainsAny(spec.Item, "、–") {
 				c.code = spec.Item
@@ -281,8 +313,20 @@ func (s *sheet) keyHeader() string {
 		return hdrGroup
 	case scopeFinance:
 		return hdrYear
+	case scopeRectify:
+		return hdrCode
 	}
 	return hdrID
+}
+
+// rectifyHeaders are the headers of the 整改台账 where they differ from
+// the catalogue's labels (整改指标编号 is 编号 beside the school's id).
+var rectifyHeaders = map[string]string{"code": hdrCode, "school_id": hdrID, "status": "状态"}
+
+// isKeyCol reports whether a column identifies its row rather than holding
+// a value: the key, the name beside a school id, the school of a to-do item.
+func (s *sheet) isKeyCol(c *column) bool {
+	return c == &s.cols[0] || c.path == "name" || s.scope == scopeRectify && c.path == "school_id"
 }
 
 // sheetByName finds a sheet of the table.

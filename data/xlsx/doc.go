@@ -20,15 +20,18 @@
 //     when Plan.AddNewSchools confirms it;
 //   - nothing read is dropped: a sheet, column, fact or row holding data
 //     that the table does not know stops the import, naming it and the
-//     likely meaning; so do dates, formulas without a stored result, error
-//     values and merged ranges;
+//     likely meaning; so do dates (except in a date field: 申报日期,
+//     完成时限, where a cell Excel keeps as a date is read as that date),
+//     formulas without a stored result, error values and merged ranges;
+//   - the 整改台账 sheet matches each row to a saved to-do item by its
+//     编号 and 学校标识码 (none for a county item); a new pair adds one;
 //   - .xls, .et, .ods, .csv and encrypted files are told apart by content
 //     and each gets its sentence on how to save as .xlsx.
 //
 // API for the GUI and the command line:
 //
 //	WriteTemplate(w, f, schoolID)      the schools' workbook (f nil: blank; schoolID: that school only, pre-filled); no county sheets
-//	WriteCountyTemplate(w, f)          the county's own workbook: facts, survey, finance (f nil: blank)
+//	WriteCountyTemplate(w, f)          the county's own workbook: facts, survey, finance, 整改台账 (f nil: blank)
 //	ReadWorkbook(r, name)              parse and check every cell → *Import, or Errors (every cell problem)
 //	PlanFor(store, imp, year)          merge into the saved year, county.Validate, diff → *Plan, or Errors
 //	(*Import).Plan(current)            the same against a county file in memory

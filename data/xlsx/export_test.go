@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/app/format"
 	"junheng/app/standard"
@@ -171,6 +172,24 @@ func TestExportCoefficientsAndTodo(t *testing.T) {
 // the county file exactly (no change to plan).
 func TestExportCarriesAllInputs(t *testing.T) {
 	f := demo.File()
+	// with the dossier's facts and staff, which the demo county lacks
+	for _, d := range dossierFacts {
+		set(&f.County, d.path, d.want)
+	}
+	sid := f.Schools[0].ID
+	f.County.Rectification = []county.Rectification{
+		{Code: "R2", SchoolID: &sid, Measure: "招聘骨干教师", Unit: "人事股", Deadline: "2025-08-31", Status: "进行中"},
+		{Code: "G5", Status: "未开始"},
+	}
+	for id, v := range staffTyped(f) {
+		i := slices.IndexFunc(f.Schools, func(s county.School) bool { return s.ID == id })
+		f.Schools[i].Staff = &county.StageCount{}
+		for k, path := range []string{"staff.primary", "staff.junior"} {
+			if v[k] != nil {
+				set(&f.Schools[i], path, v[k])
+			}
+		}
+	}
 	var buf bytes.Buffer
 	if err := ExportResults(&buf, f, eval.Run(f)); err != nil {
 		t.Fatal(err)
@@ -187,6 +206,9 @@ func TestExportCarriesAllInputs(t *testing.T) {
 	}
 	empty := demo.File()
 	empty.Schools, empty.County.Finance, empty.County.Survey = nil, nil, nil
+	if empty.County.Application != nil || empty.County.SurveyConduct != nil || empty.County.Rectification != nil {
+		t.Fatal("the test needs a county without the dossier's facts to read them back")
+	}
 	p, err := imp.Plan(empty)
 	if err != nil {
 		t.Fatal(err)

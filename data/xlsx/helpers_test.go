@@ -31,6 +31,28 @@ func sampleCounty() *county.File {
 		{Year: 2023, RecurrentRevenue: county.F(160000), EduAppropriation: county.F(16400), Students: county.I(10100)},
 	}
 	f.Schools[2].MusicRooms = []float64{} // a school with no music room (distinct from not entered)
+	// The dossier's facts (表Ⅰ, the application, the survey's conduct) and
+	// staff per stage for the schools that teach it.
+	c := &f.County
+	c.AreaKm2, c.AgriculturalPopulationWan, c.Villages = county.F(112.5), county.F(2.1), county.I(37)
+	c.GDPPerCapita, c.FiscalRevenuePerCapita = county.F(98000), county.F(6900)
+	c.RuralIncomePerCapita, c.UrbanIncomePerCapita = county.F(21000), county.F(38000.5)
+	c.Application = &county.Application{Date: "2025-03-08", Applicant: "示范县人民政府", Office: "示范县教育体育局", Contact: "张明", Phone: "0398-5812345"}
+	c.Narrative.Request = "申请报告正文"
+	c.SurveyConduct = &county.SurveyConduct{Issued: county.I(1500), Valid: county.I(1429), Visits: county.I(120), VisitsSatisfied: county.I(110), Organizer: "市教育评估中心"}
+	for i := range f.Schools {
+		s := &f.Schools[i]
+		st := &county.StageCount{}
+		if (county.FieldSpec{Stage: "primary"}).AppliesTo(s.Type) {
+			st.Primary = county.I(20 + i)
+		}
+		if (county.FieldSpec{Stage: "junior"}).AppliesTo(s.Type) {
+			st.Junior = county.I(30 + i)
+		}
+		if i%7 != 3 { // some schools without staff entered
+			s.Staff = st
+		}
+	}
 	for i := range f.Schools {
 		// money to the fen, as a clerk types it (Excel keeps 15 digits)
 		if x := f.Schools[i].PublicFundsAllocated; x != nil {

@@ -27,6 +27,13 @@ func threeSchools(t *testing.T) []county.School {
 		s.ID, s.Name = "41999900"+string(rune('1'+len(out)))+"0", "往返测试"+typ
 		s.ParentID = nil
 		s.MusicRooms, s.ArtRooms = []float64{98.5, 96}, []float64{}
+		s.Staff = &county.StageCount{}
+		if (county.FieldSpec{Stage: "primary"}).AppliesTo(typ) {
+			s.Staff.Primary = county.I(60 + len(out))
+		}
+		if (county.FieldSpec{Stage: "junior"}).AppliesTo(typ) {
+			s.Staff.Junior = county.I(40 + len(out))
+		}
 		out = append(out, s)
 	}
 	// Every column of the school sheets holds a value for some school.

@@ -312,7 +312,8 @@ func (pl *planner) diff(old, now any, recs []*record, id, name, owner string) {
 	changed := false
 	for _, rec := range recs {
 		for _, c := range rec.cols {
-			if c.path == "name" && rec.sheet.scope == scopeSchool || c == &rec.sheet.cols[0] && rec.sheet.scope != scopeFacts {
+			if c.path == "name" && rec.sheet.scope != scopeFacts || c == &rec.sheet.cols[0] && rec.sheet.scope != scopeFacts ||
+				rec.sheet.scope == scopeRectify && rec.sheet.isKeyCol(c) {
 				continue
 			}
 			if rec.vals[c.path] == nil {
@@ -345,6 +346,7 @@ func (pl *planner) county(cur, after *county.File) {
 	pl.diff(&cur.County, p, pl.imp.facts, "", "", ownerCounty)
 	pl.survey(cur, p)
 	pl.finance(cur, p)
+	pl.rectification(cur, p, after.Schools)
 	after.County = *p
 	if len(pl.plan.Changes) > changes {
 		pl.plan.County = p
@@ -564,6 +566,9 @@ func (pl *planner) locate(p county.Problem, after *county.File) (cellRef, bool) 
 			return r, ok
 		}
 		return cellRef{}, false
+	}
+	if r, ok := pl.locateLedger(p.Field, after); ok {
+		return r, true
 	}
 	if g, ok := strings.CutPrefix(p.Field, "county.survey."); ok {
 		r, ok := pl.cells[ownerSurvey+"\x00"+g]

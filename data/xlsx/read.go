@@ -32,7 +32,8 @@ type Import struct {
 	facts   []*record // one per county fact row (scopeFacts)
 	survey  []*record
 	finance []*record
-	county  bool // a county sheet holding data was found
+	rectify []*record // 整改台账 rows
+	county  bool      // a county sheet holding data was found
 
 	values  int // cells read holding a value (keys and names aside)
 	empties int // cells of a recognised column left empty
@@ -65,6 +66,9 @@ type reader struct {
 	meta *bookMeta
 	imp  *Import
 	errs Errors
+	// dateCells are the cells kept by Excel as dates that stand in a date
+	// field ("sheet\x00A1"): their day number is read as that date.
+	dateCells map[string]bool
 }
 
 func (r *reader) fail(sheetName, cell, field, value, format string, args ...any) {
@@ -92,7 +96,7 @@ func ReadWorkbook(r io.Reader, name string) (*Import, error) {
 		return nil, Errors{{Message: fmt.Sprintf("「%s」无法作为 Excel 工作簿打开（文件已损坏或不完整）。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入。", name)}}
 	}
 	defer x.Close()
-	rd := &reader{x: x, meta: readMeta(data), imp: &Import{Name: name, byID: map[string]*schoolRecord{}}}
+	rd := &reader{x: x, meta: readMeta(data), imp: &Import{Name: name, byID: map[string]*schoolRecord{}}, dateCells: map[string]bool{}}
 	if err := rd.read(); err != nil {
 		return nil, err
 	}
@@ -258,11 +262,17 @@ func isRemark(header string) bool {
 
 // checkOdd reports the cells of a sheet that are not plain values, from
 // the header row down (remark columns aside), and the merged ranges that
-// reach below the header row.
-func (rd *reader) checkOdd(name string, headerRow int, remark func(col int) bool) {
+// reach below the header row. A cell Excel keeps as a date is refused
+// unless it stands in a date field (isDate(col, row)), the one place a
+// date is valid: that cell's day number is then read as its date.
+func (rd *reader) checkOdd(name string, headerRow int, remark func(col int) bool, isDate func(col, row int) bool) {
 	for _, c := range rd.meta.odd[name] {
 		col, row, err := excelize.CellNameToCoordinates(c.ref)
 		if err != nil || row < headerRow || remark(col) {
+			continue
+		}
+		if c.date && isDate(col, row) {
+			rd.dateCells[name+"\x00"+c.ref] = true
 			continue
 		}
 		rd.fail(name, c.ref, "", "", "%s", c.reason)
@@ -314,7 +324,6 @@ func (rd *reader) sheet(sh *sheet, name string) int {
 		}
 		return 0
 	}
-	rd.checkOdd(name, hr+1, remarkCols(rows[hr]))
 	at := map[int]*column{}   // sheet column index → table column
 	seen := map[*column]int{} // table column → sheet column index
 	var unknown []int
@@ -337,6 +346,7 @@ func (rd *reader) sheet(sh *sheet, name string) int {
 			unknown = append(unknown, j)
 		}
 	}
+	rd.checkOdd(name, hr+1, remarkCols(rows[hr]), func(col, _ int) bool { return at[col-1] != nil && at[col-1].kind == kDate })
 	// Columns beyond the header row's last cell may hold data too.
 	width := len(rows[hr])
 	for i := hr + 1; i < len(rows); i++ {
@@ -388,12 +398,15 @@ func (rd *reader) sheet(sh *sheet, name string) int {
 		}
 		k := rec.key
 		if k == "" {
-			what := map[scope]string{scopeSchool: "学校", scopeSurvey: "调查对象", scopeFinance: "年度"}[sh.scope]
+			what := rowWhat[sh.scope]
 			rd.fail(name, rec.keyAt, key.short(), "", "未填写，这一行的数据无法对应到%s。请填写%s，或删除这一行", what, key.short())
 			continue
 		}
+		if sh.scope == scopeRectify {
+			k = rectifyKey(rec)
+		}
 		if prev, dup := keys[k]; dup {
-			rd.fail(name, rec.keyAt, key.short(), k, "与第 %d 行重复。同一%s在一张表中只能有一行，请合并或删除其中一行", prev, map[scope]string{scopeSchool: "学校", scopeSurvey: "调查对象", scopeFinance: "年度"}[sh.scope])
+			rd.fail(name, rec.keyAt, key.short(), rec.key, "与第 %d 行重复。同一%s在一张表中只能有一行，请合并或删除其中一行", prev, rowWhat[sh.scope])
 			continue
 		}
 		keys[k] = rec.row
@@ -405,11 +418,21 @@ func (rd *reader) sheet(sh *sheet, name string) int {
 	return n
 }
 
+// rowWhat is what a row of a sheet stands for, in messages.
+var rowWhat = map[scope]string{scopeSchool: "学校", scopeSurvey: "调查对象", scopeFinance: "年度", scopeRectify: "整改事项（指标编号和学校）"}
+
+// rectifyKey identifies a 整改台账 row: its code and school ("" for a
+// county item).
+func rectifyKey(rec *record) string {
+	id, _ := rec.vals["school_id"].(string)
+	return rec.key + "\x00" + id
+}
+
 // filled counts the values of a row besides its key and name.
 func (rec *record) filled() int {
 	n := 0
 	for _, c := range rec.cols {
-		if c != &rec.sheet.cols[0] && c.path != "name" && rec.raw[c.path] != "" {
+		if !rec.sheet.isKeyCol(c) && rec.raw[c.path] != "" {
 			n++
 		}
 	}
@@ -492,7 +515,7 @@ func (rd *reader) rowValues(name string, rec *record) bool {
 				continue
 			}
 		}
-		if c.path == "name" && rec.sheet.scope == scopeSchool {
+		if c.path == "name" && (rec.sheet.scope == scopeSchool || rec.sheet.scope == scopeRectify) {
 			rec.name, rec.nameAt = s, rec.cells[c.path]
 			if s == ClearWord {
 				rd.fail(name, rec.cells[c.path], c.short(), s, "学校名称不能清空。请填写学校名称，或留空（留空表示不修改）")
@@ -503,9 +526,15 @@ func (rd *reader) rowValues(name string, rec *record) bool {
 		if c.path == "parent_id" && s != "" && s != ClearWord {
 			s = cleanID(s)
 		}
+		s = rd.dateText(name, rec.cells[c.path], s)
 		v, reason := c.parse(s)
 		if reason != "" {
 			rd.fail(name, rec.cells[c.path], c.short(), s, "%s", reason)
+			ok = false
+			continue
+		}
+		if rec.sheet.scope == scopeRectify && c.path == "school_id" && isClear(v) {
+			rd.fail(name, rec.cells[c.path], c.short(), s, "是这一行整改事项的学校，不能清空（县级事项留空即可）")
 			ok = false
 			continue
 		}
@@ -545,6 +574,9 @@ func nilIfEmpty(s string) any {
 // into its digits.
 func keyText(sh *sheet, s string) string {
 	s = strings.TrimSpace(s)
+	if sh.scope == scopeRectify {
+		return county.CleanID(s) // Ｒ２ typed full-width is R2
+	}
 	if sh.scope != scopeSchool {
 		return s
 	}
@@ -576,6 +608,8 @@ func (rd *reader) add(rec *record) {
 		rd.imp.survey = append(rd.imp.survey, rec)
 	case scopeFinance:
 		rd.imp.finance = append(rd.imp.finance, rec)
+	case scopeRectify:
+		rd.imp.rectify = append(rd.imp.rectify, rec)
 	}
 }
 
@@ -610,7 +644,30 @@ func (rd *reader) facts(sh *sheet, name string, rows [][]string) int {
 		rd.fail(name, "", "", "", "缺少必填列「%s」（前 20 行中没有这个表头）。请恢复表头后再导入", hdrValue)
 		return 0
 	}
-	rd.checkOdd(name, hr+1, remarkCols(rows[hr]))
+	byItem := map[string]*column{}
+	var items []string
+	for k := range sh.cols {
+		c := &sh.cols[k]
+		byItem[normalize(c.header)] = c
+		byItem[normalize(c.short())] = c
+		if c.legacy != "" {
+			byItem[normalize(c.legacy)] = c
+		}
+		items = append(items, c.header)
+	}
+	itemOf := func(item string) *column {
+		if c := byItem[normalize(item)]; c != nil {
+			return c
+		}
+		return byItem[normalize(withoutUnit(item))] // an earlier template's unit
+	}
+	rd.checkOdd(name, hr+1, remarkCols(rows[hr]), func(col, row int) bool {
+		if col-1 != valueCol || row-1 >= len(rows) || itemCol >= len(rows[row-1]) {
+			return false
+		}
+		c := itemOf(strings.TrimSpace(rows[row-1][itemCol]))
+		return c != nil && c.kind == kDate
+	})
 	// Other columns holding data must be ours (编号, 填写说明) or remarks.
 	for j, cell := range rows[hr] {
 		if j == itemCol || j == valueCol || isRemark(cell) || containsNorm(factReadOnly, normalize(cell)) {
@@ -622,17 +679,6 @@ func (rd *reader) facts(sh *sheet, name string, rows [][]string) int {
 				break
 			}
 		}
-	}
-	byItem := map[string]*column{}
-	var items []string
-	for k := range sh.cols {
-		c := &sh.cols[k]
-		byItem[normalize(c.header)] = c
-		byItem[normalize(c.short())] = c
-		if c.legacy != "" {
-			byItem[normalize(c.legacy)] = c
-		}
-		items = append(items, c.header)
 	}
 	seen := map[*column]int{}
 	n := 0
@@ -651,10 +697,7 @@ func (rd *reader) facts(sh *sheet, name string, rows [][]string) int {
 			}
 			continue
 		}
-		c := byItem[normalize(item)]
-		if c == nil {
-			c = byItem[normalize(withoutUnit(item))] // an earlier template's unit
-		}
+		c := itemOf(item)
 		if c == nil {
 			if raw == "" {
 				continue // a line of the clerk's own, holding no value
@@ -673,6 +716,7 @@ func (rd *reader) facts(sh *sheet, name string, rows [][]string) int {
 			continue
 		}
 		seen[c] = i + 1
+		raw = rd.dateText(name, ref, raw)
 		v, reason := c.parse(raw)
 		if reason != "" {
 			rd.fail(name, ref, c.short(), raw, "%s", reason)
@@ -688,4 +732,28 @@ func (rd *reader) facts(sh *sheet, name string, rows [][]string) int {
 		}
 	}
 	return n
+}
+
+// dateText turns the day number of a cell Excel keeps as a date (allowed
+// in a date field only, see checkOdd) into the date it shows, 2025-03-08,
+// for the catalogue's date parser; any other cell's text is returned as is.
+func (rd *reader) dateText(sheetName, ref, raw string) string {
+	if !rd.dateCells[sheetName+"\x00"+ref] {
+		return raw
+	}
+	serial, err := strconv.ParseFloat(raw, 64)
+	if err != nil {
+		// t="d": an ISO 8601 date and time as text
+		d, _, _ := strings.Cut(raw, "T")
+		return d
+	}
+	date1904 := false
+	if p, err := rd.x.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+		date1904 = *p.Date1904
+	}
+	t, err := excelize.ExcelDateToTime(math.Floor(serial), date1904)
+	if err != nil || serial < 1 {
+		return raw // not a day number: the parser names the value
+	}
+	return t.Format("2006-01-02")
 }

@@ -153,8 +153,9 @@ var instructions = []string{
 var countyInstructions = []string{
 	"「县级基本情况」「县级指标」表每项一行，请把数值填在「填写值」列；「填写说明」列说明应填什么。",
 	"「满意度调查」表每类调查对象一行；「教育经费」表每个自然年度一行，金额单位为万元，生均和工资单位为元。",
+	"「整改台账」表每个整改事项一行，以指标编号（如 R2）和学校标识码对应，县级事项不填学校；完成时限写作 2025-08-31 的形式，状态从下拉列表中选择。",
 	"留空的格表示「不提供」，导入时保留数据库中原有的值；要清空已保存的值，请在格中填「" + ClearWord + "」。",
-	"是/否项目请从下拉列表中选择。数字请直接填写，不要带单位，也不要填日期。",
+	"是/否项目请从下拉列表中选择。数字请直接填写，不要带单位，也不要填日期（日期只填在申报日期、完成时限两项）。",
 	"请不要修改项目名称、表头文字和工作表名称，也不要合并单元格；可以增加表头以「备注」开头的列（导入时跳过）。",
 	"填好后保存为 .xlsx 格式（Excel 或 WPS 均可）后导入。导入时会逐格检查，有任何错误都不会导入。",
 }
@@ -209,6 +210,23 @@ func (b *book) inputSheet(sh *sheet, f *county.File, schools []county.School, pr
 			row := []any{g, nil, nil}
 			if v, ok := f.County.Survey[g]; ok && len(v) == 2 {
 				row[1], row[2] = v[0], v[1]
+			}
+			data = append(data, row)
+		}
+	case scopeRectify:
+		names := map[string]string{}
+		for _, s := range f.Schools {
+			names[s.ID] = s.Name
+		}
+		for i := range f.County.Rectification {
+			r := &f.County.Rectification[i]
+			row := make([]any, len(sh.cols))
+			for j := range sh.cols {
+				if c := &sh.cols[j]; c.path == "name" {
+					row[j] = nilIfEmpty(names[idOf(r.SchoolID)])
+				} else {
+					row[j] = c.cellValue(get(r, c.path))
+				}
 			}
 			data = append(data, row)
 		}
