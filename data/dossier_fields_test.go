@@ -23,7 +23,16 @@ func withDossierFacts(f *county.File) *county.File {
 		{Code: "G9", Measure: "组织全员培训", Unit: "教师发展中心", Deadline: "2025-12-31", Status: "未开始"},
 	}
 	for i := range f.Schools {
-		f.Schools[i].Staff = &county.StageCount{Primary: county.I(40 + i), Junior: county.I(i % 3)}
+		// staff only for the stages the school has pupils in (Validate
+		// refuses staff of a stage a school does not teach)
+		st := &county.StageCount{}
+		if p := f.Schools[i].Students.Primary; p != nil && *p > 0 {
+			st.Primary = county.I(40 + i)
+		}
+		if j := f.Schools[i].Students.Junior; j != nil && *j > 0 {
+			st.Junior = county.I(1 + i%3)
+		}
+		f.Schools[i].Staff = st
 	}
 	return f
 }
