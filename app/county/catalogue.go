@@ -36,25 +36,41 @@ const (
 // import) use them. Every integer bound is far below 2^53, so every value
 // that passes is exactly representable as a float64 and in JSON.
 const (
-	MaxStudentsPerStage = 20000  // students of one stage in one school
-	MaxClassesPerStage  = 1000   // classes of one stage in one school
-	MaxClassSize        = 200    // the largest class of a stage
-	MaxTeachersPerStage = 5000   // full-time teachers (or staff) of one stage in one school
-	MaxSchoolArea       = 1e7    // ㎡, any area of one school
-	MaxRoomArea         = 10000  // ㎡, one music or art room
-	MaxRooms            = 1000   // rooms listed for one school
-	MinRoomArea         = 1      // ㎡: a room has an area
-	MaxSchoolMoney      = 1e9    // 元, any yearly amount or asset value of one school
-	MaxCountyMoneyWan   = 1e8    // 万元 (= 10^12 元), any county amount
-	MaxPerCapitaMoney   = 1e7    // 元, per student, per person or an average pay
-	MaxCountyCount      = 1e7    // persons counted county-wide (survey, migrants, cohorts…)
-	MaxDevices          = 100000 // computers of one school
-	MaxBooks            = 1e7    // books of one school
-	MaxMultimediaRooms  = 2000   // networked multimedia rooms of one school
-	MaxPopulationWan    = 10000  // 万人
-	MaxDivisions        = 100000 // townships, subdistricts, villages of one county
-	MaxAreaKm2          = 1e6    // km²
-	MinYear, MaxYear    = 1990, 2100
+	MaxStudentsPerStage = 20000 // students of one stage in one school
+	MaxClassesPerStage  = 1000  // classes of one stage in one school
+	MaxClassSize        = 200   // the largest class of a stage
+	MaxTeachersPerStage = 5000  // full-time teachers (or staff) of one stage in one school
+	MaxSchoolArea       = 1e7   // ㎡, any area of one school
+	MaxRoomArea         = 10000 // ㎡, one music or art room
+	MaxRooms            = 1000  // rooms listed for one school
+	MinRoomArea         = 1     // ㎡: a room has an area
+	MaxSchoolMoney      = 1e9   // 元, any yearly amount or asset value of one school
+	MaxCountyMoneyWan   = 1e8   // 万元 (= 10^12 元), any county amount
+	MaxPerCapitaMoney   = 1e7   // 元, per student, per person or an average pay
+	// MaxPerPupilFunds bounds a school's yearly funds (核拨公用经费, 公用经费预算,
+	// 教师培训经费) per pupil. The standard's 生均公用经费基准定额 are 650 元
+	// (小学) and 850 元 (初中), special schools ≥ 6000 元 (G7); real schools
+	// allocate a few hundred to a few thousand 元 per pupil. 100,000 元 is
+	// over 15 times the highest norm, so only a slip (万元 typed as 元, extra
+	// zeros) goes beyond it, while MaxSchoolMoney alone let 10^9 元 for 900
+	// pupils through.
+	MaxPerPupilFunds = 1e5
+	// MaxPerPupilEquipment bounds 教学仪器设备资产值 per pupil: the R6 norms
+	// are 2000 元 (小学) and 2500 元 (初中); well-equipped urban and special
+	// schools reach some tens of thousands. 200,000 元 leaves room for them.
+	MaxPerPupilEquipment = 2e5
+	// MinPupilsForPerPupil: a school is counted as at least this many pupils
+	// for the per-pupil bounds, as G6 counts a small village school or
+	// teaching point as 100 pupils (its fixed costs do not shrink with it).
+	MinPupilsForPerPupil = 100
+	MaxCountyCount       = 1e7    // persons counted county-wide (survey, migrants, cohorts…)
+	MaxDevices           = 100000 // computers of one school
+	MaxBooks             = 1e7    // books of one school
+	MaxMultimediaRooms   = 2000   // networked multimedia rooms of one school
+	MaxPopulationWan     = 10000  // 万人
+	MaxDivisions         = 100000 // townships, subdistricts, villages of one county
+	MaxAreaKm2           = 1e6    // km²
+	MinYear, MaxYear     = 1990, 2100
 )
 
 // FieldSpec describes one field of the county file: what the clerk sees
@@ -76,6 +92,10 @@ type FieldSpec struct {
 	Stage    string   // "primary", "junior", "senior"; "" when it belongs to no single stage
 	Decimals int      // decimals to show (KindFloat, KindList)
 	Example  string   // a typical value as a clerk types it (template rows, placeholders); "" for none
+	// PerPupilMax, when > 0, bounds the school's value divided by its
+	// pupils (primary + junior + senior, at least MinPupilsForPerPupil):
+	// Validate refuses an amount absurd for the size of the school.
+	PerPupilMax float64
 	// Types lists the school types the field applies to; nil means every
 	// type that has Stage (or every type when Stage is "").
 	Types []string

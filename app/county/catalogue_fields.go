@@ -28,6 +28,9 @@ func name(path, label, hint string) FieldSpec {
 
 func staged(s FieldSpec, stage string) FieldSpec { s.Stage = stage; return s }
 
+// perPupil adds a per-pupil bound to a school amount.
+func perPupil(s FieldSpec, max float64) FieldSpec { s.PerPupilMax = max; return s }
+
 // evidenceHint is the hint of every 佐证材料 field.
 const evidenceHint = "文件名称、文号或情况说明"
 
@@ -89,7 +92,7 @@ var schoolFields = concatSpecs(
 		amount("area_teaching_aux", "教学及辅助用房面积", "㎡", MaxSchoolArea, 2, "R4", "教学及辅助用房总面积，含室内体育用房（R4 计算时扣除）；R4 生均：小学≥4.5㎡/生，初中≥5.8㎡/生"),
 		amount("area_indoor_sports", "室内体育用房面积", "㎡", MaxSchoolArea, 2, "R4、R5", "风雨操场、体育馆等，属于教学及辅助用房，计入 R5 体育运动场馆"),
 		amount("area_sports_ground", "室外体育运动场地面积", "㎡", MaxSchoolArea, 2, "R5", "室外田径场、球场等运动场地；R5 生均体育运动场馆：小学≥7.5㎡/生，初中≥10.2㎡/生"),
-		amount("equipment_value", "教学仪器设备资产值", "元", MaxSchoolMoney, 2, "R6", "账面值，单位为元（不是万元）；R6 生均：小学≥2000 元，初中≥2500 元"),
+		perPupil(amount("equipment_value", "教学仪器设备资产值", "元", MaxSchoolMoney, 2, "R6", "账面值，单位为元（不是万元）；R6 生均：小学≥2000 元，初中≥2500 元"), MaxPerPupilEquipment),
 		count("multimedia_rooms", "网络多媒体教室数", "间", MaxMultimediaRooms, "R7", "接入网络的多媒体教室（R7：每百名学生小学≥2.3 间，初中≥2.4 间）"),
 		count("computers", "计算机台数", "台", MaxDevices, "B4", "仅用于基本均衡 B4"),
 		count("books", "图书册数", "册", MaxBooks, "B5", "仅用于基本均衡 B5"),
@@ -97,9 +100,9 @@ var schoolFields = concatSpecs(
 			Item: "G3", Hint: "每间音乐专用教室的面积，用顿号分隔，如「98、96」；没有填「无」（G3：每间不小于 96㎡）"},
 		{Path: "art_rooms", Label: "美术专用教室面积", Unit: "㎡", Kind: KindList, Min: MinRoomArea, Max: MaxRoomArea, MaxLen: MaxRooms, Decimals: 2,
 			Item: "G3", Hint: "每间美术专用教室的面积，用顿号分隔，如「92」；没有填「无」（G3：每间不小于 90㎡）"},
-		amount("public_funds_allocated", "核拨公用经费", "元", MaxSchoolMoney, 2, "G6、G7", "本年度实际核拨的公用经费（G6：不足 100 人的村小、教学点按 100 人核定；G7：特殊教育学校生均不低于 6000 元）"),
-		amount("public_funds_budget", "年度公用经费预算", "元", MaxSchoolMoney, 2, "Q4", "学校年度公用经费预算总额（Q4）"),
-		amount("training_funds", "教师培训经费", "元", MaxSchoolMoney, 2, "Q4", "安排的教师培训经费（Q4：不低于年度公用经费预算的 5%）"),
+		perPupil(amount("public_funds_allocated", "核拨公用经费", "元", MaxSchoolMoney, 2, "G6、G7", "本年度实际核拨的公用经费（G6：不足 100 人的村小、教学点按 100 人核定；G7：特殊教育学校生均不低于 6000 元）"), MaxPerPupilFunds),
+		perPupil(amount("public_funds_budget", "年度公用经费预算", "元", MaxSchoolMoney, 2, "Q4", "学校年度公用经费预算总额（Q4）"), MaxPerPupilFunds),
+		perPupil(amount("training_funds", "教师培训经费", "元", MaxSchoolMoney, 2, "Q4", "安排的教师培训经费（Q4：不低于年度公用经费预算的 5%）"), MaxPerPupilFunds),
 		staged(count("entrants.primary", "小学新生数", "人", MaxStudentsPerStage, "G13", "本学年小学一年级新生"), "primary"),
 		staged(count("entrants_nearby.primary", "小学就近划片入学新生数", "人", MaxStudentsPerStage, "G13", "按划片就近入学的新生（G13：城区、镇区公办学校 100%）"), "primary"),
 		staged(count("entrants.junior", "初中新生数", "人", MaxStudentsPerStage, "G13", "本学年初中一年级新生"), "junior"),

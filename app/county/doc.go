@@ -19,7 +19,10 @@
 //
 // The bounds are the constants Max… in catalogue.go (students per stage ≤
 // 20,000, areas ≤ 10,000,000 ㎡, county money ≤ 10^8 万元 = 10^12 元,
-// county counts ≤ 10^7, …); every integer bound is far below 2^53.
+// county counts ≤ 10^7, …); every integer bound is far below 2^53. A
+// school's funds and equipment value also have a bound per pupil
+// (FieldSpec.PerPupilMax: 100,000 元 of funds, 200,000 元 of equipment, a
+// school counted as at least 100 pupils), which Validate checks.
 //
 // # Parser (parse.go)
 //

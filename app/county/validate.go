@@ -2,6 +2,7 @@ package county
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -243,6 +244,7 @@ func (v *validator) relations(p string, s *School) {
 	if s.TrainingFunds != nil && s.PublicFundsBudget != nil && *s.TrainingFunds > *s.PublicFundsBudget {
 		v.add(p+"training_funds", ftoa(*s.TrainingFunds), "培训经费出自公用经费，不能多于年度公用经费预算（%s 元）", ftoa(*s.PublicFundsBudget))
 	}
+	v.perPupil(p, s)
 	v.notAbove(p+"entrants_nearby.primary", s.EntrantsNearby.Primary, s.Entrants.Primary, "小学新生数")
 	v.notAbove(p+"entrants_nearby.junior", s.EntrantsNearby.Junior, s.Entrants.Junior, "初中新生数")
 }
@@ -303,5 +305,41 @@ func (v *validator) teachers(p string, t *TeacherCounts) {
 		if sum := *t.PE + *t.Music + *t.Art; sum > *t.FullTime {
 			v.add(p+".pe", strconv.Itoa(sum), "体育、音乐、美术专任教师合计 %d 人，多于专任教师数（%d）", sum, *t.FullTime)
 		}
+	}
+}
+
+// perPupil refuses a school amount whose catalogue bound per pupil it
+// exceeds (PerPupilMax): 10^9 元 of public funds is within the bound of one
+// school's money but absurd for 900 pupils.
+func (v *validator) perPupil(p string, s *School) {
+	if s.Students.Primary == nil && s.Students.Junior == nil && s.Students.Senior == nil {
+		return // the size is not known: nothing to compare with
+	}
+	pupils := Val(s.Students.Primary) + Val(s.Students.Junior) + Val(s.Students.Senior)
+	counted := max(pupils, MinPupilsForPerPupil)
+	amounts := []struct {
+		path  string
+		value *float64
+	}{
+		{"equipment_value", s.EquipmentValue},
+		{"public_funds_allocated", s.PublicFundsAllocated},
+		{"public_funds_budget", s.PublicFundsBudget},
+		{"training_funds", s.TrainingFunds},
+	}
+	for _, a := range amounts {
+		spec, ok := Spec(a.path)
+		if !ok || spec.PerPupilMax <= 0 || a.value == nil {
+			continue
+		}
+		per := *a.value / float64(counted)
+		if per <= spec.PerPupilMax {
+			continue
+		}
+		size := fmt.Sprintf("全校 %d 名学生", pupils)
+		if pupils < MinPupilsForPerPupil {
+			size = fmt.Sprintf("全校 %d 名学生（不足 %d 人按 %d 人计）", pupils, MinPupilsForPerPupil, MinPupilsForPerPupil)
+		}
+		v.add(p+a.path, ftoa(*a.value), "%s，每生 %s 元，超过每生 %s 元的上限；请核对单位是否为元（不是万元）、是否多输了零",
+			size, strconv.FormatFloat(math.Round(per), 'f', -1, 64), ftoa(spec.PerPupilMax))
 	}
 }

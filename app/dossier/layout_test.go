@@ -305,13 +305,14 @@ func BenchmarkHugeSchoolName(b *testing.B) {
 }
 
 // A 1,000-school dossier (default sections): under 2 s and 10 MB. It
-// reports the PDF's size and the peak heap, sampled while it is written.
+// reports the PDF's size and the peak heap, sampled while it is written,
+// for the whole and separately for the layout passes (settle) and for
+// gofpdf's Output, so that a change shows where it saved.
 func BenchmarkThousandSchoolDossier(b *testing.B) {
 	f := county.Generate(1000, 9)
 	r := eval.Run(f)
 	b.ReportAllocs()
-	runtime.GC()
-	var peak atomic.Uint64
+	var peak, phase atomic.Uint64
 	stop := make(chan struct{})
 	go func() {
 		var ms runtime.MemStats
@@ -324,17 +325,31 @@ func BenchmarkThousandSchoolDossier(b *testing.B) {
 				if ms.HeapAlloc > peak.Load() {
 					peak.Store(ms.HeapAlloc)
 				}
+				if ms.HeapAlloc > phase.Load() {
+					phase.Store(ms.HeapAlloc)
+				}
 			}
 		}
 	}()
 	var buf bytes.Buffer
+	var layoutPeak, outputPeak uint64
+	runtime.GC()
 	for b.Loop() {
 		buf.Reset()
-		if err := Write(&buf, f, r, Options{Date: fixedDate}); err != nil {
+		phase.Store(0)
+		d, err := settle(f, r, Options{Date: fixedDate})
+		if err != nil {
 			b.Fatal(err)
 		}
+		layoutPeak = max(layoutPeak, phase.Swap(0))
+		if err := output(d, &buf); err != nil {
+			b.Fatal(err)
+		}
+		outputPeak = max(outputPeak, phase.Load())
 	}
 	close(stop)
 	b.ReportMetric(float64(buf.Len())/1e6, "pdf-MB")
 	b.ReportMetric(float64(peak.Load())/1e6, "peak-heap-MB")
+	b.ReportMetric(float64(layoutPeak)/1e6, "layout-peak-MB")
+	b.ReportMetric(float64(outputPeak)/1e6, "output-peak-MB")
 }

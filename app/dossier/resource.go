@@ -110,7 +110,7 @@ func (c *ctx) resourceTable(st *eval.Stage, stage string) {
 	for _, code := range standard.ResourceCodes {
 		it := national.Item(code)
 		cols = append(cols, col{W: 9.5, Align: "R"})
-		h1 = append(h1, cell{Text: code + " " + it.Name + "（" + it.Unit + "）"})
+		h1 = append(h1, cell{Text: code + " " + headText(it.NameWords()...) + "（" + it.Unit + "）"})
 		h2 = append(h2, cell{Text: "≥" + limitText(st.Standard[code]), Align: "R"})
 		h3 = append(h3, cell{Text: "≥" + limitText(floorOf(st.Standard[code])), Align: "R"})
 	}

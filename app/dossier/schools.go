@@ -261,29 +261,41 @@ func (c *ctx) schoolPartTable(key string, stage *eval.Stage, sp *eval.SchoolPart
 
 // schoolItems lists the county items this school fails.
 func (c *ctx) schoolItems(s *county.School) {
+	lines := schoolItemLines(c.r, s.ID)
+	if len(lines) == 0 {
+		return
+	}
+	c.d.para("本校涉及的其他未达标事项：", smallSize, false, true)
+	c.d.paragraph(strings.Join(lines, "\n"), smallSize, false)
+}
+
+// schoolItemLines lists the failed items that concern the school with this
+// id, each with the issues the evaluation attributed to it. An item's
+// Schools[i] is the school of Issues[i], so the match is by id: matching
+// issue text by school name gave 第一小学 the lines of 第一小学分校.
+func schoolItemLines(r *eval.Result, id string) []string {
 	var codes []string
-	for code, r := range c.r.Items {
-		for _, id := range r.Schools {
-			if id == s.ID {
+	for code, it := range r.Items {
+		for _, sid := range it.Schools {
+			if sid == id {
 				codes = append(codes, code)
+				break
 			}
 		}
-	}
-	if len(codes) == 0 {
-		return
 	}
 	sort.Strings(codes)
 	var lines []string
 	for _, code := range codes {
-		r := c.r.Items[code]
+		it := r.Items[code]
 		line := code + " " + itemName(code)
-		for _, is := range r.Issues {
-			if strings.Contains(is, s.Name) {
-				line += "：" + is
+		if len(it.Schools) == len(it.Issues) {
+			for i, sid := range it.Schools {
+				if sid == id {
+					line += "：" + it.Issues[i]
+				}
 			}
 		}
 		lines = append(lines, line)
 	}
-	c.d.para("本校涉及的其他未达标事项：", smallSize, false, true)
-	c.d.paragraph(strings.Join(lines, "\n"), smallSize, false)
+	return lines
 }

@@ -91,13 +91,24 @@ func (t *table) layout(d *doc, ws []float64, r []cell, head bool) laidRow {
 	return lr
 }
 
-// headLines breaks a header cell between words: at spaces, before "（"
-// and after "）、/". A short word (a term of up to six characters: "代码",
+// wordBreak in a header's text marks where a line may break between two
+// words ("生均" + wordBreak + "教学"…); it is never printed. Without marks a
+// long phrase wraps between any two characters, which split 设/备值.
+const wordBreak = "\u200b"
+
+// headText joins words with wordBreak.
+func headText(words ...string) string { return strings.Join(words, wordBreak) }
+
+// headLines breaks a header cell between words: at wordBreak marks, at
+// spaces, before "（" and after "）、/". A short word (a term of up to six characters: "代码",
 // "评估结论") is never cut — the cell's font is set smaller (down to 6 pt)
 // until it fits; only a long phrase ("每百名学生拥有…") wraps between its
 // characters like body text.
 func (d *doc) headLines(text string, w, size float64, bold bool) ([]string, float64) {
-	words := headWords(clean(text, true))
+	var words []string
+	for _, part := range strings.Split(text, wordBreak) {
+		words = append(words, headWords(clean(part, true))...)
+	}
 	s := size
 	for ; s > 6; s -= 0.5 {
 		d.font(bold, s)

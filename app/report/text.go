@@ -8,13 +8,16 @@ import (
 	"sort"
 	"strings"
 
+	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/app/format"
+	"junheng/app/proofread"
 	"junheng/app/standard"
 )
 
-// Text renders the whole result.
-func Text(r *eval.Result, std *standard.Standard) string {
+// Text renders the whole result of the county file f, with 材料自查 (the
+// numbers its texts state that its own data contradict).
+func Text(f *county.File, r *eval.Result, std *standard.Standard) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s学年 县域义务教育优质均衡发展评估结果\n", r.County, r.Year)
 	fmt.Fprintf(&b, "依据：%s\n\n", r.Standard)
@@ -26,6 +29,7 @@ func Text(r *eval.Result, std *standard.Standard) string {
 	finance(&b, r)
 	legacy(&b, r)
 	todo(&b, r)
+	selfCheck(&b, f, r)
 	return b.String()
 }
 
@@ -215,5 +219,20 @@ func todo(b *strings.Builder, r *eval.Result) {
 			kind = "未填报"
 		}
 		fmt.Fprintf(b, "  %2d. [%s·%s] %s\n", i+1, standard.PartNames[t.Part], kind, t.Text)
+	}
+}
+
+// selfCheck is 材料自查: every contradiction between the texts and the
+// data, or a line saying there is none.
+func selfCheck(b *strings.Builder, f *county.File, r *eval.Result) {
+	fmt.Fprintln(b, "\n【材料自查】")
+	found := proofread.Check(f, r)
+	if len(found) == 0 {
+		fmt.Fprintln(b, "  "+proofread.NoneFound)
+		return
+	}
+	fmt.Fprintf(b, "  发现 %d 处数据前后不一致，提交前请改正文字材料或数据：\n", len(found))
+	for i, c := range found {
+		fmt.Fprintf(b, "  %2d. %s\n", i+1, c.Sentence())
 	}
 }

@@ -16,7 +16,7 @@ import (
 // textOf evaluates f under the national standard and renders the report.
 func textOf(f *county.File, opts eval.Options) string {
 	std := standard.National2017()
-	return report.Text(eval.Evaluate(f, std, opts), std)
+	return report.Text(f, eval.Evaluate(f, std, opts), std)
 }
 
 // Issue 11, as found in the report: 300-digit areas, "-50.00%" from survey

@@ -1,5 +1,7 @@
 package standard
 
+import "strings"
+
 // shortNames are a few characters per resource indicator, for table
 // headers and chart labels where the standard's full name does not fit
 // (R2 骨干教师 above a column; the full name goes in the tooltip).
@@ -14,4 +16,27 @@ func (it *Item) ShortName() string {
 		return s
 	}
 	return it.Name
+}
+
+// nameWords cut the resource indicators' names into the words a table
+// header may break between ("|"), so that a narrow column never splits a
+// word ("设/备值"). Joined they give the name exactly (tested); no word is
+// longer than six characters, so a header set smaller always fits it.
+var nameWords = map[string]string{
+	"R1": "每百名学生|拥有|高于规定学历|教师数",
+	"R2": "每百名学生|拥有|县级以上|骨干教师数",
+	"R3": "每百名学生|拥有|体育、|艺术|（美术、|音乐）|专任教师数",
+	"R4": "生均|教学及辅助|用房面积",
+	"R5": "生均|体育运动|场馆面积",
+	"R6": "生均|教学|仪器设备值",
+	"R7": "每百名学生|拥有|网络多媒体|教室数",
+}
+
+// NameWords is the item's name cut into words for a line breaker; one word
+// (the whole name) when it has no cut.
+func (it *Item) NameWords() []string {
+	if s, ok := nameWords[it.Code]; ok {
+		return strings.Split(s, "|")
+	}
+	return []string{it.Name}
 }

@@ -2,6 +2,7 @@ package standard
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -91,5 +92,23 @@ func TestResourceShortNames(t *testing.T) {
 			t.Errorf("%s and %s share the short name %q", code, other, s)
 		}
 		seen[s] = code
+	}
+}
+
+// The words a header breaks between give the item's name exactly, and none
+// is so long that a narrow column must cut it.
+func TestResourceNameWords(t *testing.T) {
+	std := National2017()
+	for _, code := range ResourceCodes {
+		it := std.Item(code)
+		words := it.NameWords()
+		if len(words) < 2 || strings.Join(words, "") != it.Name {
+			t.Errorf("%s: words %q do not make up %q", code, words, it.Name)
+		}
+		for _, w := range words {
+			if n := len([]rune(w)); n == 0 || n > 6 {
+				t.Errorf("%s: word %q of %d characters", code, w, n)
+			}
+		}
 	}
 }

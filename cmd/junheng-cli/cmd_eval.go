@@ -103,7 +103,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	std := standard.National2017()
 	r := eval.Evaluate(f, std, *opts)
 	if *text {
-		_, err = io.WriteString(stdout, report.Text(r, std))
+		_, err = io.WriteString(stdout, report.Text(f, r, std))
 	} else {
 		err = writeJSON(stdout, withProofread(r, f), *pretty)
 	}

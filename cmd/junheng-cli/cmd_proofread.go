@@ -49,33 +49,15 @@ func runProofread(args []string, stdout, stderr io.Writer) int {
 	r := eval.Evaluate(f, standard.National2017(), *opts)
 	list := proofread.Check(f, r)
 	for _, c := range list {
-		if _, err := fmt.Fprintf(stdout, "%s：%s——文中为 %s，按本文件数据计算为 %s。原文：「%s」\n",
-			whereName(c.Where), c.About, c.Stated, c.Computed, c.Text); err != nil {
+		if _, err := fmt.Fprintln(stdout, c.Sentence()); err != nil {
 			fmt.Fprintln(stderr, "写出失败：", err)
 			return 1
 		}
 	}
 	if len(list) == 0 {
-		fmt.Fprintln(stderr, "材料自查：文字材料中的数字与本文件数据一致。")
+		fmt.Fprintln(stderr, "材料自查："+proofread.NoneFound)
 	} else {
 		fmt.Fprintf(stderr, "材料自查：发现 %d 处数据前后不一致。\n", len(list))
 	}
 	return 0
-}
-
-// whereName names a text of the file in Chinese.
-func whereName(where string) string {
-	switch where {
-	case "narrative.request":
-		return "申请报告"
-	case "narrative.basic":
-		return "自评报告·县域义务教育基本情况"
-	case "narrative.foundation":
-		return "自评报告·工作基础"
-	case "narrative.problems":
-		return "自评报告·存在的问题和原因分析"
-	case "narrative.measures":
-		return "自评报告·保障措施"
-	}
-	return where
 }

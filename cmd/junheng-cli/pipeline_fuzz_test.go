@@ -113,7 +113,7 @@ func checkPipeline(t *testing.T, file *county.File, opts eval.Options, sections 
 	std := standard.National2017()
 	r := eval.Evaluate(file, std, opts)
 
-	for _, line := range strings.Split(report.Text(r, std), "\n") {
+	for _, line := range strings.Split(report.Text(file, r, std), "\n") {
 		if bad := format.CheckText(line); bad != "" {
 			t.Fatalf("text report: %q in %q", bad, line)
 		}

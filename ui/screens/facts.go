@@ -46,7 +46,10 @@ type facts struct {
 	results *fyne.Container
 	msg     w.Message
 	extra   factsExtra // optional second editor (the finance rows)
-	obj     fyne.CanvasObject
+	// tidy runs on the facts to store after the changed fields were read
+	// (the 整改台账 drops an entry the form added but left empty).
+	tidy func(*prof)
+	obj  fyne.CanvasObject
 }
 
 // factsExtra is an editor shown under the form that stores into the same profile.
@@ -149,6 +152,9 @@ func (p *facts) store(live prof) bool {
 	if !ok {
 		p.showFailed(nil)
 		return false
+	}
+	if p.tidy != nil {
+		p.tidy(&c)
 	}
 	nf := *s.File
 	nf.County = c

@@ -9,7 +9,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"junheng/app/county"
 	"junheng/app/dossier"
+	"junheng/app/proofread"
 	"junheng/data/safefile"
 	"junheng/ui/dialogs"
 )
@@ -21,12 +23,13 @@ type print struct {
 	env    *Env
 	checks map[dossier.Section]*widget.Check
 	info   *widget.Label
+	proof  *fyne.Container // 材料自查: the contradictions found
 	write  *widget.Button
 	obj    fyne.CanvasObject
 }
 
 func newPrint(env *Env) *print {
-	p := &print{env: env, info: widget.NewLabel(""), checks: map[dossier.Section]*widget.Check{}}
+	p := &print{env: env, info: widget.NewLabel(""), proof: container.NewVBox(), checks: map[dossier.Section]*widget.Check{}}
 	p.info.Wrapping = fyne.TextWrapWord
 	list := container.NewGridWithColumns(3)
 	for _, sec := range dossier.AllSections {
@@ -40,7 +43,10 @@ func newPrint(env *Env) *print {
 	p.obj = container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("打印材料", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel("选择要打印的部分（一校一表每所学校一页）："),
-		list, p.info, container.NewHBox(p.write),
+		list, p.info,
+		widget.NewLabelWithStyle("材料自查", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		p.proof,
+		container.NewHBox(p.write),
 	))
 	return p
 }
@@ -49,6 +55,7 @@ func (p *print) Object() fyne.CanvasObject { return p.obj }
 
 func (p *print) Update() {
 	r := p.env.S.Result
+	p.showProofread()
 	switch {
 	case r == nil:
 		p.info.SetText("尚无评估结果，计算完成后即可生成。")
@@ -60,6 +67,37 @@ func (p *print) Update() {
 		p.info.SetText("所有事项已填报并达标。")
 	}
 	p.write.Enable()
+}
+
+// showProofread lists what the narrative and the letter state that the
+// file's own numbers contradict (app/proofread), before the PDF is made.
+func (p *print) showProofread() {
+	p.proof.RemoveAll()
+	r := p.env.S.Result
+	if r == nil {
+		p.proof.Add(widget.NewLabel("尚无评估结果，计算完成后自查。"))
+		return
+	}
+	found := proofread.Check(p.env.S.File, r)
+	if len(found) == 0 {
+		ok := widget.NewLabel("申请报告和自评报告中的数字与计算结果一致，未发现矛盾。")
+		ok.Importance = widget.SuccessImportance
+		p.proof.Add(ok)
+		return
+	}
+	head := widget.NewLabel(fmt.Sprintf("文字部分有 %d 处数字与计算结果不一致，请在「县域概况」中修改后再生成：", len(found)))
+	head.Importance = widget.DangerImportance
+	head.Wrapping = fyne.TextWrapWord
+	p.proof.Add(head)
+	for i, fd := range found {
+		where := county.FieldLabel("county." + fd.Where)
+		if where == "" {
+			where = "文字部分"
+		}
+		l := widget.NewLabel(fmt.Sprintf("（%d）%s：「%s」\n%s：文中为 %s，计算结果为 %s。", i+1, where, fd.Text, fd.About, fd.Stated, fd.Computed))
+		l.Wrapping = fyne.TextWrapWord
+		p.proof.Add(l)
+	}
 }
 
 func (p *print) sections() []dossier.Section {

@@ -20,10 +20,11 @@ type todoRow struct {
 }
 
 // todo is 整改清单: every failure and missing item from the verdict,
-// grouped by school or by item, each opening the form where it is fixed.
+// grouped by school or by item, each opening the form where it is fixed,
+// and under the list the 整改台账 editor of the item chosen.
 type todo struct {
-	readOnly
 	env     *Env
+	ledger  *ledger
 	group   *widget.RadioGroup
 	rows    []todoRow
 	list    *widget.List
@@ -37,7 +38,8 @@ const (
 )
 
 func newTodo(env *Env) *todo {
-	p := &todo{env: env, summary: widget.NewLabel("")}
+	p := &todo{env: env, summary: widget.NewLabel(""), ledger: newLedger(env)}
+	p.summary.Wrapping = fyne.TextWrapWord
 	p.group = widget.NewRadioGroup([]string{bySchool, byItem}, func(string) { p.Update() })
 	p.group.Horizontal = true
 	p.group.SetSelected(bySchool)
@@ -46,14 +48,17 @@ func newTodo(env *Env) *todo {
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			b := widget.NewButton("填写整改", nil)
+			return container.NewBorder(nil, nil, nil, b, l)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
+			c := o.(*fyne.Container)
+			l, b := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Button)
 			r := p.rows[i]
 			if r.item == nil {
 				l.TextStyle = fyne.TextStyle{Bold: true}
 				l.SetText(r.heading)
+				b.Hide()
 				return
 			}
 			l.TextStyle = fyne.TextStyle{}
@@ -61,7 +66,14 @@ func newTodo(env *Env) *todo {
 			if r.item.Missing {
 				mark = "□ 未填报："
 			}
-			l.SetText("    " + mark + r.item.Text + "  →")
+			state := ""
+			if st := statusOf(&p.env.S.File.County, *r.item); st != "" {
+				state = "【" + st + "】"
+			}
+			l.SetText("    " + mark + r.item.Text + state + "  →")
+			item := *r.item
+			b.OnTapped = func() { p.ledger.choose(item) }
+			b.Show()
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
 		p.list.UnselectAll()
@@ -73,16 +85,25 @@ func newTodo(env *Env) *todo {
 			env.Goto(page, target)
 		}
 	}
-	p.obj = container.NewBorder(container.NewVBox(container.NewHBox(p.group), p.summary), nil, nil, nil, p.list)
+	split := container.NewVSplit(p.list, p.ledger.Object())
+	split.Offset = 0.45
+	p.obj = container.NewBorder(container.NewVBox(container.NewHBox(p.group), p.summary), nil, nil, nil, split)
 	return p
 }
 
 func (p *todo) Object() fyne.CanvasObject { return p.obj }
 
+func (p *todo) Open(string) {}
+
+func (p *todo) Dirty() bool { return p.ledger.Dirty() }
+
+func (p *todo) Save() bool { return p.ledger.Save() }
+
 func (p *todo) Update() {
 	if p.list == nil || p.env.S == nil {
 		return
 	}
+	p.ledger.Update()
 	p.rows = p.rows[:0]
 	r := p.env.S.Result
 	if r == nil {
@@ -97,7 +118,7 @@ func (p *todo) Update() {
 			missing++
 		}
 	}
-	p.summary.SetText(fmt.Sprintf("共 %d 项：未达标 %d 项，未填报 %d 项。点击一项打开填写它的页面。", len(items), len(items)-missing, missing))
+	p.summary.SetText(fmt.Sprintf("共 %d 项：未达标 %d 项，未填报 %d 项。点击一项打开填写它的页面；点「填写整改」在下方填写整改措施、责任单位、完成时限和状态。", len(items), len(items)-missing, missing))
 	key := func(t *eval.Todo) string {
 		if p.group.Selected == byItem {
 			return t.Code
