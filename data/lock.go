@@ -44,7 +44,7 @@ func takeLock(path string, me lockNote, takeOver bool) error {
 			return fmt.Errorf("无法写入锁定标记（可以只读方式打开）：%w", osErr(lp, err))
 		}
 		held, rerr := readLock(path)
-		stale := rerr != nil || (held.Host == me.Host && !processAlive(held.PID))
+		stale := rerr != nil || held.stale(me)
 		if !stale && !takeOver {
 			return &LockedError{Path: path, Office: held.Office, User: held.User, Host: held.Host, Since: held.Since,
 				Mine: held.Host == me.Host && held.User == me.User}
@@ -54,6 +54,12 @@ func takeLock(path string, me lockNote, takeOver bool) error {
 		}
 	}
 	return fmt.Errorf("无法写入锁定标记「%s」：另一个程序同时在打开此文件", lp)
+}
+
+// stale reports whether a note was left by a program of this computer that
+// no longer runs (killed, crashed): it holds nothing and names no one.
+func (n lockNote) stale(me lockNote) bool {
+	return n.Host == me.Host && !processAlive(n.PID)
 }
 
 func readLock(path string) (lockNote, error) {

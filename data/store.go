@@ -193,7 +193,7 @@ func (s *Store) Settings() Settings { return s.set }
 // (for a read-only store: who is editing it now).
 func (s *Store) HeldBy() string {
 	n, err := readLock(s.path)
-	if err != nil || (s.locked && n.Host == s.me.Host && n.PID == s.me.PID && n.Since.Equal(s.me.Since)) {
+	if err != nil || n.stale(s.me) || (s.locked && n.Host == s.me.Host && n.PID == s.me.PID && n.Since.Equal(s.me.Since)) {
 		return ""
 	}
 	return (&LockedError{Path: s.path, Office: n.Office, User: n.User, Host: n.Host, Since: n.Since}).Error()
