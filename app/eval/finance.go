@@ -20,21 +20,20 @@ var FinanceSeries = []string{
 	"edu_surcharge_levied", "edu_surcharge_allocated",
 }
 
-// FinanceSeriesNames names each series in Chinese with its unit.
-var FinanceSeriesNames = map[string]string{
-	"recurrent_revenue":                "财政经常性收入（万元）",
-	"edu_appropriation":                "义务教育财政拨款（万元）",
-	"public_edu_expenditure":           "一般公共预算教育支出（万元）",
-	"fiscal_expenditure":               "一般公共预算支出（万元）",
-	"students":                         "义务教育在校生（人）",
-	"per_student_expenditure":          "生均一般公共预算教育支出（元）",
-	"per_student_operating.primary":    "小学生均教育事业费（元）",
-	"per_student_operating.junior":     "初中生均教育事业费（元）",
-	"per_student_public_funds.primary": "小学生均公用经费（元）",
-	"per_student_public_funds.junior":  "初中生均公用经费（元）",
-	"staff_avg_salary":                 "教职工年平均工资（元）",
-	"edu_surcharge_levied":             "教育费附加征收（万元）",
-	"edu_surcharge_allocated":          "教育费附加拨付（万元）",
+// FinanceSeriesNames names each series in Chinese with its unit, as 表Ⅴ
+// prints it: the field catalogue's own titles (one name for a field on the
+// form, in the workbook and in the dossier), and for the one computed
+// series its name.
+var FinanceSeriesNames = financeSeriesNames()
+
+func financeSeriesNames() map[string]string {
+	names := map[string]string{"per_student_expenditure": "生均一般公共预算教育支出（元）"}
+	for _, key := range FinanceSeries {
+		if spec, ok := county.Spec("county.finance." + key); ok {
+			names[key] = spec.Title()
+		}
+	}
+	return names
 }
 
 // FinanceDecimals is how many decimals a series prints with: head counts

@@ -121,3 +121,17 @@ func TestFinanceMissingAndZeroBase(t *testing.T) {
 		t.Error("one year only: F1 is missing")
 	}
 }
+
+// Every row of 表Ⅴ has a Chinese name with its unit, the same words the
+// form and the workbook use for the field.
+func TestEveryFinanceSeriesIsNamed(t *testing.T) {
+	for _, key := range FinanceSeries {
+		name := FinanceSeriesNames[key]
+		if name == "" || !strings.Contains(name, "（") {
+			t.Errorf("series %s has no name with a unit: %q", key, name)
+		}
+		if spec, ok := county.Spec("county.finance." + key); ok && spec.Label != "" && !strings.HasPrefix(name, spec.Label) {
+			t.Errorf("表Ⅴ names %s %q, the form calls it %q", key, name, spec.Label)
+		}
+	}
+}
