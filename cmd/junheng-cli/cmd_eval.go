@@ -2,10 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"junheng/app/county"
@@ -47,8 +49,7 @@ func ruleFlags(fs *flag.FlagSet) *eval.Options {
 	o := eval.DefaultOptions()
 	for _, sw := range eval.Switches { // the same switches as the GUI's settings
 		if sw.Int != nil {
-			p := sw.Int(&o)
-			fs.IntVar(p, sw.Flag, *p, sw.Label)
+			fs.Var((*countFlag)(sw.Int(&o)), sw.Flag, sw.Label)
 		} else {
 			p := sw.Bool(&o)
 			fs.BoolVar(p, sw.Flag, *p, sw.Label)
@@ -56,6 +57,28 @@ func ruleFlags(fs *flag.FlagSet) *eval.Options {
 	}
 	return &o
 }
+
+// countFlag is an integer flag that refuses negatives when it is parsed,
+// so every command words a negative --tp-threshold the same way.
+type countFlag int
+
+func (c *countFlag) String() string {
+	if c == nil {
+		return "0"
+	}
+	return strconv.Itoa(int(*c))
+}
+
+func (c *countFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return errors.New("not a whole number ≥ 0")
+	}
+	*c = countFlag(n)
+	return nil
+}
+
+func (c *countFlag) Get() any { return int(*c) }
 
 // loadCounty reads a county from a JSON file or, with --year, a database.
 func loadCounty(path, year string) (*county.File, error) {
@@ -92,10 +115,6 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		return p.code
 	}
 	pos := p.pos
-	if opts.TeachingPointThreshold < 0 {
-		fmt.Fprintf(stderr, "--tp-threshold = %d：教学点人数门槛不能为负数\n", opts.TeachingPointThreshold)
-		return 2
-	}
 	f, err := loadCounty(pos[0], *year)
 	if err != nil {
 		return failed(stderr, err)

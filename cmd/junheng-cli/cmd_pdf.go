@@ -65,10 +65,6 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	if rules.TeachingPointThreshold < 0 {
-		fmt.Fprintf(stderr, "--tp-threshold = %d：教学点人数门槛不能为负数\n", rules.TeachingPointThreshold)
-		return 2
-	}
 	f, err := loadCounty(pos[0], *year)
 	if err != nil {
 		return failed(stderr, err)

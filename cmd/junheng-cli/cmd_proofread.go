@@ -38,10 +38,6 @@ func runProofread(args []string, stdout, stderr io.Writer) int {
 		return p.code
 	}
 	pos := p.pos
-	if opts.TeachingPointThreshold < 0 {
-		fmt.Fprintf(stderr, "--tp-threshold = %d：教学点人数门槛不能为负数\n", opts.TeachingPointThreshold)
-		return 2
-	}
 	f, err := loadCounty(pos[0], *year)
 	if err != nil {
 		return failed(stderr, err)

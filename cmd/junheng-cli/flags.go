@@ -128,6 +128,8 @@ func valueKind(f *flag.Flag) string {
 		return "true 或 false（也可只写参数名，表示是）"
 	}
 	switch f.Value.(type) {
+	case *countFlag:
+		return "不小于 0 的整数"
 	case interface{ Get() any }:
 		switch f.Value.(flag.Getter).Get().(type) {
 		case int, int64, uint, uint64:

@@ -114,7 +114,11 @@ func TestFlagErrorsNameTheFlagAndValue(t *testing.T) {
 		want string
 	}{
 		{[]string{"import-json", "--bogus"}, "import-json 命令没有参数「--bogus」"},
-		{[]string{"eval", "--tp-threshold", "abc", "x.json"}, "参数「--tp-threshold」的值「abc」无效：应为整数"},
+		{[]string{"eval", "--tp-threshold", "abc", "x.json"}, "参数「--tp-threshold」的值「abc」无效：应为不小于 0 的整数"},
+		// a negative threshold is refused by the flag itself, alike in every command
+		{[]string{"eval", "--tp-threshold", "-1", "x.json"}, "参数「--tp-threshold」的值「-1」无效：应为不小于 0 的整数"},
+		{[]string{"pdf", "--tp-threshold", "-1", "x.json", "-o", "x.pdf"}, "参数「--tp-threshold」的值「-1」无效"},
+		{[]string{"proofread", "--tp-threshold", "-1", "x.json"}, "参数「--tp-threshold」的值「-1」无效"},
 		{[]string{"merge", "--theirs=ja", "a", "b"}, "参数「--theirs」的值「ja」无效：应为true 或 false"},
 		{[]string{"history", "x.db", "--year"}, "参数「--year」后面缺少它的值"},
 		{[]string{"import-json", "x.db"}, "参数不够：import-json 命令需要 2 个"},
