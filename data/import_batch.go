@@ -20,25 +20,11 @@ import (
 // nothing. A backup is taken first when the year already holds data. The
 // year is created when it does not exist and profile is given.
 func (s *Store) ApplyImport(year string, schools []county.School, profile *county.Profile, source string) error {
-	if err := s.writable(); err != nil {
-		return err
-	}
-	if err := checkYear(year); err != nil {
-		return err
-	}
-	for _, sc := range schools {
-		if sc.ID == "" {
-			return county.Problems{{SchoolName: sc.Name, Field: "id", Message: "学校标识码不能为空"}}
-		}
-	}
-	years, err := s.Years()
+	years, err := s.batchYears(year, schools)
 	if err != nil {
 		return err
 	}
-	exists := false
-	for _, y := range years {
-		exists = exists || y == year
-	}
+	exists := slices.Contains(years, year)
 	if !exists && profile == nil {
 		return fmt.Errorf("文件中没有 %s 学年，请先建立该学年（或导入含县级数据的工作簿）", year)
 	}
@@ -63,18 +49,7 @@ func (s *Store) ApplyImport(year string, schools []county.School, profile *count
 // would be after the save is validated (only problems it introduces block
 // it), any problem saves nothing, and a backup is taken first.
 func (s *Store) SaveSchools(year string, schools []county.School, note string) error {
-	if err := s.writable(); err != nil {
-		return err
-	}
-	if err := checkYear(year); err != nil {
-		return err
-	}
-	for _, sc := range schools {
-		if sc.ID == "" {
-			return county.Problems{{SchoolName: sc.Name, Field: "id", Message: "学校标识码不能为空"}}
-		}
-	}
-	years, err := s.Years()
+	years, err := s.batchYears(year, schools)
 	if err != nil {
 		return err
 	}
@@ -85,6 +60,24 @@ func (s *Store) SaveSchools(year string, schools []county.School, note string) e
 		return fmt.Errorf("保存前备份失败，未保存：%w", err)
 	}
 	return s.putSchools(year, schools, nil, "save", note, Typed())
+}
+
+// batchYears checks what ApplyImport and SaveSchools both need before they
+// write — a writable file, a valid year, every school with an id — and
+// returns the years the file holds.
+func (s *Store) batchYears(year string, schools []county.School) ([]string, error) {
+	if err := s.writable(); err != nil {
+		return nil, err
+	}
+	if err := checkYear(year); err != nil {
+		return nil, err
+	}
+	for _, sc := range schools {
+		if sc.ID == "" {
+			return nil, county.Problems{{SchoolName: sc.Name, Field: "id", Message: "学校标识码不能为空"}}
+		}
+	}
+	return s.Years()
 }
 
 // putSchools writes schools (and the profile when not nil) into a year in
