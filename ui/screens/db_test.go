@@ -5,40 +5,19 @@ import (
 	"strconv"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-
 	"junheng/app/county"
 	"junheng/assets/demo"
 	"junheng/ui/dbstore"
 	"junheng/ui/session"
-	jtheme "junheng/ui/theme"
 )
 
 // The same form, with the real SQLite file behind it: the school typed in
 // is in the database after the program closes it, and the audit trail
 // names the user.
 func TestEnterSchoolIntoTheDatabase(t *testing.T) {
-	a := test.NewApp()
-	a.Settings().SetTheme(jtheme.New(1))
-	t.Cleanup(a.Quit)
-	path := filepath.Join(t.TempDir(), "义马市.db")
 	set := session.Settings{User: "张老师", Office: "督导室"}
-	created, err := dbstore.Opener{}.Create(path, set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := created.(dbstore.Store).ImportFile(demo.File()); err != nil {
-		t.Fatal(err)
-	}
-	s, err := session.New(created, "", set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Inline = true
-	win := test.NewWindow(nil)
-	win.Resize(fyne.NewSize(1280, 800))
-	env := &Env{S: s, Win: win, Goto: func(string, string) {}, Status: func(string) {}}
+	d := newOnDB(t, "义马市.db", demo.File(), set)
+	path, created, s, win, env := d.path, d.st, d.s, d.win, d.env
 	p := newSchools(env)
 	win.SetContent(p.Object())
 	p.Update()
@@ -91,26 +70,8 @@ func TestEnterSchoolIntoTheDatabase(t *testing.T) {
 // County facts typed on 政府保障 reach the database, and copying the year
 // brings them into the next school year.
 func TestCountyFactsAndCopyYearWithTheDatabase(t *testing.T) {
-	a := test.NewApp()
-	a.Settings().SetTheme(jtheme.New(1))
-	t.Cleanup(a.Quit)
-	path := filepath.Join(t.TempDir(), "义马市.db")
-	set := session.Settings{User: "张老师"}
-	st, err := dbstore.Opener{}.Create(path, set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := st.(dbstore.Store).ImportFile(demo.File()); err != nil {
-		t.Fatal(err)
-	}
-	s, err := session.New(st, "", set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Inline = true
-	win := test.NewWindow(nil)
-	env := &Env{S: s, Win: win, Goto: func(string, string) {}, Status: func(string) {}}
+	d := newOnDB(t, "义马市.db", demo.File(), session.Settings{User: "张老师"})
+	st, s, win, env := d.st, d.s, d.win, d.env
 	g := newGov(env)
 	win.SetContent(g.Object())
 	g.Update()
@@ -142,27 +103,8 @@ func TestCountyFactsAndCopyYearWithTheDatabase(t *testing.T) {
 // An Excel import confirmed on 学校档案 reaches the SQLite file in one
 // audited write, and the page shows the imported value.
 func TestImportExcelIntoTheDatabase(t *testing.T) {
-	a := test.NewApp()
-	a.Settings().SetTheme(jtheme.New(1))
-	t.Cleanup(a.Quit)
-	path := filepath.Join(t.TempDir(), "义马市.db")
-	set := session.Settings{User: "张老师", Office: "督导室"}
-	created, err := dbstore.Opener{}.Create(path, set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer created.Close()
-	if err := created.(dbstore.Store).ImportFile(demo.File()); err != nil {
-		t.Fatal(err)
-	}
-	s, err := session.New(created, "", set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Inline = true
-	win := test.NewWindow(nil)
-	win.Resize(fyne.NewSize(1280, 800))
-	env := &Env{S: s, Win: win, Goto: func(string, string) {}, Status: func(string) {}}
+	d := newOnDB(t, "义马市.db", demo.File(), session.Settings{User: "张老师", Office: "督导室"})
+	created, s, win, env := d.st, d.s, d.win, d.env
 	p := newSchools(env)
 	win.SetContent(p.Object())
 	p.Update()
@@ -192,7 +134,7 @@ func TestImportExcelIntoTheDatabase(t *testing.T) {
 			t.Fatalf("database holds %d pupils", *got.Students.Primary)
 		}
 	}
-	hist, err := created.(dbstore.Store).History(s.Year, sc.ID, "students.primary")
+	hist, err := created.History(s.Year, sc.ID, "students.primary")
 	if err != nil {
 		t.Fatal(err)
 	}

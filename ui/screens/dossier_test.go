@@ -1,22 +1,18 @@
 package screens
 
 import (
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/app/proofread"
 	"junheng/assets/demo"
-	"junheng/ui/dbstore"
 	"junheng/ui/session"
-	jtheme "junheng/ui/theme"
 )
 
 // schoolTodo is the first to-do item of the demo that belongs to a school.
@@ -330,27 +326,8 @@ func TestPrintPageSaysWhenNothingContradicts(t *testing.T) {
 // The 整改台账 typed on 整改清单 reaches the SQLite file and its audit
 // trail names the user.
 func TestLedgerIntoTheDatabase(t *testing.T) {
-	a := test.NewApp()
-	a.Settings().SetTheme(jtheme.New(1))
-	t.Cleanup(a.Quit)
-	path := filepath.Join(t.TempDir(), "义马市.db")
-	set := session.Settings{User: "张老师", Office: "督导室"}
-	st, err := dbstore.Opener{}.Create(path, set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := st.(dbstore.Store).ImportFile(demo.File()); err != nil {
-		t.Fatal(err)
-	}
-	s, err := session.New(st, "", set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Inline = true
-	win := test.NewWindow(nil)
-	win.Resize(fyne.NewSize(1280, 800))
-	env := &Env{S: s, Win: win, Goto: func(string, string) {}, Status: func(string) {}}
+	d := newOnDB(t, "义马市.db", demo.File(), session.Settings{User: "张老师", Office: "督导室"})
+	st, s, win, env := d.st, d.s, d.win, d.env
 	fx := &fixture{t: t, env: env, win: win, pages: map[string]Page{}}
 	p := newTodo(env)
 	fx.pages[Todo] = p
@@ -377,7 +354,7 @@ func TestLedgerIntoTheDatabase(t *testing.T) {
 	if got == nil || got.Measure != "新建风雨操场一座" || got.Status != "未开始" || got.Unit != "" || got.Deadline != "" {
 		t.Fatalf("the database holds %+v", got)
 	}
-	hist, err := st.(dbstore.Store).History(s.Year, "county", "")
+	hist, err := st.History(s.Year, "county", "")
 	if err != nil {
 		t.Fatal(err)
 	}

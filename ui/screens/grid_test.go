@@ -3,7 +3,6 @@ package screens
 import (
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,50 +13,26 @@ import (
 	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/data"
-	"junheng/ui/dbstore"
 	"junheng/ui/entry"
 	"junheng/ui/session"
-	jtheme "junheng/ui/theme"
 )
 
 // gridOnDB is the grid page on a real SQLite file holding a county of n
 // schools, in a headless window.
 type gridOnDB struct {
-	s      *session.Session
-	st     dbstore.Store
-	p      *grid
-	win    fyne.Window
-	status string
+	*onDB
+	p *grid
 }
 
 func newGridOnDB(t testing.TB, n int) *gridOnDB {
 	t.Helper()
-	a := test.NewApp()
-	a.Settings().SetTheme(jtheme.New(1))
-	path := filepath.Join(t.TempDir(), "县.db")
-	set := session.Settings{User: "李会计", Office: "计财股"}
-	created, err := dbstore.Opener{}.Create(path, set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := created.(dbstore.Store)
-	if err := st.ImportFile(county.Generate(n, 11)); err != nil {
-		t.Fatal(err)
-	}
-	s, err := session.New(st, "", set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Inline = true
-	g := &gridOnDB{s: s, st: st, win: test.NewWindow(nil)}
-	g.win.Resize(fyne.NewSize(1366, 768))
-	env := &Env{S: s, Win: g.win, Goto: func(string, string) {}, Status: func(m string) { g.status = m }}
-	g.p = newGrid(env)
-	s.OnChange(g.p.Update)
-	g.win.SetContent(g.p.Object())
+	d := newOnDB(t, "县.db", county.Generate(n, 11), session.Settings{User: "李会计", Office: "计财股"})
+	d.win.Resize(fyne.NewSize(1366, 768))
+	g := &gridOnDB{onDB: d, p: newGrid(d.env)}
+	d.s.OnChange(g.p.Update)
+	d.win.SetContent(g.p.Object())
 	g.p.Update()
-	s.Recompute()
-	t.Cleanup(func() { st.Close(); a.Quit() })
+	d.s.Recompute()
 	return g
 }
 

@@ -19,9 +19,7 @@ import (
 	"junheng/app/format"
 	"junheng/assets/demo"
 	"junheng/data/xlsx"
-	"junheng/ui/dbstore"
 	"junheng/ui/session"
-	jtheme "junheng/ui/theme"
 	"junheng/ui/uitest"
 )
 
@@ -706,27 +704,8 @@ func storedSchools(t *testing.T, fx *fixture) int {
 // brings is in the history as from the workbook, by the user of the
 // settings, and the unticked new school is not in the database.
 func TestImportExcelIntoTheDatabaseNamesTheWorkbook(t *testing.T) {
-	a := test.NewApp()
-	a.Settings().SetTheme(jtheme.New(1))
-	t.Cleanup(a.Quit)
-	path := filepath.Join(t.TempDir(), "义马市.db")
-	set := session.Settings{User: "张老师", Office: "督导室"}
-	created, err := dbstore.Opener{}.Create(path, set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer created.Close()
-	if err := created.(dbstore.Store).ImportFile(demo.File()); err != nil {
-		t.Fatal(err)
-	}
-	s, err := session.New(created, "", set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Inline = true
-	win := test.NewWindow(nil)
-	win.Resize(fyne.NewSize(1280, 800))
-	env := &Env{S: s, Win: win, Goto: func(string, string) {}, Status: func(string) {}}
+	d := newOnDB(t, "义马市.db", demo.File(), session.Settings{User: "张老师", Office: "督导室"})
+	created, s, win, env := d.st, d.s, d.win, d.env
 	p := newSchools(env)
 	win.SetContent(p.Object())
 	p.Update()
@@ -762,7 +741,7 @@ func TestImportExcelIntoTheDatabaseNamesTheWorkbook(t *testing.T) {
 			t.Errorf("%s has %v classes in the database, want %d", sc.Name, x.Classes.Primary, *sc.Classes.Primary+1)
 		}
 	}
-	hist, err := created.(session.Historian).History(s.Year, sc.ID, "classes.primary")
+	hist, err := created.History(s.Year, sc.ID, "classes.primary")
 	if err != nil {
 		t.Fatal(err)
 	}
