@@ -5,14 +5,10 @@ import (
 	"regexp"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
-
 	"junheng/app/county"
 	"junheng/assets/demo"
-	"junheng/ui/dbstore"
 	"junheng/ui/dialogs"
 	"junheng/ui/session"
-	jtheme "junheng/ui/theme"
 )
 
 // The history speaks Chinese: the action (录入, not "save") and the
@@ -20,20 +16,9 @@ import (
 // by its name.
 func TestHistoryShowsChineseActionsAndLabels(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "义马市.db")
-	st, err := dbstore.Opener{}.Create(path, session.Settings{User: "张老师"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	f := demo.File()
-	if err := st.(dbstore.Store).ImportFile(f); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	fa := test.NewApp()
-	fa.Settings().SetTheme(jtheme.New(1))
-	t.Cleanup(fa.Quit)
-	a := Create(fa, Config{Opener: dbstore.Opener{}, Args: []string{"--file", path}, InlineEval: true})
-	t.Cleanup(func() { a.Session().Store.Close() })
+	writeDataFile(t, path, f)
+	a := openDataFile(t, path)
 	sc := session.Clone(a.Session().File.Schools[0])
 	n := *sc.Students.Primary + 1
 	sc.Students.Primary = &n

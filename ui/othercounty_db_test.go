@@ -8,14 +8,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/county"
 	"junheng/assets/demo"
-	"junheng/ui/dbstore"
-	"junheng/ui/session"
-	jtheme "junheng/ui/theme"
 	"junheng/ui/uitest"
 )
 
@@ -27,32 +23,15 @@ func TestMergeFromAnotherCountyAsksFirst(t *testing.T) {
 	dir := t.TempDir()
 	ours, theirs := filepath.Join(dir, "教育局.db"), filepath.Join(dir, "乡镇.db")
 	f := demo.File()
-	mk := func(path string, c *county.File) {
-		st, err := dbstore.Opener{}.Create(path, session.Settings{User: "张老师"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := st.(dbstore.Store).ImportFile(c); err != nil {
-			t.Fatal(err)
-		}
-		st.Close()
-	}
-	mk(ours, f)
+	writeDataFile(t, ours, f)
 	other := county.Generate(4, 3)
 	other.Year = f.Year
 	if other.County.Name == f.County.Name {
 		t.Fatal("the generated county must be another county")
 	}
-	mk(theirs, other)
+	writeDataFile(t, theirs, other)
 
-	fa := test.NewApp()
-	fa.Settings().SetTheme(jtheme.New(1))
-	t.Cleanup(fa.Quit)
-	a := Create(fa, Config{Opener: dbstore.Opener{}, Args: []string{"--file", ours}, InlineEval: true})
-	if a.Session() == nil {
-		t.Fatal("file not opened")
-	}
-	t.Cleanup(func() { a.Session().Store.Close() })
+	a := openDataFile(t, ours)
 	before, _ := os.ReadFile(ours)
 	schools := func() int {
 		g, err := a.Session().Store.LoadYear(f.Year)

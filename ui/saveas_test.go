@@ -4,12 +4,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
-
 	"junheng/assets/demo"
 	"junheng/ui/dbstore"
 	"junheng/ui/session"
-	jtheme "junheng/ui/theme"
 )
 
 // 另存为 continues on the new file, as Word does: an edit after it is in
@@ -18,24 +15,9 @@ import (
 func TestSaveAsContinuesOnTheNewFile(t *testing.T) {
 	dir := t.TempDir()
 	old, copyPath := filepath.Join(dir, "义马市.db"), filepath.Join(dir, "义马市（副本）.db")
-	st, err := dbstore.Opener{}.Create(old, session.Settings{User: "张老师"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	f := demo.File()
-	if err := st.(dbstore.Store).ImportFile(f); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-
-	fa := test.NewApp()
-	fa.Settings().SetTheme(jtheme.New(1))
-	t.Cleanup(fa.Quit)
-	a := Create(fa, Config{Opener: dbstore.Opener{}, Args: []string{"--file", old}, InlineEval: true})
-	if a.Session() == nil {
-		t.Fatal("file not opened")
-	}
-	t.Cleanup(func() { a.Session().Store.Close() })
+	writeDataFile(t, old, f)
+	a := openDataFile(t, old)
 	if err := a.Session().Store.(session.Backuper).SaveAs(copyPath); err != nil {
 		t.Fatal(err)
 	}

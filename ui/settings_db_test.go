@@ -5,32 +5,17 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
-
 	"junheng/assets/demo"
-	"junheng/ui/dbstore"
 	"junheng/ui/session"
-	jtheme "junheng/ui/theme"
 )
 
 // A change of 使用人 in 设置 reaches the open file at once: the next
 // save's history names the new user (it did only after reopening).
 func TestNewUserIsInTheNextSavesHistory(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "义马市.db")
-	st, err := dbstore.Opener{}.Create(path, session.Settings{User: "张老师"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	f := demo.File()
-	if err := st.(dbstore.Store).ImportFile(f); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	fa := test.NewApp()
-	fa.Settings().SetTheme(jtheme.New(1))
-	t.Cleanup(fa.Quit)
-	a := Create(fa, Config{Opener: dbstore.Opener{}, Args: []string{"--file", path}, InlineEval: true})
-	t.Cleanup(func() { a.Session().Store.Close() })
+	writeDataFile(t, path, f)
+	a := openDataFile(t, path)
 
 	s := a.settings
 	s.User, s.Office = "李老师", "城关镇中心校"
