@@ -55,14 +55,7 @@ func Write(path string, write func(w io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return Explain(path, err)
 	}
-	if err = os.Chmod(name, Perm); err != nil {
-		return Explain(path, err)
-	}
-	if err = os.Rename(name, path); err != nil {
-		return Explain(path, err)
-	}
-	syncDir(dir)
-	return nil
+	return publish(name, path) // sets err, so a failed rename still cleans up
 }
 
 // WriteNamed is Write for a producer that writes a file by name (SQLite's
@@ -100,13 +93,20 @@ func WriteNamed(path string, build func(tmp string) error) (err error) {
 	if err != nil {
 		return Explain(path, err)
 	}
-	if err = os.Chmod(name, Perm); err != nil {
+	return publish(name, path) // sets err, so a failed rename still cleans up
+}
+
+// publish gives the finished temporary file name its permissions and
+// renames it over path: the one step at which the new file appears, for
+// Write and WriteNamed alike.
+func publish(name, path string) error {
+	if err := os.Chmod(name, Perm); err != nil {
 		return Explain(path, err)
 	}
-	if err = os.Rename(name, path); err != nil {
+	if err := os.Rename(name, path); err != nil {
 		return Explain(path, err)
 	}
-	syncDir(dir)
+	syncDir(filepath.Dir(path))
 	return nil
 }
 
