@@ -33,31 +33,15 @@ func OtherCounty(e *session.OtherCountyError, win fyne.Window, merge func()) *Ot
 		"合并会把另一个县的学校和数据并入当前文件。\n\n是否仍要合并？",
 		filepath.Base(e.File), e.Theirs, year, e.Ours))
 	text.Wrapping = fyne.TextWrapWord
-	c := win.Canvas()
-	before := c.OnTypedKey()
-	choose := func(fn func()) func() {
-		return func() {
-			c.SetOnTypedKey(before)
-			o.D.Hide()
-			if fn != nil {
-				fn()
-			}
-		}
-	}
-	o.Cancel = widget.NewButton("取消", choose(nil))
-	o.Merge = widget.NewButton("仍要合并", choose(merge))
+	k := newKeyChoice(win)
+	o.Cancel = k.button("取消", nil)
+	o.Merge = k.button("仍要合并", merge)
 	o.Merge.Importance = widget.WarningImportance
 	d := dialog.NewCustomWithoutButtons("不是同一个县的数据", text, win)
 	d.SetButtons([]fyne.CanvasObject{o.Cancel, o.Merge})
 	o.D = d
-	d.Resize(fyne.NewSize(500, 220))
-	d.Show()
-	c.Unfocus()
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		switch e.Name {
-		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
-			o.Cancel.OnTapped()
-		}
+	k.show(d, fyne.NewSize(500, 220), map[fyne.KeyName]*widget.Button{
+		fyne.KeyReturn: o.Cancel, fyne.KeyEnter: o.Cancel, fyne.KeyEscape: o.Cancel,
 	})
 	return o
 }

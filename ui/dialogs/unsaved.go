@@ -22,33 +22,16 @@ func Unsaved(page string, win fyne.Window, save, discard, cancel func()) *Unsave
 	u := &UnsavedDialog{}
 	text := widget.NewLabel("「" + page + "」有未保存的修改。离开前要保存吗？")
 	text.Wrapping = fyne.TextWrapWord
-	c := win.Canvas()
-	before := c.OnTypedKey()
-	choose := func(fn func()) func() {
-		return func() {
-			c.SetOnTypedKey(before)
-			u.D.Hide()
-			fn()
-		}
-	}
-	u.Save = widget.NewButton("保存", choose(save))
-	u.Discard = widget.NewButton("不保存", choose(discard))
-	u.Cancel = widget.NewButton("取消", choose(cancel))
+	k := newKeyChoice(win)
+	u.Save = k.button("保存", save)
+	u.Discard = k.button("不保存", discard)
+	u.Cancel = k.button("取消", cancel)
 	d := dialog.NewCustomWithoutButtons("未保存的修改", text, win)
 	d.SetButtons(Row(u.Cancel, u.Discard, u.Save))
 	u.D = d
-	d.Resize(fyne.NewSize(460, 180))
-	d.Show()
-	// Keys reach the canvas while no field has the focus: the page's
-	// field gives it up, Enter saves, Esc cancels.
-	c.Unfocus()
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		switch e.Name {
-		case fyne.KeyReturn, fyne.KeyEnter:
-			u.Save.OnTapped()
-		case fyne.KeyEscape:
-			u.Cancel.OnTapped()
-		}
+	// Enter saves, Esc cancels.
+	k.show(d, fyne.NewSize(460, 180), map[fyne.KeyName]*widget.Button{
+		fyne.KeyReturn: u.Save, fyne.KeyEnter: u.Save, fyne.KeyEscape: u.Cancel,
 	})
 	return u
 }
