@@ -56,18 +56,26 @@ func (c *ctx) resource() {
 	d := c.d
 	d.newPage(true, true)
 	d.heading(c.chapterTitle(Resource), 0, 40)
+	c.eachStage("校际资源配置（R1–R7）", 30, func(st *eval.Stage, key string) {
+		c.resourceTable(st, key)
+		c.excludedNote(st)
+	})
+	c.signature()
+}
+
+// eachStage prints one numbered section per stage, headed
+// "（一）小学"+title; a stage with no school says it does not apply.
+func (c *ctx) eachStage(title string, keep float64, body func(st *eval.Stage, key string)) {
 	for i, key := range stageKeys {
 		st := c.r.Stages.Get(key)
 		sn := eval.StageNames[key]
-		d.heading(fmt.Sprintf("（%s）%s校际资源配置（R1–R7）", chineseNumerals[i], sn), 1, 30)
+		c.d.heading(fmt.Sprintf("（%s）%s%s", chineseNumerals[i], sn, title), 1, keep)
 		if st == nil {
-			d.paragraph(sn+"：县域内无该学段学校，不适用。", textSize, false)
+			c.d.paragraph(sn+"：县域内无该学段学校，不适用。", textSize, false)
 			continue
 		}
-		c.resourceTable(st, key)
-		c.excludedNote(st)
+		body(st, key)
 	}
-	c.signature()
 }
 
 // cvPart prints 表Ⅲ: per stage, the difference coefficients.
@@ -75,16 +83,7 @@ func (c *ctx) cvPart() {
 	d := c.d
 	d.newPage(false, true) // seven columns: portrait keeps both stages and the signature on one page
 	d.heading(c.chapterTitle(CV), 0, 40)
-	for i, key := range stageKeys {
-		st := c.r.Stages.Get(key)
-		sn := eval.StageNames[key]
-		d.heading(fmt.Sprintf("（%s）%s差异系数", chineseNumerals[i], sn), 1, 40)
-		if st == nil {
-			d.paragraph(sn+"：县域内无该学段学校，不适用。", textSize, false)
-			continue
-		}
-		c.cvTable(st)
-	}
+	c.eachStage("差异系数", 40, func(st *eval.Stage, _ string) { c.cvTable(st) })
 	c.signature()
 }
 
