@@ -1,0 +1,257 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"junheng/app/county"
+	"junheng/app/evidence"
+	"junheng/app/format"
+	"junheng/data"
+	"junheng/data/safefile"
+)
+
+// The 佐证材料 commands: attach (here) adds files to the item they prove,
+// attachments (cmd_attachments.go) lists them and what the checklists
+// still miss, archive (cmd_archive.go) writes the 迎检档案.
+
+func init() {
+	register("attach", command{usage: "attach DB --year 学年 --item 指标 [--school 标识码] FILE… [--title 题名] [--doc-no 文号] [--date 日期] [--caption 说明] [--entry 清单项]   把佐证材料添加到指标（照片缩小后存入数据文件）", run: runAttach})
+}
+
+const attachUsage = "attach DB --year 学年 --item 指标 [--school 标识码] FILE… [--title 题名] [--doc-no 文号] [--date 日期] [--caption 说明] [--entry 清单项]"
+
+func runAttach(args []string, stdout, stderr io.Writer) int {
+	fs, set := newFlags("attach")
+	year := fs.String("year", "", "学年，例如 2024-2025")
+	item := fs.String("item", "", "指标代码，例如 G3、R5、Q1、V2、F4")
+	school := fs.String("school", "", "学校标识码（不写则添加到县级指标）")
+	var meta evidence.Meta
+	fs.StringVar(&meta.Title, "title", "", "题名（不写则用文件名）")
+	fs.StringVar(&meta.DocNo, "doc-no", "", "文号，例如 某教发〔2024〕12号")
+	fs.StringVar(&meta.Date, "date", "", "形成日期，例如 2024-09-01")
+	fs.StringVar(&meta.Caption, "caption", "", "照片说明：时间、地点、人物、事件")
+	fs.StringVar(&meta.Entry, "entry", "", "对应的佐证材料清单项（名称）")
+	p := parse(fs, args, -1, attachUsage, stdout, stderr)
+	if p.stop {
+		return p.code
+	}
+	if len(p.pos) < 2 {
+		fmt.Fprintln(stderr, "参数不够：attach 命令需要数据文件和至少一个要添加的文件。")
+		printFlags(stderr, fs, attachUsage)
+		return exitInvalid
+	}
+	code := strings.ToUpper(strings.TrimSpace(*item))
+	if _, ok := evidence.ItemOf(code); !ok {
+		return failed(stderr, unknownItem(*item))
+	}
+	if strings.TrimSpace(meta.Date) != "" {
+		d, why := county.ParseDate(meta.Date)
+		if why != "" {
+			fmt.Fprintf(stderr, "--date：%s。未添加任何文件。\n", why)
+			return exitInvalid
+		}
+		meta.Date = d
+	}
+	meta.Entry = strings.TrimSpace(meta.Entry)
+
+	s, err := data.Open(p.pos[0], data.OpenOptions{Settings: *set})
+	if err != nil {
+		return openFailed(stderr, err)
+	}
+	defer s.Close()
+	f, status := loadYearFor(s, *year, stderr)
+	if f == nil {
+		return status
+	}
+	schools := schoolRefs(f)
+	id := county.CleanID(*school)
+	if id != "" && !slices.ContainsFunc(schools, func(r evidence.SchoolRef) bool { return r.ID == id }) {
+		fmt.Fprintf(stderr, "文件中 %s 学年没有标识码为「%s」的学校，未添加任何文件。请用 history 或 export-json 查看学校标识码。\n", f.Year, id)
+		return exitInvalid
+	}
+	if meta.Entry != "" {
+		if err := checkEntry(s, f.Year, code, meta.Entry); err != nil {
+			return failed(stderr, err)
+		}
+	}
+	before, err := s.Attachments(f.Year)
+	if err != nil {
+		return failed(stderr, err)
+	}
+	adds, skipped, err := prepareAll(p.pos[1:], code, id, meta, before)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintf(stderr, "本次未添加任何文件（共 %d 个）。\n", len(p.pos)-1)
+		return exitCode(err)
+	}
+	for _, line := range skipped {
+		fmt.Fprintln(stdout, line)
+	}
+	if len(adds) == 0 {
+		return 0
+	}
+	if err := s.SaveEvidence(f.Year, evidence.Edit{Add: adds}); err != nil {
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintf(stderr, "本次未添加任何文件（共 %d 个）。\n", len(p.pos)-1)
+		return exitCode(err)
+	}
+	after, err := s.Attachments(f.Year)
+	if err != nil {
+		return failed(stderr, err)
+	}
+	filed := map[string]evidence.Filed{}
+	for _, x := range evidence.Number(after, schools) {
+		filed[x.ID] = x
+	}
+	for _, a := range adds {
+		fmt.Fprintln(stdout, attachedLine(filed[evidence.Key(a.Item, a.School, a.File.Hash)], a.File))
+	}
+	return 0
+}
+
+// unknownItem names the code given and lists the valid ones.
+func unknownItem(code string) error {
+	if strings.TrimSpace(code) == "" {
+		return invalidf("请用 --item 指定佐证材料所证明的指标，可选：%s。", strings.Join(evidence.ItemCodes(), "、"))
+	}
+	return invalidf("没有代码为「%s」的指标，未添加任何文件。可选：%s。", code, strings.Join(evidence.ItemCodes(), "、"))
+}
+
+// invalid is a refusal of the clerk's input (exit 2), worded in Chinese.
+type invalid struct{ msg string }
+
+func (e *invalid) Error() string { return e.msg }
+
+func invalidf(format string, a ...any) error { return &invalid{fmt.Sprintf(format, a...)} }
+
+// checkEntry refuses an --entry that is not in the item's checklist, and
+// lists the entries that are.
+func checkEntry(s *data.Store, year, item, entry string) error {
+	lists, err := s.Checklists(year)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, e := range lists[item] {
+		if e.Name == entry {
+			return nil
+		}
+		names = append(names, "「"+e.Name+"」")
+	}
+	if len(names) == 0 {
+		return invalidf("%s 的佐证材料清单是空的，没有「%s」这一项，未添加任何文件。请去掉 --entry，或先在图形界面中编辑清单。", item, entry)
+	}
+	return invalidf("%s 的佐证材料清单中没有「%s」，未添加任何文件。清单项：%s。", item, entry, strings.Join(names, "、"))
+}
+
+// prepareAll reads and prepares every file before anything is stored, so
+// that one bad file leaves the data file as it was. A file already
+// attached to the item (the same content) or given twice is attached
+// once; skipped says so for each.
+func prepareAll(paths []string, item, school string, meta evidence.Meta, existing []evidence.Attachment) (adds []evidence.Add, skipped []string, err error) {
+	have := map[string]string{}
+	for _, a := range existing {
+		have[a.ID] = a.Name
+	}
+	for _, path := range paths {
+		raw, err := readAttachment(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		f, err := evidence.Prepare(path, raw)
+		if err != nil {
+			return nil, nil, invalidf("%v", err)
+		}
+		id := evidence.Key(item, school, f.Hash)
+		if name, dup := have[id]; dup {
+			skipped = append(skipped, fmt.Sprintf("「%s」与已有的「%s」内容相同，已在该指标下，未重复添加。", f.Name, name))
+			continue
+		}
+		have[id] = f.Name
+		adds = append(adds, evidence.Add{Item: item, School: school, Meta: meta, File: f})
+	}
+	return adds, skipped, nil
+}
+
+// readAttachment reads a file to attach; it refuses a folder and a file
+// past the limit before reading it, so that a 4 GB video is never loaded.
+func readAttachment(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, safefile.Explain(path, err)
+	}
+	if fi.IsDir() {
+		return nil, invalidf("「%s」是文件夹，不是文件。请列出其中要添加的文件。", path)
+	}
+	if fi.Size() > evidence.MaxFileBytes {
+		return nil, invalidf("文件「%s」有 %s，超过单个佐证材料 %d MB 的上限。请压缩或拆分后再添加。", filepath.Base(path), format.Bytes(fi.Size()), evidence.MaxFileBytes>>20)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, safefile.Explain(path, err)
+	}
+	return raw, nil
+}
+
+// attachedLine says what was stored: 件号, where, kind and stored size,
+// and for a reduced photo its new size.
+func attachedLine(f evidence.Filed, p *evidence.Prepared) string {
+	where := f.Item
+	if f.School != "" {
+		where += " " + f.SchoolName
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "已添加 %s %s「%s」：%s", f.Code(), where, f.DisplayTitle(), evidence.KindNames[p.Kind])
+	if p.Reduced {
+		fmt.Fprintf(&b, "，已缩小为 %d×%d", p.Width, p.Height)
+	}
+	fmt.Fprintf(&b, "，存储 %s", format.Bytes(int64(len(p.Data))))
+	if p.OriginalSize != int64(len(p.Data)) {
+		fmt.Fprintf(&b, "（原 %s）", format.Bytes(p.OriginalSize))
+	}
+	b.WriteString("。")
+	return b.String()
+}
+
+// loadYearFor loads the year asked for with --year; without it, or for a
+// year the file does not hold, it names the years there are. nil and the
+// exit status when it cannot (the message is printed).
+func loadYearFor(s *data.Store, year string, stderr io.Writer) (*county.File, int) {
+	years, err := s.Years()
+	if err != nil {
+		return nil, failed(stderr, err)
+	}
+	year = strings.TrimSpace(year)
+	if year == "" || !slices.Contains(years, year) {
+		have := "（还没有任何学年）"
+		if len(years) > 0 {
+			have = "：" + strings.Join(years, "、")
+		}
+		if year == "" {
+			fmt.Fprintf(stderr, "请用 --year 指定学年；文件中有%s。\n", have)
+		} else {
+			fmt.Fprintf(stderr, "文件中没有 %s 学年的数据；文件中有%s。\n", year, have)
+		}
+		return nil, exitInvalid
+	}
+	f, err := s.LoadYear(year)
+	if err != nil {
+		return nil, failed(stderr, err)
+	}
+	return f, 0
+}
+
+// schoolRefs are the schools of a year in the file's order, which is the
+// order of the 件号.
+func schoolRefs(f *county.File) []evidence.SchoolRef {
+	out := make([]evidence.SchoolRef, len(f.Schools))
+	for i, sc := range f.Schools {
+		out[i] = evidence.SchoolRef{ID: sc.ID, Name: sc.Name}
+	}
+	return out
+}
