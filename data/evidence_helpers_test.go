@@ -27,16 +27,16 @@ func skipWithoutEvidenceStore(t testing.TB, s *Store) {
 }
 
 // photoImage is a camera-like picture: a gradient that differs with seed,
-// under per-pixel noise, so that JPEG compresses it as it does a photo
-// of a classroom (about 3 MB at 4000×3000, quality 92) and two seeds never
-// give the same picture.
-func photoImage(w, h int, seed uint64) *image.RGBA {
+// under per-pixel noise of amplitude amp (0–255), so that JPEG compresses
+// it as it does a photo of a classroom (amp 16 at 4000×3000, quality 92:
+// about 3 MB) and two seeds never give the same picture.
+func photoImage(w, h int, seed uint64, amp int) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	tint := uint8(seed * 37)
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			n := uint8(r.IntN(48))
+			n := uint8(r.IntN(amp))
 			img.SetRGBA(x, y, color.RGBA{uint8(x*200/w) + n, uint8(y*200/h) + n, tint + n, 255})
 		}
 	}
@@ -47,7 +47,7 @@ func photoImage(w, h int, seed uint64) *image.RGBA {
 func photo(t testing.TB, w, h int, seed uint64, quality int) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := jpeg.Encode(&b, photoImage(w, h, seed), &jpeg.Options{Quality: quality}); err != nil {
+	if err := jpeg.Encode(&b, photoImage(w, h, seed, 48), &jpeg.Options{Quality: quality}); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
