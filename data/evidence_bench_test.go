@@ -81,7 +81,7 @@ func cameraPhotos(b *testing.B, n int) []string {
 			defer wg.Done()
 			for i := range work {
 				var buf bytes.Buffer
-				img := photoImage(photoW, photoH, uint64(i), photoNoiseAmp)
+				img := evPhotoImage(photoW, photoH, uint64(i), photoNoiseAmp)
 				if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: photoQuality}); err != nil {
 					errs <- err
 					continue
@@ -106,7 +106,7 @@ func cameraPhotos(b *testing.B, n int) []string {
 
 // photoAdd is photo i prepared and attached to its school and item.
 func photoAdd(b *testing.B, f *county.File, i int, p *evidence.Prepared) evidence.Add {
-	return addOf(benchItems[i%len(benchItems)], f.Schools[(i/10)%len(f.Schools)].ID, p,
+	return evAdd(benchItems[i%len(benchItems)], f.Schools[(i/10)%len(f.Schools)].ID, p,
 		evidence.Meta{Caption: fmt.Sprintf("2024年9月 第 %d 张", i+1)})
 }
 
@@ -162,7 +162,7 @@ func attachBatches(b *testing.B, s *Store, f *county.File, ps []*evidence.Prepar
 		for i := lo; i < min(lo+10, to); i++ {
 			e.Add = append(e.Add, photoAdd(b, f, i, ps[i]))
 		}
-		save(b, s, e)
+		evSave(b, s, e)
 	}
 }
 
@@ -193,7 +193,7 @@ func BenchmarkAttach500Photos(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		s := storeWith(b, f)
-		skipWithoutEvidenceStore(b, s)
+		evSkipWithoutStore(b, s)
 		b.StartTimer()
 		for lo := 0; lo < n; lo += 10 {
 			t0 := time.Now()
@@ -210,7 +210,7 @@ func BenchmarkAttach500Photos(b *testing.B) {
 				e.Add = append(e.Add, photoAdd(b, f, i, p))
 			}
 			t1 := time.Now()
-			save(b, s, e)
+			evSave(b, s, e)
 			prepare += t1.Sub(t0)
 			store += time.Since(t1)
 		}
@@ -241,7 +241,7 @@ func photoFile(b *testing.B, n int) (string, *county.File) {
 	ps := preparedUpTo(b, n)
 	f := county.Generate(benchSchools, 1)
 	s := storeWith(b, f)
-	skipWithoutEvidenceStore(b, s)
+	evSkipWithoutStore(b, s)
 	attachBatches(b, s, f, ps, 0, n)
 	path := s.Path()
 	if err := s.Close(); err != nil {
@@ -267,15 +267,15 @@ func BenchmarkOpenWithAttachments(b *testing.B) {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
-		if _, err := s.LoadYear(evYear); err != nil {
+		if _, err := s.LoadYear(evTestYear); err != nil {
 			b.Fatal(err)
 		}
 		t2 := time.Now()
-		atts, err := s.Attachments(evYear)
+		atts, err := s.Attachments(evTestYear)
 		if err != nil || len(atts) != n {
 			b.Fatalf("%d attachments, %v", len(atts), err)
 		}
-		if _, err := s.Checklists(evYear); err != nil {
+		if _, err := s.Checklists(evTestYear); err != nil {
 			b.Fatal(err)
 		}
 		t3 := time.Now()
@@ -304,7 +304,7 @@ func BenchmarkMergeWithAttachments(b *testing.B) {
 	ps := preparedUpTo(b, n+half)
 	f := county.Generate(benchSchools, 1)
 	bureau := storeWith(b, f)
-	skipWithoutEvidenceStore(b, bureau)
+	evSkipWithoutStore(b, bureau)
 	attachBatches(b, bureau, f, ps, 0, half)
 	townPath := filepath.Join(b.TempDir(), "乡镇.db")
 	if _, err := bureau.ExportSchools(townPath, nil); err != nil {
@@ -351,7 +351,7 @@ func BenchmarkMergeWithAttachments(b *testing.B) {
 		if len(p.Conflicts) != 0 {
 			b.Fatalf("the benchmark's merge has conflicts: %v", p.Conflicts)
 		}
-		if atts, err := s.Attachments(evYear); err != nil || len(atts) != n+half {
+		if atts, err := s.Attachments(evTestYear); err != nil || len(atts) != n+half {
 			b.Fatalf("after the merge %d attachments (%v), want %d", len(atts), err, n+half)
 		}
 		s.Close()

@@ -15,13 +15,13 @@ import (
 
 // Helpers of the 佐证材料 tests and benchmarks (evidence_*_test.go).
 
-const evYear = "2024-2025" // the year of county.Generate
+const evTestYear = "2024-2025" // the year of county.Generate
 
 // skipWithoutEvidenceStore skips while data/evidence.go is the stub that
 // answers 尚未完成 (before the store lands on main).
-func skipWithoutEvidenceStore(t testing.TB, s *Store) {
+func evSkipWithoutStore(t testing.TB, s *Store) {
 	t.Helper()
-	if _, err := s.Attachments(evYear); err != nil && strings.Contains(err.Error(), "尚未完成") {
+	if _, err := s.Attachments(evTestYear); err != nil && strings.Contains(err.Error(), "尚未完成") {
 		t.Skip("the evidence store is not implemented yet: " + err.Error())
 	}
 }
@@ -30,7 +30,7 @@ func skipWithoutEvidenceStore(t testing.TB, s *Store) {
 // under per-pixel noise of amplitude amp (0–255), so that JPEG compresses
 // it as it does a photo of a classroom (amp 16 at 4000×3000, quality 92:
 // about 3 MB) and two seeds never give the same picture.
-func photoImage(w, h int, seed uint64, amp int) *image.RGBA {
+func evPhotoImage(w, h int, seed uint64, amp int) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	tint := uint8(seed * 37)
@@ -44,17 +44,17 @@ func photoImage(w, h int, seed uint64, amp int) *image.RGBA {
 }
 
 // photo is photoImage encoded as a JPEG.
-func photo(t testing.TB, w, h int, seed uint64, quality int) []byte {
+func evPhoto(t testing.TB, w, h int, seed uint64, quality int) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := jpeg.Encode(&b, photoImage(w, h, seed, 48), &jpeg.Options{Quality: quality}); err != nil {
+	if err := jpeg.Encode(&b, evPhotoImage(w, h, seed, 48), &jpeg.Options{Quality: quality}); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
 }
 
 // noise is n bytes no compressor shrinks (a file stored as it is).
-func noise(n int, seed uint64) []byte {
+func evNoise(n int, seed uint64) []byte {
 	r := rand.New(rand.NewPCG(seed, 1))
 	out := make([]byte, n)
 	for i := range out {
@@ -64,12 +64,12 @@ func noise(n int, seed uint64) []byte {
 }
 
 // pdfDoc is a small file the store keeps byte for byte.
-func pdfDoc(text string) []byte {
+func evPDF(text string) []byte {
 	return []byte("%PDF-1.4\n% " + text + "\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
 }
 
 // prep prepares a file as the GUI and the CLI do before storing it.
-func prep(t testing.TB, name string, raw []byte) *evidence.Prepared {
+func evPrep(t testing.TB, name string, raw []byte) *evidence.Prepared {
 	t.Helper()
 	p, err := evidence.Prepare(name, raw)
 	if err != nil {
@@ -79,26 +79,26 @@ func prep(t testing.TB, name string, raw []byte) *evidence.Prepared {
 }
 
 // addOf is one file to attach to item (of school).
-func addOf(item, school string, p *evidence.Prepared, m evidence.Meta) evidence.Add {
+func evAdd(item, school string, p *evidence.Prepared, m evidence.Meta) evidence.Add {
 	return evidence.Add{Item: item, School: school, Meta: m, File: p}
 }
 
 // idOf is the ID the attachment of a will have.
-func idOf(a evidence.Add) string { return evidence.Key(a.Item, a.School, a.File.Hash) }
+func evID(a evidence.Add) string { return evidence.Key(a.Item, a.School, a.File.Hash) }
 
 // save applies one edit and fails the test on error.
-func save(t testing.TB, s *Store, e evidence.Edit) {
+func evSave(t testing.TB, s *Store, e evidence.Edit) {
 	t.Helper()
-	if err := s.SaveEvidence(evYear, e); err != nil {
+	if err := s.SaveEvidence(evTestYear, e); err != nil {
 		t.Fatal(err)
 	}
 }
 
 // attachments lists a store's attachments of the year by ID, failing the
 // test if an ID is listed twice.
-func attachments(t testing.TB, s *Store) map[string]evidence.Attachment {
+func evAttachments(t testing.TB, s *Store) map[string]evidence.Attachment {
 	t.Helper()
-	list, err := s.Attachments(evYear)
+	list, err := s.Attachments(evTestYear)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func attachments(t testing.TB, s *Store) map[string]evidence.Attachment {
 }
 
 // ids is the sorted IDs of a listing, for messages that compare them.
-func ids[V any](m map[string]V) []string {
+func evIDs[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
@@ -123,4 +123,4 @@ func ids[V any](m map[string]V) []string {
 }
 
 // stored is the size a prepared file takes in the data file.
-func stored(p *evidence.Prepared) int64 { return int64(len(p.Data)) }
+func evStored(p *evidence.Prepared) int64 { return int64(len(p.Data)) }

@@ -14,7 +14,7 @@ import (
 
 // township is the export of some schools of a bureau's file, opened by
 // their township's office as it would be from a USB stick.
-func township(t *testing.T, bureau *Store, schoolIDs []string) *Store {
+func evTownship(t *testing.T, bureau *Store, schoolIDs []string) *Store {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "城关镇中心校.db")
 	if _, err := bureau.ExportSchools(out, schoolIDs); err != nil {
@@ -38,38 +38,38 @@ func township(t *testing.T, bureau *Store, schoolIDs []string) *Store {
 func TestEvidenceTownshipRoundTrip(t *testing.T) {
 	f := county.Generate(12, 7)
 	bureau := storeWith(t, f)
-	skipWithoutEvidenceStore(t, bureau)
+	evSkipWithoutStore(t, bureau)
 	sc := func(i int) string { return f.Schools[i].ID }
 	town := []string{sc(2), sc(3), sc(4)}
 
-	music := prep(t, "音乐教室.jpg", photo(t, 640, 480, 1, 90))
-	field := prep(t, "运动场.jpg", photo(t, 640, 480, 2, 90))
-	wage := prep(t, "教师工资测算表.pdf", pdfDoc("工资测算"))
+	music := evPrep(t, "音乐教室.jpg", evPhoto(t, 640, 480, 1, 90))
+	field := evPrep(t, "运动场.jpg", evPhoto(t, 640, 480, 2, 90))
+	wage := evPrep(t, "教师工资测算表.pdf", evPDF("工资测算"))
 	// Another township's school: a file of 3 MB no compressor shrinks, so
 	// that its bytes in the export could not hide.
-	elsewhere := prep(t, "录像.bin", noise(3<<20, 3))
-	ownMusic := addOf("G3", sc(2), music, evidence.Meta{Caption: "2024年9月 音乐教室"})
-	sameBytesOtherItem := addOf("Q6", sc(2), music, evidence.Meta{Title: "校园文化：音乐教室"})
-	toRemove := addOf("R5", sc(3), field, evidence.Meta{Caption: "运动场全景"})
-	countyDoc := addOf("G8", "", wage, evidence.Meta{DocNo: "义教〔2024〕12号", Date: "2024-09-01"})
-	otherTown := addOf("G3", sc(9), elsewhere, evidence.Meta{})
-	save(t, bureau, evidence.Edit{Add: []evidence.Add{ownMusic, sameBytesOtherItem, toRemove, countyDoc, otherTown}})
+	elsewhere := evPrep(t, "录像.bin", evNoise(3<<20, 3))
+	ownMusic := evAdd("G3", sc(2), music, evidence.Meta{Caption: "2024年9月 音乐教室"})
+	sameBytesOtherItem := evAdd("Q6", sc(2), music, evidence.Meta{Title: "校园文化：音乐教室"})
+	toRemove := evAdd("R5", sc(3), field, evidence.Meta{Caption: "运动场全景"})
+	countyDoc := evAdd("G8", "", wage, evidence.Meta{DocNo: "义教〔2024〕12号", Date: "2024-09-01"})
+	otherTown := evAdd("G3", sc(9), elsewhere, evidence.Meta{})
+	evSave(t, bureau, evidence.Edit{Add: []evidence.Add{ownMusic, sameBytesOtherItem, toRemove, countyDoc, otherTown}})
 
 	// Identical bytes proving two items are two attachments, one file.
-	if got, err := bureau.EvidenceBytes(); err != nil || got != stored(music)+stored(field)+stored(wage)+stored(elsewhere) {
-		t.Errorf("stored bytes = %d (%v), want each distinct file once: %d", got, err, stored(music)+stored(field)+stored(wage)+stored(elsewhere))
+	if got, err := bureau.EvidenceBytes(); err != nil || got != evStored(music)+evStored(field)+evStored(wage)+evStored(elsewhere) {
+		t.Errorf("stored bytes = %d (%v), want each distinct file once: %d", got, err, evStored(music)+evStored(field)+evStored(wage)+evStored(elsewhere))
 	}
 
-	ts := township(t, bureau, town)
-	exported := attachments(t, ts)
+	ts := evTownship(t, bureau, town)
+	exported := evAttachments(t, ts)
 	for id, a := range exported {
 		if a.School != "" && !slices.Contains(town, a.School) {
 			t.Errorf("the township's export carries attachment %s of school %s", id, a.School)
 		}
 	}
 	for _, a := range []evidence.Add{ownMusic, sameBytesOtherItem, toRemove} {
-		if _, ok := exported[idOf(a)]; !ok {
-			t.Errorf("the export lacks the township's attachment %s (has %v)", idOf(a), ids(exported))
+		if _, ok := exported[evID(a)]; !ok {
+			t.Errorf("the export lacks the township's attachment %s (has %v)", evID(a), evIDs(exported))
 		}
 	}
 	if _, err := ts.AttachmentData(elsewhere.Hash); err == nil {
@@ -77,20 +77,20 @@ func TestEvidenceTownshipRoundTrip(t *testing.T) {
 	}
 	if st, err := os.Stat(ts.Path()); err != nil {
 		t.Error(err)
-	} else if st.Size() >= stored(elsewhere) {
-		t.Errorf("the export is %d bytes: it cannot be without the other school's %d bytes", st.Size(), stored(elsewhere))
+	} else if st.Size() >= evStored(elsewhere) {
+		t.Errorf("the export is %d bytes: it cannot be without the other school's %d bytes", st.Size(), evStored(elsewhere))
 	}
 
 	// The township adds a photo, removes one, and attaches a photo the
 	// bureau also attaches after the export.
-	shared := prep(t, "新建音乐教室.jpg", photo(t, 800, 600, 4, 90))
-	townNew := addOf("G3", sc(3), prep(t, "美术教室.jpg", photo(t, 640, 480, 5, 90)), evidence.Meta{Caption: "美术教室"})
-	sharedThere := addOf("G3", sc(4), prep(t, "新建音乐教室.jpg", photo(t, 800, 600, 4, 90)), evidence.Meta{Caption: "新建音乐教室"})
-	save(t, ts, evidence.Edit{Add: []evidence.Add{townNew, sharedThere}, Remove: []string{idOf(toRemove)}})
-	sharedHere := addOf("G3", sc(4), shared, evidence.Meta{Caption: "新建音乐教室"})
-	save(t, bureau, evidence.Edit{Add: []evidence.Add{sharedHere}})
-	if idOf(sharedHere) != idOf(sharedThere) {
-		t.Fatalf("the same photo prepared twice has two IDs: %s, %s (Prepare is not deterministic)", idOf(sharedHere), idOf(sharedThere))
+	shared := evPrep(t, "新建音乐教室.jpg", evPhoto(t, 800, 600, 4, 90))
+	townNew := evAdd("G3", sc(3), evPrep(t, "美术教室.jpg", evPhoto(t, 640, 480, 5, 90)), evidence.Meta{Caption: "美术教室"})
+	sharedThere := evAdd("G3", sc(4), evPrep(t, "新建音乐教室.jpg", evPhoto(t, 800, 600, 4, 90)), evidence.Meta{Caption: "新建音乐教室"})
+	evSave(t, ts, evidence.Edit{Add: []evidence.Add{townNew, sharedThere}, Remove: []string{evID(toRemove)}})
+	sharedHere := evAdd("G3", sc(4), shared, evidence.Meta{Caption: "新建音乐教室"})
+	evSave(t, bureau, evidence.Edit{Add: []evidence.Add{sharedHere}})
+	if evID(sharedHere) != evID(sharedThere) {
+		t.Fatalf("the same photo prepared twice has two IDs: %s, %s (Prepare is not deterministic)", evID(sharedHere), evID(sharedThere))
 	}
 
 	p := plan(t, bureau, ts)
@@ -103,11 +103,11 @@ func TestEvidenceTownshipRoundTrip(t *testing.T) {
 
 	want := map[string]*evidence.Prepared{}
 	for _, a := range []evidence.Add{ownMusic, sameBytesOtherItem, countyDoc, otherTown, townNew, sharedHere} {
-		want[idOf(a)] = a.File
+		want[evID(a)] = a.File
 	}
-	got := attachments(t, bureau)
-	if !slices.Equal(ids(got), ids(want)) {
-		t.Fatalf("after the merge the bureau holds\n%v\nwant\n%v", ids(got), ids(want))
+	got := evAttachments(t, bureau)
+	if !slices.Equal(evIDs(got), evIDs(want)) {
+		t.Fatalf("after the merge the bureau holds\n%v\nwant\n%v", evIDs(got), evIDs(want))
 	}
 	distinct := map[string]int64{}
 	for id, a := range got {
@@ -128,8 +128,8 @@ func TestEvidenceTownshipRoundTrip(t *testing.T) {
 	if n, err := bureau.EvidenceBytes(); err != nil || n != sum {
 		t.Errorf("the bureau's file stores %d bytes of attachments (%v); its %d distinct files are %d bytes: a file is stored twice or a removed one is kept", n, err, len(distinct), sum)
 	}
-	if got[idOf(sharedHere)].Caption != "新建音乐教室" {
-		t.Errorf("the photo attached in both offices: %+v", got[idOf(sharedHere)])
+	if got[evID(sharedHere)].Caption != "新建音乐教室" {
+		t.Errorf("the photo attached in both offices: %+v", got[evID(sharedHere)])
 	}
 	if p2 := plan(t, bureau, ts); !p2.Empty() {
 		t.Errorf("merging again plans %d changes, %d conflicts", p2.Changes, len(p2.Conflicts))
@@ -144,8 +144,8 @@ func TestEvidenceTownshipRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, a := range []evidence.Add{ownMusic, sameBytesOtherItem, townNew, sharedHere} {
-		if _, ok := attachments(t, ts)[idOf(a)]; !ok {
-			t.Errorf("after merging back the township lacks %s", idOf(a))
+		if _, ok := evAttachments(t, ts)[evID(a)]; !ok {
+			t.Errorf("after merging back the township lacks %s", evID(a))
 		}
 	}
 }
@@ -163,19 +163,19 @@ func newConflictCase(t *testing.T, removeAtBureau bool) conflictCase {
 	t.Helper()
 	f := county.Generate(6, 7)
 	bureau := storeWith(t, f)
-	skipWithoutEvidenceStore(t, bureau)
+	evSkipWithoutStore(t, bureau)
 	id := f.Schools[1].ID
-	att := addOf("G3", id, prep(t, "音乐教室.jpg", photo(t, 640, 480, 11, 90)), evidence.Meta{Title: "音乐专用教室", Caption: "2024年9月"})
-	save(t, bureau, evidence.Edit{Add: []evidence.Add{att}})
-	town := township(t, bureau, []string{id})
-	recaption := evidence.Edit{Update: map[string]evidence.Meta{idOf(att): {Title: "音乐专用教室", Caption: "2024年10月 新购钢琴"}}}
-	remove := evidence.Edit{Remove: []string{idOf(att)}}
+	att := evAdd("G3", id, evPrep(t, "音乐教室.jpg", evPhoto(t, 640, 480, 11, 90)), evidence.Meta{Title: "音乐专用教室", Caption: "2024年9月"})
+	evSave(t, bureau, evidence.Edit{Add: []evidence.Add{att}})
+	town := evTownship(t, bureau, []string{id})
+	recaption := evidence.Edit{Update: map[string]evidence.Meta{evID(att): {Title: "音乐专用教室", Caption: "2024年10月 新购钢琴"}}}
+	remove := evidence.Edit{Remove: []string{evID(att)}}
 	if removeAtBureau {
-		save(t, bureau, remove)
-		save(t, town, recaption)
+		evSave(t, bureau, remove)
+		evSave(t, town, recaption)
 	} else {
-		save(t, bureau, recaption)
-		save(t, town, remove)
+		evSave(t, bureau, recaption)
+		evSave(t, town, remove)
 	}
 	return conflictCase{bureau: bureau, town: town, att: att, plan: plan(t, bureau, town)}
 }
@@ -197,7 +197,7 @@ func TestEvidenceRemovedAgainstRecaptionedIsAConflict(t *testing.T) {
 				if !strings.Contains(line, "音乐专用教室") && !strings.Contains(line, "音乐教室.jpg") {
 					t.Errorf("the conflict line does not name the attachment: %s", line)
 				}
-				if !strings.Contains(line, evYear) {
+				if !strings.Contains(line, evTestYear) {
 					t.Errorf("the conflict line does not name the year: %s", line)
 				}
 				before := fileSum(t, c.bureau.Path())
@@ -210,7 +210,7 @@ func TestEvidenceRemovedAgainstRecaptionedIsAConflict(t *testing.T) {
 				if err := c.bureau.ApplyMerge(c.plan, []bool{theirs}); err != nil {
 					t.Fatal(err)
 				}
-				got, kept := attachments(t, c.bureau)[idOf(c.att)]
+				got, kept := evAttachments(t, c.bureau)[evID(c.att)]
 				// Keeping ours keeps the bureau's side; taking theirs the
 				// township's; whichever side re-captioned keeps the photo.
 				wantKept := removeAtBureau == theirs

@@ -109,7 +109,12 @@ func runAttach(args []string, stdout, stderr io.Writer) int {
 		filed[x.ID] = x
 	}
 	for _, a := range adds {
-		fmt.Fprintln(stdout, attachedLine(filed[evidence.Key(a.Item, a.School, a.File.Hash)], a.File))
+		x, ok := filed[evidence.Key(a.Item, a.School, a.File.Hash)]
+		if !ok { // saved but not listed: say so rather than print a 件号 of 0-000
+			fmt.Fprintf(stderr, "「%s」已保存，但在 %s 学年的佐证材料中找不到它，请用 attachments 命令查看。\n", a.File.Name, f.Year)
+			return exitFailed
+		}
+		fmt.Fprintln(stdout, attachedLine(x, a.File))
 	}
 	return 0
 }
