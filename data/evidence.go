@@ -3,9 +3,9 @@ package data
 import (
 	"crypto/sha256"
 	"database/sql"
-	"errors"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
