@@ -124,3 +124,29 @@ func evIDs[V any](m map[string]V) []string {
 
 // stored is the size a prepared file takes in the data file.
 func evStored(p *evidence.Prepared) int64 { return int64(len(p.Data)) }
+
+// evBlobs is the hash and size of every file's bytes a store holds.
+func evBlobs(t testing.TB, s *Store) map[string]int64 {
+	t.Helper()
+	rows, err := s.db.Query(`SELECT hash, size FROM blob`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var h string
+		var n int64
+		if err := rows.Scan(&h, &n); err != nil {
+			t.Fatal(err)
+		}
+		if _, dup := out[h]; dup {
+			t.Errorf("%s holds the bytes %s twice", s.Path(), h)
+		}
+		out[h] = n
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

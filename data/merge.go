@@ -315,6 +315,13 @@ func classify(plan *MergePlan, ours, theirs *snapshot) {
 		var nHere, nThere, nBoth int
 		for f := range union {
 			sd := fieldSide(ours, theirs, o, t, f)
+			if sd == both && k.kind == kindEvidence && (f == evAddedAt || f == evAddedBy) {
+				// The same file attached to the same item in both offices
+				// is one attachment (issue 15): when and by whom each
+				// office attached it is bookkeeping, not a value the clerk
+				// must choose; ours stays.
+				sd = here
+			}
 			sides[f] = sd
 			switch sd {
 			case here:

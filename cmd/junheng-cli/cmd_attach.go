@@ -49,15 +49,13 @@ func runAttach(args []string, stdout, stderr io.Writer) int {
 	if _, ok := evidence.ItemOf(code); !ok {
 		return failed(stderr, unknownItem(*item))
 	}
-	if strings.TrimSpace(meta.Date) != "" {
-		d, why := county.ParseDate(meta.Date)
-		if why != "" {
-			fmt.Fprintf(stderr, "--date：%s。未添加任何文件。\n", why)
-			return exitInvalid
-		}
-		meta.Date = d
+	// What is said of the files is checked before any is read (the store
+	// checks it again, with the entry against the item's checklist).
+	meta, err := meta.Clean("")
+	if err != nil {
+		fmt.Fprintf(stderr, "%v未添加任何文件。\n", err)
+		return exitInvalid
 	}
-	meta.Entry = strings.TrimSpace(meta.Entry)
 
 	s, err := data.Open(p.pos[0], data.OpenOptions{Settings: *set})
 	if err != nil {
@@ -73,11 +71,6 @@ func runAttach(args []string, stdout, stderr io.Writer) int {
 	if id != "" && !slices.ContainsFunc(schools, func(r evidence.SchoolRef) bool { return r.ID == id }) {
 		fmt.Fprintf(stderr, "文件中 %s 学年没有标识码为「%s」的学校，未添加任何文件。请用 history 或 export-json 查看学校标识码。\n", f.Year, id)
 		return exitInvalid
-	}
-	if meta.Entry != "" {
-		if err := checkEntry(s, f.Year, code, meta.Entry); err != nil {
-			return failed(stderr, err)
-		}
 	}
 	before, err := s.Attachments(f.Year)
 	if err != nil {
@@ -133,26 +126,6 @@ type invalid struct{ msg string }
 func (e *invalid) Error() string { return e.msg }
 
 func invalidf(format string, a ...any) error { return &invalid{fmt.Sprintf(format, a...)} }
-
-// checkEntry refuses an --entry that is not in the item's checklist, and
-// lists the entries that are.
-func checkEntry(s *data.Store, year, item, entry string) error {
-	lists, err := s.Checklists(year)
-	if err != nil {
-		return err
-	}
-	var names []string
-	for _, e := range lists[item] {
-		if e.Name == entry {
-			return nil
-		}
-		names = append(names, "「"+e.Name+"」")
-	}
-	if len(names) == 0 {
-		return invalidf("%s 的佐证材料清单是空的，没有「%s」这一项，未添加任何文件。请去掉 --entry，或先在图形界面中编辑清单。", item, entry)
-	}
-	return invalidf("%s 的佐证材料清单中没有「%s」，未添加任何文件。清单项：%s。", item, entry, strings.Join(names, "、"))
-}
 
 // prepareAll reads and prepares every file before anything is stored, so
 // that one bad file leaves the data file as it was. A file already

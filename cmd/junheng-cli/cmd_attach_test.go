@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"junheng/app/evidence"
+	"junheng/app/format"
 	"junheng/assets/demo"
 	"junheng/data"
 )
@@ -67,6 +69,35 @@ var pdfBytes = []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<
 
 var pieceCode = regexp.MustCompile(`\b\d-\d{3}\b`)
 
+// evPrepared is what the store keeps of a file (to compare what the
+// commands print with it).
+func evPrepared(t *testing.T, name string, raw []byte) *evidence.Prepared {
+	t.Helper()
+	p, err := evidence.Prepare(name, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// checkListed finds the line of 件号 code in the listing of attachments
+// and checks that it says each of wants.
+func checkListed(t *testing.T, db, year, code string, wants []string) {
+	t.Helper()
+	list := dbRun(t, "attachments", db, "--year", year)
+	for _, l := range strings.Split(list, "\n") {
+		if strings.HasPrefix(l, code+" ") {
+			for _, w := range wants {
+				if !strings.Contains(l, w) {
+					t.Errorf("the line of %s lacks %q: %q", code, w, l)
+				}
+			}
+			return
+		}
+	}
+	t.Errorf("attach printed 件号 %s; attachments does not list it:\n%s", code, list)
+}
+
 // attach → attachments: each attached file is listed once with the 件号
 // attach printed, its item, school, title, 文号, date and kind; the gaps
 // of the checklist count what is still missing; --json says the same;
@@ -79,57 +110,59 @@ func TestAttachThenAttachments(t *testing.T) {
 	if len(g8) < 2 {
 		t.Fatalf("test needs an item with two checklist entries; G8 has %d", len(g8))
 	}
+	doc := evPrepared(t, "工资测算.pdf", pdfBytes)
 	out := dbRun(t, "attach", db, "--year", year, "--item", "G8", writeTemp(t, "工资测算.pdf", pdfBytes),
 		"--title", "教师工资收入测算表", "--doc-no", "义教〔2024〕12号", "--date", "2024年9月1日", "--entry", g8[0].Name,
 		"--office", "义马市教育局", "--user", "赵六")
-	countyCode := pieceCode.FindString(out)
-	if countyCode == "" || !strings.Contains(out, "G8") || !strings.Contains(out, "教师工资收入测算表") {
+	code := pieceCode.FindString(out)
+	if code == "" || !strings.Contains(out, "G8") || !strings.Contains(out, "教师工资收入测算表") {
 		t.Fatalf("attach of a county document says: %q", out)
 	}
+	countyWants := []string{"G8", "县级", "教师工资收入测算表", "义教〔2024〕12号", "2024-09-01", evidence.KindNames[doc.Kind], format.Bytes(int64(len(doc.Data))), g8[0].Name}
+	checkListed(t, db, year, code, countyWants)
 
 	photo := photoJPEG(t, 2400, 1600)
+	pic := evPrepared(t, "音乐教室 照片.jpg", photo)
 	out = dbRun(t, "attach", db, "--year", year, "--item", "G3", "--school", school.ID, writeTemp(t, "音乐教室 照片.jpg", photo),
 		"--caption", "2024年9月 音乐教室全景")
-	schoolCode := pieceCode.FindString(out)
-	if schoolCode == "" || !strings.Contains(out, school.Name) {
+	code = pieceCode.FindString(out)
+	if code == "" || !strings.Contains(out, school.Name) || !strings.Contains(out, format.Bytes(int64(len(pic.Data)))) {
 		t.Fatalf("attach of a school's photo says: %q", out)
 	}
-	if p, err := evidence.Prepare("x.jpg", photo); err == nil && p.Reduced {
-		if want := "已缩小为 2000×1333"; !strings.Contains(out, want) {
+	if pic.Reduced {
+		if want := fmt.Sprintf("已缩小为 %d×%d", pic.Width, pic.Height); !strings.Contains(out, want) {
 			t.Errorf("a reduced photo does not say %q: %q", want, out)
 		}
-	} else {
-		t.Log("evidence.Prepare does not reduce photos yet; the reduction line is not checked")
 	}
+	checkListed(t, db, year, code, []string{"G3", school.Name, "音乐教室 照片", evidence.KindNames[pic.Kind], format.Bytes(int64(len(pic.Data)))})
 
+	// Both are listed, once each, in the order of their 件号; the county
+	// document kept what was said of it (its 件号 may have moved: G3 files
+	// before G8 in the 卷).
 	list := dbRun(t, "attachments", db, "--year", year)
-	lines := strings.Split(strings.TrimSpace(list), "\n")
-	var countyLine, schoolLine string
-	for _, l := range lines {
-		switch {
-		case strings.HasPrefix(l, countyCode+" "):
-			countyLine = l
-		case strings.HasPrefix(l, schoolCode+" "):
-			schoolLine = l
+	codes := pieceCode.FindAllString(list, -1)
+	if len(codes) != 2 || codes[0] >= codes[1] {
+		t.Errorf("attachments lists 件号 %v for 2 attachments:\n%s", codes, list)
+	}
+	found := false
+	for _, l := range strings.Split(list, "\n") {
+		if pieceCode.MatchString(l) && strings.Contains(l, " G8 ") {
+			found = true
+			for _, w := range countyWants {
+				if !strings.Contains(l, w) {
+					t.Errorf("the county document's line %q lacks %q", l, w)
+				}
+			}
 		}
 	}
-	for _, want := range []string{"G8", "县级", "教师工资收入测算表", "义教〔2024〕12号", "2024-09-01", evidence.KindNames[evidence.KindPDF], g8[0].Name} {
-		if !strings.Contains(countyLine, want) {
-			t.Errorf("the county document's line %q lacks %q\n%s", countyLine, want, list)
-		}
-	}
-	for _, want := range []string{"G3", school.Name, "音乐教室 照片", evidence.KindNames[evidence.KindPhoto]} {
-		if !strings.Contains(schoolLine, want) {
-			t.Errorf("the photo's line %q lacks %q\n%s", schoolLine, want, list)
-		}
-	}
-	if n := len(pieceCode.FindAllString(list, -1)); n != 2 {
-		t.Errorf("attachments lists %d 件号 for 2 attachments:\n%s", n, list)
+	if !found {
+		t.Errorf("the county document is no longer listed:\n%s", list)
 	}
 	gap := evidence.ItemGap{Item: "G8", Count: len(g8) - 1}.Sentence()
 	if !strings.Contains(list, gap) {
 		t.Errorf("attachments does not say %q:\n%s", gap, list)
 	}
+	schoolCode := code
 
 	// Attaching the same photo again adds nothing.
 	out = dbRun(t, "attach", db, "--year", year, "--item", "G3", "--school", school.ID, writeTemp(t, "副本.jpg", photo))
@@ -137,15 +170,15 @@ func TestAttachThenAttachments(t *testing.T) {
 		t.Errorf("attaching the same photo again: %q", out)
 	}
 
-	var doc listing
-	if err := json.Unmarshal([]byte(dbRun(t, "attachments", db, "--year", year, "--json")), &doc); err != nil {
+	var js listing
+	if err := json.Unmarshal([]byte(dbRun(t, "attachments", db, "--year", year, "--json")), &js); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Format != AttachmentsFormat || len(doc.Attachments) != 2 || doc.Attachments[0].Code != min(countyCode, schoolCode) {
-		t.Errorf("attachments --json: %+v", doc)
+	if js.Format != AttachmentsFormat || len(js.Attachments) != 2 || js.Attachments[0].Code != codes[0] || js.Attachments[1].Code != codes[1] {
+		t.Errorf("attachments --json: %+v", js)
 	}
-	for _, a := range doc.Attachments {
-		if a.Code == schoolCode && (a.School != school.ID || a.Size <= 0 || a.Kind != string(evidence.KindPhoto)) {
+	for _, a := range js.Attachments {
+		if a.Code == schoolCode && (a.School != school.ID || a.Size != int64(len(pic.Data)) || a.Kind != string(pic.Kind) || a.Caption != "2024年9月 音乐教室全景") {
 			t.Errorf("the photo in JSON: %+v", a)
 		}
 	}
@@ -177,7 +210,7 @@ func TestAttachRefusals(t *testing.T) {
 		{"missing file", []string{"--item", "G8", good, filepath.Join(t.TempDir(), "不存在的文件.pdf")}, []string{"不存在的文件.pdf", "未添加任何文件"}},
 		{"empty file", []string{"--item", "G8", good, writeTemp(t, "空白.docx", nil)}, []string{"空白.docx", "未添加任何文件"}},
 		{"folder", []string{"--item", "G8", t.TempDir()}, []string{"文件夹"}},
-		{"bad date", []string{"--item", "G8", good, "--date", "2024-02-30"}, []string{"--date", "2024-02-30"}},
+		{"bad date", []string{"--item", "G8", good, "--date", "2024-02-30"}, []string{"日期", "2024-02-30", "未添加任何文件"}},
 		{"unknown entry", []string{"--item", "G8", good, "--entry", "会议纪要"}, []string{"「会议纪要」", evidence.Defaults("G8")[0].Name}},
 		{"no file", []string{"--item", "G8"}, []string{"至少一个"}},
 	} {
