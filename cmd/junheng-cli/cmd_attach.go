@@ -46,8 +46,14 @@ func runAttach(args []string, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 	code := strings.ToUpper(strings.TrimSpace(*item))
+	if code == "" { // a usage error: the synopsis shows --item
+		fmt.Fprintf(stderr, "请用 --item 指定佐证材料所证明的指标，可选：%s。\n", strings.Join(evidence.ItemCodes(), "、"))
+		printFlags(stderr, fs, attachUsage)
+		return exitInvalid
+	}
 	if _, ok := evidence.ItemOf(code); !ok {
-		return failed(stderr, unknownItem(*item))
+		fmt.Fprintf(stderr, "没有代码为「%s」的指标，未添加任何文件。可选：%s。\n", *item, strings.Join(evidence.ItemCodes(), "、"))
+		return exitInvalid
 	}
 	// What is said of the files is checked before any is read (the store
 	// checks it again, with the entry against the item's checklist).
@@ -110,14 +116,6 @@ func runAttach(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, attachedLine(x, a.File))
 	}
 	return 0
-}
-
-// unknownItem names the code given and lists the valid ones.
-func unknownItem(code string) error {
-	if strings.TrimSpace(code) == "" {
-		return invalidf("请用 --item 指定佐证材料所证明的指标，可选：%s。", strings.Join(evidence.ItemCodes(), "、"))
-	}
-	return invalidf("没有代码为「%s」的指标，未添加任何文件。可选：%s。", code, strings.Join(evidence.ItemCodes(), "、"))
 }
 
 // invalid is a refusal of the clerk's input (exit 2), worded in Chinese.
