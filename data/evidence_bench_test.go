@@ -26,7 +26,7 @@ import (
 //
 // (JUNHENG_BENCH_PHOTOS=N attaches N photos instead of 500, for a quick
 // look.) The camera photos are generated once and kept in
-// $TMPDIR/junheng-bench-photos-v1 for later runs; everything else is built
+// $TMPDIR/junheng-bench-photos-v2 for later runs; everything else is built
 // in the benchmark's temporary folder, before the timed loop.
 
 const benchEnv = "JUNHENG_BENCH_EVIDENCE"
@@ -48,16 +48,17 @@ const (
 	photoW        = 4000
 	photoH        = 3000
 	photoQuality  = 92
-	photoNoiseAmp = 16 // with 4000×3000 at quality 92: about 3 MB, like a phone camera's
+	photoNoiseAmp = 4  // with photoBlockAmp, 4000×3000 at quality 92: about 3.3 MB,
+	photoBlockAmp = 24 // about 660 KB reduced to 2,000 px, like a phone camera's
 )
 
 var benchItems = []string{"G3", "R5", "R6", "R7", "Q6"}
 
 // cameraPhotos returns the paths of n distinct camera-like JPEGs of about
-// 3 MB (photo i has seed i), generating the missing ones on every CPU.
+// 3.3 MB (photo i has seed i), generating the missing ones on every CPU.
 func cameraPhotos(b *testing.B, n int) []string {
 	b.Helper()
-	dir := filepath.Join(os.TempDir(), "junheng-bench-photos-v1")
+	dir := filepath.Join(os.TempDir(), "junheng-bench-photos-v2")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		b.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func cameraPhotos(b *testing.B, n int) []string {
 			defer wg.Done()
 			for i := range work {
 				var buf bytes.Buffer
-				img := evPhotoImage(photoW, photoH, uint64(i), photoNoiseAmp)
+				img := evPhotoImage(photoW, photoH, uint64(i), photoNoiseAmp, photoBlockAmp)
 				if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: photoQuality}); err != nil {
 					errs <- err
 					continue
