@@ -55,7 +55,7 @@ func newBenchSource(n, size int) *benchSource {
 	return s
 }
 
-func (s *benchSource) LoadYear(string) (*county.File, error)               { return s.file, nil }
+func (s *benchSource) LoadYear(string) (*county.File, error)             { return s.file, nil }
 func (s *benchSource) Attachments(string) ([]evidence.Attachment, error) { return s.atts, nil }
 func (s *benchSource) AttachmentData(hash string) ([]byte, error) {
 	i := s.index[hash]
