@@ -19,6 +19,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"junheng/app/county"
 	"junheng/app/evidence"
 )
 
@@ -67,6 +68,16 @@ func sha(b []byte) string { s := sha256.Sum256(b); return hex.EncodeToString(s[:
 func TestExportDemoArchive(t *testing.T) {
 	src := demoSource(t)
 	out, zr := export(t, src)
+	checkArchive(t, out, zr, src.atts, src.data, src.file)
+	if got := src.reads.Load(); got != int64(len(src.atts)) {
+		t.Errorf("AttachmentData called %d times for %d attachments", got, len(src.atts))
+	}
+}
+
+// checkArchive checks the zip at out (open as zr) against the attachments
+// of f's year and their bytes.
+func checkArchive(t *testing.T, out string, zr *zip.ReadCloser, atts []evidence.Attachment, blobs map[string][]byte, cf *county.File) {
+	t.Helper()
 
 	if _, err := exec.LookPath("unzip"); err == nil {
 		if b, err := exec.Command("unzip", "-t", out).CombinedOutput(); err != nil {
@@ -123,15 +134,15 @@ func TestExportDemoArchive(t *testing.T) {
 	}
 
 	rows := readIndex(t, entryBytes(t, zr, IndexXLSX))
-	if len(rows) != len(src.atts) {
-		t.Fatalf("档案目录 has %d rows, the data file %d attachments", len(rows), len(src.atts))
+	if len(rows) != len(atts) {
+		t.Fatalf("档案目录 has %d rows, the data file %d attachments", len(rows), len(atts))
 	}
 	byHash := map[string][]evidence.Attachment{}
-	for _, a := range src.atts {
+	for _, a := range atts {
 		byHash[a.Hash] = append(byHash[a.Hash], a)
 	}
 	names := map[string]string{"": evidence.CountyLevel}
-	for _, s := range src.file.Schools {
+	for _, s := range cf.Schools {
 		names[s.ID] = s.Name
 	}
 	used := map[string]bool{}
@@ -161,7 +172,7 @@ func TestExportDemoArchive(t *testing.T) {
 			continue
 		}
 		used[a.ID] = true
-		if !bytes.Equal(data, src.data[a.Hash]) {
+		if !bytes.Equal(data, blobs[a.Hash]) {
 			t.Errorf("%s: bytes differ from AttachmentData", p)
 		}
 		if r[col("文号")] != a.DocNo || r[col("日期")] != a.Date {
@@ -214,11 +225,8 @@ func TestExportDemoArchive(t *testing.T) {
 			t.Errorf("%s is in the archive but not in the 档案目录", n)
 		}
 	}
-	if len(used) != len(src.atts) {
-		t.Errorf("%d of %d attachments found in the archive", len(used), len(src.atts))
-	}
-	if got := src.reads.Load(); got != int64(len(src.atts)) {
-		t.Errorf("AttachmentData called %d times for %d attachments", got, len(src.atts))
+	if len(used) != len(atts) {
+		t.Errorf("%d of %d attachments found in the archive", len(used), len(atts))
 	}
 }
 
