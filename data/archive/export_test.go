@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -274,6 +275,11 @@ func readIndex(t *testing.T, b []byte) [][]string {
 // checkPortable fails a name some file system would refuse or change.
 func checkPortable(t *testing.T, name string) {
 	t.Helper()
+	// Windows' 260 characters (UTF-16) include the folder it is unpacked
+	// in (C:\Users\…\Desktop\迎检档案\): the path inside gets 200.
+	if n := len(utf16.Encode([]rune(name))); n > 200 {
+		t.Errorf("%q: %d characters, too long once unpacked on Windows", name, n)
+	}
 	for _, el := range strings.Split(strings.TrimSuffix(name, "/"), "/") {
 		if strings.ContainsAny(el, `<>:"\|?*`) || strings.IndexFunc(el, func(r rune) bool { return r < 0x20 }) >= 0 {
 			t.Errorf("%q: element %q holds a character Windows refuses", name, el)
@@ -415,8 +421,9 @@ func TestExportFailureLeavesOldFile(t *testing.T) {
 func TestExportExtras(t *testing.T) {
 	src := demoSource(t)
 	out := filepath.Join(t.TempDir(), "a.zip")
-	var seen int
-	sum, err := Export(src, src.year, out, Options{Extras: func(in *Input) ([]Extra, error) {
+	var seen, calls, last, total int
+	progress := func(done, all int) { calls, last, total = calls+1, done, all }
+	sum, err := Export(src, src.year, out, Options{Progress: progress, Extras: func(in *Input) ([]Extra, error) {
 		seen = len(in.Filed)
 		if len(in.Paths) != len(in.Filed) {
 			t.Errorf("%d paths for %d files", len(in.Paths), len(in.Filed))
@@ -428,6 +435,9 @@ func TestExportExtras(t *testing.T) {
 	}
 	if seen != len(src.atts) || !slices.Equal(sum.Extras, []string{"照片页.pdf"}) {
 		t.Errorf("hook saw %d files, summary extras %q", seen, sum.Extras)
+	}
+	if want := len(src.atts) + 3; calls != want || last != want || total != want {
+		t.Errorf("progress told %d times, last %d of %d; want %d files (40 + 目录 ×2 + 1 extra)", calls, last, total, want)
 	}
 	zr, err := zip.OpenReader(out)
 	if err != nil {

@@ -159,7 +159,7 @@ func testDOCX(t testing.TB) []byte {
 
 // demoSource is the demo county with 40 attachments: photos of school
 // rooms, PDF documents with 文号, a .docx, an opaque .bin, titles with
-// characters Windows forbids, a title "CON", and two files of the same
+// characters Windows forbids, a title "CON", a title of 100 characters, and two files of the same
 // title under the same item and school.
 func demoSource(t testing.TB) *fakeSource {
 	f := demo.File()
@@ -204,7 +204,7 @@ func demoSource(t testing.TB) *fakeSource {
 	s.add("Q3", sc(3), "章程.docx", evidence.KindDocument, testDOCX(t), evidence.Meta{Title: "学校章程：修订稿？"})
 	s.add("Q5", sc(4), "设备使用记录.bin", evidence.KindOther, bytes.Repeat([]byte("设备使用记录 0123456789\n"), 200), evidence.Meta{})
 	s.add("G11", "", "交流轮岗教师名单.pdf", evidence.KindPDF, testPDF(t, 77, 2), evidence.Meta{Title: "交流轮岗教师名单", Entry: "交流轮岗教师名单"})
-	s.add("G15", "", "关爱活动.jpg", evidence.KindPhoto, testJPEG(t, 901, 48, 32), evidence.Meta{Title: "留守儿童关爱活动", Caption: "2021年3月，县城关镇"})
+	s.add("G15", "", "关爱活动.jpg", evidence.KindPhoto, testJPEG(t, 901, 48, 32), evidence.Meta{Title: "留守儿童关爱活动：" + strings.Repeat("县城关镇第一小学与各乡镇中心学校联合开展的关爱留守儿童主题活动", 3), Caption: "2021年3月，县城关镇"})
 	s.add("R1", sc(0), "学历证书.pdf", evidence.KindPDF, testPDF(t, 78, 1), evidence.Meta{})
 	if len(s.atts) != 40 {
 		t.Fatalf("fixture holds %d attachments, want 40", len(s.atts))
