@@ -3,6 +3,7 @@ package archive
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -52,7 +53,9 @@ type Extra struct {
 type Options struct {
 	// Extras lists the documents to add at the root (nil: none). It is
 	// called once, after the 目录 is made and before the zip is written;
-	// each Extra's Write is called while the zip is being written.
+	// each Extra's Write is called while the zip is being written, its
+	// output spooled through a temporary file (never held in memory) and
+	// stored uncompressed (PDFs of photos do not deflate).
 	Extras func(in *Input) ([]Extra, error)
 	// Progress is told after every file written: done of total (the 目录
 	// and extras count as files). Nil: silent.
@@ -148,12 +151,12 @@ func Export(src Source, year, out string, opt Options) (Summary, error) {
 			tick()
 		}
 		for _, x := range extras {
-			var b bytes.Buffer
-			if err := x.Write(&b); err != nil {
-				cause = fmt.Errorf("迎检档案未导出：生成「%s」失败：%w", x.Name, err)
-				return cause
-			}
-			if err := z.file(x.Name, b.Bytes(), stamp); err != nil {
+			if err := z.spooled(x.Name, stamp, x.Write); err != nil {
+				var pe *producerError
+				if errors.As(err, &pe) {
+					cause = fmt.Errorf("迎检档案未导出：生成「%s」失败：%w", x.Name, pe.err)
+					return cause
+				}
 				return err
 			}
 			tick()

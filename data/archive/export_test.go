@@ -444,10 +444,23 @@ func TestExportExtras(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer zr.Close()
-	if f, err := zr.Open("照片页.pdf"); err != nil {
-		t.Error(err)
-	} else {
-		f.Close()
+	for _, f := range zr.File {
+		if f.Name == "照片页.pdf" && (f.Method != zip.Store || f.Flags&0x8 != 0) {
+			t.Errorf("extra PDF: method %d flags %#x, want stored without descriptor", f.Method, f.Flags)
+		}
+	}
+	if b := entryBytes(t, zr, "照片页.pdf"); string(b) != "%PDF-1.4 photo pages" {
+		t.Errorf("extra holds %q", b)
+	}
+	failing := filepath.Join(t.TempDir(), "c.zip")
+	_, err = Export(src, src.year, failing, Options{Extras: func(*Input) ([]Extra, error) {
+		return []Extra{{Name: "档案盒标签.pdf", Write: func(io.Writer) error { return errors.New("字体无法载入") }}}, nil
+	}})
+	if err == nil || !strings.Contains(err.Error(), "档案盒标签.pdf") || !strings.Contains(err.Error(), "字体无法载入") || strings.Contains(err.Error(), "c.zip") {
+		t.Errorf("failing extra: %v", err)
+	}
+	if _, err := os.Stat(failing); !os.IsNotExist(err) {
+		t.Error("an export whose extra failed wrote a file")
 	}
 	bad := filepath.Join(t.TempDir(), "b.zip")
 	_, err = Export(src, src.year, bad, Options{Extras: func(*Input) ([]Extra, error) {

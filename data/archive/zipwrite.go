@@ -2,8 +2,11 @@ package archive
 
 import (
 	"archive/zip"
+	"bufio"
 	"hash/crc32"
+	"io"
 	"io/fs"
+	"os"
 	"path"
 	"strings"
 	"time"
@@ -77,20 +80,67 @@ func (z *zipOut) file(name string, data []byte, t time.Time) error {
 		_, err = w.Write(data)
 		return err
 	}
-	fh.Method = zip.Store
-	fh.CRC32 = crc32.ChecksumIEEE(data)
-	fh.CompressedSize64 = uint64(len(data))
-	fh.UncompressedSize64 = uint64(len(data))
-	fh.ReaderVersion = 20
-	fh.CreatorVersion = fh.CreatorVersion&0xff00 | 20
-	fh.ModifiedDate, fh.ModifiedTime = msdosTime(fh.Modified)
-	w, err := z.zw.CreateRaw(fh)
+	w, err := z.raw(fh, crc32.ChecksumIEEE(data), int64(len(data)))
 	if err != nil {
 		return err
 	}
 	_, err = w.Write(data)
 	return err
 }
+
+// raw starts a stored entry whose CRC and size are known.
+func (z *zipOut) raw(fh *zip.FileHeader, crc uint32, size int64) (io.Writer, error) {
+	fh.Method = zip.Store
+	fh.CRC32 = crc
+	fh.CompressedSize64 = uint64(size)
+	fh.UncompressedSize64 = uint64(size)
+	fh.ReaderVersion = 20
+	fh.CreatorVersion = fh.CreatorVersion&0xff00 | 20
+	fh.ModifiedDate, fh.ModifiedTime = msdosTime(fh.Modified)
+	return z.zw.CreateRaw(fh)
+}
+
+// spooled writes a document made by write (a PDF of hundreds of photos)
+// as a stored entry without holding it in memory: it goes to a temporary
+// file first, for its CRC and size, then into the zip. A failure of write
+// itself comes back wrapped in producerError.
+func (z *zipOut) spooled(name string, t time.Time, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp("", "junheng-archive-*"+path.Ext(name))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		tmp.Close()
+		os.Remove(tmp.Name())
+	}()
+	crc := crc32.NewIEEE()
+	cw := &counter{w: io.MultiWriter(tmp, crc)}
+	bw := bufio.NewWriterSize(cw, 256<<10)
+	if err := write(bw); err != nil {
+		return &producerError{err}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if err := z.mkdirs(path.Dir(name), t); err != nil {
+		return err
+	}
+	w, err := z.raw(header(name, 0o644, t), crc.Sum32(), cw.n)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(w, tmp)
+	return err
+}
+
+// producerError is the failure of an extra document's own writer.
+type producerError struct{ err error }
+
+func (e *producerError) Error() string { return e.err.Error() }
+func (e *producerError) Unwrap() error { return e.err }
 
 // msdosTime is t in MS-DOS date and time fields (2-second steps, years
 // 1980–2107), as CreateHeader computes them for the entries it writes.
