@@ -27,6 +27,10 @@ func WriteArchiveIndex(w io.Writer, title string, rows []evidence.IndexRow) erro
 	if err := b.x.SetSheetName("Sheet1", name); err != nil {
 		return err
 	}
+	// The file's properties name the program, not the library.
+	if err := b.x.SetDocProps(&excelize.DocProperties{Title: title, Creator: "均衡评估助手", LastModifiedBy: "均衡评估助手"}); err != nil {
+		return err
+	}
 	if err := b.x.SetCellValue(name, "A1", title); err != nil {
 		return err
 	}

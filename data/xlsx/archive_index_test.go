@@ -58,6 +58,9 @@ func TestArchiveIndexWorkbook(t *testing.T) {
 	if typ, _ := x.GetCellType(SheetArchiveIndex, "B3"); typ == excelize.CellTypeNumber || typ == excelize.CellTypeDate {
 		t.Errorf("件号 stored as %v", typ)
 	}
+	if p, err := x.GetDocProps(); err != nil || p.Creator != "均衡评估助手" || p.Title != "义马市 2024-2025 学年 迎检档案目录" {
+		t.Errorf("document properties %+v (%v)", p, err)
+	}
 	names := x.GetDefinedName()
 	if !slices.ContainsFunc(names, func(d excelize.DefinedName) bool {
 		return d.Name == "_xlnm.Print_Titles" && strings.HasSuffix(d.RefersTo, "!$1:$2")
