@@ -25,7 +25,7 @@ type IndexDoc struct {
 var indexColumns = []dossier.ListColumn{
 	{Width: 8, Align: "C"}, {Width: 11, Align: "C"}, {Width: 14, Align: "L"}, {Width: 33, Align: "L"},
 	{Width: 22, Align: "L"}, {Width: 34, Align: "L"}, {Width: 24, Align: "L"}, {Width: 20, Align: "C"},
-	{Width: 15, Align: "C"}, {Width: 16, Align: "C"}, {Width: 54, Align: "L"}, {Width: 27, Align: "L"},
+	{Width: 17, Align: "C"}, {Width: 16, Align: "C"}, {Width: 54, Align: "L"}, {Width: 25, Align: "L"},
 }
 
 // WriteIndex prints the 档案目录 as a PDF: A4 landscape, the title on the
