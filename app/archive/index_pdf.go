@@ -23,9 +23,9 @@ type IndexDoc struct {
 // indexColumns are the columns of the printed 目录 (evidence.IndexHeader),
 // with widths for a landscape A4 page: the title and the path get the room.
 var indexColumns = []dossier.ListColumn{
-	{Width: 8, Align: "C"}, {Width: 11, Align: "C"}, {Width: 14, Align: "L"}, {Width: 33, Align: "L"},
-	{Width: 22, Align: "L"}, {Width: 34, Align: "L"}, {Width: 24, Align: "L"}, {Width: 20, Align: "C"},
-	{Width: 17, Align: "C"}, {Width: 16, Align: "C"}, {Width: 54, Align: "L"}, {Width: 25, Align: "L"},
+	{Width: 8, Align: "C"}, {Width: 11, Align: "C"}, {Width: 13, Align: "L"}, {Width: 30, Align: "L"},
+	{Width: 20, Align: "L"}, {Width: 32, Align: "L"}, {Width: 22, Align: "L"}, {Width: 20, Align: "C"},
+	{Width: 17, Align: "C"}, {Width: 15, Align: "C"}, {Width: 48, Align: "L"}, {Width: 39, Align: "L"},
 }
 
 // WriteIndex prints the 档案目录 as a PDF: A4 landscape, the title on the

@@ -2,10 +2,12 @@ package archive
 
 import (
 	"archive/zip"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"junheng/app/evidence"
+	"junheng/assets/demo"
 	"junheng/data"
 )
 
@@ -52,4 +54,50 @@ func TestExportFromDataFile(t *testing.T) {
 	}
 	defer zr.Close()
 	checkArchive(t, out, zr, atts, fx.data, fx.file)
+}
+
+// TestExportDemoDataFile exports the demo county's own 40 佐证材料 (what
+// a clerk sees on first start) from a real data file.
+func TestExportDemoDataFile(t *testing.T) {
+	f := demo.File()
+	adds, err := demo.Evidence(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := data.Create(filepath.Join(t.TempDir(), "义马市.db"), data.Settings{Office: "义马市教育局", User: "张三"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.ImportFile(f, "测试"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveEvidence(f.Year, evidence.Edit{Add: adds}); err != nil {
+		t.Fatal(err)
+	}
+	blobs := map[string][]byte{}
+	for _, a := range adds {
+		blobs[a.File.Hash] = a.File.Data
+	}
+	atts, err := st.Attachments(f.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(atts) != 40 {
+		t.Fatalf("the demo holds %d attachments, want 40", len(atts))
+	}
+	out := filepath.Join(t.TempDir(), "义马市迎检档案.zip")
+	if _, err := Export(st, f.Year, out, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	checkArchive(t, out, zr, atts, blobs, f)
+	if dir := os.Getenv("ARCHIVE_OUT"); dir != "" {
+		b, _ := os.ReadFile(out)
+		os.WriteFile(filepath.Join(dir, "demo.zip"), b, 0o644)
+	}
 }
