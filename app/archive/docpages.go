@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -44,12 +45,17 @@ var importTimeout = 20 * time.Second
 // once (each object through a fresh 4 KB buffer); a cycle reads for ever.
 const (
 	readFactor = 64
-	readSlack  = 64 << 20
+	readSlack  = 4 << 20
 	// maxObjID is the highest object number gofpdi copies: its writer
 	// copies objects 0–9998 only and silently drops the rest, so a file
 	// that needs more is refused rather than printed with pages missing.
 	maxObjID = 9998
+	// maxPages is the most pages one attached PDF may have to be printed:
+	// far beyond any 文件 or 台账 (a 50 MB scan holds a few hundred).
+	maxPages = 5000
 )
+
+var countRe = regexp.MustCompile(`/Count\s+(\d+)`)
 
 // importer numbers the templates of all PDFs of one document, so that their
 // names (/GOFPDITPLn) never collide, and keeps every source's stream alive:
@@ -128,6 +134,13 @@ func sniffPDF(data []byte) error {
 	}
 	if bytes.Contains(data, []byte("/Encrypt")) {
 		return errors.New("文件已加密或设有密码")
+	}
+	// gofpdi allocates a page table of /Count entries before reading a
+	// page: a forged count would exhaust memory, which no recover catches.
+	for _, m := range countRe.FindAllSubmatch(data, -1) {
+		if n, err := strconv.Atoi(string(m[1])); err != nil || n > maxPages {
+			return fmt.Errorf("文件声明的页数（%s）超过 %d 页，不予嵌入", m[1], maxPages)
+		}
 	}
 	return nil
 }
@@ -291,5 +304,21 @@ func panicReason(r any) error {
 	if r == errBudget {
 		return errors.New("文件结构有误，读取无法结束（可能有循环引用）")
 	}
-	return fmt.Errorf("文件结构无法识别（技术信息：%v）", r)
+	return fmt.Errorf("文件结构无法识别；技术信息：%s", techNote(fmt.Sprint(r)))
+}
+
+// techNote is a library's message made fit to print: printable ASCII
+// only (a broken file's bytes are quoted in it), at most 80 characters.
+func techNote(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if b.Len() >= 80 {
+			b.WriteString("...")
+			break
+		}
+		if r >= 0x20 && r < 0x7F {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
