@@ -112,7 +112,14 @@ func oneLine(s string) string {
 
 // output writes the finished document to w, with what went wrong said in
 // Chinese (gofpdf's own words kept in brackets for a bug report).
-func (s *sheet) output(w io.Writer, what string) error {
+func (s *sheet) output(w io.Writer, what string) (err error) {
+	defer func() {
+		// gofpdf patches imported objects' references in place while
+		// writing; a defect there must not take the program down.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("生成%s时出错，未写出（技术信息：%s）。", what, techNote(fmt.Sprint(r)))
+		}
+	}()
 	if err := s.pdf.Error(); err != nil {
 		return fmt.Errorf("生成%s时出错，未写出（技术信息：%v）。", what, err)
 	}

@@ -254,7 +254,15 @@ func (s *sheet) registerPhoto(f *evidence.Filed, data Source) (string, string) {
 	return "", "PDF 库不支持该图片格式"
 }
 
-func (s *sheet) tryImage(name, typ string, b []byte) bool {
+// tryImage registers b under name; false (and the document's error
+// cleared) when gofpdf refuses it or fails on it.
+func (s *sheet) tryImage(name, typ string, b []byte) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil { // gofpdf's PNG reader indexes what a broken file claims
+			s.pdf.ClearError()
+			ok = false
+		}
+	}()
 	s.pdf.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: typ}, bytes.NewReader(b))
 	if s.pdf.Err() {
 		s.pdf.ClearError()
@@ -279,6 +287,15 @@ func imageType(b []byte) string {
 // opaque image as JPEG, one with transparency as 8-bit RGBA PNG
 // (non-interlaced), so its alpha becomes the PDF's soft mask.
 func reencode(b []byte) ([]byte, string, error) {
+	// Stored photos are at most MaxPhotoSide px; a header claiming far
+	// more would have Decode allocate without limit.
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(b))
+	if err != nil {
+		return nil, "", err
+	}
+	if cfg.Width*cfg.Height > 4*evidence.MaxPhotoSide*evidence.MaxPhotoSide {
+		return nil, "", fmt.Errorf("图片尺寸 %d×%d 像素过大", cfg.Width, cfg.Height)
+	}
 	img, _, err := image.Decode(bytes.NewReader(b))
 	if err != nil {
 		return nil, "", err

@@ -362,18 +362,26 @@ func TestPhotoPagesBadPhoto(t *testing.T) {
 	files = st.add(files, 1, evidence.KindPhoto, "好照片", pgJPEG(t, 300, 200, 1, 0), 0)
 	files = append(files, files[1])
 	files[2].Piece, files[2].Hash = 3, strings.Repeat("0", 64) // not in the store
+	good := pgPNGAlpha(t, 64, 48)
+	files = st.add(files, 1, evidence.KindPhoto, "截断的PNG", good[:len(good)/2], 0)
+	files = st.add(files, 1, evidence.KindPhoto, "PNG文件头后为乱码", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\xff\xff\xff\xff\x00\x00\x00\x01\x08\x06"), make([]byte, 100)...), 0)
 	var buf bytes.Buffer
 	got, err := PhotoPages(&buf, "某某县迎检档案", files, st.get)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Photos != 1 || len(got.Problems) != 2 {
-		t.Fatalf("printed %+v, want the good photo and two problems", got)
+	if got.Photos != 1 || len(got.Problems) != 4 {
+		t.Fatalf("printed %+v, want the good photo and four problems", got)
 	}
 	path := pgWrite(t, buf.Bytes())
 	text := pgPageText(t, path, 1)
 	if !strings.Contains(text, "件号1-001《坏照片》为照片，无法嵌入") {
 		t.Fatalf("no placeholder for the broken photo: %s", text)
+	}
+	for _, p := range got.Problems[1:] {
+		if !strings.Contains(p, "无法嵌入") {
+			t.Errorf("problem %q", p)
+		}
 	}
 }
 
@@ -401,23 +409,29 @@ func BenchmarkPhotoPages(b *testing.B) {
 	var files []evidence.Filed
 	distinct := make([][]byte, 4)
 	for i := range distinct {
-		distinct[i] = pgJPEG(b, 2000, 1333, uint64(i+1), 90)
-	}
-	for i := 0; i < 100; i++ {
-		files = st.add(files, 1, evidence.KindPhoto, fmt.Sprintf("照片%d", i+1), distinct[i%len(distinct)], 0)
+		distinct[i] = pgJPEG(b, 2000, 1333, uint64(i+1), 16)
 	}
 	size := 0
-	for _, d := range distinct {
-		size += len(d)
+	for i := 0; i < 100; i++ {
+		// 100 different files (gofpdf stores equal images once): four
+		// encoded photos, each made unique by a JPEG comment.
+		base := distinct[i%len(distinct)]
+		com := fmt.Sprintf("photo %03d", i)
+		photo := append([]byte{0xFF, 0xD8, 0xFF, 0xFE, 0, byte(len(com) + 2)}, com...)
+		photo = append(photo, base[2:]...)
+		size += len(photo)
+		files = st.add(files, 1, evidence.KindPhoto, fmt.Sprintf("照片%d", i+1), photo, 0)
 	}
-	b.ReportMetric(float64(size/len(distinct))/1000, "KB/photo")
 	b.ReportAllocs()
 	b.ResetTimer()
+	out := 0
 	for b.Loop() {
 		var buf bytes.Buffer
 		if _, err := PhotoPages(&buf, "某某县迎检档案", files, st.get); err != nil {
 			b.Fatal(err)
 		}
-		b.ReportMetric(float64(buf.Len())/1e6, "MB/pdf")
+		out = buf.Len()
 	}
+	b.ReportMetric(float64(size)/100/1000, "KB/photo")
+	b.ReportMetric(float64(out)/1e6, "MB/pdf")
 }
