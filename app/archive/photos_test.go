@@ -286,6 +286,7 @@ func TestPhotoPages(t *testing.T) {
 		}
 	}
 	pgInside(t, path, func(w pgWord) bool { return w.page <= 3 }, photoLeft, stampRight, stampTop, photoBottom)
+	pgInside(t, path, func(w pgWord) bool { return w.page > 3 }, docLeft, stampRight, stampTop, docBottom)
 	pgRender(t, path, 8)
 }
 
@@ -319,6 +320,11 @@ func pgRender(t *testing.T, path string, pages int) {
 		os.MkdirAll(dir, 0o755)
 	}
 	prefix := filepath.Join(dir, strings.TrimSuffix(filepath.Base(t.Name()), "/"))
+	if os.Getenv("KEEP_RENDER") != "" {
+		if b, err := os.ReadFile(path); err == nil {
+			os.WriteFile(prefix+".pdf", b, 0o644)
+		}
+	}
 	pgRun(t, "pdftoppm", "-r", "40", "-png", path, prefix)
 	pngs, _ := filepath.Glob(prefix + "-*.png")
 	if len(pngs) != pages {
@@ -402,6 +408,7 @@ func TestPhotoPagesLongCaption(t *testing.T) {
 		t.Errorf("the long title lost characters: %s", text)
 	}
 	pgInside(t, path, func(pgWord) bool { return true }, photoLeft, stampRight, stampTop, photoBottom)
+	pgRender(t, path, 1)
 }
 
 func BenchmarkPhotoPages(b *testing.B) {
