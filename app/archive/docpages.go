@@ -91,8 +91,9 @@ func (im *importer) readPDF(data []byte) (*docPlan, error) {
 	if err := sniffPDF(data); err != nil {
 		return nil, err
 	}
-	var rs io.ReadSeeker = &budgetReader{r: bytes.NewReader(data),
+	br := &budgetReader{r: bytes.NewReader(data),
 		left: int64(len(data))*readFactor + readSlack, deadline: time.Now().Add(importTimeout)}
+	var rs io.ReadSeeker = br
 	im.keep = append(im.keep, &rs)
 	type result struct {
 		plan *docPlan
@@ -113,6 +114,7 @@ func (im *importer) readPDF(data []byte) (*docPlan, error) {
 	defer timer.Stop()
 	select {
 	case r := <-done:
+		br.r = nil // the stream's address stays taken, its bytes may go
 		if r.err == nil {
 			im.next += len(r.plan.pages)
 		}

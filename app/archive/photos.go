@@ -277,7 +277,7 @@ func imageType(b []byte) string {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF}):
 		return "JPG"
-	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
+	case bytes.HasPrefix(b, []byte{0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}):
 		return "PNG"
 	}
 	return ""
