@@ -210,6 +210,35 @@ func TestBoxLabels(t *testing.T) {
 					}
 				}
 			}
+			// The 卷内目录 repeats its head on every page it runs on: the
+			// seven column names side by side on one line.
+			words := pgWords(t, path)
+			cont := 0
+			for p := spinePages + 1; p <= pgPages(t, path); p++ {
+				text := pgPageText(t, path, p)
+				if !strings.Contains(text, "卷内目录") {
+					continue
+				}
+				if strings.Contains(text, "卷内目录（续）") {
+					cont++
+				}
+				row := map[string]float64{}
+				for _, w := range words {
+					if w.page == p {
+						if _, ok := row[w.text]; !ok {
+							row[w.text] = w.y0
+						}
+					}
+				}
+				for _, c := range contentsCols {
+					if y, ok := row[c.head]; !ok || math.Abs(y-row["件号"]) > 0.5 {
+						t.Errorf("page %d of the 卷内目录: no column head %q in the head row", p, c.head)
+					}
+				}
+			}
+			if cont == 0 {
+				t.Error("no 卷内目录 ran onto a second page: the test set is too small to show the repeated head")
+			}
 			if cm == 3 && !strings.Contains(all, "超过3厘米档案盒的容量") {
 				t.Error("the overfull 3 cm box is not said so in its 备考表")
 			}
