@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"junheng/app/evidence"
+	"junheng/assets/demo"
 )
 
 // pgRawPDF assembles a PDF from object bodies (object i+1 = objs[i]) with
@@ -140,5 +141,56 @@ func TestMixedPageSizesAreReported(t *testing.T) {
 	}
 	if got.Docs != 1 || len(got.Problems) != 1 || !strings.Contains(got.Problems[0], "第 3 页的页面大小与第 1 页不同") {
 		t.Fatalf("printed %+v", got)
+	}
+}
+
+// The demo county's 40 attachments (20 PDFs typeset with the Chinese
+// font, 20 photos) print whole: every photo placed, every PDF's pages
+// imported with their Chinese text, and the labels made.
+func TestDemoArchive(t *testing.T) {
+	f := demo.File()
+	adds, err := demo.Evidence(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := pgStore{}
+	var atts []evidence.Attachment
+	for i, a := range adds {
+		kind := a.File.Kind
+		if kind == evidence.KindOther { // until Prepare reads kinds from content
+			kind = map[string]evidence.Kind{".pdf": evidence.KindPDF, ".jpg": evidence.KindPhoto}[a.File.Ext]
+		}
+		st[a.File.Hash] = a.File.Data
+		atts = append(atts, evidence.Attachment{ID: evidence.Key(a.Item, a.School, a.File.Hash), Year: f.Year, Item: a.Item,
+			School: a.School, Hash: a.File.Hash, Name: a.File.Name, Ext: a.File.Ext, Kind: kind, Pages: a.File.Pages,
+			Meta: a.Meta, Pos: i, AddedBy: "义马市教体局"})
+	}
+	var refs []evidence.SchoolRef
+	for _, sc := range f.Schools {
+		refs = append(refs, evidence.SchoolRef{ID: sc.ID, Name: sc.Name})
+	}
+	files := evidence.Number(atts, refs)
+	var buf bytes.Buffer
+	got, err := PhotoPages(&buf, "义马市迎检档案", files, st.get)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Photos != 20 || got.Docs != 20 || len(got.Problems) != 0 {
+		t.Fatalf("printed %+v", got)
+	}
+	path := pgWrite(t, buf.Bytes())
+	all := squeeze(pgRun(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+	for _, want := range []string{"关于公布义务教育学校布局规划的通知", "义政办〔2018〕45号", "（演示文件，第1页，共"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the imported demo PDFs lack %q", want)
+		}
+	}
+	pgRender(t, path, got.Pages)
+	var labels bytes.Buffer
+	if err := BoxLabels(&labels, LabelInfo{County: f.County.Name, Year: f.Year}, files, 4); err != nil {
+		t.Fatal(err)
+	}
+	if text := squeeze(pgRun(t, "pdftotext", "-enc", "UTF-8", pgWrite(t, labels.Bytes()), "-")); !strings.Contains(text, f.County.Name+"义务教育优质均衡发展督导评估") {
+		t.Errorf("the demo labels lack the title: %.200s", text)
 	}
 }

@@ -149,9 +149,14 @@ func (s *sheet) photo(f *evidence.Filed, top, half float64, data Source, out *Pr
 	boxH := half - capH - captionGap
 	imgBottom := top + boxH
 	name, reason := s.registerPhoto(f, data)
+	var iw, ih float64
 	if reason == "" {
 		info := s.pdf.GetImageInfo(name)
-		iw, ih := info.Width(), info.Height()
+		if iw, ih = info.Width(), info.Height(); !(iw > 0 && ih > 0) {
+			reason = "图片宽度或高度为 0"
+		}
+	}
+	if reason == "" {
 		scale := min(width/iw, boxH/ih)
 		w, h := iw*scale, ih*scale
 		x := photoLeft + (width-w)/2
