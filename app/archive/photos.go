@@ -1,7 +1,7 @@
-// Package archive writes the 迎检档案 out of the attachments of a school
-// year: the 照片页 and the pages of attached PDF documents as one PDF to
-// print and bind, and the 档案盒 labels (spine, cover, 卷内目录, 备考表).
 package archive
+
+// The 照片页 and the pages of attached PDF documents, as one PDF to print
+// and bind in 件号 order.
 
 import (
 	"bytes"
