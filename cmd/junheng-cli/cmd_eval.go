@@ -11,8 +11,8 @@ import (
 	"strings"
 
 	"junheng/app/county"
-	"junheng/app/evidence"
 	"junheng/app/eval"
+	"junheng/app/evidence"
 	"junheng/app/report"
 	"junheng/app/standard"
 	"junheng/assets/demo"
