@@ -1,34 +1,29 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 
+	pdfout "junheng/app/archive"
+	"junheng/app/format"
 	"junheng/data"
+	"junheng/data/archive"
 )
 
 func init() {
-	register("archive", command{usage: archiveUsage + "   导出迎检档案：按一级指标/二级指标/学校分文件夹，文件名为件号-标题，根目录附档案目录", run: runArchive})
+	register("archive", command{usage: archiveUsage + "   导出迎检档案：按一级指标/二级指标/学校分文件夹，文件名为件号-标题，根目录附档案目录、档案盒标签和照片及文件页", run: runArchive})
 }
 
-const archiveUsage = "archive DB --year 学年 -o OUT.zip"
-
-// errArchivePending is what archive says while the archive writer is not
-// part of this build.
-var errArchivePending = errors.New("本版本尚不能导出迎检档案，未写出任何文件。")
-
-// exportArchive writes the 迎检档案 of a year to out and returns the
-// sentence saying what it wrote. It is the one seam to data/archive.Export.
-var exportArchive = func(s *data.Store, year, out string) (string, error) {
-	return "", errArchivePending
-}
+const archiveUsage = "archive DB --year 学年 -o OUT.zip [--box 3|4|5]"
 
 func runArchive(args []string, stdout, stderr io.Writer) int {
 	fs, set := newFlags("archive")
 	year := fs.String("year", "", "学年，例如 2024-2025")
 	out := fs.String("o", "", "写出的 zip 文件，例如 迎检档案.zip")
+	box := fs.Int("box", 4, "档案盒盒脊厚度（厘米）：3、4 或 5")
 	p := parse(fs, args, 1, archiveUsage, stdout, stderr)
 	if p.stop {
 		return p.code
@@ -36,6 +31,14 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	if strings.TrimSpace(*out) == "" {
 		fmt.Fprintln(stderr, "请用 -o 指定写出的 zip 文件，例如 -o 迎检档案.zip。")
 		printFlags(stderr, fs, archiveUsage)
+		return exitInvalid
+	}
+	if !slices.Contains(pdfout.SpineSizes, *box) {
+		sizes := make([]string, len(pdfout.SpineSizes))
+		for i, n := range pdfout.SpineSizes {
+			sizes[i] = strconv.Itoa(n)
+		}
+		fmt.Fprintf(stderr, "--box = %d：档案盒盒脊厚度只能是 %s 厘米之一。\n", *box, strings.Join(sizes, "、"))
 		return exitInvalid
 	}
 	s, err := data.Open(p.pos[0], data.OpenOptions{ReadOnly: true, Settings: *set})
@@ -47,14 +50,19 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	if f == nil {
 		return status
 	}
-	done, err := exportArchive(s, f.Year, *out)
-	if errors.Is(err, errArchivePending) {
-		fmt.Fprintln(stderr, err)
-		return exitFailed
-	}
+	var problems archive.Problems
+	sum, err := archive.Export(s, f.Year, *out, archive.Options{Extras: archive.Printouts(*box, &problems)})
 	if err != nil {
 		return failed(stderr, err)
 	}
-	fmt.Fprintln(stdout, done)
+	fmt.Fprintf(stdout, "已导出 %s 学年的迎检档案到「%s」：佐证材料 %d 件（%s），另有 %s、%s", f.Year, sum.Path, sum.Files,
+		format.Bytes(sum.Bytes), archive.IndexXLSX, archive.IndexPDF)
+	if len(sum.Extras) > 0 {
+		fmt.Fprintf(stdout, "、%s", strings.Join(sum.Extras, "、"))
+	}
+	fmt.Fprintf(stdout, "；zip 共 %s。\n", format.Bytes(sum.ZipBytes))
+	for _, pr := range problems.List {
+		fmt.Fprintln(stdout, "注意："+pr)
+	}
 	return 0
 }

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
+	"io"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -254,22 +257,73 @@ func TestAttachRefusals(t *testing.T) {
 	}
 }
 
-// archive needs -o; until the archive writer is in this build it says so
-// and writes nothing (exit 1: nothing is wrong with the input).
+// archive writes a zip holding every attachment, byte for byte, named
+// by its 件号 and title, with the 档案目录 at its root; it refuses a year
+// without attachments, a missing -o and a box size counties do not use.
 func TestArchiveCommand(t *testing.T) {
 	db, year := attachDB(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "迎检档案.zip")
+	if code, _, errOut := runCLI("archive", db, "--year", year, "-o", out); code != exitInvalid || !strings.Contains(errOut, year) || !strings.Contains(errOut, "没有任何佐证材料") {
+		t.Errorf("archive of a year without attachments: exit %d %q", code, errOut)
+	}
 	if code, _, errOut := runCLI("archive", db, "--year", year); code != exitInvalid || !strings.Contains(errOut, "-o") {
 		t.Errorf("archive without -o: exit %d %q", code, errOut)
 	}
-	out := filepath.Join(t.TempDir(), "迎检档案.zip")
-	code, stdout, errOut := runCLI("archive", db, "--year", year, "-o", out)
-	if code == exitFailed && strings.Contains(errOut, errArchivePending.Error()) {
-		t.Skip("data/archive.Export is not in this build yet (branch archzip)")
+	if code, _, errOut := runCLI("archive", db, "--year", year, "-o", out, "--box", "7"); code != exitInvalid || !strings.Contains(errOut, "--box") {
+		t.Errorf("archive --box 7: exit %d %q", code, errOut)
 	}
-	if code != 0 {
-		t.Fatalf("archive: exit %d %s", code, errOut)
+	school := demo.File().Schools[1]
+	raw := map[string][]byte{"音乐教室.jpg": photoJPEG(t, 800, 600), "工资测算.pdf": pdfBytes}
+	dbRun(t, "attach", db, "--year", year, "--item", "G3", "--school", school.ID, writeTemp(t, "音乐教室.jpg", raw["音乐教室.jpg"]))
+	dbRun(t, "attach", db, "--year", year, "--item", "G8", writeTemp(t, "工资测算.pdf", raw["工资测算.pdf"]), "--title", "教师工资收入测算表")
+	stdout := dbRun(t, "archive", db, "--year", year, "-o", out, "--box", "3")
+	if !strings.Contains(stdout, out) || !strings.Contains(stdout, "2 件") {
+		t.Errorf("archive does not say what it wrote: %q", stdout)
 	}
-	if !strings.Contains(stdout, filepath.Base(out)) {
-		t.Errorf("archive does not name the file it wrote: %q", stdout)
+	var js listing
+	if err := json.Unmarshal([]byte(dbRun(t, "attachments", db, "--year", year, "--json")), &js); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	byBase := map[string]*zip.File{}
+	var names []string
+	for _, zf := range zr.File {
+		names = append(names, zf.Name)
+		byBase[path.Base(zf.Name)] = zf
+	}
+	for _, root := range []string{"档案目录.xlsx", "档案目录.pdf"} {
+		if zf := byBase[root]; zf == nil || zf.Name != root {
+			t.Errorf("the zip lacks %s at its root: %v", root, names)
+		}
+	}
+	for _, a := range js.Attachments {
+		piece := a.Code[strings.Index(a.Code, "-")+1:]
+		var found *zip.File
+		for base, zf := range byBase {
+			if strings.HasPrefix(base, piece+"-"+a.Title) {
+				found = zf
+			}
+		}
+		if found == nil {
+			t.Errorf("the zip has no file named %s-%s…: %v", piece, a.Title, names)
+			continue
+		}
+		rc, err := found.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := evPrepared(t, a.Name, raw[a.Name]).Data; !bytes.Equal(got, want) {
+			t.Errorf("%s in the zip: %d bytes, not the %d stored", found.Name, len(got), len(want))
+		}
 	}
 }
