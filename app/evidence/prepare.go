@@ -37,8 +37,8 @@ func Prepare(name string, raw []byte) (*Prepared, error) {
 	if len(raw) == 0 {
 		return nil, fmt.Errorf("文件「%s」是空的（0 字节），未添加。", base)
 	}
-	if len(raw) > MaxFileBytes {
-		return nil, fmt.Errorf("文件「%s」有 %.1f MB，超过单个佐证材料 %d MB 的上限，未添加。请压缩或拆分后再添加。", base, float64(len(raw))/(1<<20), MaxFileBytes>>20)
+	if err := TooBig(base, int64(len(raw))); err != nil {
+		return nil, err
 	}
 	p := &Prepared{Name: base, Ext: strings.ToLower(filepath.Ext(base)), Kind: KindOther, Mime: "application/octet-stream",
 		Data: raw, OriginalSize: int64(len(raw))}

@@ -124,4 +124,5 @@ var (
 	_ session.BatchSaver    = Store{}
 	_ session.ReadOnlyStore = Store{}
 	_ session.SettingsTaker = Store{}
+	_ session.Evidence      = Store{}
 )

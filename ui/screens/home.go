@@ -22,6 +22,7 @@ type home struct {
 	parts   *fyne.Container
 	schools *widget.Label
 	worst   *fyne.Container
+	gaps    *fyne.Container // 佐证材料: the first items missing evidence
 	todo    *widget.Button
 	scroll  *container.Scroll
 	obj     fyne.CanvasObject
@@ -30,7 +31,7 @@ type home struct {
 func newHome(env *Env) *home {
 	h := &home{env: env,
 		verdict: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		parts:   container.NewVBox(), schools: widget.NewLabel(""), worst: container.NewVBox()}
+		parts:   container.NewVBox(), schools: widget.NewLabel(""), worst: container.NewVBox(), gaps: container.NewVBox()}
 	h.verdict.SizeName = theme.SizeNameHeadingText
 	h.todo = widget.NewButton("", func() { env.Goto(Todo, "") })
 	h.scroll = container.NewVScroll(container.NewVBox(
@@ -41,6 +42,8 @@ func newHome(env *Env) *home {
 		widget.NewLabelWithStyle("学校达标情况", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.schools,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("差异系数（与限值最接近的）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.worst,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("佐证材料", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.gaps,
 		widget.NewSeparator(),
 		container.NewHBox(h.todo),
 	))
@@ -57,6 +60,7 @@ func (h *home) Object() fyne.CanvasObject { return h.obj }
 func (h *home) Update() {
 	s := h.env.S
 	r := s.Result
+	h.showGaps()
 	h.parts.RemoveAll()
 	h.worst.RemoveAll()
 	h.verdict.Importance = widget.MediumImportance
