@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"junheng/app/county"
 	ev "junheng/app/evidence"
 	"junheng/ui/dialogs"
 	w "junheng/ui/widgets"
@@ -26,8 +25,9 @@ type fileDialog struct {
 }
 
 // editFile asks for the title, 文号, date, caption and entry of an
-// attachment; 确定 makes it a pending step (the date read by the one
-// date parser, its refusal shown in the dialog).
+// attachment; 确定 makes it a pending step once app/evidence has checked
+// it (Meta.Clean: the one date parser, the lengths), its refusal shown in
+// the dialog.
 func (p *evidencePage) editFile(id string) *fileDialog {
 	a, ok := p.draft.Get(id)
 	if !ok {
@@ -67,19 +67,11 @@ func (p *evidencePage) editFile(id string) *fileDialog {
 	d.D = dialog.NewCustomWithoutButtons("修改材料信息", container.NewVBox(file, form, d.Msg), p.env.Win)
 	cancel := widget.NewButton("取消", d.D.Hide)
 	d.OK = widget.NewButton("确定", func() {
-		m := a.Meta
-		m.Title = strings.TrimSpace(d.Title.Text)
-		m.DocNo = strings.TrimSpace(d.DocNo.Text)
-		m.Caption = strings.TrimSpace(d.Caption.Text)
-		m.Entry = strings.TrimPrefix(d.Entry.Selected, noEntry)
-		m.Date = ""
-		if t := strings.TrimSpace(d.Date.Text); t != "" {
-			date, problem := county.ParseDate(t)
-			if problem != "" {
-				d.Msg.SetText("日期" + problem + "。")
-				return
-			}
-			m.Date = date
+		m, err := ev.Meta{Title: d.Title.Text, DocNo: d.DocNo.Text, Caption: d.Caption.Text, Date: d.Date.Text,
+			Entry: strings.TrimPrefix(d.Entry.Selected, noEntry)}.Clean("「" + a.Name + "」")
+		if err != nil { // app/evidence's sentence: the field, the value, what is wrong
+			d.Msg.SetText(err.Error())
+			return
 		}
 		if m == a.Meta {
 			d.D.Hide()
