@@ -109,21 +109,22 @@ func newEvidence(env *Env) *evidencePage {
 		widget.NewFormItem("归属", p.scope),
 		widget.NewFormItem("对应清单项", p.entrySel),
 	)
-	top := container.NewVBox(p.title,
-		container.NewBorder(nil, nil, nil, container.NewVBox(add, addDir), pickers),
-		widget.NewSeparator(),
+	// The checklist scrolls above the files (an item may have many
+	// entries): the page keeps to the window at 1366×768 and 125 %.
+	top := container.NewVBox(p.title, container.NewBorder(nil, nil, nil, container.NewVBox(add, addDir), pickers))
+	checklist := container.NewBorder(
 		container.NewBorder(nil, nil, nil, editList, widget.NewLabelWithStyle("佐证材料清单", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		p.checks,
-		widget.NewSeparator(),
-		p.filesHead,
-	)
+		nil, nil, nil, container.NewVScroll(p.checks))
+	files := container.NewBorder(container.NewVBox(widget.NewSeparator(), p.filesHead), nil, nil, nil, p.files)
+	middle := container.NewVSplit(checklist, files)
+	middle.Offset = 0.4
 	bottom := container.NewVBox(p.msg, container.NewBorder(nil, nil, container.NewHBox(p.saveBtn, p.undoBtn), nil, p.pending))
-	p.right = container.NewBorder(top, bottom, nil, nil, p.files)
+	p.right = container.NewBorder(top, bottom, nil, nil, middle)
 	p.right.Hide()
 	p.empty = widget.NewLabel("请在左侧选择一项指标，查看它的佐证材料清单和已添加的文件。\n也可以把文件直接拖到窗口中，添加到所选的指标。")
 	p.empty.Wrapping = fyne.TextWrapWord
 	split := container.NewHSplit(p.list, container.NewStack(p.empty, p.right))
-	split.Offset = 0.3
+	split.Offset = 0.33 // room for 「R1 高学历教师 已有 0 件 · 缺 38 项」 at 125 %
 	p.obj = split
 	p.syncButtons()
 	return p
@@ -247,7 +248,8 @@ func (p *evidencePage) redrawItem() {
 	}
 	p.empty.Hide()
 	p.right.Show()
-	p.title.SetText(fmt.Sprintf("%s %s（%s）", it.Code, it.Name, standard.PartNames[it.Part]))
+	// No blank after the code: the line wraps inside the name, not after G3.
+	p.title.SetText(fmt.Sprintf("%s：%s（%s）", it.Code, it.Name, standard.PartNames[it.Part]))
 	p.setting = true
 	p.scope.Options = p.scopeOptions()
 	p.scope.SetSelected(p.scopeName())
@@ -293,18 +295,66 @@ func (p *evidencePage) showChecklist() {
 	}
 }
 
-// checkRow is one entry: its state, name and, for a per-school entry,
-// the schools still missing it; tapping it makes it the entry added files
-// answer (on the first school missing it, for a per-school entry).
+// checkRow is one entry: its state (red while missing, green once
+// given), its name and, for a per-school entry, the schools still missing
+// it; 添加到此项 makes it the entry added files answer (on the first
+// school missing it, for a per-school entry seen from the county).
 func (p *evidencePage) checkRow(st ev.EntryState) fyne.CanvasObject {
+	text, missing := p.checkText(st)
+	l := widget.NewLabel(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	switch {
+	case missing:
+		l.Importance = widget.DangerImportance
+	case st.State == ev.StateGiven || st.State == ev.StateMissing:
+		l.Importance = widget.SuccessImportance
+	}
+	b := widget.NewButton("添加到此项", func() {
+		school := ""
+		if st.PerSchool {
+			school = p.school
+			if school == "" && len(st.Missing) > 0 {
+				school = st.Missing[0].ID
+			} else if school == "" && len(p.env.S.File.Schools) > 0 {
+				school = p.env.S.File.Schools[0].ID
+			}
+		}
+		p.school, p.entry = school, st.Name
+		p.redrawItem()
+	})
+	b.Importance = widget.LowImportance
+	if p.entry == st.Name && st.PerSchool == (p.school != "") {
+		b.SetText("✓ 添加到此项")
+		b.Importance = widget.MediumImportance
+	}
+	return container.NewBorder(nil, nil, nil, b, l)
+}
+
+// checkText is an entry's line and whether it is missing where the page
+// looks: seen from a school, the school's own state first; seen from the
+// county, the schools still missing it.
+func (p *evidencePage) checkText(st ev.EntryState) (string, bool) {
+	missing := st.State == ev.StateMissing
 	mark := map[string]string{ev.StateGiven: "✓ ", ev.StateMissing: "× "}[st.State]
 	if mark == "" {
 		mark = "– "
 	}
-	text := mark + st.Name + "：" + st.State
-	if st.PerSchool {
-		text += "（每校一份）"
+	if !st.PerSchool {
+		return mark + st.Name + "：" + st.State, missing
 	}
+	if p.school != "" && (st.State == ev.StateGiven || st.State == ev.StateMissing) {
+		own := "本校已提供"
+		missing = slices.ContainsFunc(st.Missing, func(s ev.SchoolRef) bool { return s.ID == p.school })
+		mark = "✓ "
+		if missing {
+			own, mark = "本校缺", "× "
+		}
+		if len(st.Missing) > 0 {
+			return fmt.Sprintf("%s%s（每校一份）：%s，全县还有 %d 所学校缺", mark, st.Name, own, len(st.Missing)), missing
+		}
+		return fmt.Sprintf("%s%s（每校一份）：%s，各校均已提供", mark, st.Name, own), missing
+	}
+	text := mark + st.Name + "（每校一份）：" + st.State
 	if len(st.Missing) > 0 {
 		names := make([]string, 0, 3)
 		for i, s := range st.Missing {
@@ -318,30 +368,7 @@ func (p *evidencePage) checkRow(st ev.EntryState) fyne.CanvasObject {
 			text += " 等"
 		}
 	}
-	b := widget.NewButton(text, func() {
-		school := p.school
-		if st.PerSchool && school == "" {
-			if len(st.Missing) > 0 {
-				school = st.Missing[0].ID
-			} else if ss := p.env.S.File.Schools; len(ss) > 0 {
-				school = ss[0].ID
-			}
-		}
-		if !st.PerSchool {
-			school = ""
-		}
-		p.school, p.entry = school, st.Name
-		p.redrawItem()
-	})
-	b.Alignment = widget.ButtonAlignLeading
-	b.Importance = widget.LowImportance
-	switch st.State {
-	case ev.StateMissing:
-		b.Importance = widget.DangerImportance
-	case ev.StateGiven:
-		b.Importance = widget.SuccessImportance
-	}
-	return b
+	return text, missing
 }
 
 // defaultEntry is the entry added files answer when the clerk has not

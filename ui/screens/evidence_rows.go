@@ -126,7 +126,7 @@ func describeFile(a evedit.Item) string {
 	if a.Entry != "" {
 		parts = append(parts, "「"+a.Entry+"」")
 	}
-	parts = append(parts, ev.KindNames[a.Kind]+" "+sizeText(a.Size))
+	parts = append(parts, sizeText(a.Size)) // the kind is shown where a photo's thumbnail is
 	if a.Name != "" {
 		parts = append(parts, a.Name)
 	}

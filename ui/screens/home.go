@@ -36,14 +36,13 @@ func newHome(env *Env) *home {
 	h.todo = widget.NewButton("", func() { env.Goto(Todo, "") })
 	h.scroll = container.NewVScroll(container.NewVBox(
 		h.verdict,
+		h.gaps,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("各部分结论", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.parts,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("学校达标情况", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.schools,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("差异系数（与限值最接近的）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.worst,
-		widget.NewSeparator(),
-		widget.NewLabelWithStyle("佐证材料", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.gaps,
 		widget.NewSeparator(),
 		container.NewHBox(h.todo),
 	))

@@ -162,25 +162,28 @@ func (p *todo) Update() {
 			p.rows = append(p.rows, todoRow{item: t})
 		}
 	}
-	p.addGaps()
+	if n := p.addGaps(); n > 0 {
+		p.summary.SetText(p.summary.Text + fmt.Sprintf("另有 %d 个指标缺佐证材料，列在最后，点击打开「佐证材料」页。", n))
+	}
 	p.list.Refresh()
 }
 
 // addGaps is the 佐证材料 group: every item whose checklist still misses
-// evidence, each opening the 佐证材料 page on it.
-func (p *todo) addGaps() {
+// evidence, each opening the 佐证材料 page on it. It returns how many.
+func (p *todo) addGaps() int {
 	gaps, err := p.env.S.Gaps()
 	if err != nil {
 		p.rows = append(p.rows, todoRow{heading: "佐证材料：无法读取（" + err.Error() + "）"})
-		return
+		return 0
 	}
 	if len(gaps) == 0 {
-		return
+		return 0
 	}
 	p.rows = append(p.rows, todoRow{heading: fmt.Sprintf("佐证材料（%d）", len(gaps))})
 	for i := range gaps {
 		p.rows = append(p.rows, todoRow{gap: &gaps[i]})
 	}
+	return len(gaps)
 }
 
 // codeSortKey orders codes by part (R, G, Q, S, V, F) then number.
