@@ -8,6 +8,7 @@ package evidenceedit
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"junheng/app/evidence"
 )
@@ -223,4 +224,19 @@ func (d *Draft) Edit() evidence.Edit {
 		}
 	}
 	return e
+}
+
+// Describe words an edit for the status line: only what it does, e.g.
+// 修改 1 件，删除 1 件 ("" for an empty edit).
+func Describe(e evidence.Edit) string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		verb string
+	}{{len(e.Add), "添加"}, {len(e.Update), "修改"}, {len(e.Remove), "删除"}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d 件", p.verb, p.n))
+		}
+	}
+	return strings.Join(parts, "，")
 }

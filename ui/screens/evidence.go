@@ -79,7 +79,7 @@ func newEvidence(env *Env) *evidencePage {
 		}
 	}
 	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.title.Wrapping = fyne.TextWrapWord
+	p.title.Truncation = fyne.TextTruncateEllipsis // one line: the code is what clerks go by
 	p.scope = widget.NewSelect(nil, func(string) {
 		if !p.setting {
 			p.school = p.scopeID()
@@ -99,26 +99,26 @@ func newEvidence(env *Env) *evidencePage {
 	p.files.OnSelected = func(widget.ListItemID) { p.files.UnselectAll() }
 	p.filesHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.msg = w.NewMessage()
+	p.msg.Wrapping = fyne.TextWrapBreak // Chinese has no blanks to wrap at: break between characters
 	p.saveBtn = widget.NewButton("保存（Ctrl+S）", func() { p.Save() })
 	p.saveBtn.Importance = widget.HighImportance
 	p.undoBtn = widget.NewButton("撤销", p.undo)
 	p.pending = widget.NewLabel("")
 	p.pending.Truncation = fyne.TextTruncateEllipsis
 
-	pickers := widget.NewForm(
-		widget.NewFormItem("归属", p.scope),
-		widget.NewFormItem("对应清单项", p.entrySel),
-	)
+	pickers := container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel("归属"), nil, p.scope),
+		container.NewBorder(nil, nil, widget.NewLabel("对应清单项"), nil, p.entrySel))
 	// The checklist scrolls above the files (an item may have many
 	// entries): the page keeps to the window at 1366×768 and 125 %.
-	top := container.NewVBox(p.title, container.NewBorder(nil, nil, nil, container.NewVBox(add, addDir), pickers))
+	top := container.NewVBox(p.title, pickers)
 	checklist := container.NewBorder(
 		container.NewBorder(nil, nil, nil, editList, widget.NewLabelWithStyle("佐证材料清单", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		nil, nil, nil, container.NewVScroll(p.checks))
 	files := container.NewBorder(container.NewVBox(widget.NewSeparator(), p.filesHead), nil, nil, nil, p.files)
 	middle := container.NewVSplit(checklist, files)
 	middle.Offset = 0.4
-	bottom := container.NewVBox(p.msg, container.NewBorder(nil, nil, container.NewHBox(p.saveBtn, p.undoBtn), nil, p.pending))
+	bottom := container.NewVBox(p.msg, container.NewBorder(nil, nil, container.NewHBox(p.saveBtn, p.undoBtn), container.NewHBox(add, addDir), p.pending))
 	p.right = container.NewBorder(top, bottom, nil, nil, middle)
 	p.right.Hide()
 	p.empty = widget.NewLabel("请在左侧选择一项指标，查看它的佐证材料清单和已添加的文件。\n也可以把文件直接拖到窗口中，添加到所选的指标。")
@@ -177,6 +177,9 @@ func (p *evidencePage) Update() {
 		p.draft.Reset(s.Year, atts)
 	default:
 		p.draft.Rebase(atts)
+	}
+	if p.school != "" && s.School(p.school) == nil { // another year, or the school was deleted
+		p.school = ""
 	}
 	p.redraw()
 }
@@ -428,7 +431,7 @@ func (p *evidencePage) syncButtons() {
 	}
 	p.saveBtn.Enable()
 	e := p.draft.Edit()
-	p.pending.SetText(fmt.Sprintf("未保存：添加 %d 件，修改 %d 件，删除 %d 件", len(e.Add), len(e.Update), len(e.Remove)))
+	p.pending.SetText("未保存：" + evedit.Describe(e))
 }
 
 func (p *evidencePage) undo() {
@@ -458,7 +461,7 @@ func (p *evidencePage) Save() bool {
 	}
 	p.msg.SetText("")
 	p.draft.Reset(p.env.S.Year, p.stored())
-	p.env.Status(fmt.Sprintf("已保存佐证材料：添加 %d 件，修改 %d 件，删除 %d 件", len(e.Add), len(e.Update), len(e.Remove)))
+	p.env.Status("已保存佐证材料：" + evedit.Describe(e))
 	p.Update()
 	return true
 }

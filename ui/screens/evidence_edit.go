@@ -35,6 +35,7 @@ func (p *evidencePage) editFile(id string) *fileDialog {
 	}
 	d := &fileDialog{Title: widget.NewEntry(), DocNo: widget.NewEntry(), Date: widget.NewEntry(),
 		Caption: widget.NewMultiLineEntry(), Msg: w.NewMessage()}
+	d.Msg.Wrapping = fyne.TextWrapBreak // Chinese has no blanks to wrap at
 	d.Title.SetText(a.Title)
 	d.Title.PlaceHolder = strings.TrimSuffix(a.Name, a.Ext)
 	d.DocNo.SetText(a.DocNo)
@@ -70,7 +71,7 @@ func (p *evidencePage) editFile(id string) *fileDialog {
 		m, err := ev.Meta{Title: d.Title.Text, DocNo: d.DocNo.Text, Caption: d.Caption.Text, Date: d.Date.Text,
 			Entry: strings.TrimPrefix(d.Entry.Selected, noEntry)}.Clean("「" + a.Name + "」")
 		if err != nil { // app/evidence's sentence: the field, the value, what is wrong
-			d.Msg.SetText(err.Error())
+			d.say(err.Error())
 			return
 		}
 		if m == a.Meta {
@@ -78,7 +79,7 @@ func (p *evidencePage) editFile(id string) *fileDialog {
 			return
 		}
 		if err := p.draft.Update(id, m); err != nil {
-			d.Msg.SetText(err.Error())
+			d.say(err.Error())
 			return
 		}
 		d.D.Hide()
@@ -86,9 +87,20 @@ func (p *evidencePage) editFile(id string) *fileDialog {
 		p.redraw()
 	})
 	d.D.SetButtons(dialogs.Row(cancel, d.OK))
-	d.D.Resize(fyne.NewSize(620, 420))
+	d.D.Resize(fileDialogSize)
 	d.D.Show()
 	return d
+}
+
+// fileDialogSize is the description dialog's size: room for a long 题名.
+var fileDialogSize = fyne.NewSize(620, 420)
+
+// say shows a message in the dialog and lays it out again: a message
+// shown after the dialog is laid out would keep one long line past the
+// dialog's edge.
+func (d *fileDialog) say(msg string) {
+	d.Msg.SetText(msg)
+	d.D.Resize(fileDialogSize)
 }
 
 // statusWords are the choices of an entry's state in the checklist editor.
@@ -126,6 +138,7 @@ func (p *evidencePage) editChecklist() *checklistDialog {
 		return nil
 	}
 	d := &checklistDialog{rows: container.NewVBox(), Msg: w.NewMessage()}
+	d.Msg.Wrapping = fyne.TextWrapBreak
 	for _, e := range p.lists[item] {
 		d.addRow(e)
 	}
@@ -139,17 +152,23 @@ func (p *evidencePage) editChecklist() *checklistDialog {
 		es := d.entries()
 		if err := p.env.S.SaveChecklist(item, es); err != nil {
 			d.Msg.SetText(err.Error())
+			d.D.Resize(checklistDialogSize) // lay the message out inside the dialog
 			return
 		}
 		d.D.Hide()
 		p.env.Status(item + " 的佐证材料清单已保存")
 		p.Update()
+		p.entry = p.defaultEntry() // an entry now 不适用 or gone is no longer the one to add to
+		p.redrawItem()
 	})
 	d.D.SetButtons(dialogs.Row(cancel, d.Save))
-	d.D.Resize(fyne.NewSize(760, 460))
+	d.D.Resize(checklistDialogSize)
 	d.D.Show()
 	return d
 }
+
+// checklistDialogSize has room for a long entry name with its switches.
+var checklistDialogSize = fyne.NewSize(760, 460)
 
 // addRow adds an entry's line: name, 每校一份, state, 删除.
 func (d *checklistDialog) addRow(e ev.Entry) {

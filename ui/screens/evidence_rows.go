@@ -14,7 +14,7 @@ import (
 )
 
 // thumbSide is the size of a thumbnail in the list, in units: large
-// enough to recognise a room, small enough for three lines of text.
+// enough to recognise a room, small enough for two lines of text.
 const thumbSide = 64
 
 // newRow is the template of the item list: the item and its count.
@@ -51,14 +51,14 @@ func (p *evidencePage) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // newFileRow is the template of a file: thumbnail (or the kind of
-// file), three lines of description, and its buttons.
+// file), two lines of description, and its buttons.
 func (p *evidencePage) newFileRow() fyne.CanvasObject {
 	img := canvas.NewImageFromResource(nil)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(thumbSide, thumbSide))
 	kind := widget.NewLabelWithStyle("PDF 文件", fyne.TextAlignCenter, fyne.TextStyle{})
 	thumb := container.NewStack(img, container.NewCenter(kind))
-	lines := make([]fyne.CanvasObject, 3)
+	lines := make([]fyne.CanvasObject, 2)
 	for i := range lines {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -100,33 +100,33 @@ func (p *evidencePage) updateFileRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	text[0].(*widget.Label).SetText(head)
 	text[1].(*widget.Label).SetText(describeFile(a))
-	caption := a.Caption
-	if caption == "" && a.Kind == ev.KindPhoto {
-		caption = "说明：未填写（照片请写明时间、地点、人物、事件）"
-	} else if caption != "" {
-		caption = "说明：" + caption
-	}
-	text[2].(*widget.Label).SetText(caption)
 	buttons[0].(*widget.Button).OnTapped = func() { p.openFile(a) }
 	buttons[1].(*widget.Button).OnTapped = func() { p.editFile(a.ID) }
 	buttons[2].(*widget.Button).OnTapped = func() { p.removeFile(a.ID) }
 }
 
-// describeFile is the second line of a file: 文号, 日期, entry, kind and size.
+// describeFile is the second line of a file: 日期, 文号, entry, size, file
+// name and caption (a photo without one says what to write).
 func describeFile(a evedit.Item) string {
 	var parts []string
-	if a.DocNo != "" {
-		parts = append(parts, a.DocNo)
-	}
 	if a.Date != "" {
 		parts = append(parts, a.Date)
 	} else {
 		parts = append(parts, "日期未填")
 	}
+	if a.DocNo != "" {
+		parts = append(parts, a.DocNo)
+	}
 	if a.Entry != "" {
 		parts = append(parts, "「"+a.Entry+"」")
 	}
 	parts = append(parts, sizeText(a.Size)) // the kind is shown where a photo's thumbnail is
+	switch {
+	case a.Caption != "":
+		parts = append(parts, "说明："+a.Caption)
+	case a.Kind == ev.KindPhoto:
+		parts = append(parts, "说明未填（时间、地点、人物、事件）")
+	}
 	if a.Name != "" {
 		parts = append(parts, a.Name)
 	}

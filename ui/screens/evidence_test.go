@@ -53,21 +53,6 @@ func (fx *fixture) evidencePage(target string) *evidencePage {
 	return p
 }
 
-// overlayText is the text of every label of the top dialog ("" = none).
-func overlayText(win fyne.Window) string {
-	ov := win.Canvas().Overlays().Top()
-	if ov == nil {
-		return ""
-	}
-	var b strings.Builder
-	walk(ov, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok {
-			b.WriteString(l.Text + "\n")
-		}
-	})
-	return b.String()
-}
-
 // Two files added (pending, listed), the second taken back with 撤销: one
 // is left, and 保存 stores it with one SaveEvidence carrying exactly that
 // file for G8, the checklist entry the clerk chose.
@@ -127,7 +112,7 @@ func TestEvidenceDropGoesToTheSelectedSchool(t *testing.T) {
 	if len(items) != 1 || items[0].Item != "G3" || items[0].School != sc.ID {
 		t.Fatalf("the drop added %+v, want one file to G3 of %s", items, sc.ID)
 	}
-	if text := overlayText(fx.win); !strings.Contains(text, "操场视频.mp4") || !strings.Contains(text, "上限") {
+	if text := overlayTexts(fx.win); !strings.Contains(text, "操场视频.mp4") || !strings.Contains(text, "上限") {
 		t.Fatalf("the refusal of the large file says %q", text)
 	}
 }
