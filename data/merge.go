@@ -626,3 +626,41 @@ type MergeInvalidError struct {
 func (e *MergeInvalidError) Error() string {
 	return fmt.Sprintf("合并后 %s 学年的数据有问题，已撤销本次合并（文件保持原样）：\n%s", e.Year, e.Problems.Error())
 }
+
+// What names the row in Chinese: 学校「…」（id）, 县级数据, 2023 年度经费,
+// 佐证材料「题名」（G3，学校 id）, G8 佐证材料清单.
+func (r RowDiff) What() string {
+	where, _ := place(r.Kind, r.Name, r.Key, "", "")
+	return where
+}
+
+// AppliedNames are the Chinese names of the fields Applied lists.
+func (r RowDiff) AppliedNames() []string {
+	out := make([]string, len(r.Applied))
+	for i, path := range r.Applied {
+		field := path
+		switch r.Kind {
+		case kindCounty:
+			field = strings.TrimPrefix(path, "county.")
+		case kindFinance:
+			field = strings.TrimPrefix(path, "county.finance.")
+		case kindEvidence, kindChecklist:
+			field = strings.TrimPrefix(path, "evidence.")
+		}
+		l := fieldLabel(r.Kind, field)
+		switch {
+		case strings.HasSuffix(field, deletedField):
+			l = "删除"
+		case l == "":
+			l = path
+		}
+		out[i] = l
+	}
+	return out
+}
+
+// Where names the row of the conflict as RowDiff.What does.
+func (c Conflict) Where() string {
+	where, _ := place(c.Kind, c.SchoolName, c.SchoolID, "", "")
+	return where
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"junheng/app/county"
+	"junheng/app/evidence"
 	"junheng/data"
 	"junheng/data/safefile"
 )
@@ -33,6 +34,18 @@ func init() {
 			return nil, ps
 		}
 		return f, nil
+	}
+	filedFromDB = func(path, year string, f *county.File) ([]evidence.Filed, error) {
+		s, err := data.Open(path, data.OpenOptions{ReadOnly: true})
+		if err != nil {
+			return nil, err
+		}
+		defer s.Close()
+		atts, err := s.Attachments(year)
+		if err != nil {
+			return nil, err
+		}
+		return evidence.Number(atts, evidence.SchoolRefs(f)), nil
 	}
 	register("init", command{usage: "init DB   新建空的数据文件", run: runInit})
 	register("import-json", command{usage: "import-json DB FILE.json [--year 学年] [--replace --yes]   把县域数据 JSON 导入数据文件（新增和更新学校，修改留痕；--replace 以文件替换整个学年）", run: runImportJSON})
@@ -298,17 +311,9 @@ func printPlan(w io.Writer, p *data.MergePlan) {
 		if r.Status == data.RowIdentical || r.Status == data.RowChangedHere {
 			continue
 		}
-		name := r.Name
-		if r.Kind == "school" {
-			name = fmt.Sprintf("学校「%s」（%s）", r.Name, r.Key)
-		}
-		fmt.Fprintf(w, "  [%s] %s 学年 %s", r.Status, r.Year, name)
+		fmt.Fprintf(w, "  [%s] %s 学年 %s", r.Status, r.Year, r.What())
 		if len(r.Applied) > 0 && r.Status != data.RowNew {
-			names := make([]string, len(r.Applied))
-			for i, path := range r.Applied {
-				names[i] = fieldName(path)
-			}
-			fmt.Fprintf(w, "：采用对方 %s", strings.Join(names, "、"))
+			fmt.Fprintf(w, "：采用对方 %s", strings.Join(r.AppliedNames(), "、"))
 		}
 		fmt.Fprintln(w)
 	}
@@ -322,16 +327,6 @@ func printPlan(w io.Writer, p *data.MergePlan) {
 
 // fieldName is a field's Chinese name from the catalogue (its path when
 // the catalogue has none).
-func fieldName(path string) string {
-	if l := county.FieldLabel(path); l != "" {
-		return l
-	}
-	if strings.HasSuffix(path, "_deleted") {
-		return "删除"
-	}
-	return path
-}
-
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs, set := newFlags("check")
 	p := parse(fs, args, 1, "check DB", stdout, stderr)
