@@ -106,7 +106,11 @@ func refuseMisnamed(base, ext string, s sniffed) error {
 	if s.mime == "application/octet-stream" || s.mime == "text/plain; charset=utf-8" {
 		return fmt.Errorf("%s「%s」无法读取（内容不是 %s，文件可能已损坏），未添加。请用能打开它的软件确认后另存为 %s 再添加。", what, base, into, into)
 	}
-	return fmt.Errorf("%s「%s」的内容实际是%s，不是 %s，未添加。请用能打开它的软件另存为 %s 后再添加，或把扩展名改对后作为其他文件添加。", what, base, s.format, into, into)
+	sep := ""
+	if s.format[0] < 0x80 { // "是 WebP 图片", "是视频"
+		sep = " "
+	}
+	return fmt.Errorf("%s「%s」的内容实际是%s%s，不是 %s，未添加。请用能打开它的软件另存为 %s 后再添加，或把扩展名改对后作为其他文件添加。", what, base, sep, s.format, into, into)
 }
 
 // preparePhoto fills p for a JPEG or PNG: stored bytes, size, thumbnail,
@@ -118,8 +122,8 @@ func preparePhoto(p *Prepared, raw []byte) error {
 		return unreadable
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > MaxPhotoPixels {
-		return fmt.Errorf("照片「%s」有 %d×%d 像素（约 %.0f 百万），超过 %d 百万像素的上限，未添加。请先用看图软件缩小（例如长边 %d 像素）再添加。",
-			p.Name, cfg.Width, cfg.Height, float64(cfg.Width)*float64(cfg.Height)/1e6, MaxPhotoPixels/1_000_000, MaxPhotoSide)
+		return fmt.Errorf("照片「%s」有 %d×%d 像素，超过 %g 亿像素的上限（读取它要占用过多内存），未添加。请先用看图软件缩小（例如长边 %d 像素）再添加。",
+			p.Name, cfg.Width, cfg.Height, MaxPhotoPixels/1e8, MaxPhotoSide)
 	}
 	w, h := photoSize(cfg.Width, cfg.Height)
 	if format == "png" && isScreenshot(len(raw), cfg.Width, cfg.Height) {
