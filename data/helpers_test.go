@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"junheng/app/county"
@@ -74,3 +75,10 @@ func dirState(t testing.TB, dir string) []string {
 }
 
 func mkdir(dir string) error { return os.MkdirAll(dir, 0o755) }
+
+// undoSchema4 turns a file of schema 4 back into the layout of schema 3
+// (no blob table, the narrower kind CHECK), for tests of older files. One
+// statement list, so that writable_schema holds on one connection.
+var undoSchema4 = `DROP TABLE blob; PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, '` + strings.ReplaceAll(entityKindsV4, "'", "''") + `', '` + strings.ReplaceAll(entityKindsV3, "'", "''") + `') WHERE name = 'entity';
+PRAGMA writable_schema = OFF; PRAGMA user_version = 3`

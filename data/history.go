@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"junheng/app/county"
+	"junheng/app/evidence"
 )
 
 // Change is one line of the audit trail: a value of a school, of the
@@ -103,7 +104,7 @@ func (s *Store) History(f Filter) ([]Change, error) {
 			w, _ := time.Parse(time.RFC3339Nano, oAt.String)
 			c.First = &Author{Office: oOffice.String, User: oBy.String, When: w}
 		}
-		if c.Kind == kindSchool {
+		if c.Kind == kindSchool || c.Kind == kindEvidence {
 			c.SchoolName = name
 		}
 		if field == deletedField {
@@ -113,7 +114,7 @@ func (s *Store) History(f Filter) ([]Change, error) {
 			c.Old, c.New = existenceWord(normalize(old)), existenceWord(normalize(new))
 			c.Deleted = normalize(new) == int64(1)
 			c.Restored = !c.Deleted
-			what := map[string]string{kindSchool: "学校", kindFinance: "该年度经费数据"}[c.Kind]
+			what := map[string]string{kindSchool: "学校", kindFinance: "该年度经费数据", kindEvidence: "佐证材料"}[c.Kind]
 			if c.Deleted {
 				c.Label, c.ActionLabel = what+"已删除", "删除"
 			} else {
@@ -129,8 +130,8 @@ func (s *Store) History(f Filter) ([]Change, error) {
 		if f.Field != "" && c.Field != f.Field && !(strings.HasSuffix(f.Field, ".") && strings.HasPrefix(c.Field, f.Field)) {
 			continue
 		}
-		c.Label = county.FieldLabel(c.Field)
-		if markerFields[field] {
+		c.Label = fieldLabel(c.Kind, field)
+		if markerFields[field] && c.Kind != kindEvidence && c.Kind != kindChecklist {
 			c.Label = groupLabel(c.Field, c.Label)
 		}
 		c.Old, c.New = display(field, normalize(old)), display(field, normalize(new))
@@ -165,15 +166,27 @@ func existenceWord(v any) string {
 	return "在册"
 }
 
-// displayPath turns a stored field into its path in the county file.
+// displayPath turns a stored field into its path in the county file (an
+// attachment's and a checklist's, which the county file does not hold,
+// under evidence.).
 func displayPath(kind, field string) string {
 	switch kind {
 	case kindCounty:
 		return "county." + field
 	case kindFinance:
 		return "county.finance." + field
+	case kindEvidence, kindChecklist:
+		return "evidence." + field
 	}
 	return field
+}
+
+// fieldLabel names a stored field of a row of kind in Chinese.
+func fieldLabel(kind, field string) string {
+	if kind == kindEvidence || kind == kindChecklist {
+		return evidenceLabels[field]
+	}
+	return county.FieldLabel(displayPath(kind, field))
 }
 
 // String renders a change as one Chinese line: when, who, how (录入,
@@ -223,6 +236,17 @@ func place(kind, schoolName, key, field, fieldLabel string) (where, label string
 		where = fmt.Sprintf("学校「%s」（%s）", schoolName, key)
 	case kindFinance:
 		where = key + " 年度经费"
+	case kindEvidence:
+		where = "佐证材料「" + schoolName + "」"
+		if item, school, _, ok := evidence.SplitKey(key); ok {
+			where += "（" + item
+			if school != "" {
+				where += "，学校 " + school
+			}
+			where += "）"
+		}
+	case kindChecklist:
+		where = key + " 佐证材料清单"
 	}
 	label = field
 	switch {

@@ -211,7 +211,7 @@ func TestOpenMigratesSchema1(t *testing.T) {
 	want, _ := s.ExportJSON("2024-2025")
 	wantHist, _ := s.History(Filter{})
 	s.Close()
-	rawExec(t, path, "ALTER TABLE commit_log DROP COLUMN kind", "ALTER TABLE commit_log DROP COLUMN source",
+	rawExec(t, path, undoSchema4, "ALTER TABLE commit_log DROP COLUMN kind", "ALTER TABLE commit_log DROP COLUMN source",
 		"ALTER TABLE change DROP COLUMN origin", "ALTER TABLE change DROP COLUMN lineage", // schema 3
 		"ALTER TABLE entity DROP COLUMN digest", "PRAGMA user_version = 1")
 	old := fileSum(t, path)

@@ -118,9 +118,10 @@ func (s *Store) PlanMergeWith(other string, o MergeOptions) (*MergePlan, error) 
 		return nil, err
 	}
 	defer r.close()
-	// A file of the previous release (schema 2: no provenance columns) is
-	// read as it is; older ones must be upgraded first.
-	if r.info.schema != SchemaVersion && r.info.schema != 2 {
+	// A file of the previous releases (schema 2: no provenance columns;
+	// schema 3: no attachments) is read as it is; older ones must be
+	// upgraded first.
+	if r.info.schema < 2 || r.info.schema > SchemaVersion {
 		return nil, fileErr(other, ErrNewer, "的数据格式为第 %d 版，本程序为第 %d 版。请先用本程序单独打开它一次以升级，再合并。", r.info.schema, SchemaVersion)
 	}
 	odb := r.db
@@ -339,10 +340,10 @@ func classify(plan *MergePlan, ours, theirs *snapshot) {
 			case both:
 				path := displayPath(k.kind, f)
 				c := Conflict{Year: k.year, Kind: k.kind, SchoolID: k.key, SchoolName: rowName(o), Field: path,
-					Label: county.FieldLabel(path), Ours: display(f, o.vals[f]), Theirs: display(f, t.vals[f]),
+					Label: fieldLabel(k.kind, f), Ours: display(f, o.vals[f]), Theirs: display(f, t.vals[f]),
 					OursBy: ours.by(o.revs[f]), TheirsBy: theirs.by(t.revs[f]), op: op}
 				if f == deletedField {
-					c.Label = "删除" + map[string]string{kindSchool: "该学校", kindFinance: "该年度经费数据"}[k.kind]
+					c.Label = "删除" + map[string]string{kindSchool: "该学校", kindFinance: "该年度经费数据", kindEvidence: "该佐证材料"}[k.kind]
 					c.Ours, c.Theirs = existence(o), existence(t)
 				}
 				plan.Conflicts = append(plan.Conflicts, c)
@@ -393,6 +394,12 @@ func rowName(e *entRow) string {
 		return "县级数据"
 	case kindFinance:
 		return e.key + " 年度经费"
+	case kindChecklist:
+		return e.key + " 佐证材料清单"
+	case kindEvidence:
+		if title, ok := e.vals[evTitle].(string); ok && title != "" {
+			return title
+		}
 	}
 	if name, ok := e.vals["name"].(string); ok {
 		return name
@@ -465,7 +472,10 @@ func (s *Store) ApplyMerge(plan *MergePlan, takeTheirs []bool) error {
 				return err
 			}
 		}
-		return m.validate()
+		if err := m.validate(); err != nil {
+			return err
+		}
+		return m.copyBlobs(plan.Other)
 	})
 }
 
@@ -615,4 +625,42 @@ type MergeInvalidError struct {
 
 func (e *MergeInvalidError) Error() string {
 	return fmt.Sprintf("合并后 %s 学年的数据有问题，已撤销本次合并（文件保持原样）：\n%s", e.Year, e.Problems.Error())
+}
+
+// What names the row in Chinese: 学校「…」（id）, 县级数据, 2023 年度经费,
+// 佐证材料「题名」（G3，学校 id）, G8 佐证材料清单.
+func (r RowDiff) What() string {
+	where, _ := place(r.Kind, r.Name, r.Key, "", "")
+	return where
+}
+
+// AppliedNames are the Chinese names of the fields Applied lists.
+func (r RowDiff) AppliedNames() []string {
+	out := make([]string, len(r.Applied))
+	for i, path := range r.Applied {
+		field := path
+		switch r.Kind {
+		case kindCounty:
+			field = strings.TrimPrefix(path, "county.")
+		case kindFinance:
+			field = strings.TrimPrefix(path, "county.finance.")
+		case kindEvidence, kindChecklist:
+			field = strings.TrimPrefix(path, "evidence.")
+		}
+		l := fieldLabel(r.Kind, field)
+		switch {
+		case strings.HasSuffix(field, deletedField):
+			l = "删除"
+		case l == "":
+			l = path
+		}
+		out[i] = l
+	}
+	return out
+}
+
+// Where names the row of the conflict as RowDiff.What does.
+func (c Conflict) Where() string {
+	where, _ := place(c.Kind, c.SchoolName, c.SchoolID, "", "")
+	return where
 }

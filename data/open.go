@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -105,7 +106,7 @@ func rollBack(file, shown string) error {
 // found). If the rolled-back file is not a healthy file of ours — the
 // journal belonged to another file, say — the copy is put back and the
 // message says so, and whether the bytes are provably those found.
-func (s *Store) recoverJournal(before [32]byte) error {
+func (s *Store) recoverJournal(before openedSum) error {
 	path, journal := s.path, s.path+"-journal"
 	copyPath, err := s.backupName("恢复前")
 	if err != nil {
@@ -138,9 +139,9 @@ func (s *Store) recoverJournal(before [32]byte) error {
 		return fileErr(path, ErrJournal, "旁边有上次写入中断时留下的日志文件「%s」，按它恢复后文件不是完好的均衡评估助手数据文件（%s），而放回原文件也失败了（%s）。原文件和日志的副本保存在「%s」，请勿删除，从那里或其他备份恢复。",
 			filepath.Base(journal), why, cerr, copyPath)
 	}
-	after, _ := hashFile(path)
+	after, _ := before.again(path)
 	state := "已把文件放回恢复前的样子（与打开前逐字节相同）"
-	if after != before {
+	if after != before.v || !before.full {
 		state = "已把文件放回恢复前备份的样子，但它与打开前读到的内容不一致，可能另一程序同时在写入它"
 	}
 	jstate := "日志已被移走"
@@ -186,23 +187,79 @@ func hashFile(path string) ([32]byte, error) {
 // claimUnchanged ends a refusal with 文件未被改动 only when the file's bytes
 // are provably those found before (same SHA-256), and says so when they
 // are not. recovered: before is the state after a journal was rolled back.
-func claimUnchanged(path string, before [32]byte, haveBefore, recovered bool, err error) error {
+func claimUnchanged(path string, before openedSum, haveBefore, recovered bool, err error) error {
 	var fe *FileError
 	if !errors.As(err, &fe) || errors.Is(err, ErrNotFound) || strings.Contains(err.Error(), "逐字节") || !haveBefore {
 		return err
 	}
-	after, herr := hashFile(path)
+	after, herr := before.again(path)
 	if herr != nil {
 		return err
 	}
 	msg := strings.TrimRight(err.Error(), "。") + "。"
 	switch {
-	case after == before && recovered:
+	case after == before.v && recovered:
 		msg += "除按日志恢复到最后保存的状态外（恢复前的副本在「" + SideFolderName + "」文件夹），文件未被改动。"
-	case after == before:
+	case after == before.v:
 		msg += "文件未被改动。"
 	default:
 		msg += "注意：文件在打开过程中发生了变化，可能另一程序正在写入它。"
 	}
 	return &FileError{Path: fe.Path, Kind: fe.Kind, Err: err, Detail: msg}
+}
+
+// fullSumUpTo is the size up to which Open hashes the whole file to tell,
+// when it refuses it, whether the bytes are those it found. A file of
+// attachments may hold 2 GB: hashing it would cost seconds at each open.
+const fullSumUpTo = 64 << 20
+
+// openedSum is what Open knows of a file's bytes when it starts: the
+// SHA-256 of all of them (full), or, for a large file with no journal
+// beside it, of its size, modification time and first and last MB — a
+// write by another program changes the time, and nothing of ours writes
+// before the checks that may refuse the file.
+type openedSum struct {
+	full bool
+	v    [32]byte
+}
+
+// openSum takes the openedSum of path: whole when small or when a journal
+// lies beside it (its recovery compares bytes).
+func openSum(path string) (openedSum, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return openedSum{}, err
+	}
+	_, jerr := os.Stat(path + "-journal")
+	s := openedSum{full: st.Size() <= fullSumUpTo || jerr == nil}
+	s.v, err = s.again(path)
+	return s, err
+}
+
+// again sums path the same way as s was taken.
+func (s openedSum) again(path string) ([32]byte, error) {
+	if s.full {
+		return hashFile(path)
+	}
+	var sum [32]byte
+	f, err := os.Open(path)
+	if err != nil {
+		return sum, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return sum, err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%d %d\n", st.Size(), st.ModTime().UnixNano())
+	const part = 1 << 20
+	if _, err := io.Copy(h, io.NewSectionReader(f, 0, part)); err != nil {
+		return sum, err
+	}
+	if _, err := io.Copy(h, io.NewSectionReader(f, max(0, st.Size()-part), part)); err != nil {
+		return sum, err
+	}
+	copy(sum[:], h.Sum(nil))
+	return sum, nil
 }

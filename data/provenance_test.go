@@ -141,7 +141,7 @@ func TestMergeSourceOfSchema2(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{
+	for _, q := range []string{undoSchema4,
 		"ALTER TABLE change DROP COLUMN origin", "ALTER TABLE change DROP COLUMN lineage",
 		"ALTER TABLE commit_log DROP COLUMN kind", "ALTER TABLE commit_log DROP COLUMN source",
 		"DELETE FROM meta WHERE key = 'manifest'", "PRAGMA user_version = 2",

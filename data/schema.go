@@ -3,6 +3,7 @@ package data
 import (
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // ApplicationID marks a SQLite file as ours (PRAGMA application_id, bytes
@@ -12,7 +13,7 @@ const ApplicationID = 0x4A484E47
 // SchemaVersion is the PRAGMA user_version this program writes. A file with
 // a higher one comes from a newer program and is refused; a lower one is
 // migrated after a backup.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // ProgramVersion is written into every file this program changes, so that
 // an older program refusing it can say which version wrote it. The build
@@ -93,12 +94,26 @@ UPDATE commit_log SET kind = CASE action
 	WHEN 'import' THEN 'imported' WHEN 'merge' THEN 'merged' WHEN 'copy' THEN 'copied'
 	ELSE '' END;
 `,
+	// 3 → 4: 佐证材料 (see evidence.go). An attachment is an entity of kind
+	// 'evidence' (its fields audited and merged like any value), an item's
+	// checklist one of kind 'checklist'; migrateKinds widens the kind
+	// CHECK. The bytes live once per content hash in blob, with a
+	// thumbnail for photos; a rowid table, since its rows are large.
+	`
+CREATE TABLE blob (
+	hash  TEXT PRIMARY KEY,                -- SHA-256 hex of data
+	size  INTEGER NOT NULL,
+	data  BLOB NOT NULL,
+	thumb BLOB                             -- JPEG thumbnail of a photo
+);
+`,
 }
 
 // goSteps run after the SQL step of the same index, in the same
 // transaction, for what SQL alone cannot compute.
 var goSteps = map[int]func(tx *sql.Tx) error{
 	1: migrateDigests,
+	3: migrateKinds,
 }
 
 // runStep brings a file from version v to v+1 inside tx: the SQL step,
@@ -184,6 +199,46 @@ func migrateDigests(tx *sql.Tx) error {
 	}
 	for u, fs := range vals {
 		if _, err := tx.Exec(`UPDATE entity SET digest = ? WHERE uuid = ?`, digest(fs), u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// entityKindsV3 and entityKindsV4 are the kind CHECK of the entity table
+// before and after schema 4.
+const (
+	entityKindsV3 = "CHECK (kind IN ('county', 'school', 'finance'))"
+	entityKindsV4 = "CHECK (kind IN ('county', 'school', 'finance', 'evidence', 'checklist'))"
+)
+
+// migrateKinds widens the kind CHECK of the entity table. SQLite cannot
+// alter a CHECK, and rebuilding the table would break the foreign keys of
+// value and change (on in every connection); a wider CHECK changes no
+// stored row or index, which is the case SQLite documents for editing
+// sqlite_schema directly (https://sqlite.org/lang_altertable.html, "making
+// other kinds of table schema changes"): write the new text, bump
+// schema_version so every connection re-reads it, in the same transaction.
+func migrateKinds(tx *sql.Tx) error {
+	var text string
+	if err := tx.QueryRow(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'entity'`).Scan(&text); err != nil {
+		return err
+	}
+	if !strings.Contains(text, entityKindsV3) {
+		return fmt.Errorf("数据表 entity 的定义与本程序不同，无法升级")
+	}
+	var version int
+	if err := tx.QueryRow(`PRAGMA schema_version`).Scan(&version); err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`PRAGMA writable_schema = ON`,
+		`UPDATE sqlite_schema SET sql = replace(sql, '` + strings.ReplaceAll(entityKindsV3, "'", "''") + `', '` +
+			strings.ReplaceAll(entityKindsV4, "'", "''") + `') WHERE type = 'table' AND name = 'entity'`,
+		fmt.Sprintf(`PRAGMA schema_version = %d`, version+1),
+		`PRAGMA writable_schema = OFF`,
+	} {
+		if _, err := tx.Exec(q); err != nil {
 			return err
 		}
 	}

@@ -109,7 +109,7 @@ func Create(path string, set Settings) (*Store, error) {
 // a *LockedError) and migrates an older file after a backup copy.
 func Open(path string, o OpenOptions) (*Store, error) {
 	set := o.Settings.withDefaults()
-	before, herr := hashFile(path)
+	before, herr := openSum(path)
 	recovered := false
 	claim := func(err error) error { return claimUnchanged(path, before, herr == nil, recovered, err) }
 	s := &Store{path: path, set: set, readOnly: o.ReadOnly,
@@ -158,7 +158,7 @@ func Open(path string, o OpenOptions) (*Store, error) {
 		if info.hotJournal {
 			return fail(fileErr(path, ErrJournal, "旁边的日志文件无法回滚，请稍后再试；若反复出现，请从备份恢复。"))
 		}
-		before, herr = hashFile(path)
+		before, herr = openSum(path)
 		recovered = true
 	}
 	if info.schema < SchemaVersion {

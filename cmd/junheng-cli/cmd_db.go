@@ -298,17 +298,9 @@ func printPlan(w io.Writer, p *data.MergePlan) {
 		if r.Status == data.RowIdentical || r.Status == data.RowChangedHere {
 			continue
 		}
-		name := r.Name
-		if r.Kind == "school" {
-			name = fmt.Sprintf("学校「%s」（%s）", r.Name, r.Key)
-		}
-		fmt.Fprintf(w, "  [%s] %s 学年 %s", r.Status, r.Year, name)
+		fmt.Fprintf(w, "  [%s] %s 学年 %s", r.Status, r.Year, r.What())
 		if len(r.Applied) > 0 && r.Status != data.RowNew {
-			names := make([]string, len(r.Applied))
-			for i, path := range r.Applied {
-				names[i] = fieldName(path)
-			}
-			fmt.Fprintf(w, "：采用对方 %s", strings.Join(names, "、"))
+			fmt.Fprintf(w, "：采用对方 %s", strings.Join(r.AppliedNames(), "、"))
 		}
 		fmt.Fprintln(w)
 	}
@@ -322,16 +314,6 @@ func printPlan(w io.Writer, p *data.MergePlan) {
 
 // fieldName is a field's Chinese name from the catalogue (its path when
 // the catalogue has none).
-func fieldName(path string) string {
-	if l := county.FieldLabel(path); l != "" {
-		return l
-	}
-	if strings.HasSuffix(path, "_deleted") {
-		return "删除"
-	}
-	return path
-}
-
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs, set := newFlags("check")
 	p := parse(fs, args, 1, "check DB", stdout, stderr)

@@ -5,6 +5,8 @@ package dbstore
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 
 	"junheng/app/county"
 	"junheng/data"
@@ -97,13 +99,25 @@ func (s Store) PlanMerge(path string, o session.MergeOptions) (*session.MergePla
 		return nil, err
 	}
 	out := &session.MergePlan{Handle: p, Unchanged: p.Counts[data.RowIdentical], Applied: p.Changes}
+	files := map[string]int{} // new attachments per year: one line, not hundreds of names
 	for _, r := range p.Rows {
-		if r.Status == data.RowNew {
-			out.Added = append(out.Added, r.Year+" "+r.Name)
+		switch {
+		case r.Status == data.RowNew && r.Kind == "evidence":
+			files[r.Year]++
+		case r.Status == data.RowNew:
+			out.Added = append(out.Added, r.Year+" "+r.What())
 		}
 	}
+	for year, n := range files {
+		out.Added = append(out.Added, fmt.Sprintf("%s 佐证材料 %d 件", year, n))
+	}
+	slices.Sort(out.Added[len(out.Added)-len(files):])
 	for _, c := range p.Conflicts {
-		out.Conflicts = append(out.Conflicts, session.Conflict{Year: c.Year, SchoolID: c.SchoolID, School: c.SchoolName,
+		school := c.SchoolName
+		if c.Kind != "school" && c.Kind != "county" {
+			school = c.Where() // 2023 年度经费, 佐证材料「题名」（G3）
+		}
+		out.Conflicts = append(out.Conflicts, session.Conflict{Year: c.Year, SchoolID: c.SchoolID, School: school,
 			Field: c.Field, Label: c.Label, Ours: c.Ours, Theirs: c.Theirs, OursBy: c.OursBy, TheirsBy: c.TheirsBy})
 	}
 	return out, nil
