@@ -10,15 +10,15 @@ import (
 	"image/png"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
 // Prepared is a file made ready to store: photos reduced and turned
 // upright, the kind read from the content, the hash of what is stored.
 //
-// For a photo, Ext (and Name's extension) follow the stored format: a
-// PNG that was named "x.jpg" is stored as "x.png", so that an exported
-// or opened copy gets the program the system picks by extension right.
+// For a photo and a PDF, Ext (and Name's extension) follow the content
+// (see nameAs).
 type Prepared struct {
 	Name         string // base name as chosen
 	Ext          string // lower case, with its dot
@@ -34,6 +34,7 @@ type Prepared struct {
 	Reduced      bool   // the photo was scaled down or re-encoded
 	Taken        string // photos: date taken from EXIF (YYYY-MM-DD), "" if none
 	Stripped     bool   // a JPEG kept without re-encoding lost its metadata (EXIF, GPS position)
+	Notice       string // Chinese, for the clerk: a decision worth knowing ("" = none), see misnamedNotice
 }
 
 // MaxPhotoPixels refuses images whose header claims more pixels: decoding
@@ -64,8 +65,8 @@ const (
 //
 // Refused, in Chinese naming the file: an empty file, one past
 // MaxFileBytes, a JPEG or PNG that does not decode or claims more than
-// MaxPhotoPixels, and a file named as a photo (.jpg, .png) or a PDF that
-// is something else (see refuseMisnamed).
+// MaxPhotoPixels. A file named as a photo (.jpg, .png) or a PDF that is
+// something else is kept as the other file it is, with a Notice.
 func Prepare(name string, raw []byte) (*Prepared, error) {
 	base := filepath.Base(name)
 	if len(raw) == 0 {
@@ -82,35 +83,36 @@ func Prepare(name string, raw []byte) (*Prepared, error) {
 		if err := preparePhoto(p, raw); err != nil {
 			return nil, err
 		}
-	case photoExts[ext] || ext == ".pdf" && s.kind != KindPDF:
-		return nil, refuseMisnamed(base, ext, s)
 	case s.kind == KindPDF:
 		p.Pages = pdfPages(raw)
+		nameAs(p, ".pdf")
+	case photoExts[ext] || ext == ".pdf":
+		p.Notice = misnamedNotice(base, ext, s)
 	}
 	sum := sha256.Sum256(p.Data)
 	p.Hash = hex.EncodeToString(sum[:])
 	return p, nil
 }
 
-// refuseMisnamed refuses a file whose name says photo or PDF but whose
-// content is not. Kept as an opaque file it would silently be missing
-// from the photo pages and the archive PDF the clerk meant it for; and a
-// file disguised by its extension is the oldest way to slip a program
-// past a glance. A WebP or HEIC saved as ".jpg" (chat tools and phones
-// do it) is named, so the clerk knows to convert it.
-func refuseMisnamed(base, ext string, s sniffed) error {
+// misnamedNotice is what the clerk is told of a file whose name says
+// photo or PDF but whose content is not: it is kept, byte for byte, as
+// the other file it is (the kind always follows the content), and the
+// sentence says why it has no thumbnail and stays out of the photo pages
+// and the archive PDF. Refusing it instead would block the clerk over a
+// file that is still evidence (a WebP or HEIC saved as ".jpg", as chat
+// tools and phones do), and nothing is lost: it is never run, only ever
+// opened by the system's viewer on the clerk's click.
+func misnamedNotice(base, ext string, s sniffed) string {
 	what, into := "照片", "JPG 或 PNG"
 	if ext == ".pdf" {
 		what, into = "PDF 文件", "PDF"
-	}
-	if s.mime == "application/octet-stream" || s.mime == "text/plain; charset=utf-8" {
-		return fmt.Errorf("%s「%s」无法读取（内容不是 %s，文件可能已损坏），未添加。请用能打开它的软件确认后另存为 %s 再添加。", what, base, into, into)
 	}
 	sep := ""
 	if s.format[0] < 0x80 { // "是 WebP 图片", "是视频"
 		sep = " "
 	}
-	return fmt.Errorf("%s「%s」的内容实际是%s%s，不是 %s，未添加。请用能打开它的软件另存为 %s 后再添加，或把扩展名改对后作为其他文件添加。", what, base, sep, s.format, into, into)
+	return fmt.Sprintf("「%s」名为%s，内容却是%s%s（不是 %s），已作为其他文件原样保存：没有缩略图，也不进照片页和档案 PDF。如需要，请用能打开它的软件另存为 %s 后重新添加。",
+		base, what, sep, s.format, into, into)
 }
 
 // preparePhoto fills p for a JPEG or PNG: stored bytes, size, thumbnail,
@@ -147,17 +149,24 @@ func preparePhoto(p *Prepared, raw []byte) error {
 	if err != nil {
 		return unreadable
 	}
-	if ext := photoExt(format); ext != "" && !(p.Ext == ext || ext == ".jpg" && photoExts[p.Ext] && p.Ext != ".png") {
-		p.Name = strings.TrimSuffix(p.Name, filepath.Ext(p.Name)) + ext
-		p.Ext = ext
+	if format == "jpeg" {
+		nameAs(p, ".jpg", ".jpeg", ".jpe", ".jfif")
+	} else {
+		nameAs(p, ".png")
 	}
 	return nil
 }
 
-// photoExt is the extension of a stored photo format; any of photoExts
-// but ".png" is right for a JPEG.
-func photoExt(format string) string {
-	return map[string]string{"jpeg": ".jpg", "png": ".png"}[format]
+// nameAs gives a photo or a PDF the extension of its content (the first
+// of exts) unless it has one of them: a PNG named "x.jpg" is stored as
+// "x.png", a PDF saved without extension as "x.pdf", so that a copy
+// exported or opened gets the program the system picks by extension.
+func nameAs(p *Prepared, exts ...string) {
+	if slices.Contains(exts, p.Ext) {
+		return
+	}
+	p.Name = strings.TrimSuffix(p.Name, filepath.Ext(p.Name)) + exts[0]
+	p.Ext = exts[0]
 }
 
 // prepareJPEG stores the JPEG upright within w×h. Kept without

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"image"
@@ -547,18 +548,44 @@ func TestPrepareEmptyAndTooLargeRefused(t *testing.T) {
 	refusal(t, err, "录像.mp4", "上限", "50 MB")
 }
 
-// A file named as a photo that is something else is refused, saying
+// A file named as a photo or a PDF that is something else is kept byte
+// for byte as the other file it is, and the clerk is told, in Chinese,
 // what it really is when known.
-func TestPrepareMisnamedPhotoRefused(t *testing.T) {
+func TestPrepareMisnamedKeptAsOther(t *testing.T) {
 	webp := append([]byte("RIFF\x24\x00\x00\x00WEBPVP8 "), make([]byte, 40)...)
-	_, err := Prepare("微信图片_2024.jpg", webp)
-	refusal(t, err, "微信图片_2024.jpg", "WebP", "另存为")
-
-	_, err = Prepare("scan.png", pdfDoc(t, 1))
-	refusal(t, err, "scan.png", "PDF")
-
-	_, err = Prepare("报告.pdf", []byte("这不是 PDF，只是文字。"))
-	refusal(t, err, "报告.pdf", "无法读取")
+	for _, c := range []struct {
+		name  string
+		raw   []byte
+		kind  Kind
+		words []string
+	}{
+		{"微信图片_2024.jpg", webp, KindOther, []string{"WebP", "其他文件", "另存为"}},
+		{"报告.pdf", []byte("这不是 PDF，只是文字。"), KindOther, []string{"文本文件", "其他文件"}},
+	} {
+		p, err := Prepare(c.name, c.raw)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if p.Kind != c.kind || !bytes.Equal(p.Data, c.raw) || p.Thumb != nil {
+			t.Errorf("%s: kept as %s, identical %v", c.name, p.Kind, bytes.Equal(p.Data, c.raw))
+		}
+		refusal(t, errors.New(p.Notice), c.name, c.words...)
+	}
+	// A PDF is a PDF whatever its name says, and gets its extension.
+	p, err := Prepare("scan.png", pdfDoc(t, 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind != KindPDF || p.Pages != 2 || p.Name != "scan.pdf" || p.Ext != ".pdf" || p.Notice != "" {
+		t.Errorf("PDF named scan.png: %s %d pages %q %q notice %q", p.Kind, p.Pages, p.Name, p.Ext, p.Notice)
+	}
+	p, err = Prepare("正常.jpg", encodeJPEG(t, cornerPhoto(64, 48, 8), 80))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Notice != "" {
+		t.Errorf("a real JPEG has notice %q", p.Notice)
+	}
 }
 
 // A PNG named ".jpg" is stored as the PNG it is, under a ".png" name.
