@@ -3,6 +3,7 @@ package dossier
 import (
 	"strings"
 
+	"junheng/app/evidence"
 	"junheng/app/format"
 )
 
@@ -46,15 +47,61 @@ func countSentence(sc schoolCounts) string {
 	return s + "。"
 }
 
-// evidence prints 佐证材料目录: the evidence entries of the county items,
-// numbered, in the order of the standard. Files come later.
+// evidence prints 佐证材料目录: the files of the 迎检档案 with their 件号
+// (when the options carry them), then the evidence lines typed into the
+// county items, numbered, in the order of the standard.
 func (c *ctx) evidence() {
 	d := c.d
 	d.newPage(false, true)
 	d.heading(c.chapterTitle(Evidence), 0, 40)
-	t := &table{size: smallSize,
-		cols: []col{{W: 7, Align: "R"}, {W: 8, Align: "C"}, {W: 45, Align: "L"}, {W: 60, Align: "L"}},
-		head: [][]cell{headRow("序号", "代码", "评估指标", "佐证材料")}}
+	files := c.opts.Evidence
+	lines := c.evidenceLines()
+	if len(files) == 0 && len(lines) == 0 {
+		d.paragraph("尚未填报佐证材料。", textSize, false)
+		c.signature()
+		return
+	}
+	both := len(files) > 0 && len(lines) > 0
+	if len(files) > 0 {
+		if both {
+			d.heading("一、迎检档案已归档的佐证材料", 1, 30)
+		}
+		d.paragraph(filedSentence(files), textSize, false)
+		d.gap(1)
+		t := &table{size: smallSize,
+			cols: []col{{W: 11, Align: "C"}, {W: 36, Align: "L"}, {W: 26, Align: "L"}, {W: 40, Align: "L"}, {W: 28, Align: "L"}, {W: 20, Align: "C"}},
+			head: [][]cell{headRow("卷/件号", "评估指标", "学校", "题名", "文号", "日期")}}
+		var rows [][]cell
+		for i := range files {
+			f := &files[i]
+			school := f.SchoolName
+			if f.School == "" {
+				school = evidence.CountyLevel
+			}
+			rows = append(rows, []cell{center(f.Code()), txt(strings.TrimSpace(f.Item + " " + evidence.FirstClause(f.ItemName))),
+				txt(school), txt(f.DisplayTitle()), txt(f.DocNo), center(f.Date)})
+		}
+		if !both {
+			t.tail = signatureH
+		}
+		t.draw(d, rows)
+	}
+	if len(lines) > 0 {
+		if both {
+			d.heading("二、评估指标填报的佐证材料说明", 1, 30)
+		}
+		t := &table{size: smallSize,
+			cols: []col{{W: 7, Align: "R"}, {W: 8, Align: "C"}, {W: 45, Align: "L"}, {W: 60, Align: "L"}},
+			head: [][]cell{headRow("序号", "代码", "评估指标", "佐证材料")}}
+		t.tail = signatureH
+		t.draw(d, lines)
+	}
+	c.signature()
+}
+
+// evidenceLines are the rows of the evidence lines typed into the county
+// items: 序号, 代码, 评估指标, 佐证材料.
+func (c *ctx) evidenceLines() [][]cell {
 	var rows [][]cell
 	n := 0
 	for _, it := range national.Items {
@@ -67,13 +114,17 @@ func (c *ctx) evidence() {
 			rows = append(rows, []cell{num(format.Int(n)), center(it.Code), txt(it.Name), txt(e)})
 		}
 	}
-	if len(rows) == 0 {
-		d.paragraph("尚未填报佐证材料。", textSize, false)
-	} else {
-		t.tail = signatureH
-		t.draw(d, rows)
+	return rows
+}
+
+// filedSentence counts the filed attachments by 卷: 共 40 件，分 6 卷.
+func filedSentence(files []evidence.Filed) string {
+	vols := map[int]bool{}
+	for i := range files {
+		vols[files[i].Volume] = true
 	}
-	c.signature()
+	return "迎检档案共归档佐证材料 " + format.Int(len(files)) + " 件，分 " + format.Int(len(vols)) +
+		" 卷（每个一级指标一卷，卷内按二级指标、学校排列）；件号为「卷号-件号」，与档案目录和档案盒中的编号一致。"
 }
 
 // evidenceEntries splits an evidence text into its entries: one a line,

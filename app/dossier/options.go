@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"junheng/app/county"
+	"junheng/app/evidence"
 )
 
 // Section is one part of the dossier that can be printed on its own.
@@ -67,6 +68,10 @@ type Options struct {
 	// Head, Preparer and Phone fill the signature block (单位负责人, 填报人,
 	// 联系电话) where the file's contact and phone are empty.
 	Head, Preparer, Phone string
+	// Evidence are the year's attachments as the 迎检档案 files them
+	// (evidence.Number): the 佐证材料目录 lists each with its 件号. Nil
+	// lists only the evidence lines typed into the county items.
+	Evidence []evidence.Filed
 }
 
 // ParseSections reads a comma-separated list of section keys or Chinese

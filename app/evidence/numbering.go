@@ -34,7 +34,7 @@ func (f *Filed) Code() string { return fmt.Sprintf("%d-%03d", f.Volume, f.Piece)
 func (f *Filed) Dir() string {
 	parts := []string{
 		SafeName(fmt.Sprintf("%d %s", f.Volume, f.VolumeName), 60),
-		SafeName(f.Item+" "+f.ItemName, 60),
+		itemFolder(f.Item, f.ItemName),
 	}
 	if f.School != "" {
 		parts = append(parts, SafeName(f.SchoolName, 60))
@@ -119,4 +119,26 @@ func Number(atts []Attachment, schools []SchoolRef) []Filed {
 		out[i].Piece = piece[out[i].Volume]
 	}
 	return out
+}
+
+// itemFolder names an item's folder: its code and the first clause of its
+// name (G1 县域内义务教育学校规划布局合理), the standard's whole sentence
+// being too long for a folder; a clause still too long is cut with "…".
+func itemFolder(code, name string) string {
+	const max = 90
+	s := SafeName(code+" "+FirstClause(name), 200)
+	if len(s) > max {
+		s = SafeName(cutBytes(s, max-len("…"))+"…", max)
+	}
+	return s
+}
+
+// FirstClause is an item's name up to its first "，", "；" or "：": the
+// standard names G items by a whole requirement (G3 …1间以上；每间音乐专用
+// 教室面积不小于96平方米…), whose first clause says what it is about.
+func FirstClause(name string) string {
+	if i := strings.IndexAny(name, "，；："); i > 0 {
+		return name[:i]
+	}
+	return name
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"junheng/app/county"
+	"junheng/app/evidence"
 	"junheng/data"
 	"junheng/data/safefile"
 )
@@ -33,6 +34,18 @@ func init() {
 			return nil, ps
 		}
 		return f, nil
+	}
+	filedFromDB = func(path, year string, f *county.File) ([]evidence.Filed, error) {
+		s, err := data.Open(path, data.OpenOptions{ReadOnly: true})
+		if err != nil {
+			return nil, err
+		}
+		defer s.Close()
+		atts, err := s.Attachments(year)
+		if err != nil {
+			return nil, err
+		}
+		return evidence.Number(atts, evidence.SchoolRefs(f)), nil
 	}
 	register("init", command{usage: "init DB   新建空的数据文件", run: runInit})
 	register("import-json", command{usage: "import-json DB FILE.json [--year 学年] [--replace --yes]   把县域数据 JSON 导入数据文件（新增和更新学校，修改留痕；--replace 以文件替换整个学年）", run: runImportJSON})

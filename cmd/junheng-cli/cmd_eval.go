@@ -12,6 +12,7 @@ import (
 
 	"junheng/app/county"
 	"junheng/app/eval"
+	"junheng/app/evidence"
 	"junheng/app/report"
 	"junheng/app/standard"
 	"junheng/assets/demo"
@@ -21,6 +22,10 @@ import (
 // loadFromDB loads one school year from a database file; the database
 // commands set it. Nil means this build reads JSON files only.
 var loadFromDB func(path, year string) (*county.File, error)
+
+// filedFromDB lists a year's attachments of a database file as filed in
+// the 迎检档案 (卷/件号), for the dossier's 佐证材料目录.
+var filedFromDB func(path, year string, f *county.File) ([]evidence.Filed, error)
 
 func init() {
 	register("eval", command{
