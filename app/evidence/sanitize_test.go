@@ -22,7 +22,8 @@ func TestSafeName(t *testing.T) {
 		{"通知...", "通知"},
 		{"通知. . ", "通知"},
 		{"  前后有空格  ", "前后有空格"},
-		{"中间\t\n换行", "中间__换行"}, // control characters, as documented
+		{"中间\t\n换行", "中间 换行"},  // a pasted line break reads as one line
+		{"响\x07铃\x00", "响_铃_"}, // other control characters
 		{"CON ", "_CON"},
 		{"aux.", "_aux"},
 		{"空　格", "空 格"}, // U+3000, the Chinese full-width space
