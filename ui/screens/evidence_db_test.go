@@ -24,28 +24,19 @@ func evidenceOn(env *Env, win fyne.Window, target string) *evidencePage {
 	return p
 }
 
-// On a real data file: a generated JPEG dropped on R5 of a school and a
-// photo with its thumbnail are saved in one change; after the file is
-// closed and opened again the page lists both under the school with their
-// 件号, and shows the photo's thumbnail as the store keeps it.
+// On a real data file: two generated JPEGs dropped on R5 of a school are
+// saved in one change; after the file is closed and opened again the page
+// lists both under the school as photos with their 件号, and shows each
+// one's thumbnail as the store keeps it (never the photo itself).
 func TestEvidenceOnDataFileSurvivesReopen(t *testing.T) {
 	set := session.Settings{User: "张老师", Office: "督导室"}
 	d := newOnDB(t, "义马市.db", demo.File(), set)
 	sc := d.s.File.Schools[0]
 	p := evidenceOn(d.env, d.win, "R5"+fieldSep+sc.ID)
-	p.Drop([]string{writeFile(t, "运动场.jpg", jpegOf(t, color.RGBA{G: 160, A: 255}, 320, 240))})
-	thumb := jpegOf(t, color.RGBA{R: 180, A: 255}, 32, 24)
-	photo, err := ev.Prepare("球场.jpg", jpegOf(t, color.RGBA{B: 160, A: 255}, 320, 240))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if photo.Thumb == nil { // until Prepare makes thumbnails itself, the test gives one
-		photo.Kind, photo.Mime, photo.Thumb = ev.KindPhoto, "image/jpeg", thumb
-	}
-	thumb = photo.Thumb
-	if err := p.draft.Add("R5", sc.ID, "", photo); err != nil {
-		t.Fatal(err)
-	}
+	p.Drop([]string{
+		writeFile(t, "运动场.jpg", jpegOf(t, color.RGBA{G: 160, A: 255}, 320, 240)),
+		writeFile(t, "球场.jpg", jpegOf(t, color.RGBA{B: 160, A: 255}, 240, 320)),
+	})
 	if !p.Save() {
 		t.Fatalf("save refused: %s", p.msg.Text)
 	}
@@ -73,13 +64,22 @@ func TestEvidenceOnDataFileSurvivesReopen(t *testing.T) {
 			t.Errorf("%s has no 件号 in 卷 1 (资源配置): %+v", a.Name, f)
 		}
 	}
-	var shownThumb []byte
+	var shown [][]byte
 	walk(p.files, func(o fyne.CanvasObject) {
 		if i, ok := o.(*canvas.Image); ok && i.Visible() && i.Resource != nil {
-			shownThumb = i.Resource.Content()
+			shown = append(shown, i.Resource.Content())
 		}
 	})
-	if !bytes.Equal(shownThumb, thumb) {
-		t.Fatal("after reopening the photo's thumbnail is not shown")
+	if len(shown) != 2 {
+		t.Fatalf("after reopening %d thumbnails are shown, want 2", len(shown))
+	}
+	for i, a := range p.shown {
+		want, err := st.Thumbnail(a.Hash)
+		if err != nil || len(want) == 0 || a.Kind != ev.KindPhoto {
+			t.Fatalf("%s: kind %s, stored thumbnail %d bytes (%v)", a.Name, a.Kind, len(want), err)
+		}
+		if !bytes.Equal(shown[i], want) {
+			t.Errorf("%s: the list shows another picture than its stored thumbnail", a.Name)
+		}
 	}
 }
