@@ -95,5 +95,6 @@ if [ "${GUI_SMOKE_ALL:-}" = 1 ]; then # every other page, for a look by eye
   done
   shot 1366x768-125-schools 1.25 学校档案 --target 4141281003
   shot 1366x768-125-chart 1.25 资源配置 --target R4
+  shot 1366x768-125-evidence 1.25 佐证材料 --target G3
 fi
 echo "GUI smoke test passed"

@@ -85,6 +85,7 @@ func Create(fa fyne.App, cfg Config) *App {
 	a.Win.SetContent(a.body)
 	a.Win.SetMainMenu(a.menu())
 	a.Win.SetCloseIntercept(func() { a.confirmLeave(a.closeWindow) })
+	a.Win.SetOnDropped(a.Dropped)
 	a.fa.Lifecycle().SetOnStarted(a.started)
 	a.start()
 	return a
@@ -239,6 +240,9 @@ func (a *App) confirmLeave(next func()) {
 		}
 		stay() // the page shows what is wrong
 	}, func() {
+		if d, ok := p.(screens.Discarder); ok {
+			d.Discard()
+		}
 		a.stale[a.current] = true
 		next()
 	}, stay)
@@ -292,6 +296,25 @@ func (a *App) refreshChrome() {
 		a.yearSel.SetSelected(s.Year)
 		a.settingYear = false
 	}
+}
+
+// Dropped hands files dropped on the window to the page on screen when
+// it takes files (佐证材料); elsewhere it says where to drop them.
+func (a *App) Dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) == 0 || a.pages == nil {
+		return
+	}
+	if d, ok := a.pages[a.current].(screens.Dropper); ok {
+		d.Drop(paths)
+		return
+	}
+	a.setStatus("要添加佐证材料，请打开「" + screens.Evidence + "」页面，选择指标后再把文件拖进来。")
 }
 
 func (a *App) setStatus(msg string) { a.status.SetText(msg) }

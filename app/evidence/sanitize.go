@@ -16,7 +16,8 @@ var windowsReserved = map[string]bool{
 
 // SafeName turns s into one path element every file system takes
 // (Windows, macOS, Linux, FAT32 on a USB stick, a zip read by any of
-// them): characters Windows forbids and control characters become "_",
+// them): white space (line breaks, tabs) becomes one space, characters
+// Windows forbids and other control characters become "_",
 // trailing dots and spaces go, a reserved device name gets "_" in front,
 // and the result is at most maxBytes of UTF-8 (cut between characters).
 // An empty result is "未命名".
@@ -24,12 +25,12 @@ func SafeName(s string, maxBytes int) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
+		case unicode.IsSpace(r): // a title pasted with a line break or tab reads as one line
+			b.WriteRune(' ')
 		case r == utf8.RuneError, r < 0x20, r == 0x7f, unicode.Is(unicode.Bidi_Control, r), unicode.Is(unicode.Cf, r):
 			b.WriteRune('_')
 		case strings.ContainsRune(`<>:"/\|?*`, r):
 			b.WriteRune('_')
-		case unicode.IsSpace(r):
-			b.WriteRune(' ')
 		default:
 			b.WriteRune(r)
 		}

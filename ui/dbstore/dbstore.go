@@ -138,4 +138,5 @@ var (
 	_ session.BatchSaver    = Store{}
 	_ session.ReadOnlyStore = Store{}
 	_ session.SettingsTaker = Store{}
+	_ session.Evidence      = Store{}
 )

@@ -44,16 +44,7 @@ func SaveFile(win fyne.Window, title, name, ext, folder string, protect []string
 	s.Message.Wrapping = fyne.TextWrapWord
 	s.Message.Importance = widget.DangerImportance
 	browse := widget.NewButton("浏览…", func() {
-		if nativeFolder("选择保存到的文件夹", s.Folder.Text, func(p string) { s.Folder.SetText(p) }) {
-			return
-		}
-		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err == nil && l != nil {
-				s.Folder.SetText(l.Path())
-			}
-		}, win)
-		startIn(d, s.Folder.Text)
-		showFileDialog(d, win)
+		OpenFolder(win, "选择保存到的文件夹", s.Folder.Text, func(p string) { s.Folder.SetText(p) })
 	})
 	body := container.NewVBox(
 		widget.NewForm(
@@ -167,6 +158,21 @@ func OpenFileOr(win fyne.Window, exts []string, folder string, done func(path st
 		}
 		d.SetFilter(storage.NewExtensionFileFilter(all))
 	}
+	startIn(d, folder)
+	showFileDialog(d, win)
+}
+
+// OpenFolder asks for a folder (the system's dialog where there is one)
+// starting in folder and hands its path to done; nothing when cancelled.
+func OpenFolder(win fyne.Window, title, folder string, done func(path string)) {
+	if nativeFolder(title, folder, done) {
+		return
+	}
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err == nil && l != nil {
+			done(l.Path())
+		}
+	}, win)
 	startIn(d, folder)
 	showFileDialog(d, win)
 }

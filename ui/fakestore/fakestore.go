@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"junheng/app/county"
+	"junheng/app/evidence"
 	"junheng/ui/session"
 )
 
@@ -31,6 +32,13 @@ type Store struct {
 	// OtherCounty, when set, is PlanMerge's refusal until the clerk
 	// confirms (MergeOptions.OtherCounty).
 	OtherCounty *session.OtherCountyError
+
+	// Edits records every SaveEvidence; EvidenceErr, when set, is its
+	// refusal; ThumbCalls counts Thumbnail.
+	Edits       []evidence.Edit
+	EvidenceErr error
+	ThumbCalls  int
+	evidence    *evidenceState
 }
 
 // New returns a store holding f (which may be nil).

@@ -22,6 +22,7 @@ type home struct {
 	parts   *fyne.Container
 	schools *widget.Label
 	worst   *fyne.Container
+	gaps    *fyne.Container // 佐证材料: the first items missing evidence
 	todo    *widget.Button
 	scroll  *container.Scroll
 	obj     fyne.CanvasObject
@@ -30,11 +31,12 @@ type home struct {
 func newHome(env *Env) *home {
 	h := &home{env: env,
 		verdict: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		parts:   container.NewVBox(), schools: widget.NewLabel(""), worst: container.NewVBox()}
+		parts:   container.NewVBox(), schools: widget.NewLabel(""), worst: container.NewVBox(), gaps: container.NewVBox()}
 	h.verdict.SizeName = theme.SizeNameHeadingText
 	h.todo = widget.NewButton("", func() { env.Goto(Todo, "") })
 	h.scroll = container.NewVScroll(container.NewVBox(
 		h.verdict,
+		h.gaps,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("各部分结论", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.parts,
 		widget.NewSeparator(),
@@ -57,6 +59,7 @@ func (h *home) Object() fyne.CanvasObject { return h.obj }
 func (h *home) Update() {
 	s := h.env.S
 	r := s.Result
+	h.showGaps()
 	h.parts.RemoveAll()
 	h.worst.RemoveAll()
 	h.verdict.Importance = widget.MediumImportance

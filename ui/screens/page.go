@@ -21,11 +21,12 @@ const (
 	Survey    = "社会认可度"
 	Veto      = "一票否决"
 	Todo      = "整改清单"
+	Evidence  = "佐证材料"
 	Print     = "打印材料"
 )
 
 // Names lists the pages in navigation order.
-var Names = []string{Home, Profile, Schools, Grid, Resources, Gov, Quality, Survey, Veto, Todo, Print}
+var Names = []string{Home, Profile, Schools, Grid, Resources, Gov, Quality, Survey, Veto, Todo, Evidence, Print}
 
 // Env is what a page may use of the window around it.
 type Env struct {
@@ -70,8 +71,15 @@ func New(env *Env) map[string]Page {
 		Survey:    newSurvey(env),
 		Veto:      newVeto(env),
 		Todo:      newTodo(env),
+		Evidence:  newEvidence(env),
 		Print:     newPrint(env),
 	}
+}
+
+// Discarder is a page that drops its unsaved input when the clerk leaves
+// it with 不保存 (the others keep the typed text in their forms).
+type Discarder interface {
+	Discard()
 }
 
 // readOnly is embedded by pages without input.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/eval"
+	ev "junheng/app/evidence"
 	"junheng/app/standard"
 )
 
@@ -17,6 +18,7 @@ import (
 type todoRow struct {
 	heading string
 	item    *eval.Todo
+	gap     *ev.ItemGap // a line of the 佐证材料 group
 }
 
 // todo is 整改清单: every failure and missing item from the verdict,
@@ -55,6 +57,12 @@ func newTodo(env *Env) *todo {
 			c := o.(*fyne.Container)
 			l, b := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Button)
 			r := p.rows[i]
+			if r.gap != nil {
+				l.TextStyle = fyne.TextStyle{}
+				l.SetText("    □ " + r.gap.Sentence() + "  →")
+				b.Hide()
+				return
+			}
 			if r.item == nil {
 				l.TextStyle = fyne.TextStyle{Bold: true}
 				l.SetText(r.heading)
@@ -77,6 +85,10 @@ func newTodo(env *Env) *todo {
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
 		p.list.UnselectAll()
+		if i < len(p.rows) && p.rows[i].gap != nil {
+			env.Goto(Evidence, p.rows[i].gap.Item)
+			return
+		}
 		if i < len(p.rows) && p.rows[i].item != nil {
 			page, target := FixPage(*p.rows[i].item)
 			if page == Schools {
@@ -150,7 +162,28 @@ func (p *todo) Update() {
 			p.rows = append(p.rows, todoRow{item: t})
 		}
 	}
+	if n := p.addGaps(); n > 0 {
+		p.summary.SetText(p.summary.Text + fmt.Sprintf("另有 %d 个指标缺佐证材料，列在最后，点击打开「佐证材料」页。", n))
+	}
 	p.list.Refresh()
+}
+
+// addGaps is the 佐证材料 group: every item whose checklist still misses
+// evidence, each opening the 佐证材料 page on it. It returns how many.
+func (p *todo) addGaps() int {
+	gaps, err := p.env.S.Gaps()
+	if err != nil {
+		p.rows = append(p.rows, todoRow{heading: "佐证材料：无法读取（" + err.Error() + "）"})
+		return 0
+	}
+	if len(gaps) == 0 {
+		return 0
+	}
+	p.rows = append(p.rows, todoRow{heading: fmt.Sprintf("佐证材料（%d）", len(gaps))})
+	for i := range gaps {
+		p.rows = append(p.rows, todoRow{gap: &gaps[i]})
+	}
+	return len(gaps)
 }
 
 // codeSortKey orders codes by part (R, G, Q, S, V, F) then number.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"junheng/app/county"
+	"junheng/app/evidence"
 )
 
 // Store is what the GUI needs of a county data file. The SQLite store of
@@ -167,4 +168,24 @@ type Opener interface {
 // and takes new settings at once when 设置 changes.
 type SettingsTaker interface {
 	UseSettings(Settings)
+}
+
+// Evidence is a store that keeps 佐证材料 inside the data file: the files
+// attached to the items they prove, and each item's checklist. Its
+// methods are data.Store's (see data/evidence.go); its errors are Chinese.
+type Evidence interface {
+	// Attachments lists a year's attachments without their bytes.
+	Attachments(year string) ([]evidence.Attachment, error)
+	// SaveEvidence applies one edit of a year as one recorded change.
+	SaveEvidence(year string, e evidence.Edit) error
+	// AttachmentData returns the stored bytes of a hash.
+	AttachmentData(hash string) ([]byte, error)
+	// Thumbnail returns the JPEG thumbnail of a photo (nil for other kinds).
+	Thumbnail(hash string) ([]byte, error)
+	// Checklists returns every item's checklist of a year.
+	Checklists(year string) (map[string][]evidence.Entry, error)
+	// SaveChecklist replaces one item's checklist of a year.
+	SaveChecklist(year, item string, es []evidence.Entry) error
+	// EvidenceBytes is the stored size of all attachments of the file.
+	EvidenceBytes() (int64, error)
 }
