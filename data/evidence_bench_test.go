@@ -330,7 +330,7 @@ func BenchmarkMergeWithAttachments(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		work := filepath.Join(b.TempDir(), "县教育局.db")
-		if err := safefile.CopyFile(base, work); err != nil {
+		if err := safefile.CopyFile(work, base); err != nil {
 			b.Fatal(err)
 		}
 		s, err := Open(work, OpenOptions{Settings: testSettings})
