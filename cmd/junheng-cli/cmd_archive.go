@@ -41,15 +41,11 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "--box = %d：档案盒盒脊厚度只能是 %s 厘米之一。\n", *box, strings.Join(sizes, "、"))
 		return exitInvalid
 	}
-	s, err := data.Open(p.pos[0], data.OpenOptions{ReadOnly: true, Settings: *set})
-	if err != nil {
-		return openFailed(stderr, err)
-	}
-	defer s.Close()
-	f, status := loadYearFor(s, *year, stderr)
-	if f == nil {
+	s, f, status := openWithYear(p.pos[0], *year, data.OpenOptions{ReadOnly: true, Settings: *set}, stderr)
+	if s == nil {
 		return status
 	}
+	defer s.Close()
 	var problems archive.Problems
 	sum, err := archive.Export(s, f.Year, *out, archive.Options{Extras: archive.Printouts(*box, &problems)})
 	if err != nil {

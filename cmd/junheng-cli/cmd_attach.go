@@ -63,15 +63,11 @@ func runAttach(args []string, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 
-	s, err := data.Open(p.pos[0], data.OpenOptions{Settings: *set})
-	if err != nil {
-		return openFailed(stderr, err)
-	}
-	defer s.Close()
-	f, status := loadYearFor(s, *year, stderr)
-	if f == nil {
+	s, f, status := openWithYear(p.pos[0], *year, data.OpenOptions{Settings: *set}, stderr)
+	if s == nil {
 		return status
 	}
+	defer s.Close()
 	schools := schoolRefs(f)
 	id := county.CleanID(*school)
 	if id != "" && !slices.ContainsFunc(schools, func(r evidence.SchoolRef) bool { return r.ID == id }) {
@@ -192,6 +188,21 @@ func attachedLine(f evidence.Filed, p *evidence.Prepared) string {
 	}
 	b.WriteString("。")
 	return b.String()
+}
+
+// openWithYear opens a data file and loads the year asked for with --year;
+// nil and the exit status when it cannot (the message is printed).
+func openWithYear(path, year string, o data.OpenOptions, stderr io.Writer) (*data.Store, *county.File, int) {
+	s, err := data.Open(path, o)
+	if err != nil {
+		return nil, nil, openFailed(stderr, err)
+	}
+	f, status := loadYearFor(s, year, stderr)
+	if f == nil {
+		s.Close()
+		return nil, nil, status
+	}
+	return s, f, 0
 }
 
 // loadYearFor loads the year asked for with --year; without it, or for a

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"junheng/app/county"
 	"junheng/app/evidence"
 	"junheng/app/format"
 	"junheng/data"
@@ -76,14 +77,14 @@ func runAttachments(args []string, stdout, stderr io.Writer) int {
 	if p.stop {
 		return p.code
 	}
-	s, err := data.Open(p.pos[0], data.OpenOptions{ReadOnly: true, Settings: *set})
-	if err != nil {
-		return openFailed(stderr, err)
+	s, f, status := openWithYear(p.pos[0], *year, data.OpenOptions{ReadOnly: true, Settings: *set}, stderr)
+	if s == nil {
+		return status
 	}
 	defer s.Close()
-	l, status := buildListing(s, *year, stderr)
-	if l == nil {
-		return status
+	l, err := buildListing(s, f)
+	if err != nil {
+		return failed(stderr, err)
 	}
 	if *asJSON {
 		err = writeJSON(stdout, l, *pretty)
@@ -98,24 +99,19 @@ func runAttachments(args []string, stdout, stderr io.Writer) int {
 }
 
 // buildListing reads a year's attachments, numbers them and finds what
-// the checklists still miss. nil and the exit status when it cannot (the
-// message is printed).
-func buildListing(s *data.Store, year string, stderr io.Writer) (*listing, int) {
-	f, status := loadYearFor(s, year, stderr)
-	if f == nil {
-		return nil, status
-	}
+// the checklists still miss.
+func buildListing(s *data.Store, f *county.File) (*listing, error) {
 	atts, err := s.Attachments(f.Year)
 	if err != nil {
-		return nil, failed(stderr, err)
+		return nil, err
 	}
 	lists, err := s.Checklists(f.Year)
 	if err != nil {
-		return nil, failed(stderr, err)
+		return nil, err
 	}
 	stored, err := s.EvidenceBytes()
 	if err != nil {
-		return nil, failed(stderr, err)
+		return nil, err
 	}
 	schools := schoolRefs(f)
 	l := &listing{Format: AttachmentsFormat, Year: f.Year, County: f.County.Name, StoredBytes: stored,
@@ -138,7 +134,7 @@ func buildListing(s *data.Store, year string, stderr io.Writer) (*listing, int) 
 	for _, c := range evidence.ByItem(gaps) {
 		l.ByItem = append(l.ByItem, listedCount{Item: c.Item, Count: c.Count, Schools: c.Schools, Sentence: c.Sentence()})
 	}
-	return l, 0
+	return l, nil
 }
 
 // answeredEntry is the checklist entry an attachment answers: the one it
