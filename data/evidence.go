@@ -100,7 +100,11 @@ func (s *Store) SaveEvidence(year string, ed evidence.Edit) error {
 	if ed.Empty() {
 		return nil
 	}
-	return s.update("save", evidenceNote(ed), Typed(), func(t *txn) error {
+	action, src := "save", Typed()
+	if ed.Source != "" {
+		action, src = "import", ImportedFrom(ed.Source)
+	}
+	return s.update(action, evidenceNote(ed), src, func(t *txn) error {
 		st, ok, err := loadState(t.tx, year)
 		if err != nil {
 			return dbErr(err)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"junheng/app/county"
+	"junheng/app/evidence"
 	"junheng/assets/demo"
 	"junheng/ui/dialogs"
 	"junheng/ui/fakestore"
@@ -103,7 +104,13 @@ func (a *App) createWith(path string, f *county.File, source string) {
 		return
 	}
 	a.longTask("正在写入数据…", func(progress func(float64)) error {
-		return importFile(st, f, source, progress)
+		if err := importFile(st, f, source, progress); err != nil {
+			return err
+		}
+		if source == DemoSource {
+			return attachDemoEvidence(st, f)
+		}
+		return nil
 	}, func(err error) {
 		if err != nil {
 			st.Close()
@@ -114,6 +121,20 @@ func (a *App) createWith(path string, f *county.File, source string) {
 		a.remember(path)
 		a.useOrFail(st, f.Year)
 	})
+}
+
+// attachDemoEvidence gives the demo county its 40 佐证材料, so that a
+// first run shows the 佐证材料 page, its gaps and the 迎检档案 with files.
+func attachDemoEvidence(st session.Store, f *county.File) error {
+	ev, ok := st.(session.Evidence)
+	if !ok {
+		return nil
+	}
+	adds, err := demo.Evidence(f)
+	if err != nil {
+		return err
+	}
+	return ev.SaveEvidence(f.Year, evidence.Edit{Add: adds, Source: DemoSource})
 }
 
 // importFile writes a county file brought in from source into a fresh store.

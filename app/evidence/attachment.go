@@ -89,6 +89,10 @@ type Edit struct {
 	Add    []Add
 	Update map[string]Meta
 	Remove []string
+	// Source names where the edit comes from when the clerk did not make
+	// it by hand (the demo county's files): the history then says 导入
+	// 「Source」 instead of 录入.
+	Source string
 }
 
 // Empty reports whether the edit changes nothing.

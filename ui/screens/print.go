@@ -25,6 +25,7 @@ type print struct {
 	info   *widget.Label
 	proof  *fyne.Container // 材料自查: the contradictions found
 	write  *widget.Button
+	arch   *archivePart
 	obj    fyne.CanvasObject
 }
 
@@ -40,6 +41,7 @@ func newPrint(env *Env) *print {
 	}
 	p.write = widget.NewButton("生成 PDF…", p.choosePath)
 	p.write.Importance = widget.HighImportance
+	p.arch = newArchivePart(env)
 	p.obj = container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("打印材料", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel("选择要打印的部分（一校一表每所学校一页）："),
@@ -47,6 +49,8 @@ func newPrint(env *Env) *print {
 		widget.NewLabelWithStyle("材料自查", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		p.proof,
 		container.NewHBox(p.write),
+		widget.NewSeparator(),
+		p.arch.obj,
 	))
 	return p
 }
@@ -56,6 +60,7 @@ func (p *print) Object() fyne.CanvasObject { return p.obj }
 func (p *print) Update() {
 	r := p.env.S.Result
 	p.showProofread()
+	p.arch.Update()
 	switch {
 	case r == nil:
 		p.info.SetText("尚无评估结果，计算完成后即可生成。")
@@ -125,6 +130,11 @@ func (p *print) writePDF(path string, secs []dossier.Section) {
 	s := p.env.S
 	f, r := s.File, s.Result
 	opts := dossier.Options{Sections: secs, Office: s.Settings.Office, Preparer: s.Settings.User}
+	var err error
+	if opts.Evidence, err = filed(s); err != nil { // the 佐证材料目录 lists them with 卷/件号
+		dialogs.Error(err, p.env.Win)
+		return
+	}
 	pd := dialogs.NewProgress("正在生成 PDF…", p.env.Win)
 	go func() {
 		err := safefile.Write(path, func(out io.Writer) error { return dossier.Write(out, f, r, opts) })
