@@ -194,7 +194,6 @@ func BenchmarkAttach500Photos(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		s := storeWith(b, f)
-		evSkipWithoutStore(b, s)
 		b.StartTimer()
 		for lo := 0; lo < n; lo += 10 {
 			t0 := time.Now()
@@ -242,7 +241,6 @@ func photoFile(b *testing.B, n int) (string, *county.File) {
 	ps := preparedUpTo(b, n)
 	f := county.Generate(benchSchools, 1)
 	s := storeWith(b, f)
-	evSkipWithoutStore(b, s)
 	attachBatches(b, s, f, ps, 0, n)
 	path := s.Path()
 	if err := s.Close(); err != nil {
@@ -305,7 +303,6 @@ func BenchmarkMergeWithAttachments(b *testing.B) {
 	ps := preparedUpTo(b, n+half)
 	f := county.Generate(benchSchools, 1)
 	bureau := storeWith(b, f)
-	evSkipWithoutStore(b, bureau)
 	attachBatches(b, bureau, f, ps, 0, half)
 	townPath := filepath.Join(b.TempDir(), "乡镇.db")
 	if _, err := bureau.ExportSchools(townPath, nil); err != nil {

@@ -7,7 +7,6 @@ import (
 	"image/jpeg"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
 
 	"junheng/app/evidence"
@@ -16,15 +15,6 @@ import (
 // Helpers of the 佐证材料 tests and benchmarks (evidence_*_test.go).
 
 const evTestYear = "2024-2025" // the year of county.Generate
-
-// skipWithoutEvidenceStore skips while data/evidence.go is the stub that
-// answers 尚未完成 (before the store lands on main).
-func evSkipWithoutStore(t testing.TB, s *Store) {
-	t.Helper()
-	if _, err := s.Attachments(evTestYear); err != nil && strings.Contains(err.Error(), "尚未完成") {
-		t.Skip("the evidence store is not implemented yet: " + err.Error())
-	}
-}
 
 // evPhotoImage is a camera-like picture: a gradient that differs with
 // seed, under fine noise of amplitude amp (0–255) and coarser noise of

@@ -38,7 +38,6 @@ func evTownship(t *testing.T, bureau *Store, schoolIDs []string) *Store {
 func TestEvidenceTownshipRoundTrip(t *testing.T) {
 	f := county.Generate(12, 7)
 	bureau := storeWith(t, f)
-	evSkipWithoutStore(t, bureau)
 	sc := func(i int) string { return f.Schools[i].ID }
 	town := []string{sc(2), sc(3), sc(4)}
 
@@ -185,7 +184,6 @@ func newConflictCase(t *testing.T, removeAtBureau bool) conflictCase {
 	t.Helper()
 	f := county.Generate(6, 7)
 	bureau := storeWith(t, f)
-	evSkipWithoutStore(t, bureau)
 	id := f.Schools[1].ID
 	att := evAdd("G3", id, evPrep(t, "音乐教室.jpg", evPhoto(t, 640, 480, 11, 90)), evidence.Meta{Title: "音乐专用教室", Caption: "2024年9月"})
 	evSave(t, bureau, evidence.Edit{Add: []evidence.Add{att}})

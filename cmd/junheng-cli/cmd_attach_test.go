@@ -18,7 +18,6 @@ import (
 	"junheng/app/evidence"
 	"junheng/app/format"
 	"junheng/assets/demo"
-	"junheng/data"
 )
 
 func init() {
@@ -38,22 +37,7 @@ func attachDB(t *testing.T) (db, year string) {
 	db = filepath.Join(t.TempDir(), "义马 2024.db")
 	dbRun(t, "init", db)
 	dbRun(t, "import-json", db, writeTemp(t, "demo.json", demo.JSON))
-	needEvidenceStore(t, db)
 	return db, demo.File().Year
-}
-
-// needEvidenceStore skips while the store of 佐证材料 is not in this
-// build (data/evidence.go still answers 尚未完成).
-func needEvidenceStore(t *testing.T, db string) {
-	t.Helper()
-	s, err := data.Open(db, data.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.Attachments(demo.File().Year); err != nil && strings.Contains(err.Error(), "尚未完成") {
-		t.Skip("the evidence store is not implemented yet: " + err.Error())
-	}
 }
 
 // photoJPEG is a camera-like JPEG of w×h px (a gradient with some texture,
