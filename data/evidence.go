@@ -162,8 +162,27 @@ func (s *Store) SaveEvidence(year string, ed evidence.Edit) error {
 				return err
 			}
 		}
-		return t.addAttachments(st, schools, lists, ed.Add)
+		if err := t.addAttachments(st, schools, lists, ed.Add); err != nil {
+			return err
+		}
+		return t.dropUnusedBlobs()
 	})
+}
+
+// dropUnusedBlobs deletes the bytes no live attachment uses: a file the
+// clerk removed (or a merge removed) frees its space, so the data file's
+// limit counts what it holds. A removed attachment's description stays in
+// the history; to have it back the clerk attaches the file again.
+const dropUnusedBlobs = `DELETE FROM blob WHERE hash NOT IN (SELECT v.val FROM value v JOIN entity e ON e.uuid = v.entity
+	WHERE e.kind = 'evidence' AND v.field = 'hash' AND NOT EXISTS
+	(SELECT 1 FROM value d WHERE d.entity = e.uuid AND d.field = '_deleted' AND d.val = 1))`
+
+func (t *txn) dropUnusedBlobs() error {
+	if err := t.flush(); err != nil { // the tombstones of this write must be in the table first
+		return err
+	}
+	_, err := t.tx.Exec(dropUnusedBlobs)
+	return dbErr(err)
 }
 
 // evidenceNote is the commit's note: what the edit did, in Chinese.

@@ -80,6 +80,13 @@ func TestAttachListAndRead(t *testing.T) {
 	if err != nil || string(data) != "规划文件内容" {
 		t.Errorf("AttachmentData = %q, %v", data, err)
 	}
+	// Removing it from G1 keeps the bytes G2.1 still uses.
+	if err := s.SaveEvidence(evYear, evidence.Edit{Remove: []string{evidence.Key("G1", "", doc.Hash)}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AttachmentData(doc.Hash); err != nil || blobCount(t, s) != 2 {
+		t.Errorf("the bytes of a file still proving G2.1 went with its G1 attachment: %v", err)
+	}
 	hist, err := s.History(Filter{Year: evYear})
 	if err != nil {
 		t.Fatal(err)
@@ -150,6 +157,9 @@ func TestUpdateRemoveAndAttachAgain(t *testing.T) {
 	}
 	if len(attachments(t, s)) != 0 {
 		t.Fatal("removed attachment still listed")
+	}
+	if n, _ := s.EvidenceBytes(); n != 0 || blobCount(t, s) != 0 {
+		t.Errorf("after removing the only attachment the file still holds %d bytes of it", n)
 	}
 	if err := s.SaveEvidence(evYear, evidence.Edit{Remove: []string{id}}); err == nil || !strings.Contains(err.Error(), "已被删除") {
 		t.Errorf("removing twice: %v", err)

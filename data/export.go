@@ -179,11 +179,8 @@ func finishExport(file, shown string, ids []string, set Settings, host string) (
 			`DELETE FROM change WHERE entity IN (SELECT uuid FROM gone)`,
 			`DELETE FROM value WHERE entity IN (SELECT uuid FROM gone)`,
 			`DELETE FROM entity WHERE uuid IN (SELECT uuid FROM gone)`,
-			// Only the bytes of the attachments that travel, and of those
-			// only the live ones: a removed file's bytes stay here.
-			`DELETE FROM blob WHERE hash NOT IN (SELECT v.val FROM value v JOIN entity e ON e.uuid = v.entity
-				WHERE e.kind = 'evidence' AND v.field = 'hash' AND NOT EXISTS
-				(SELECT 1 FROM value d WHERE d.entity = e.uuid AND d.field = '_deleted' AND d.val = 1))`,
+			// Only the bytes of the attachments that travel.
+			dropUnusedBlobs,
 			`DELETE FROM commit_log WHERE id NOT IN (SELECT rev FROM change) AND id NOT IN (SELECT rev FROM value)
 				AND id NOT IN (SELECT origin FROM change WHERE origin IS NOT NULL)`,
 		} {

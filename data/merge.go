@@ -482,7 +482,10 @@ func (s *Store) ApplyMerge(plan *MergePlan, takeTheirs []bool) error {
 		if err := m.validate(); err != nil {
 			return err
 		}
-		return m.copyBlobs(plan.Other)
+		if err := m.copyBlobs(plan.Other); err != nil {
+			return err
+		}
+		return t.dropUnusedBlobs()
 	})
 }
 
