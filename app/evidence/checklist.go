@@ -135,18 +135,37 @@ type Gap struct {
 	SchoolName string
 }
 
-// answers reports whether attachment a answers entry e of item (for
-// school). An item with a single entry is answered by any of its files.
-func answers(a *Attachment, item string, single bool, e Entry, school string) bool {
-	if a.Item != item || a.School != school {
-		return false
+// answered is what the attachments answer, read once: an item (of a
+// school) holding any file, and an entry of it named by a file. Missing
+// asks it for every entry of every school, so it must not walk the
+// attachments each time.
+type answered struct {
+	any   map[[2]string]bool // item, school
+	entry map[[3]string]bool // item, school, entry
+}
+
+func answersOf(atts []Attachment) answered {
+	an := answered{any: map[[2]string]bool{}, entry: map[[3]string]bool{}}
+	for _, a := range atts {
+		an.any[[2]string{a.Item, a.School}] = true
+		an.entry[[3]string{a.Item, a.School, a.Entry}] = true
 	}
-	return single || a.Entry == e.Name
+	return an
+}
+
+// answers reports whether entry e of item is answered for school. An item
+// with a single entry is answered by any of its files.
+func (an answered) answers(item string, single bool, e Entry, school string) bool {
+	if single {
+		return an.any[[2]string{item, school}]
+	}
+	return an.entry[[3]string{item, school, e.Name}]
 }
 
 // Missing lists what the checklists ask for and nothing answers: county
 // entries once, per-school entries for every school in schools.
 func Missing(lists map[string][]Entry, atts []Attachment, schools []SchoolRef) []Gap {
+	an := answersOf(atts)
 	var out []Gap
 	for _, it := range Items() {
 		es := lists[it.Code]
@@ -160,8 +179,7 @@ func Missing(lists map[string][]Entry, atts []Attachment, schools []SchoolRef) [
 				targets = schools
 			}
 			for _, s := range targets {
-				ok := slices.ContainsFunc(atts, func(a Attachment) bool { return answers(&a, it.Code, single, e, s.ID) })
-				if !ok {
+				if !an.answers(it.Code, single, e, s.ID) {
 					out = append(out, Gap{Item: it.Code, Entry: e.Name, School: s.ID, SchoolName: s.Name})
 				}
 			}
