@@ -62,7 +62,7 @@ func (s *Store) Attachments(year string) ([]evidence.Attachment, error) {
 	if err := s.opened(); err != nil {
 		return nil, err
 	}
-	st, _, err := loadState(s.db, year)
+	st, _, err := loadStateOf(s.db, year, kindEvidence)
 	if err != nil {
 		return nil, dbErr(err)
 	}
@@ -164,6 +164,9 @@ func (s *Store) SaveEvidence(year string, ed evidence.Edit) error {
 		}
 		if err := t.addAttachments(st, schools, lists, ed.Add); err != nil {
 			return err
+		}
+		if len(ed.Remove) == 0 {
+			return nil // only a removal leaves bytes no attachment uses
 		}
 		return t.dropUnusedBlobs()
 	})
@@ -374,7 +377,7 @@ func (s *Store) Checklists(year string) (map[string][]evidence.Entry, error) {
 	if err := s.opened(); err != nil {
 		return nil, err
 	}
-	st, _, err := loadState(s.db, year)
+	st, _, err := loadStateOf(s.db, year, kindChecklist)
 	if err != nil {
 		return nil, dbErr(err)
 	}

@@ -43,6 +43,13 @@ type querier interface {
 
 // loadState reads a school year; ok is false when the year does not exist.
 func loadState(q querier, year string) (st *yearState, ok bool, err error) {
+	return loadStateOf(q, year, "")
+}
+
+// loadStateOf reads the entities of one kind of a school year (every kind
+// when only is ""): listing a year's attachments need not read every
+// value of every school.
+func loadStateOf(q querier, year, only string) (st *yearState, ok bool, err error) {
 	var n int
 	if err := q.QueryRow(`SELECT count(*) FROM year WHERE year = ?`, year).Scan(&n); err != nil {
 		return nil, false, err
@@ -55,7 +62,7 @@ func loadState(q querier, year string) (st *yearState, ok bool, err error) {
 	// a province holds close to a million of them (the merge reads its
 	// rows' revisions through a snapshot).
 	rows, err := q.Query(`SELECT e.uuid, e.kind, e.key, e.pos, v.field, v.val
-		FROM entity e LEFT JOIN value v ON v.entity = e.uuid WHERE e.year = ?`, year)
+		FROM entity e LEFT JOIN value v ON v.entity = e.uuid WHERE e.year = ? AND (? = '' OR e.kind = ?)`, year, only, only)
 	if err != nil {
 		return nil, false, err
 	}
