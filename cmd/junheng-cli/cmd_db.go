@@ -20,32 +20,27 @@ import (
 // JUNHENG_USER (or --office/--user, see flags.go), for the audit trail.
 
 func init() {
-	loadFromDB = func(path, year string) (*county.File, error) {
+	loadFromDB = func(path, year string, withFiled bool) (*county.File, []evidence.Filed, error) {
 		s, err := data.Open(path, data.OpenOptions{ReadOnly: true})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		defer s.Close()
 		f, err := s.LoadYear(year)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if ps := county.Validate(f); len(ps) > 0 {
-			return nil, ps
+			return nil, nil, ps
 		}
-		return f, nil
-	}
-	filedFromDB = func(path, year string, f *county.File) ([]evidence.Filed, error) {
-		s, err := data.Open(path, data.OpenOptions{ReadOnly: true})
-		if err != nil {
-			return nil, err
+		if !withFiled {
+			return f, nil, nil
 		}
-		defer s.Close()
 		atts, err := s.Attachments(year)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return evidence.Number(atts, evidence.SchoolRefs(f)), nil
+		return f, evidence.Number(atts, evidence.SchoolRefs(f)), nil
 	}
 	register("init", command{usage: "init DB   新建空的数据文件", run: runInit})
 	register("import-json", command{usage: "import-json DB FILE.json [--year 学年] [--replace --yes]   把县域数据 JSON 导入数据文件（新增和更新学校，修改留痕；--replace 以文件替换整个学年）", run: runImportJSON})

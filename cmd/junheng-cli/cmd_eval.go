@@ -19,13 +19,11 @@ import (
 	"junheng/data/safefile"
 )
 
-// loadFromDB loads one school year from a database file; the database
-// commands set it. Nil means this build reads JSON files only.
-var loadFromDB func(path, year string) (*county.File, error)
-
-// filedFromDB lists a year's attachments of a database file as filed in
-// the 迎检档案 (卷/件号), for the dossier's 佐证材料目录.
-var filedFromDB func(path, year string, f *county.File) ([]evidence.Filed, error)
+// loadFromDB loads one school year from a database file and, with
+// withFiled, its attachments as filed in the 迎检档案 (卷/件号, for the
+// dossier's 佐证材料目录), in one open; the database commands set it. Nil
+// means this build reads JSON files only.
+var loadFromDB func(path, year string, withFiled bool) (*county.File, []evidence.Filed, error)
 
 func init() {
 	register("eval", command{
@@ -87,6 +85,13 @@ func (c *countFlag) Get() any { return int(*c) }
 
 // loadCounty reads a county from a JSON file or, with --year, a database.
 func loadCounty(path, year string) (*county.File, error) {
+	f, _, err := loadCountyFiled(path, year, false)
+	return f, err
+}
+
+// loadCountyFiled is loadCounty that, with withFiled, also lists the
+// year's attachments of a database file (none for a JSON file).
+func loadCountyFiled(path, year string, withFiled bool) (*county.File, []evidence.Filed, error) {
 	if strings.HasSuffix(strings.ToLower(path), ".json") || path == "-" {
 		var data []byte
 		var err error
@@ -96,17 +101,18 @@ func loadCounty(path, year string) (*county.File, error) {
 			data, err = os.ReadFile(path)
 		}
 		if err != nil {
-			return nil, safefile.Explain(path, err)
+			return nil, nil, safefile.Explain(path, err)
 		}
-		return county.Decode(data)
+		f, err := county.Decode(data)
+		return f, nil, err
 	}
 	if loadFromDB == nil {
-		return nil, fmt.Errorf("「%s」不是 .json 文件", path)
+		return nil, nil, fmt.Errorf("「%s」不是 .json 文件", path)
 	}
 	if year == "" {
-		return nil, fmt.Errorf("从数据库评估时请用 --year 指定学年，例如 --year 2024-2025")
+		return nil, nil, fmt.Errorf("从数据库评估时请用 --year 指定学年，例如 --year 2024-2025")
 	}
-	return loadFromDB(path, year)
+	return loadFromDB(path, year, withFiled)
 }
 
 func runEval(args []string, stdout, stderr io.Writer) int {

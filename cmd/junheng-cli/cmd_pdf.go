@@ -65,15 +65,11 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	f, err := loadCounty(pos[0], *year)
+	f, filed, err := loadCountyFiled(pos[0], *year, true)
 	if err != nil {
 		return failed(stderr, err)
 	}
-	if !strings.HasSuffix(strings.ToLower(pos[0]), ".json") && pos[0] != "-" && filedFromDB != nil {
-		if opts.Evidence, err = filedFromDB(pos[0], *year, f); err != nil {
-			return failed(stderr, err)
-		}
-	}
+	opts.Evidence = filed
 	r := eval.Evaluate(f, standard.National2017(), *rules)
 	var buf bytes.Buffer
 	if err := dossier.Write(&buf, f, r, opts); err != nil {

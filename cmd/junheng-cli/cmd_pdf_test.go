@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -101,5 +102,36 @@ func needPdftotext(t *testing.T) {
 			t.Fatal("pdftotext not installed: CI must install poppler-utils")
 		}
 		t.Skip("pdftotext not installed")
+	}
+}
+
+// From a data file, the dossier's 佐证材料目录 lists the year's attachments
+// with the 件号 that `attachments` gives them.
+func TestPDFFromDatabaseListsAttachments(t *testing.T) {
+	db, year := attachDB(t)
+	photo := writeTemp(t, "音乐教室.jpg", photoJPEG(t, 800, 600))
+	sc := demo.File().Schools[0]
+	if code, _, errOut := runCLI("attach", db, "--year", year, "--item", "G3", "--school", sc.ID, "--title", "实验小学音乐专用教室", photo); code != 0 {
+		t.Fatalf("attach: exit %d: %s", code, errOut)
+	}
+	out := filepath.Join(t.TempDir(), "out.pdf")
+	if code, _, errOut := runCLI("pdf", db, "--year", year, "-o", out, "--sections", "evidence"); code != 0 {
+		t.Fatalf("pdf: exit %d: %s", code, errOut)
+	}
+	needPdftotext(t)
+	text, err := exec.Command("pdftotext", "-enc", "UTF-8", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, listing, _ := runCLI("attachments", db, "--year", year)
+	if !strings.Contains(string(text), "实验小学音乐专用教室") || !strings.Contains(listing, "实验小学音乐专用教室") {
+		t.Fatalf("the 佐证材料目录 does not list the attachment:\n%s", text)
+	}
+	codes := regexp.MustCompile(`(?m)^\d-\d{3}`).FindAllString(listing, -1)
+	if len(codes) != 1 {
+		t.Fatalf("the listing gives %d 件号, want 1:\n%s", len(codes), listing)
+	}
+	if !strings.Contains(string(text), codes[0]) {
+		t.Errorf("件号 %s of the listing is not in the 佐证材料目录", codes[0])
 	}
 }
