@@ -260,6 +260,9 @@ func (t *txn) addAttachments(st *yearState, schools map[string]string, lists map
 		if err := checkEntry(lists, a.Item, m.Entry, p.Name); err != nil {
 			return err
 		}
+		// The key is the hash of the bytes stored, computed here rather
+		// than taken from p.Hash: a caller's Prepared is not trusted to
+		// name what it carries.
 		sum := sha256.Sum256(p.Data)
 		hash := hex.EncodeToString(sum[:])
 		id := evidence.Key(a.Item, a.School, hash)

@@ -33,7 +33,6 @@ func Printouts(spineCM int, problems *Problems) func(in *Input) ([]Extra, error)
 		}}
 		title := Title(in.File.County.Name, in.Year)
 		for _, part := range printParts(pdfout.Boxes(in.Filed, spineCM)) {
-			part := part
 			name := "照片及文件页 " + part[0].Code()
 			if len(part) > 1 {
 				name += "至" + part[len(part)-1].Code()
