@@ -306,21 +306,5 @@ func panicReason(r any) error {
 	if r == errBudget {
 		return errors.New("文件结构有误，读取无法结束（可能有循环引用）")
 	}
-	return fmt.Errorf("文件结构无法识别；技术信息：%s", techNote(fmt.Sprint(r)))
-}
-
-// techNote is a library's message made fit to print: printable ASCII
-// only (a broken file's bytes are quoted in it), at most 80 characters.
-func techNote(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if b.Len() >= 80 {
-			b.WriteString("...")
-			break
-		}
-		if r >= 0x20 && r < 0x7F {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return errors.New("文件结构无法识别") // the library's own words are English: never shown
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -112,6 +113,12 @@ func TestHostilePDFs(t *testing.T) {
 		if !strings.Contains(got.Problems[i], c.name) {
 			t.Errorf("%s: problem %q", c.name, got.Problems[i])
 		}
+		// The reason is the program's Chinese, never the PDF library's English.
+		_, reason, _ := strings.Cut(got.Problems[i], "无法嵌入（")
+		reason, _, _ = strings.Cut(reason, "），请查阅")
+		if latin.MatchString(reason) {
+			t.Errorf("%s: the reason %q carries a library's English", c.name, reason)
+		}
 	}
 	if text := pgPageText(t, path, len(cases)+2); !strings.Contains(text, "GOODDOCpagetwo") || !strings.Contains(text, "第2/2页") {
 		t.Errorf("the good PDF after the hostile ones: %q", text)
@@ -194,3 +201,6 @@ func TestDemoArchive(t *testing.T) {
 		t.Errorf("the demo labels lack the title: %.200s", text)
 	}
 }
+
+// latin is a lower-case Latin word (an English message; PDF is ours).
+var latin = regexp.MustCompile(`[a-z]{3,}`)

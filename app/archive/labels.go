@@ -68,7 +68,7 @@ func BoxLabels(w io.Writer, info LabelInfo, files []evidence.Filed, spineCM int)
 		s.contents(&info, b)
 		s.notes(&info, b)
 		if err := s.pdf.Error(); err != nil {
-			return fmt.Errorf("生成档案盒标签时在%s处出错，未写出（技术信息：%v）。", b.Name(), err)
+			return fmt.Errorf("生成档案盒标签时在%s处出错，未写出。", b.Name())
 		}
 	}
 	return s.output(w, "档案盒标签 PDF")

@@ -111,20 +111,31 @@ func oneLine(s string) string {
 }
 
 // output writes the finished document to w, with what went wrong said in
-// Chinese (gofpdf's own words kept in brackets for a bug report).
+// Chinese (gofpdf's own words are English and are not shown).
 func (s *sheet) output(w io.Writer, what string) (err error) {
 	defer func() {
 		// gofpdf patches imported objects' references in place while
 		// writing; a defect there must not take the program down.
 		if r := recover(); r != nil {
-			err = fmt.Errorf("生成%s时出错，未写出（技术信息：%s）。", what, techNote(fmt.Sprint(r)))
+			err = fmt.Errorf("生成%s时出错，未写出。", what)
 		}
 	}()
 	if err := s.pdf.Error(); err != nil {
-		return fmt.Errorf("生成%s时出错，未写出（技术信息：%v）。", what, err)
+		return fmt.Errorf("生成%s时出错，未写出。", what)
 	}
 	if err := s.pdf.Output(w); err != nil {
-		return fmt.Errorf("写出%s失败（技术信息：%v）。", what, err)
+		return &writeError{what: what, err: err}
 	}
 	return nil
 }
+
+// writeError is a failed write of a finished document: said in Chinese,
+// the cause (an OS error, in English) kept for errors.Is only, so that the
+// caller can still tell a full disk.
+type writeError struct {
+	what string
+	err  error
+}
+
+func (e *writeError) Error() string { return "写出" + e.what + "失败。" }
+func (e *writeError) Unwrap() error { return e.err }

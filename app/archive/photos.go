@@ -69,7 +69,7 @@ func PhotoPages(w io.Writer, title string, files []evidence.Filed, data Source) 
 			s.documentPages(title, first, data, imp, out)
 		}
 		if err := s.pdf.Error(); err != nil {
-			return out, fmt.Errorf("生成照片及文件页时在件号 %s《%s》处出错，未写出（技术信息：%v）。", first.Code(), first.DisplayTitle(), err)
+			return out, fmt.Errorf("生成照片及文件页时在件号 %s《%s》处出错，未写出。", first.Code(), first.DisplayTitle())
 		}
 	}
 	if s.pdf.PageCount() == 0 {
