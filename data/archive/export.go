@@ -111,10 +111,10 @@ func Export(src Source, year, out string, opt Options) (Summary, error) {
 
 	var xb, pb bytes.Buffer
 	if err := xlsx.WriteArchiveIndex(&xb, title, rows); err != nil {
-		return sum, fmt.Errorf("迎检档案未导出：生成%s失败：%w", IndexXLSX, err)
+		return sum, internal(IndexXLSX, err)
 	}
 	if err := pdfout.WriteIndex(&pb, pdfout.IndexDoc{Title: title, County: f.County.Name, Year: year, Date: stamp, Rows: rows}); err != nil {
-		return sum, fmt.Errorf("迎检档案未导出：生成%s失败：%w", IndexPDF, err)
+		return sum, internal(IndexPDF, err)
 	}
 	var extras []Extra
 	if opt.Extras != nil {
@@ -196,6 +196,23 @@ func Export(src Source, year, out string, opt Options) (Summary, error) {
 	}
 	return sum, nil
 }
+
+// internal is the refusal when the 目录 itself cannot be laid out: a
+// defect of the program, not of the clerk's files. The library's words are
+// English, so the sentence does not quote them; the cause stays wrapped.
+func internal(what string, err error) error {
+	return &internalError{what: what, err: err}
+}
+
+type internalError struct {
+	what string
+	err  error
+}
+
+func (e *internalError) Error() string {
+	return "迎检档案未导出：生成" + e.what + "时程序出错。请将数据文件和本提示告知技术支持。"
+}
+func (e *internalError) Unwrap() error { return e.err }
 
 // where names what an attachment proves: 指标 G3，学校 第一小学.
 func where(f *evidence.Filed) string {
