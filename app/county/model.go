@@ -49,6 +49,8 @@ type Profile struct {
 	// Rectification is the 整改台账: one entry per to-do item, keyed by
 	// code and school.
 	Rectification []Rectification `json:"rectification,omitempty"`
+	// Planning holds the unit costs and options of the 达标规划 (plan.md §2).
+	Planning *Planning `json:"planning,omitempty"`
 }
 
 // Application is the county government's application: the date printed on

@@ -149,3 +149,25 @@ var ResourceCodes = []string{"R1", "R2", "R3", "R4", "R5", "R6", "R7"}
 
 // LegacyCodes are the eight 2012 indicators, in order.
 var LegacyCodes = []string{"B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8"}
+
+// Planned returns a copy of the standard a plan is made to (plan.md §2):
+// every R1–R7 limit raised by the margin m, every coefficient limit
+// lowered by it, and with allSeven the 85 % exception dropped.
+func (s *Standard) Planned(m float64, allSeven bool) *Standard {
+	c := *s
+	c.byCode = nil
+	c.Items = make([]Item, len(s.Items))
+	copy(c.Items, s.Items)
+	for i := range c.Items {
+		if c.Items[i].Part == PartResource {
+			c.Items[i].Primary *= 1 + m
+			c.Items[i].Junior *= 1 + m
+		}
+	}
+	c.CVLimitPrimary *= 1 - m
+	c.CVLimitJunior *= 1 - m
+	if allSeven {
+		c.PartPassMinMet = len(ResourceCodes)
+	}
+	return &c
+}

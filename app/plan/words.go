@@ -1,0 +1,89 @@
+package plan
+
+import (
+	"fmt"
+
+	"junheng/app/eval"
+	"junheng/app/format"
+)
+
+// LeverNames are the Chinese names of the levers and action kinds.
+var LeverNames = map[string]string{
+	KeyHire: "新增专任教师", KeyUpgrade: "学历提升", KeyBackbone: "骨干教师培养认定", KeyTransfer: "交流轮岗",
+	KeyRooms: "新建教学及辅助用房", KeyGround: "新建室外运动场地", KeyEquipment: "购置教学仪器设备",
+	KeyMultimedia: "配备网络多媒体教室", KindBuildMusic: "新建音乐专用教室", KindBuildArt: "新建美术专用教室",
+	KindEnlargeMusic: "改扩建音乐专用教室", KindEnlargeArt: "改扩建美术专用教室",
+}
+
+// LeverUnits are the units the levers' unit costs are counted per.
+var LeverUnits = map[string]string{
+	KeyHire: "元/人", KeyUpgrade: "元/人", KeyBackbone: "元/人", KeyTransfer: "元/人",
+	KeyRooms: "元/㎡", KeyGround: "元/㎡", KeyEquipment: "元/元", KeyMultimedia: "元/间",
+}
+
+// SubjectNames name hire subjects and transferred teachers' kinds.
+var SubjectNames = map[string]string{
+	SubjectPE: "体育", SubjectMusic: "音乐", SubjectArt: "美术", SubjectOther: "其他学科", TeacherBackbone: "骨干",
+}
+
+// Describe words an action for a clerk, naming schools through names
+// (id → name; an unknown id is printed as it is): 「新增小学体育教师 2 人」,
+// 「从城关一小交流初中骨干教师 1 人到西村中学」, 「新建室外运动场地 1,188 ㎡」.
+func (a Action) Describe(names map[string]string) string {
+	stage := eval.StageNames[a.Stage]
+	name := func(id string) string {
+		if n, ok := names[id]; ok && n != "" {
+			return format.Safe(n)
+		}
+		return format.Safe(id)
+	}
+	switch a.Kind {
+	case KeyHire:
+		return fmt.Sprintf("新增%s%s专任教师 %d 人", stage, SubjectNames[a.Subject], a.Count)
+	case KeyUpgrade:
+		return fmt.Sprintf("%s教师学历提升 %d 人（达到规定学历）", stage, a.Count)
+	case KeyBackbone:
+		return fmt.Sprintf("培养认定%s县级骨干教师 %d 人", stage, a.Count)
+	case KeyTransfer:
+		kind := SubjectNames[a.Teacher]
+		if a.Teacher == SubjectPE || a.Teacher == SubjectMusic || a.Teacher == SubjectArt {
+			kind = "体艺（" + kind + "）"
+		}
+		return fmt.Sprintf("从%s交流%s%s教师 %d 人到%s", name(a.From), stage, kind, a.Count, name(a.To))
+	case KeyRooms:
+		return fmt.Sprintf("新建教学及辅助用房 %s ㎡", format.Number(float64(a.Area), 0))
+	case KeyGround:
+		return fmt.Sprintf("新建室外运动场地 %s ㎡", format.Number(float64(a.Area), 0))
+	case KeyEquipment:
+		return fmt.Sprintf("购置教学仪器设备 %s 元", format.Number(float64(a.Value), 0))
+	case KeyMultimedia:
+		return fmt.Sprintf("配备网络多媒体教室 %d 间", a.Count)
+	case KindBuildMusic:
+		return fmt.Sprintf("新建音乐专用教室 1 间（%s ㎡）", format.Number(float64(a.Area), 0))
+	case KindBuildArt:
+		return fmt.Sprintf("新建美术专用教室 1 间（%s ㎡）", format.Number(float64(a.Area), 0))
+	case KindEnlargeMusic, KindEnlargeArt:
+		room := 0
+		if a.Room != nil {
+			room = *a.Room + 1
+		}
+		kind := "音乐"
+		if a.Kind == KindEnlargeArt {
+			kind = "美术"
+		}
+		return fmt.Sprintf("改扩建第 %d 间%s专用教室，增加 %s ㎡", room, kind, format.Number(float64(a.Area), 0))
+	}
+	return a.Kind
+}
+
+// Responsible is who carries an action out (整改台账 责任单位): the school,
+// or 县教体局 for a transfer between schools.
+func (a Action) Responsible(names map[string]string) string {
+	if a.Kind == KeyTransfer {
+		return "县教体局"
+	}
+	if n, ok := names[a.School]; ok && n != "" {
+		return n
+	}
+	return a.School
+}
