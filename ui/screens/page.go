@@ -21,12 +21,13 @@ const (
 	Survey    = "社会认可度"
 	Veto      = "一票否决"
 	Todo      = "整改清单"
+	Plan      = "达标规划"
 	Evidence  = "佐证材料"
 	Print     = "打印材料"
 )
 
 // Names lists the pages in navigation order.
-var Names = []string{Home, Profile, Schools, Grid, Resources, Gov, Quality, Survey, Veto, Todo, Evidence, Print}
+var Names = []string{Home, Profile, Schools, Grid, Resources, Gov, Quality, Survey, Veto, Todo, Plan, Evidence, Print}
 
 // Env is what a page may use of the window around it.
 type Env struct {
@@ -71,6 +72,7 @@ func New(env *Env) map[string]Page {
 		Survey:    newSurvey(env),
 		Veto:      newVeto(env),
 		Todo:      newTodo(env),
+		Plan:      newPlan(env),
 		Evidence:  newEvidence(env),
 		Print:     newPrint(env),
 	}

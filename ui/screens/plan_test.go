@@ -1,0 +1,276 @@
+package screens
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"junheng/app/county"
+	"junheng/app/plan"
+	"junheng/app/standard"
+)
+
+// showPlan opens 达标规划 on the demo county; mk, when set, answers 生成方案
+// in place of the planner.
+func showPlan(t *testing.T, mk planMaker) (*fixture, *planPage) {
+	t.Helper()
+	fx := newFixture(t)
+	p := fx.pages[Plan].(*planPage)
+	if mk != nil {
+		p.make = mk
+	}
+	fx.show(Plan)
+	return fx, p
+}
+
+// generate taps 生成方案 and waits for the answer.
+func (p *planPage) generateNow(t *testing.T) {
+	t.Helper()
+	tapButton(t, p.Object(), "生成方案")
+	p.wait()
+}
+
+// demoPlan is a plan over the demo's schools: a PE teacher hired at the
+// first school, a backbone teacher moved from the second to the third,
+// rooms built at the first, and one thing it cannot fix.
+func demoPlan(f *county.File) *plan.Plan {
+	a, b, c := f.Schools[0].ID, f.Schools[1].ID, f.Schools[2].ID
+	acts := []plan.Action{
+		{Kind: plan.KeyHire, School: a, Stage: "primary", Subject: plan.SubjectPE, Count: 2, Cost: 196000},
+		{Kind: plan.KeyRooms, School: a, Area: 120, Cost: 360000},
+		{Kind: plan.KeyTransfer, From: b, To: c, Stage: "primary", Teacher: plan.TeacherBackbone, Count: 1, Cost: 5000},
+	}
+	cv := map[string]map[string]float64{"primary": {"R1": 0.52, "R2": 0.61}, "junior": {"R1": 0.41}}
+	cvAfter := map[string]map[string]float64{"primary": {"R1": 0.48, "R2": 0.49}, "junior": {"R1": 0.40}}
+	return &plan.Plan{Format: plan.Format, County: f.County.Name, Year: f.Year, Costs: plan.DefaultCosts(f),
+		Actions: acts, TotalCost: 561000,
+		ByKind: map[string]float64{plan.KeyHire: 196000, plan.KeyRooms: 360000, plan.KeyTransfer: 5000},
+		Before: plan.Summary{FailingParts: 3, CV: cv, CVPass: map[string]map[string]bool{"primary": {"R1": false}}, G3Failing: 1},
+		After: plan.Summary{ResourcePass: true, G3Pass: true, CV: cvAfter,
+			CVPass: map[string]map[string]bool{"primary": {"R1": true, "R2": true}, "junior": {"R1": true}}},
+		Unresolved: []plan.Unresolved{{Item: "G5", School: f.Schools[3].ID, Detail: "需增加 2 个班"}},
+	}
+}
+
+func fixed(pl *plan.Plan, err error) planMaker {
+	return func(*county.File, *standard.Standard, plan.Options, plan.Progress) (*plan.Plan, error) {
+		return pl, err
+	}
+}
+
+// The planner itself on the demo county: the total (测算) and every action
+// it chose are on screen.
+func TestPlanGenerateShowsTotalAndActions(t *testing.T) {
+	fx, p := showPlan(t, nil)
+	want, err := plan.Make(fx.env.S.File, fx.env.S.Std, mustOptions(t, fx), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.generateNow(t)
+	if !strings.Contains(p.res.total.Text, "测算总费用："+money(want.TotalCost)+"（测算）") {
+		t.Fatalf("total reads %q, want %s", p.res.total.Text, money(want.TotalCost))
+	}
+	if got := p.res.tabs.Items[1].Text; got != "措施清单（"+strconv.Itoa(len(want.Actions))+"）" {
+		t.Errorf("tab reads %q for %d actions", got, len(want.Actions))
+	}
+	n := 0
+	for _, r := range p.res.rows {
+		if r.action >= 0 {
+			n++
+		}
+	}
+	if n != len(want.Actions) {
+		t.Errorf("the list holds %d actions, the plan %d", n, len(want.Actions))
+	}
+}
+
+func mustOptions(t *testing.T, fx *fixture) plan.Options {
+	t.Helper()
+	o, err := plan.OptionsFor(fx.env.S.File, fx.env.S.Settings.Options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// A plan with actions: the total and its split in 万元, the actions worded
+// under their schools with their cost, before → after, the unresolved.
+func TestPlanShowsActionsBySchool(t *testing.T) {
+	fx, p := showPlan(t, nil)
+	pl := demoPlan(fx.env.S.File)
+	p.make = fixed(pl, nil)
+	p.generateNow(t)
+	if got := p.res.total.Text; got != "测算总费用：56.10 万元（测算）" {
+		t.Errorf("total %q", got)
+	}
+	if got := p.res.split.Text; !strings.Contains(got, "人员 20.10 万元，基建 36.00 万元，设备 0 元") {
+		t.Errorf("split %q", got)
+	}
+	p.res.tabs.SelectIndex(1)
+	shown := strings.Join(texts(p.res.list), "\n")
+	names := schoolNames(fx.env.S.File)
+	for _, a := range pl.Actions {
+		if !strings.Contains(shown, a.Describe(names)) {
+			t.Errorf("action %q not listed in\n%s", a.Describe(names), shown)
+		}
+	}
+	for _, want := range []string{fx.env.S.File.Schools[0].Name + "（2 项）", "测算 19.60 万元", "测算 5,000 元"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("%q not shown in\n%s", want, shown)
+		}
+	}
+	summary := strings.Join(texts(p.res.summary), "\n")
+	for _, want := range []string{"未达标的学校（校部）：3 个 → 0 个", "0.520 → 0.480", "资源配置：未达标 → 达标"} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("%q not in the summary:\n%s", want, summary)
+		}
+	}
+	if !strings.Contains(p.res.unres.Text, "需增加 2 个班") {
+		t.Errorf("unresolved: %q", p.res.unres.Text)
+	}
+}
+
+// tickAction taps the check of the listed action worded text.
+func tickAction(t *testing.T, p *planPage, text string) {
+	t.Helper()
+	var check *widget.Check
+	walk(p.res.list, func(o fyne.CanvasObject) {
+		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 3 {
+			if l, ok := c.Objects[0].(*widget.Label); ok && l.Text == text {
+				check, _ = c.Objects[1].(*widget.Check)
+			}
+		}
+	})
+	if check == nil {
+		t.Fatalf("no action %q in the list", text)
+	}
+	test.Tap(check)
+}
+
+// Two ticked actions become two 整改台账 rows: the measure as worded, the
+// school or 县教体局 responsible, the item it raises, the time limit typed.
+func TestPlanTickedActionsJoinTheLedger(t *testing.T) {
+	fx, p := showPlan(t, nil)
+	f := fx.env.S.File
+	pl := demoPlan(f)
+	p.make = fixed(pl, nil)
+	p.generateNow(t)
+	p.res.tabs.SelectIndex(1)
+	names := schoolNames(f)
+	before := len(f.County.Rectification)
+	tickAction(t, p, pl.Actions[0].Describe(names))
+	tickAction(t, p, pl.Actions[2].Describe(names))
+	if got := p.res.ledger.deadline.Text; got != defaultDeadline(f.Year) || got == "" {
+		t.Errorf("time limit defaults to %q", got)
+	}
+	p.res.ledger.deadline.SetText("")
+	test.Type(p.res.ledger.deadline, "2026-08-31")
+	tapButton(t, p.Object(), "加入整改台账（2 项）")
+	fx.env.S.Wait()
+
+	stored, _ := fx.store.LoadYear(f.Year)
+	rows := stored.County.Rectification
+	if len(rows) != before+2 {
+		t.Fatalf("%d ledger rows, want %d (%s)", len(rows), before+2, p.res.ledger.msg.Text)
+	}
+	got := rows[before:]
+	want := []county.Rectification{
+		{Code: "R3", SchoolID: county.S(f.Schools[0].ID), Measure: pl.Actions[0].Describe(names), Unit: f.Schools[0].Name, Deadline: "2026-08-31", Status: "未开始"},
+		{Code: "R2", SchoolID: county.S(f.Schools[2].ID), Measure: pl.Actions[2].Describe(names), Unit: "县教体局", Deadline: "2026-08-31", Status: "未开始"},
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if g.Code != w.Code || *g.SchoolID != *w.SchoolID || g.Measure != w.Measure || g.Unit != w.Unit || g.Deadline != w.Deadline || g.Status != w.Status {
+			t.Errorf("row %d = %+v (school %s), want %+v (school %s)", i, g, *g.SchoolID, w, *w.SchoolID)
+		}
+	}
+	if len(p.res.chosen()) != 0 {
+		t.Error("the ticks stay after the rows were added")
+	}
+	if p.res.stale.Visible() {
+		t.Error("adding ledger rows marks the plan as made from other data")
+	}
+}
+
+// No plan under the options: the planner's sentence in a dialog, no plan.
+func TestPlanInfeasibleShowsTheSentence(t *testing.T) {
+	const why = "不允许新增教师和交流轮岗时，义马市第一小学体育、艺术教师无法达到标准"
+	fx, p := showPlan(t, fixed(nil, &plan.Infeasible{Sentence: why}))
+	test.Tap(p.set.on[plan.KeyHire])
+	test.Tap(p.set.on[plan.KeyTransfer])
+	p.generateNow(t)
+	if got := overlayTexts(fx.win); !strings.Contains(got, why) {
+		t.Fatalf("dialog reads %q", got)
+	}
+	if p.res.pl != nil || p.res.body.Visible() {
+		t.Error("a plan is shown")
+	}
+}
+
+// Costs and options typed and saved are the county's planning block,
+// stored; typed and not saved, the page is dirty.
+func TestPlanEditingACostUpdatesThePlanningBlock(t *testing.T) {
+	fx, p := showPlan(t, nil)
+	if p.Dirty() {
+		t.Fatal("dirty before any input")
+	}
+	if got := p.set.cost[plan.KeyHire].PlaceHolder; got == "" {
+		t.Error("no default shown in the hire cost")
+	}
+	test.Type(p.set.cost[plan.KeyHire], "98,000")
+	test.Tap(p.set.on[plan.KeyTransfer])
+	test.Type(p.set.margin, "5")
+	test.Type(p.set.maxNew, "40")
+	if !p.Dirty() {
+		t.Fatal("typing a cost does not mark the page as changed")
+	}
+	tapButton(t, p.Object(), "保存设置（Ctrl+S）")
+	fx.env.S.Wait()
+	if p.msg.Text != "" {
+		t.Fatalf("save refused: %s", p.msg.Text)
+	}
+	stored, _ := fx.store.LoadYear(fx.env.S.Year)
+	for _, pl := range []*county.Planning{fx.env.S.File.County.Planning, stored.County.Planning} {
+		if pl == nil {
+			t.Fatal("no planning block")
+		}
+		if pl.Costs[plan.KeyHire] != 98000 || len(pl.Costs) != 1 {
+			t.Errorf("costs %v", pl.Costs)
+		}
+		if !slices.Equal(pl.Off, []string{plan.KeyTransfer}) {
+			t.Errorf("off %v", pl.Off)
+		}
+		if pl.Margin == nil || *pl.Margin != 0.05 || pl.MaxNewTeachers == nil || *pl.MaxNewTeachers != 40 {
+			t.Errorf("margin %v, cap %v", pl.Margin, pl.MaxNewTeachers)
+		}
+	}
+	if p.Dirty() {
+		t.Error("still dirty after saving")
+	}
+	// A cost out of range is refused with the field named.
+	p.set.cost[plan.KeyGround].SetText("")
+	test.Type(p.set.cost[plan.KeyGround], "-3")
+	tapButton(t, p.Object(), "保存设置（Ctrl+S）")
+	if !strings.Contains(p.msg.Text, "新建室外运动场地") {
+		t.Errorf("a negative cost: %q", p.msg.Text)
+	}
+}
+
+// With a plan on screen the page fits the window at 1366×768, 100 % and
+// 125 % (after the navigation and the top bar: 1,000 × 480 units).
+func TestPlanPageFits(t *testing.T) {
+	fx, p := showPlan(t, nil)
+	p.make = fixed(demoPlan(fx.env.S.File), nil)
+	p.generateNow(t)
+	for i := range p.res.tabs.Items {
+		p.res.tabs.SelectIndex(i)
+		if ms := p.Object().MinSize(); ms.Width > 1000 || ms.Height > 480 {
+			t.Errorf("tab %d: the page needs %v", i, ms)
+		}
+	}
+}
