@@ -25,6 +25,7 @@ type planLedger struct {
 	deadline *widget.Entry
 	add      *widget.Button
 	msg      *widget.Label
+	row      *fyne.Container
 	obj      fyne.CanvasObject
 }
 
@@ -36,8 +37,8 @@ func newPlanLedger(env *Env, r *planResult) *planLedger {
 	l.add.Importance = widget.HighImportance
 	all := widget.NewButton("全选", func() { r.tickAll(true) })
 	none := widget.NewButton("全不选", func() { r.tickAll(false) })
-	row := container.NewBorder(nil, nil, container.NewHBox(all, none, widget.NewLabel("完成时限")), l.add, l.deadline)
-	l.obj = container.NewVBox(widget.NewSeparator(), row, l.msg)
+	l.row = container.NewBorder(nil, nil, container.NewHBox(all, none, widget.NewLabel("完成时限")), l.add, l.deadline)
+	l.obj = container.NewVBox(widget.NewSeparator(), l.row, l.msg)
 	return l
 }
 
@@ -60,6 +61,7 @@ func (l *planLedger) update() {
 		l.deadline.SetText(defaultDeadline(l.env.S.Year))
 	}
 	n := len(l.r.chosen())
+	defer l.row.Refresh() // the button's width changed: lay the row out again
 	if n == 0 {
 		l.add.SetText("加入整改台账")
 		l.add.Disable()

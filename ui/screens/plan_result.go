@@ -114,6 +114,7 @@ func (r *planResult) Object() fyne.CanvasObject { return r.obj }
 // clear shows no plan (none was made, or none exists under the options).
 func (r *planResult) clear() {
 	r.pl = nil
+	r.ledger.deadline.SetText("") // the next plan takes the default of the year on screen
 	r.rows, r.ticked = nil, map[int]bool{}
 	r.body.Hide()
 	r.empty.Show()
@@ -328,6 +329,7 @@ func (r *planResult) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	l, c, cost := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Check), box.Objects[2].(*widget.Label)
 	row := r.rows[id]
+	defer box.Refresh() // the cost's width changed: lay the row out again
 	cost.SetText("测算 " + money(row.cost))
 	c.OnChanged = nil
 	if row.action < 0 {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/county"
@@ -38,13 +39,14 @@ type planSettings struct {
 
 func newPlanSettings(env *Env, pick func()) *planSettings {
 	ps := &planSettings{env: env, cost: map[string]*widget.Entry{}, on: map[string]*widget.Check{}}
-	costs := container.NewVBox()
+	costs := container.New(layout.NewFormLayout())
 	for _, k := range county.PlanningLevers {
 		e := widget.NewEntry()
 		c := widget.NewCheck(plan.LeverNames[k], nil)
 		unit := widget.NewLabel(plan.LeverUnits[k])
 		ps.cost[k], ps.on[k] = e, c
-		costs.Add(container.NewBorder(nil, nil, c, unit, e))
+		costs.Add(c)
+		costs.Add(container.NewBorder(nil, nil, nil, unit, e))
 	}
 	ps.maxNew = widget.NewEntry()
 	ps.maxNew.SetPlaceHolder("不限")
@@ -59,14 +61,13 @@ func newPlanSettings(env *Env, pick func()) *planSettings {
 	note := widget.NewLabel("勾选的措施可用于方案；单价留空即用灰色显示的默认值。预留余量为学生增长留出余地（标准提高、差异系数限值降低相应百分比）。音乐、美术专用教室按教学及辅助用房单价测算，不能关闭。")
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
-	row := func(label string, e *widget.Entry, unit string) fyne.CanvasObject {
-		return container.NewBorder(nil, nil, widget.NewLabel(label), widget.NewLabel(unit), e)
-	}
+	opts := container.New(layout.NewFormLayout(),
+		widget.NewLabel("新增教师上限"), container.NewBorder(nil, nil, nil, widget.NewLabel("人"), ps.maxNew),
+		widget.NewLabel("预留余量"), container.NewBorder(nil, nil, nil, widget.NewLabel("%（0–20）"), ps.margin))
 	ps.obj = container.NewVBox(
 		bold("措施与单价（测算假设）"), note, costs,
 		bold("选项"),
-		row("新增教师上限", ps.maxNew, "人"),
-		row("预留余量", ps.margin, "%（0–20）"),
+		opts,
 		ps.allSeven,
 		bold("不纳入规划的学校（拟撤并）"),
 		ps.exclText,

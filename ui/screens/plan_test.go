@@ -273,4 +273,24 @@ func TestPlanPageFits(t *testing.T) {
 			t.Errorf("tab %d: the page needs %v", i, ms)
 		}
 	}
+	// Texts set after a row was laid out (a cost, the button's count) stay
+	// inside it: the row is laid out again.
+	p.res.tick(0, true)
+	rows := []*fyne.Container{p.res.ledger.row}
+	walk(p.res.list, func(o fyne.CanvasObject) {
+		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 3 {
+			rows = append(rows, c)
+		}
+	})
+	for _, c := range rows {
+		for _, o := range c.Objects {
+			if !o.Visible() {
+				continue
+			}
+			if o.Position().X+o.Size().Width > c.Size().Width+0.5 || o.Size().Width < o.MinSize().Width-0.5 {
+				t.Errorf("%T is %.0f wide (needs %.0f) and ends at %.0f in a row %.0f wide",
+					o, o.Size().Width, o.MinSize().Width, o.Position().X+o.Size().Width, c.Size().Width)
+			}
+		}
+	}
 }
