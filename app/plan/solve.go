@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -255,6 +256,30 @@ func (pr *problem) judge(actions []Action) (Summary, bool) {
 // facilities, the teacher coefficients, then every purchase trimmed to
 // what is still needed.
 func (pr *problem) run(ex map[string][2]int, tighten float64) (*model, error) {
+	// A part that cannot reach an indicator under the options may still
+	// pass by leaving that one at 85 %: try that before saying no plan.
+	for tries := 0; ; tries++ {
+		m, err := pr.runOnce(ex, tighten)
+		var inf *Infeasible
+		if err == nil || !errors.As(err, &inf) || inf.ind < 0 || pr.ps.PartPassMinMet >= nInd || tries > 50 {
+			return m, err
+		}
+		e, ok := ex[inf.school]
+		if !ok || e[inf.stage] == inf.ind {
+			return m, err
+		}
+		next := map[string][2]int{}
+		for k, v := range ex {
+			next[k] = v
+		}
+		e[inf.stage] = inf.ind
+		next[inf.school] = e
+		ex = next
+		pr.initial = ex
+	}
+}
+
+func (pr *problem) runOnce(ex map[string][2]int, tighten float64) (*model, error) {
 	m := newModel(pr.withG3, pr.ps, pr.r, pr.o)
 	m.tighten = tighten
 	for id, e := range ex {

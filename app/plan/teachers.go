@@ -113,16 +113,15 @@ func (m *model) doRecog(c *sch, si, d int) {
 
 // doTransfer moves d teachers of a kind (negative d undoes).
 func (m *model) doTransfer(from, to *sch, si, kind, d int) {
-	var t *transfer
-	for _, x := range m.trans {
-		if x.from == from && x.to == to && x.stage == si && x.kind == kindKeys[kind] {
-			t = x
-			break
-		}
-	}
+	key := transferKey{from, to, si, kind}
+	t := m.transByKey[key]
 	if t == nil {
+		if m.transByKey == nil {
+			m.transByKey = map[transferKey]*transfer{}
+		}
 		t = &transfer{from: from, to: to, stage: si, kind: kindKeys[kind]}
 		m.trans = append(m.trans, t)
+		m.transByKey[key] = t
 	}
 	t.n += d
 	from.outTrans[si] += d
