@@ -162,14 +162,11 @@ func prepare(f *county.File, std *standard.Standard, o Options) (*problem, []Unr
 		}
 		if s.Type != county.TypePoint && s.Type != county.TypeSpecial &&
 			(s.Classes.Primary == nil && s.Classes.Junior == nil || s.MusicRooms == nil || s.ArtRooms == nil) {
+			// the engine counts G3 of such a school as 未填报, not failed
 			unresolved = append(unresolved, Unresolved{Item: "G3", School: s.ID, Name: s.Name, Detail: "班级数或音乐、美术专用教室未填报，无法测算专用教室"})
-			pr.skip[s.ID] = true
 			continue
 		}
 		pr.g3 = append(pr.g3, g3Actions(s, std, o.Costs[KeyRooms])...)
-	}
-	if o.Off[KeyRooms] {
-		// the G3 rooms cannot be switched off (plan.md §2); they are still built.
 	}
 	pr.withG3 = Apply(work, pr.g3)
 	pr.r = eval.Evaluate(pr.withG3, pr.ps, o.Rules)

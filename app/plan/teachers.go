@@ -335,7 +335,10 @@ func (m *model) teacherCV(si int) *Infeasible {
 				continue
 			}
 			low := m.extremes(si, k, 4, true)
-			high := m.extremes(si, k, 4, false)
+			var high []*part
+			if m.transferOK() {
+				high = m.givers(si, k, 4)
+			}
 			for _, p := range low {
 				c := p.sch
 				switch k {
@@ -412,6 +415,39 @@ func (m *model) extremes(si, k, n int, low bool) []*part {
 		}
 		for i := len(out) - 1; i > 0 && key(out[i]) < key(out[i-1]); i-- {
 			out[i], out[i-1] = out[i-1], out[i]
+		}
+	}
+	return out
+}
+
+// givers returns up to n parts of a stage able to send a teacher counting
+// for indicator k, those whose loss lowers the coefficient most first.
+func (m *model) givers(si, k, n int) []*part {
+	cands := m.extremes(si, k, 4*n, false)
+	var out []*part
+	for _, p := range cands {
+		if m.giveKind(p, k) >= 0 {
+			out = append(out, p)
+			if len(out) == n {
+				return out
+			}
+		}
+	}
+	if len(m.st[si].parts) > 2000 {
+		return out
+	}
+	// few of the richest can give: look through all of them
+	all := append([]*part(nil), m.st[si].parts...)
+	sort.SliceStable(all, func(a, b int) bool {
+		return 2*all[a].value(k)-per[k]/all[a].P > 2*all[b].value(k)-per[k]/all[b].P
+	})
+	out = out[:0]
+	for _, p := range all {
+		if !p.sch.fixed && m.giveKind(p, k) >= 0 {
+			out = append(out, p)
+			if len(out) == n {
+				break
+			}
 		}
 	}
 	return out
