@@ -203,10 +203,6 @@ func (m *model) teacherFloors(si int) *Infeasible {
 					do   func()
 				}
 				var opts []option
-				if from != nil {
-					f, kd := from, kind
-					opts = append(opts, option{cT, func() { m.doTransfer(f.sch, c, si, kd, 1) }})
-				}
 				switch k {
 				case iR1:
 					if !m.o.Off[KeyUpgrade] && m.upgradeRoom(c, si) > 0 {
@@ -225,6 +221,11 @@ func (m *model) teacherFloors(si int) *Infeasible {
 					if m.hireOK() {
 						opts = append(opts, option{cH, func() { m.doHire(c, si, m.lackingSubject(c, si), 1) }})
 					}
+				}
+				if from != nil {
+					// last, so that a tie goes to what leaves the source alone
+					f, kd := from, kind
+					opts = append(opts, option{cT, func() { m.doTransfer(f.sch, c, si, kd, 1) }})
 				}
 				if len(opts) == 0 {
 					return m.cannotRaise(p, k)
