@@ -35,6 +35,7 @@ type planPage struct {
 
 	generate *widget.Button
 	progress *dialogs.Progress // shown after half a second
+	shown    bool              // a progress dialog was shown for the latest plan (tests)
 	running  sync.WaitGroup
 
 	res *planResult
@@ -148,6 +149,7 @@ func (p *planPage) run() {
 	version, year := s.Version, s.Year
 	names := schoolNames(&nf)
 	p.generate.Disable()
+	p.shown = false
 	p.env.Status("正在生成方案…")
 	var frac atomic.Uint64 // progress × 1e6
 	done := make(chan struct{})
@@ -203,6 +205,7 @@ func (p *planPage) run() {
 func (p *planPage) showProgress(x float64) {
 	if p.progress == nil {
 		p.progress = dialogs.NewProgress("正在生成方案…", p.env.Win)
+		p.shown = true
 	}
 	if x > 0 {
 		p.progress.Set(x)

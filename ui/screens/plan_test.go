@@ -1,10 +1,12 @@
 package screens
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -78,14 +80,45 @@ func TestPlanGenerateShowsTotalAndActions(t *testing.T) {
 	if got := p.res.tabs.Items[1].Text; got != "措施清单（"+strconv.Itoa(len(want.Actions))+"）" {
 		t.Errorf("tab reads %q for %d actions", got, len(want.Actions))
 	}
-	n := 0
-	for _, r := range p.res.rows {
-		if r.action >= 0 {
-			n++
+	if len(want.Actions) == 0 || want.TotalCost <= 0 {
+		t.Fatalf("the demo county fails, yet its plan has %d actions costing %v", len(want.Actions), want.TotalCost)
+	}
+	p.res.tabs.SelectIndex(1)
+	shown := strings.Join(texts(p.res.list), "\n")
+	names := schoolNames(fx.env.S.File)
+	for _, a := range want.Actions {
+		if !strings.Contains(shown, a.Describe(names)) {
+			t.Errorf("action %q not listed in\n%s", a.Describe(names), shown)
 		}
 	}
-	if n != len(want.Actions) {
-		t.Errorf("the list holds %d actions, the plan %d", n, len(want.Actions))
+}
+
+// 全选 and 加入整改台账 on the demo's own plan: one row per action, filed
+// under the item it raises, the school responsible.
+func TestPlanDemoActionsJoinTheLedger(t *testing.T) {
+	fx, p := showPlan(t, nil)
+	p.generateNow(t)
+	pl := p.res.pl
+	p.res.tabs.SelectIndex(1)
+	tapButton(t, p.Object(), "全选")
+	tapButton(t, p.Object(), fmt.Sprintf("加入整改台账（%d 项）", len(pl.Actions)))
+	names := schoolNames(fx.env.S.File)
+	got := map[string]county.Rectification{}
+	for _, r := range fx.env.S.File.County.Rectification {
+		got[r.Measure] = r
+	}
+	for _, a := range pl.Actions {
+		r, ok := got[a.Describe(names)]
+		if !ok {
+			t.Errorf("no ledger row for %q (%s)", a.Describe(names), p.res.ledger.msg.Text)
+			continue
+		}
+		if r.Code != ledgerCode(a) || r.Unit != a.Responsible(names) || *r.SchoolID != servedSchool(a) {
+			t.Errorf("%q filed as %s at %s by %s", r.Measure, r.Code, *r.SchoolID, r.Unit)
+		}
+		if a.Kind == plan.KindEnlargeArt && r.Code != "G3" || a.Kind == plan.KeyGround && r.Code != "R5" {
+			t.Errorf("%s filed under %s", a.Kind, r.Code)
+		}
 	}
 }
 
@@ -292,5 +325,35 @@ func TestPlanPageFits(t *testing.T) {
 					o, o.Size().Width, o.MinSize().Width, o.Position().X+o.Size().Width, c.Size().Width)
 			}
 		}
+	}
+}
+
+// A plan that takes a while: 生成方案 returns at once (the window goes on),
+// the button waits, a progress dialog opens after half a second and
+// closes with the answer.
+func TestPlanSlowPlanShowsProgress(t *testing.T) {
+	fx, p := showPlan(t, nil)
+	pl := demoPlan(fx.env.S.File)
+	release := make(chan struct{})
+	p.make = func(_ *county.File, _ *standard.Standard, _ plan.Options, progress plan.Progress) (*plan.Plan, error) {
+		progress(0.4)
+		<-release
+		return pl, nil
+	}
+	tapButton(t, p.Object(), "生成方案")
+	if !p.generate.Disabled() {
+		t.Error("生成方案 can be tapped again while a plan is being made")
+	}
+	time.Sleep(800 * time.Millisecond)
+	close(release)
+	p.wait()
+	if !p.shown {
+		t.Error("no progress shown for a plan taking 0.8 s")
+	}
+	if p.progress != nil || fx.win.Canvas().Overlays().Top() != nil {
+		t.Error("the progress dialog stays open")
+	}
+	if p.generate.Disabled() || p.res.pl != pl {
+		t.Error("the plan is not shown, or 生成方案 stays disabled")
 	}
 }
