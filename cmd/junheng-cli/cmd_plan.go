@@ -18,6 +18,9 @@ import (
 
 const planUsage = "plan FILE.json|DB [--year 学年] [--json] [-o OUT.xlsx|OUT.pdf] [--off 键,…] [--max-new-teachers N] [--margin M] [--all-seven] [--exclude 标识码,…] [规则选项]"
 
+// makePlan is the planner (a test puts a stand-in here).
+var makePlan = plan.Make
+
 // writePlanPDF writes a plan's PDF; set by the PDF's file, nil in a build
 // without it.
 var writePlanPDF func(w io.Writer, r plan.Report) error
@@ -34,7 +37,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	year := fs.String("year", "", "学年（从数据文件测算时；默认为最新的学年）")
 	asJSON := fs.Bool("json", false, "输出 junheng-plan/1 JSON")
 	pretty := fs.Bool("pretty", false, "JSON 分行缩进（便于阅读）")
-	out := fs.String("o", "", "另存测算结果：.xlsx（Excel）或 .pdf；不覆盖已有文件")
+	out := fs.String("o", "", "另存测算结果：.xlsx 表格或 .pdf；不覆盖已有文件")
 	off := fs.String("off", "", "不使用的措施，逗号分隔："+strings.Join(county.PlanningLevers, ","))
 	maxNew := fs.String("max-new-teachers", "", "全县新增教师上限（人）")
 	margin := fs.String("margin", "", "预留余量，0 到 0.2 之间的小数，如 0.05")
@@ -69,7 +72,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitInvalid
 	}
-	pl, err := plan.Make(f, standard.National2017(), opts, nil)
+	pl, err := makePlan(f, standard.National2017(), opts, nil)
 	if err != nil {
 		var inf *plan.Infeasible
 		if errors.As(err, &inf) {
@@ -103,14 +106,14 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 // checkPlanOutput refuses an output that is not .xlsx or .pdf, that is
 // the input, or that exists: a plan never overwrites a file.
 func checkPlanOutput(out, input string) string {
-	ext := strings.ToLower(filepath.Ext(out))
-	if ext != ".xlsx" && ext != ".pdf" {
-		return fmt.Sprintf("-o「%s」应为 .xlsx 或 .pdf 文件名：请改为如「达标规划.xlsx」或「达标规划.pdf」。", out)
-	}
 	a, errA := filepath.Abs(out)
 	b, errB := filepath.Abs(input)
 	if errA == nil && errB == nil && a == b {
 		return fmt.Sprintf("-o「%s」就是输入的数据文件，不能写到它上面：请换一个文件名。", out)
+	}
+	ext := strings.ToLower(filepath.Ext(out))
+	if ext != ".xlsx" && ext != ".pdf" {
+		return fmt.Sprintf("-o「%s」应为 .xlsx 或 .pdf 文件名：请改为如「达标规划.xlsx」或「达标规划.pdf」。", out)
 	}
 	if _, err := os.Stat(out); err == nil {
 		return fmt.Sprintf("文件「%s」已存在，不会覆盖：请换一个文件名或先移走它。", out)
