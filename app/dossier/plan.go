@@ -61,10 +61,13 @@ func planPages(d *doc, r plan.Report) {
 		var rows [][]cell
 		for _, s := range r.Schools {
 			school := shortName(s.Name) + "（" + clean(s.ID, false) + "）"
-			for _, a := range s.Actions {
+			for i, a := range s.Actions {
+				if i > 0 {
+					school = "" // the school is named on its first row
+				}
 				rows = append(rows, []cell{txt(school), txt(a.Text), txt(a.Responsible), num(plan.Money(a.Cost))})
 			}
-			rows = append(rows, []cell{txt(school), {Text: "本校合计", Bold: true}, txt(""), {Text: plan.Money(s.Cost), Align: "R", Bold: true}})
+			rows = append(rows, []cell{txt(""), {Text: "本校合计", Bold: true}, txt(""), {Text: plan.Money(s.Cost), Align: "R", Bold: true}})
 		}
 		(&table{cols: []col{{W: 30}, {W: 44}, {W: 20}, {W: 20, Align: "R"}}, size: smallSize,
 			head: [][]cell{headRow("学校", "措施", "责任单位", "测算金额")}}).draw(d, rows)
