@@ -1,5 +1,10 @@
 package county
 
+import (
+	"strings"
+	"unicode"
+)
+
 // Planning is the optional `planning` block of the county JSON
 // (plan.md §2): the county's unit costs and the options of the 达标规划.
 // Costs override only the levers they name; nil and empty mean the
@@ -50,4 +55,40 @@ const (
 func IsPlanningLever(key string) bool {
 	_, ok := PlanningLeverLabels[key]
 	return ok
+}
+
+// PlanningOffText shows the levers switched off as a clerk writes them:
+// their Chinese names joined by 、 (a key without a name as it is).
+func PlanningOffText(keys []string) string {
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = k
+		if n, ok := PlanningLeverLabels[k]; ok {
+			names[i] = n
+		}
+	}
+	return strings.Join(names, "、")
+}
+
+// SplitPlanningList reads a list a clerk typed (ids, levers) separated by
+// 、 , ， ; ； or blanks; for the levers (off) a Chinese name is read as
+// its key. What is no lever is kept as typed, for ValidatePlanning to name.
+func SplitPlanningList(text string, levers bool) []string {
+	parts := strings.FieldsFunc(text, func(r rune) bool {
+		return strings.ContainsRune("、,，;；", r) || unicode.IsSpace(r)
+	})
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if levers {
+			for k, n := range PlanningLeverLabels {
+				if p == n {
+					p = k
+				}
+			}
+		} else {
+			p = CleanID(p)
+		}
+		out = append(out, p)
+	}
+	return out
 }
