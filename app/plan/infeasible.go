@@ -56,11 +56,12 @@ func (m *model) cannotRaise(p *part, k int) *Infeasible {
 	name := format.Safe(p.sch.name)
 	return &Infeasible{Sentence: fmt.Sprintf("%s%s%s%s无法达到标准（%s ≥ %s），请放开相应措施或调整规划设置。",
 		m.offWords(k), name, eval.StageNames[stageKeys[p.stage]], indicatorWords[k],
-		m.std.Item(standard.ResourceCodes[k]).Name, format.Number(p.lim[k]*m.floorFrac(p, k), 2))}
+		m.std.Item(standard.ResourceCodes[k]).Name, format.Number(p.lim[k]*m.floorFrac(p, k), 2)),
+		school: p.sch.id, stage: p.stage, ind: k}
 }
 
 func (m *model) cannotLower(si, k int) *Infeasible {
 	code := standard.ResourceCodes[k]
-	return &Infeasible{Sentence: fmt.Sprintf("%s%s%s（%s）的差异系数无法降到 %s 以下，请放开相应措施或调整规划设置。",
+	return &Infeasible{ind: -1, Sentence: fmt.Sprintf("%s%s%s（%s）的差异系数无法降到 %s 以下，请放开相应措施或调整规划设置。",
 		m.offWords(k), eval.StageNames[stageKeys[si]], m.std.Item(code).Name, code, format.Number(m.st[si].limit, 3))}
 }

@@ -142,6 +142,13 @@ type model struct {
 	tighten float64
 	hires   int
 	trans   []*transfer
+	// transByKey finds a transfer by its schools, stage and kind.
+	transByKey map[transferKey]*transfer
+}
+
+type transferKey struct {
+	from, to  *sch
+	stage, kd int
 }
 
 type transfer struct {

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -161,14 +162,11 @@ func prepare(f *county.File, std *standard.Standard, o Options) (*problem, []Unr
 		}
 		if s.Type != county.TypePoint && s.Type != county.TypeSpecial &&
 			(s.Classes.Primary == nil && s.Classes.Junior == nil || s.MusicRooms == nil || s.ArtRooms == nil) {
+			// the engine counts G3 of such a school as 未填报, not failed
 			unresolved = append(unresolved, Unresolved{Item: "G3", School: s.ID, Name: s.Name, Detail: "班级数或音乐、美术专用教室未填报，无法测算专用教室"})
-			pr.skip[s.ID] = true
 			continue
 		}
 		pr.g3 = append(pr.g3, g3Actions(s, std, o.Costs[KeyRooms])...)
-	}
-	if o.Off[KeyRooms] {
-		// the G3 rooms cannot be switched off (plan.md §2); they are still built.
 	}
 	pr.withG3 = Apply(work, pr.g3)
 	pr.r = eval.Evaluate(pr.withG3, pr.ps, o.Rules)
@@ -255,6 +253,30 @@ func (pr *problem) judge(actions []Action) (Summary, bool) {
 // facilities, the teacher coefficients, then every purchase trimmed to
 // what is still needed.
 func (pr *problem) run(ex map[string][2]int, tighten float64) (*model, error) {
+	// A part that cannot reach an indicator under the options may still
+	// pass by leaving that one at 85 %: try that before saying no plan.
+	for tries := 0; ; tries++ {
+		m, err := pr.runOnce(ex, tighten)
+		var inf *Infeasible
+		if err == nil || !errors.As(err, &inf) || inf.ind < 0 || pr.ps.PartPassMinMet >= nInd || tries > 50 {
+			return m, err
+		}
+		e, ok := ex[inf.school]
+		if !ok || e[inf.stage] == inf.ind {
+			return m, err
+		}
+		next := map[string][2]int{}
+		for k, v := range ex {
+			next[k] = v
+		}
+		e[inf.stage] = inf.ind
+		next[inf.school] = e
+		ex = next
+		pr.initial = ex
+	}
+}
+
+func (pr *problem) runOnce(ex map[string][2]int, tighten float64) (*model, error) {
 	m := newModel(pr.withG3, pr.ps, pr.r, pr.o)
 	m.tighten = tighten
 	for id, e := range ex {

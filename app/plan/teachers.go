@@ -113,16 +113,15 @@ func (m *model) doRecog(c *sch, si, d int) {
 
 // doTransfer moves d teachers of a kind (negative d undoes).
 func (m *model) doTransfer(from, to *sch, si, kind, d int) {
-	var t *transfer
-	for _, x := range m.trans {
-		if x.from == from && x.to == to && x.stage == si && x.kind == kindKeys[kind] {
-			t = x
-			break
-		}
-	}
+	key := transferKey{from, to, si, kind}
+	t := m.transByKey[key]
 	if t == nil {
+		if m.transByKey == nil {
+			m.transByKey = map[transferKey]*transfer{}
+		}
 		t = &transfer{from: from, to: to, stage: si, kind: kindKeys[kind]}
 		m.trans = append(m.trans, t)
+		m.transByKey[key] = t
 	}
 	t.n += d
 	from.outTrans[si] += d
@@ -204,10 +203,6 @@ func (m *model) teacherFloors(si int) *Infeasible {
 					do   func()
 				}
 				var opts []option
-				if from != nil {
-					f, kd := from, kind
-					opts = append(opts, option{cT, func() { m.doTransfer(f.sch, c, si, kd, 1) }})
-				}
 				switch k {
 				case iR1:
 					if !m.o.Off[KeyUpgrade] && m.upgradeRoom(c, si) > 0 {
@@ -226,6 +221,11 @@ func (m *model) teacherFloors(si int) *Infeasible {
 					if m.hireOK() {
 						opts = append(opts, option{cH, func() { m.doHire(c, si, m.lackingSubject(c, si), 1) }})
 					}
+				}
+				if from != nil {
+					// last, so that a tie goes to what leaves the source alone
+					f, kd := from, kind
+					opts = append(opts, option{cT, func() { m.doTransfer(f.sch, c, si, kd, 1) }})
 				}
 				if len(opts) == 0 {
 					return m.cannotRaise(p, k)
@@ -336,7 +336,10 @@ func (m *model) teacherCV(si int) *Infeasible {
 				continue
 			}
 			low := m.extremes(si, k, 4, true)
-			high := m.extremes(si, k, 4, false)
+			var high []*part
+			if m.transferOK() {
+				high = m.givers(si, k, 4)
+			}
 			for _, p := range low {
 				c := p.sch
 				switch k {
@@ -413,6 +416,39 @@ func (m *model) extremes(si, k, n int, low bool) []*part {
 		}
 		for i := len(out) - 1; i > 0 && key(out[i]) < key(out[i-1]); i-- {
 			out[i], out[i-1] = out[i-1], out[i]
+		}
+	}
+	return out
+}
+
+// givers returns up to n parts of a stage able to send a teacher counting
+// for indicator k, those whose loss lowers the coefficient most first.
+func (m *model) givers(si, k, n int) []*part {
+	cands := m.extremes(si, k, 4*n, false)
+	var out []*part
+	for _, p := range cands {
+		if m.giveKind(p, k) >= 0 {
+			out = append(out, p)
+			if len(out) == n {
+				return out
+			}
+		}
+	}
+	if len(m.st[si].parts) > 2000 {
+		return out
+	}
+	// few of the richest can give: look through all of them
+	all := append([]*part(nil), m.st[si].parts...)
+	sort.SliceStable(all, func(a, b int) bool {
+		return 2*all[a].value(k)-per[k]/all[a].P > 2*all[b].value(k)-per[k]/all[b].P
+	})
+	out = out[:0]
+	for _, p := range all {
+		if !p.sch.fixed && m.giveKind(p, k) >= 0 {
+			out = append(out, p)
+			if len(out) == n {
+				break
+			}
 		}
 	}
 	return out

@@ -144,6 +144,10 @@ type Unresolved struct {
 // Chinese sentence naming the school and what cannot be reached.
 type Infeasible struct {
 	Sentence string
+	// the part and indicator that could not be raised (solver's use)
+	school string
+	stage  int
+	ind    int
 }
 
 func (e *Infeasible) Error() string { return e.Sentence }
