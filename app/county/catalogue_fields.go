@@ -254,7 +254,7 @@ func planningSpecs() []FieldSpec {
 	out := []FieldSpec{{Path: "county.planning.costs", Label: "规划单价", Kind: KindEnum, Options: PlanningLevers,
 		Hint: "达标规划测算用的单价，只填要改的项目，其余用默认值"}}
 	for _, k := range PlanningLevers {
-		out = append(out, amount("county.planning.costs."+k, "规划单价："+PlanningLeverLabels[k], planningLeverUnits[k], MaxUnitCost, 2, "",
+		out = append(out, amount("county.planning.costs."+k, "规划单价："+PlanningLeverLabels[k], PlanningLeverUnits[k], MaxUnitCost, 2, "",
 			"达标规划测算用的单价；不填用默认值"))
 	}
 	return append(out,

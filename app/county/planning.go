@@ -39,8 +39,8 @@ var PlanningLeverLabels = map[string]string{
 	"buy_equipment": "购置教学仪器设备", "add_multimedia_rooms": "配备网络多媒体教室",
 }
 
-// planningLeverUnits are what each lever's unit cost is counted per.
-var planningLeverUnits = map[string]string{
+// PlanningLeverUnits are what each lever's unit cost is counted per.
+var PlanningLeverUnits = map[string]string{
 	"hire": "元/人", "upgrade_degree": "元/人", "recognize_backbone": "元/人", "transfer": "元/人",
 	"build_rooms": "元/㎡", "build_sports_ground": "元/㎡", "buy_equipment": "元/元", "add_multimedia_rooms": "元/间",
 }
