@@ -73,7 +73,11 @@ func flattenValue(v reflect.Value, prefix, skip string, out fields) {
 		flattenValue(v.Elem(), prefix, skip, out)
 	case reflect.Map:
 		for _, k := range v.MapKeys() {
-			out[join(prefix, k.String())] = listText(v.MapIndex(k))
+			if e := v.MapIndex(k); e.Kind() == reflect.Slice || e.Kind() == reflect.Array {
+				out[join(prefix, k.String())] = listText(e) // a survey group's counts
+			} else {
+				flattenValue(e, join(prefix, k.String()), skip, out) // a unit cost of planning.costs
+			}
 		}
 	case reflect.Slice:
 		if !v.IsNil() {
@@ -244,6 +248,9 @@ func display(field string, v any) string {
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	case string:
+		if field == "planning.off" || field == "planning.excluded_schools" {
+			return planningList(field, x)
+		}
 		return x
 	case []byte:
 		return string(x)
@@ -328,4 +335,24 @@ func digest(fs fields) string {
 		fmt.Fprintf(h, "%s\x1f%T\x1f%v\n", f, fs[f], fs[f])
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// planningList shows a stored list of the planning block as the clerk
+// wrote it: 交流轮岗、新增专任教师, or the ids joined by 、 (「无」 for none).
+func planningList(field, stored string) string {
+	var items []string
+	if json.Unmarshal([]byte(stored), &items) != nil {
+		return stored
+	}
+	if len(items) == 0 {
+		return "无"
+	}
+	if field == "planning.off" {
+		for i, k := range items {
+			if name, ok := county.PlanningLeverLabels[k]; ok {
+				items[i] = name
+			}
+		}
+	}
+	return strings.Join(items, "、")
 }

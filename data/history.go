@@ -151,6 +151,8 @@ func groupLabel(path, label string) string {
 		return "小学教师数据"
 	case "teachers.junior":
 		return "初中教师数据"
+	case "county.planning":
+		return "达标规划设置"
 	}
 	if label == "" {
 		label = lastSeg(path)

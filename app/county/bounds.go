@@ -55,6 +55,9 @@ func planFor(t reflect.Type, prefix string) *plan {
 		f := t.Field(i)
 		n := node{index: i, name: name, kind: f.Type.Kind()}
 		path := prefix + name
+		if path == planningPath {
+			continue // ValidatePlanning checks the whole block
+		}
 		ft := f.Type
 		if ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice || ft.Kind() == reflect.Map {
 			n.elem = ft.Elem().Kind()

@@ -245,7 +245,29 @@ var countyFields = concatSpecs(
 		{Path: "county.rectification.deadline", Label: "完成时限", Kind: KindDate, Hint: "如 2025-08-31"},
 		{Path: "county.rectification.status", Label: "整改状态", Kind: KindEnum, Options: RectificationStatuses},
 	},
+	planningSpecs(),
 )
+
+// planningSpecs are the fields of the 达标规划's block (plan.md §2): one
+// unit cost per lever, then the options.
+func planningSpecs() []FieldSpec {
+	out := []FieldSpec{{Path: "county.planning.costs", Label: "规划单价", Kind: KindEnum, Options: PlanningLevers,
+		Hint: "达标规划测算用的单价，只填要改的项目，其余用默认值"}}
+	for _, k := range PlanningLevers {
+		out = append(out, amount("county.planning.costs."+k, "规划单价："+PlanningLeverLabels[k], PlanningLeverUnits[k], MaxUnitCost, 2, "",
+			"达标规划测算用的单价；不填用默认值"))
+	}
+	return append(out,
+		FieldSpec{Path: "county.planning.off", Label: "规划不使用的措施", Kind: KindText, MaxLen: 200,
+			Hint: "不使用的措施，用顿号分隔，如「交流轮岗、新增专任教师」；不填为全部使用"},
+		count("county.planning.max_new_teachers", "规划新增教师上限", "人", MaxCountyCount, "", "全县可用的教师编制数；不填为不限"),
+		FieldSpec{Path: "county.planning.margin", Label: "规划预留余量", Kind: KindFloat, Max: MaxPlanningMargin, Decimals: 3,
+			Hint: "0 到 0.2 之间的小数，如 0.05 表示按标准的 105% 规划（为生源增长留余地）"},
+		yesNo("county.planning.all_seven", "规划七项全部达标", "", "填「是」则每校七项指标全部达标，不用 85% 的例外"),
+		FieldSpec{Path: "county.planning.excluded_schools", Label: "不纳入规划的学校", Kind: KindText, MaxLen: TextMaxLen,
+			Hint: "拟撤并的学校标识码，用顿号分隔；这些学校不安排措施"},
+	)
+}
 
 // RectificationStatuses are the states of a to-do item of the 整改台账.
 var RectificationStatuses = []string{"未开始", "进行中", "已完成"}

@@ -29,8 +29,15 @@ func modelLeaves(t reflect.Type, prefix string, out *[]string) {
 }
 
 // pendingPaths are catalogue entries that are no single field of the
-// model: the two numbers of a survey group.
-var pendingPaths = []string{"county.survey.respondents", "county.survey.satisfied"}
+// model: the two numbers of a survey group, the unit cost of each
+// planning lever (keys of planning.costs).
+var pendingPaths = func() []string {
+	out := []string{"county.survey.respondents", "county.survey.satisfied"}
+	for _, k := range PlanningLevers {
+		out = append(out, "county.planning.costs."+k)
+	}
+	return out
+}()
 
 // Every field of the model is in the catalogue, and every entry of the
 // catalogue is a field of the model.

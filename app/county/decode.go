@@ -61,6 +61,11 @@ func foldIDs(f *File) {
 			*s.ParentID = CleanID(*s.ParentID)
 		}
 	}
+	if p := f.County.Planning; p != nil {
+		for i, id := range p.ExcludedSchools {
+			p.ExcludedSchools[i] = CleanID(id)
+		}
+	}
 	for i := range f.County.Rectification {
 		if id := f.County.Rectification[i].SchoolID; id != nil {
 			*id = CleanID(*id)

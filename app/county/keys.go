@@ -20,10 +20,10 @@ import (
 // what could exhaust anything.
 const maxDepth = 64
 
-// knownKeys holds every JSON name of the model and the survey groups: a
-// file whose keys are all among them, spelled exactly, can take the fast
-// typed path; any other key (a typo, "NAME") goes to the raw walker, which
-// names it.
+// knownKeys holds every JSON name of the model, the survey groups and the
+// planning levers: a file whose keys are all among them, spelled exactly,
+// can take the fast typed path; any other key (a typo, "NAME") goes to the
+// raw walker, which names it.
 var knownKeys = func() map[string]bool {
 	m := map[string]bool{}
 	var add func(t reflect.Type)
@@ -44,6 +44,9 @@ var knownKeys = func() map[string]bool {
 	add(reflect.TypeOf(File{}))
 	for _, g := range SurveyGroups {
 		m[g] = true
+	}
+	for _, k := range PlanningLevers { // the keys of planning.costs
+		m[k] = true
 	}
 	return m
 }()

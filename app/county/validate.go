@@ -78,6 +78,7 @@ func (v *validator) file(f *File) {
 		v.school(f, ids, i)
 	}
 	v.dossier(&f.County, ids)
+	v.problems = append(v.problems, ValidatePlanning(f.County.Planning, func(id string) bool { _, ok := ids[id]; return ok })...)
 }
 
 // dossier checks the optional facts of the application dossier.

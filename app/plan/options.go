@@ -1,13 +1,13 @@
 package plan
 
 import (
-	"fmt"
+	"errors"
 	"math"
 	"sort"
+	"strings"
 
 	"junheng/app/county"
 	"junheng/app/eval"
-	"junheng/app/format"
 )
 
 // Defaults of the unit costs (plan.md §2), in 元 per person, m², 元 or room.
@@ -56,7 +56,7 @@ func OptionsFor(f *county.File, rules eval.Options) (Options, error) {
 	if p == nil {
 		return o, nil
 	}
-	if err := CheckPlanning(p); err != nil {
+	if err := checkPlanning(p, f); err != nil {
 		return o, err
 	}
 	for k, v := range p.Costs {
@@ -81,62 +81,36 @@ func OptionsFor(f *county.File, rules eval.Options) (Options, error) {
 }
 
 // IsLever reports whether key is a lever of plan.md §2.
-func IsLever(key string) bool {
-	for _, k := range county.PlanningLevers {
-		if k == key {
-			return true
-		}
-	}
-	return false
-}
+func IsLever(key string) bool { return county.IsPlanningLever(key) }
 
 // MaxMargin is the largest margin a plan takes.
-const MaxMargin = 0.2
+const MaxMargin = county.MaxPlanningMargin
 
-// CheckPlanning validates a planning block: known lever keys, costs finite
-// and ≥ 0, margin 0–0.2, cap a whole number ≥ 0. The error is one Chinese
-// sentence naming the key and the value.
-func CheckPlanning(p *county.Planning) error {
-	keys := make([]string, 0, len(p.Costs))
-	for k := range p.Costs {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		v := p.Costs[k]
-		if !IsLever(k) {
-			return fmt.Errorf("规划设置的单价中有未知的项目「%s」：只能是 %s", format.Safe(k), leverList())
-		}
-		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || v > 1e12 {
-			return fmt.Errorf("规划设置的单价「%s」为 %s，不是 0 到 1 万亿之间的数：请改为以元计的单价", LeverNames[k], format.Number(v, 2))
-		}
-	}
-	for _, k := range p.Off {
-		if !IsLever(k) {
-			return fmt.Errorf("规划设置中不使用的措施「%s」未知：只能是 %s", format.Safe(k), leverList())
-		}
-	}
-	if p.Margin != nil {
-		m := *p.Margin
-		if math.IsNaN(m) || m < 0 || m > MaxMargin {
-			return fmt.Errorf("规划设置的预留余量为 %s，应在 0 到 0.2 之间（即 0%%–20%%）", format.Number(m, 4))
-		}
-	}
-	if p.MaxNewTeachers != nil && *p.MaxNewTeachers < 0 {
-		return fmt.Errorf("规划设置的新增教师上限为 %d，应为 0 或正整数", *p.MaxNewTeachers)
-	}
-	return nil
-}
+// CheckPlanning validates a planning block by the one rule set of
+// county.ValidatePlanning: known lever keys, costs finite and ≥ 0, margin
+// 0–0.2, cap a whole number ≥ 0, excluded schools valid ids (and, when f
+// is not nil, schools of f). The error holds one Chinese sentence per
+// problem, each naming the field and the value.
+func CheckPlanning(p *county.Planning) error { return checkPlanning(p, nil) }
 
-func leverList() string {
-	s := ""
-	for i, k := range county.PlanningLevers {
-		if i > 0 {
-			s += "、"
+func checkPlanning(p *county.Planning, f *county.File) error {
+	var isSchool func(string) bool
+	if f != nil {
+		ids := make(map[string]bool, len(f.Schools))
+		for _, s := range f.Schools {
+			ids[s.ID] = true
 		}
-		s += k + "（" + LeverNames[k] + "）"
+		isSchool = func(id string) bool { return ids[id] }
 	}
-	return s
+	ps := county.ValidatePlanning(p, isSchool)
+	if len(ps) == 0 {
+		return nil
+	}
+	lines := make([]string, len(ps))
+	for i, pr := range ps {
+		lines[i] = "规划设置：" + pr.String()
+	}
+	return errors.New(strings.Join(lines, "\n"))
 }
 
 // Doc is the options as printed in a plan.

@@ -81,33 +81,28 @@ func solve(f *county.File, std *standard.Standard, o Options, progress Progress)
 	return p, nil
 }
 
-// check validates options given in code or on the command line.
+// check validates options given in code or on the command line by the
+// one rule set of the planning block.
 func (o Options) check(f *county.File) error {
-	pl := &county.Planning{Costs: o.Costs, Margin: &o.Margin}
-	for k := range o.Off {
-		if o.Off[k] {
+	margin, allSeven := o.Margin, o.AllSeven
+	pl := &county.Planning{Costs: o.Costs, Margin: &margin, AllSeven: &allSeven}
+	if o.MaxNewTeachers >= 0 {
+		n := o.MaxNewTeachers
+		pl.MaxNewTeachers = &n
+	}
+	for k, off := range o.Off {
+		if off {
 			pl.Off = append(pl.Off, k)
 		}
 	}
-	sort.Strings(pl.Off)
-	if err := CheckPlanning(pl); err != nil {
-		return err
-	}
-	ids := map[string]bool{}
-	for _, s := range f.Schools {
-		ids[s.ID] = true
-	}
-	var unknown []string
-	for id := range o.Excluded {
-		if !ids[id] {
-			unknown = append(unknown, format.Safe(id))
+	for id, ex := range o.Excluded {
+		if ex {
+			pl.ExcludedSchools = append(pl.ExcludedSchools, id)
 		}
 	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return fmt.Errorf("不纳入规划的学校标识码 %s 不在 %s 学年的学校名单中，请核对标识码", strings.Join(unknown, "、"), f.Year)
-	}
-	return nil
+	sort.Strings(pl.Off)
+	sort.Strings(pl.ExcludedSchools)
+	return checkPlanning(pl, f)
 }
 
 // prepare drops the schools whose inputs are not entered (listing them),

@@ -3,23 +3,25 @@ package plan
 import (
 	"fmt"
 
+	"junheng/app/county"
+
 	"junheng/app/eval"
 	"junheng/app/format"
 )
 
-// LeverNames are the Chinese names of the levers and action kinds.
-var LeverNames = map[string]string{
-	KeyHire: "新增专任教师", KeyUpgrade: "学历提升", KeyBackbone: "骨干教师培养认定", KeyTransfer: "交流轮岗",
-	KeyRooms: "新建教学及辅助用房", KeyGround: "新建室外运动场地", KeyEquipment: "购置教学仪器设备",
-	KeyMultimedia: "配备网络多媒体教室", KindBuildMusic: "新建音乐专用教室", KindBuildArt: "新建美术专用教室",
-	KindEnlargeMusic: "改扩建音乐专用教室", KindEnlargeArt: "改扩建美术专用教室",
-}
+// LeverNames are the Chinese names of the levers (the county catalogue's)
+// and of the G3 room actions.
+var LeverNames = func() map[string]string {
+	m := map[string]string{KindBuildMusic: "新建音乐专用教室", KindBuildArt: "新建美术专用教室",
+		KindEnlargeMusic: "改扩建音乐专用教室", KindEnlargeArt: "改扩建美术专用教室"}
+	for k, v := range county.PlanningLeverLabels {
+		m[k] = v
+	}
+	return m
+}()
 
 // LeverUnits are the units the levers' unit costs are counted per.
-var LeverUnits = map[string]string{
-	KeyHire: "元/人", KeyUpgrade: "元/人", KeyBackbone: "元/人", KeyTransfer: "元/人",
-	KeyRooms: "元/㎡", KeyGround: "元/㎡", KeyEquipment: "元/元", KeyMultimedia: "元/间",
-}
+var LeverUnits = county.PlanningLeverUnits
 
 // SubjectNames name hire subjects and transferred teachers' kinds.
 var SubjectNames = map[string]string{

@@ -71,7 +71,7 @@ func writeNew(path string, write func(w io.Writer) error) error {
 func runTemplate(args []string, stdout, stderr io.Writer) int {
 	fs, _ := newFlags("template")
 	school := fs.String("school", "", "学校标识码：只含该校，并预填其现有数据")
-	countyBook := fs.Bool("county", false, "生成县级数据填报表（县级基本情况、县级指标、满意度调查、教育经费、整改台账）")
+	countyBook := fs.Bool("county", false, "生成县级数据填报表（县级基本情况、县级指标、满意度调查、教育经费、整改台账、达标规划设置）")
 	db := fs.String("db", "", "数据文件：预填其中的数据")
 	year := fs.String("year", "", "学年（默认为数据文件中最新的学年）")
 	p := parse(fs, args, 1, "template OUT.xlsx [--county] [--school 标识码] [--db DB --year 学年]", stdout, stderr)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"junheng/app/county"
 	"junheng/app/dossier"
 )
 
@@ -30,7 +31,13 @@ func init() {
 	for _, sec := range dossier.AllSections { // the values --sections takes
 		allowedWords[string(sec)] = true
 	}
-	for name := range commands { // the command names themselves
+	for _, k := range county.PlanningLevers { // the values plan's --off takes
+		for _, w := range strings.Split(k, "_") {
+			allowedWords[w] = true
+		}
+	}
+	allowedWords["margin"], allowedWords["seven"] = true, true // plan's flags
+	for name := range commands {                               // the command names themselves
 		for _, w := range strings.Split(name, "-") {
 			allowedWords[w] = true
 		}

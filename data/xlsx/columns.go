@@ -124,6 +124,15 @@ func facts(paths ...string) []column {
 // yesNoFact is a G/Q fact decided by the clerk, with its evidence row.
 func yesNoFact(group string) []string { return []string{group + ".ok", group + ".evidence"} }
 
+// planningCosts are the paths of the levers' unit costs, in the catalogue's order.
+func planningCosts() []string {
+	out := make([]string, len(county.PlanningLevers))
+	for i, k := range county.PlanningLevers {
+		out[i] = "planning.costs." + k
+	}
+	return out
+}
+
 func concatPaths(parts ...[]string) []string {
 	var out []string
 	for _, p := range parts {
@@ -238,10 +247,16 @@ var sheets = []sheet{
 			{path: "deadline", example: "2025-08-31", width: 14},
 			{path: "status", example: "进行中", width: 10},
 		}},
+	{name: SheetPlanning, scope: scopeFacts, county: true, note: "达标规划测算用的单价和选项（每项一行，填在「填写值」列；不填的单价用默认值）",
+		cols: facts(concatPaths(planningCosts(),
+			[]string{"planning.off", "planning.max_new_teachers", "planning.margin", "planning.all_seven", "planning.excluded_schools"})...)},
 }
 
 // SheetLedger is the 整改台账 sheet of the county workbook.
 const SheetLedger = "整改台账"
+
+// SheetPlanning is the 达标规划 sheet of the county workbook: unit costs and options.
+const SheetPlanning = "达标规划设置"
 
 // catalogPath is the catalogue path of a column of a sheet.
 func catalogPath(sh *sheet, c *column) string {

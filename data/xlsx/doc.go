@@ -31,7 +31,7 @@
 // API for the GUI and the command line:
 //
 //	WriteTemplate(w, f, schoolID)      the schools' workbook (f nil: blank; schoolID: that school only, pre-filled); no county sheets
-//	WriteCountyTemplate(w, f)          the county's own workbook: facts, survey, finance, 整改台账 (f nil: blank)
+//	WriteCountyTemplate(w, f)          the county's own workbook: facts, survey, finance, 整改台账, 达标规划设置 (f nil: blank)
 //	ReadWorkbook(r, name)              parse and check every cell → *Import, or Errors (every cell problem)
 //	PlanFor(store, imp, year)          merge into the saved year, county.Validate, diff → *Plan, or Errors
 //	(*Import).Plan(current)            the same against a county file in memory
@@ -39,6 +39,7 @@
 //	plan.AddNewSchools = true          the clerk confirmed the new schools (--new-schools, the GUI's checkbox)
 //	Apply(store, plan)                 one transaction (data.Store.ApplyImport), every change recorded as imported from the workbook
 //	ExportResults(w, f, result)        verdict, matrix per stage, coefficients, to-do list, raw inputs
+//	WritePlan(w, plan.Report)          a 达标规划测算: 汇总, 按学校, 差异系数前后, 测算假设
 //
 // Errors is a list of CellError (School, Sheet, Cell, Field, Value,
 // Message) whose String reads 学校基本信息!D7 学校「城关一小」（4112810001）的小学在校生数「一千」不是数字：….

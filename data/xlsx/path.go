@@ -50,6 +50,9 @@ func locate(root reflect.Value, path string, alloc bool) (reflect.Value, bool) {
 
 // get returns the value at path, nil when not entered.
 func get(root any, path string) any {
+	if parent, key, ok := mapEntry(reflect.TypeOf(root), path); ok {
+		return getEntry(reflect.ValueOf(root).Elem(), parent, key)
+	}
 	v, ok := locate(reflect.ValueOf(root).Elem(), path, false)
 	if !ok {
 		return nil
@@ -76,6 +79,9 @@ func get(root any, path string) any {
 		if v.IsNil() {
 			return nil
 		}
+		if v.Type().Elem().Kind() == reflect.String {
+			return textList(path, v)
+		}
 		return append([]float64{}, v.Interface().([]float64)...)
 	}
 	panic("xlsx: unsupported field kind at " + path)
@@ -83,6 +89,10 @@ func get(root any, path string) any {
 
 // set stores val (nil clears) at path, allocating the structs on the way.
 func set(root any, path string, val any) {
+	if parent, key, ok := mapEntry(reflect.TypeOf(root), path); ok {
+		setEntry(reflect.ValueOf(root).Elem(), parent, key, val)
+		return
+	}
 	v, ok := locate(reflect.ValueOf(root).Elem(), path, val != nil)
 	if !ok {
 		return // clearing inside an absent group: nothing to do
@@ -92,6 +102,9 @@ func set(root any, path string, val any) {
 		return
 	}
 	x := reflect.ValueOf(val)
+	if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.String {
+		x = parseTextList(path, val)
+	}
 	if v.Kind() == reflect.Pointer {
 		p := reflect.New(v.Type().Elem())
 		p.Elem().Set(x.Convert(v.Type().Elem()))

@@ -27,7 +27,7 @@ func TestTemplateStructure(t *testing.T) {
 			t.Errorf("template lacks sheet %s", want)
 		}
 	}
-	countyOnly := []string{"县级基本情况", "县级指标", "满意度调查", "教育经费", SheetLedger}
+	countyOnly := []string{"县级基本情况", "县级指标", "满意度调查", "教育经费", SheetLedger, SheetPlanning}
 	for _, n := range countyOnly {
 		if slices.Contains(names, n) {
 			t.Errorf("the schools' template carries the county sheet %s", n)
