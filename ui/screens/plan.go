@@ -147,7 +147,6 @@ func (p *planPage) run() {
 		return
 	}
 	version, year := s.Version, s.Year
-	names := schoolNames(&nf)
 	p.generate.Disable()
 	p.shown = false
 	p.env.Status("正在生成方案…")
@@ -195,7 +194,7 @@ func (p *planPage) run() {
 			if p.env.S == nil || p.env.S.Year != year {
 				return // another year is on screen now
 			}
-			p.finish(pl, perr, names, version, year)
+			p.finish(pl, perr, &nf, version)
 		})
 	}()
 }
@@ -221,7 +220,7 @@ func (p *planPage) hideProgress() {
 
 // finish shows the planner's answer: a plan, the one sentence saying why
 // none exists under the options, or another error.
-func (p *planPage) finish(pl *plan.Plan, err error, names map[string]string, version uint64, year string) {
+func (p *planPage) finish(pl *plan.Plan, err error, f *county.File, version uint64) {
 	var inf *plan.Infeasible
 	switch {
 	case errors.As(err, &inf):
@@ -238,7 +237,7 @@ func (p *planPage) finish(pl *plan.Plan, err error, names map[string]string, ver
 		p.res.clear()
 		return
 	}
-	p.res.show(pl, names, version, year)
+	p.res.show(pl, f, version)
 	p.env.Status("方案已生成（测算）")
 }
 

@@ -1,44 +1,39 @@
 package screens
 
 import (
-	"junheng/app/county"
-	"junheng/app/plan"
+	"io"
+	"time"
+
+	"junheng/app/dossier"
+	"junheng/data/safefile"
+	"junheng/data/xlsx"
 	"junheng/ui/dialogs"
 )
 
-// PlanExporter writes a plan of the county file f to path: an Excel
-// workbook or a PDF. The error is one Chinese sentence.
-type PlanExporter func(pl *plan.Plan, f *county.File, path string) error
-
-// PlanXLSX and PlanPDF are the plan's writers (data/xlsx and the plan
-// PDF), set where they are linked in; nil, the buttons say the export is
-// not part of this version.
-var (
-	PlanXLSX PlanExporter
-	PlanPDF  PlanExporter
-)
-
-// export asks where to write the plan on screen and writes it.
+// export asks where to write the plan on screen, as a workbook (.xlsx) or
+// a PDF.
 func (r *planResult) export(ext string) {
 	if r.pl == nil {
 		return
 	}
-	write, what := PlanXLSX, "Excel"
+	name := fileStem(r.file.County.Name, r.year) + "达标规划测算" + ext
+	dialogs.SaveFile(r.env.Win, "导出达标规划测算", name, ext, folder(r.env), nil, func(path string) { r.write(path, ext) })
+}
+
+// write writes the plan on screen to path in the background (.pdf a PDF,
+// else a workbook): the report the command line's plan -o writes.
+func (r *planResult) write(path, ext string) {
+	rep, env := r.report, r.env
+	write, what := func(w io.Writer) error { return xlsx.WritePlan(w, rep) }, "达标规划测算（Excel）"
 	if ext == ".pdf" {
-		write, what = PlanPDF, "PDF"
+		write, what = func(w io.Writer) error { return dossier.WritePlan(w, rep, time.Now()) }, "达标规划测算（PDF）"
 	}
-	if write == nil {
-		dialogs.Info("导出方案", "此版本尚不能把方案导出为 "+what+" 文件。", r.env.Win)
-		return
-	}
-	pl, f := r.pl, r.env.S.File
-	name := f.County.Name + r.year + "学年达标规划（测算）" + ext
-	dialogs.SaveFile(r.env.Win, "导出达标规划", name, ext, folder(r.env), nil, func(path string) {
-		if err := write(pl, f, path); err != nil {
-			dialogs.Error(err, r.env.Win)
+	task(env, "正在导出达标规划…", func() error { return safefile.Write(path, write) }, func(err error) {
+		if err != nil {
+			dialogs.Error(err, env.Win)
 			return
 		}
-		r.env.Status("已导出 " + path)
-		dialogs.FileWritten("达标规划", path, r.env.Win)
+		env.Status("已导出 " + path)
+		dialogs.FileWritten(what, path, env.Win)
 	})
 }

@@ -10,10 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/county"
-	"junheng/app/eval"
 	"junheng/app/format"
 	"junheng/app/plan"
-	"junheng/app/standard"
 )
 
 // costGroups split a plan's total: 人员 (teachers), 基建 (buildings and
@@ -49,6 +47,8 @@ type planRow struct {
 type planResult struct {
 	env     *Env
 	pl      *plan.Plan
+	file    *county.File // the data the plan was made from
+	report  plan.Report  // pl laid out (as the workbook and the PDF print it)
 	names   map[string]string
 	version uint64 // the file version the plan was made from
 	year    string
@@ -113,7 +113,7 @@ func (r *planResult) Object() fyne.CanvasObject { return r.obj }
 
 // clear shows no plan (none was made, or none exists under the options).
 func (r *planResult) clear() {
-	r.pl = nil
+	r.pl, r.file = nil, nil
 	r.ledger.deadline.SetText("") // the next plan takes the default of the year on screen
 	r.rows, r.ticked = nil, map[int]bool{}
 	r.body.Hide()
@@ -152,8 +152,8 @@ func (r *planResult) ownSave(save func() string) string {
 }
 
 // show lays out a plan.
-func (r *planResult) show(pl *plan.Plan, names map[string]string, version uint64, year string) {
-	r.pl, r.names, r.version, r.year = pl, names, version, year
+func (r *planResult) show(pl *plan.Plan, f *county.File, version uint64) {
+	r.pl, r.file, r.report, r.names, r.version, r.year = pl, f, plan.NewReport(pl, f), schoolNames(f), version, f.Year
 	r.stale.Hide()
 	r.total.SetText(fmt.Sprintf("测算总费用：%s（测算）", money(pl.TotalCost)))
 	var parts []string
@@ -176,26 +176,12 @@ func (r *planResult) show(pl *plan.Plan, names map[string]string, version uint64
 	r.obj.Refresh()
 }
 
-// passWord is a verdict for the summary.
-func passWord(ok bool) string {
-	if ok {
-		return "达标"
-	}
-	return "未达标"
-}
-
-func cvText(m map[string]float64, code string) string {
-	if v, ok := m[code]; ok {
-		return format.CV(v)
-	}
-	return "—"
-}
-
-// showSummary is 方案概要: the state before → after the plan (测算), per
-// stage every coefficient.
+// showSummary is 方案概要: the state before → after the plan (测算), every
+// coefficient of each stage, and the assumptions, as plan.Report lays
+// them out for the workbook and the PDF.
 func (r *planResult) showSummary() {
-	pl := r.pl
-	b, a := pl.Before, pl.After
+	rep := r.report
+	b, a := rep.Before, rep.After
 	r.summary.RemoveAll()
 	line := func(s string) {
 		l := widget.NewLabel(s)
@@ -206,74 +192,32 @@ func (r *planResult) showSummary() {
 		r.summary.Add(widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
 	bold("实施前 → 实施后（测算）")
-	line(fmt.Sprintf("资源配置：%s → %s", passWord(b.ResourcePass), passWord(a.ResourcePass)))
-	line(fmt.Sprintf("未达标的学校（校部）：%s 个 → %s 个", format.Int(b.FailingParts), format.Int(a.FailingParts)))
+	line(fmt.Sprintf("资源配置：%s → %s", plan.PassWord(b.ResourcePass), plan.PassWord(a.ResourcePass)))
+	line(fmt.Sprintf("未达标的学校学段：%s 个 → %s 个", format.Int(b.FailingParts), format.Int(a.FailingParts)))
 	line(fmt.Sprintf("音乐、美术专用教室（G3）未达标的学校：%s 所 → %s 所", format.Int(b.G3Failing), format.Int(a.G3Failing)))
-	for _, stage := range []string{eval.Primary, eval.Junior} {
-		if len(b.CV[stage]) == 0 && len(a.CV[stage]) == 0 {
-			continue
+	var grid *fyne.Container
+	stage := ""
+	for _, c := range rep.CV {
+		if c.Stage != stage {
+			stage = c.Stage
+			bold(c.StageName + "校际差异系数（测算）")
+			grid = container.NewGridWithColumns(3)
+			r.summary.Add(grid)
 		}
-		bold(eval.StageNames[stage] + "校际差异系数（测算）")
-		rows := container.NewGridWithColumns(3)
-		for _, code := range standard.ResourceCodes {
-			name := code
-			if it := r.env.S.Std.Item(code); it != nil {
-				name = code + " " + it.ShortName()
-			}
-			after := widget.NewLabel(passWord(a.CVPass[stage][code]))
-			after.Importance = widget.SuccessImportance
-			if !a.CVPass[stage][code] {
-				after.Importance = widget.DangerImportance
-			}
-			rows.Add(widget.NewLabel(name))
-			rows.Add(widget.NewLabel(cvText(b.CV[stage], code) + " → " + cvText(a.CV[stage], code)))
-			rows.Add(after)
+		after := widget.NewLabel(plan.PassWord(c.PassAfter))
+		after.Importance = widget.SuccessImportance
+		if !c.PassAfter {
+			after.Importance = widget.DangerImportance
 		}
-		r.summary.Add(rows)
+		grid.Add(widget.NewLabel(c.Code + " " + c.Name))
+		grid.Add(widget.NewLabel(plan.OptCV(c.Before) + " → " + plan.OptCV(c.After)))
+		grid.Add(after)
 	}
 	bold("测算假设")
-	var costs []string
-	for _, k := range county.PlanningLevers {
-		costs = append(costs, fmt.Sprintf("%s %s %s", plan.LeverNames[k], costText(pl.Costs[k]), plan.LeverUnits[k]))
+	for _, as := range append(slices.Clone(rep.Costs), rep.Options...) {
+		line(as.Label + "：" + as.Value)
 	}
-	line(strings.Join(costs, "；") + "。音乐、美术专用教室按教学及辅助用房单价。")
-	line(optionsText(pl.Options, r.names))
-}
-
-// optionsText words the options a plan was made under.
-func optionsText(o plan.OptionsDoc, names map[string]string) string {
-	var s []string
-	if len(o.Off) > 0 {
-		var off []string
-		for _, k := range o.Off {
-			off = append(off, plan.LeverNames[k])
-		}
-		s = append(s, "不使用："+strings.Join(off, "、"))
-	}
-	if o.MaxNewTeachers != nil {
-		s = append(s, fmt.Sprintf("新增教师不超过 %s 人", format.Int(*o.MaxNewTeachers)))
-	}
-	if o.Margin > 0 {
-		s = append(s, "预留余量 "+format.Percent(o.Margin))
-	}
-	if o.AllSeven {
-		s = append(s, "七项全部达标")
-	}
-	if len(o.ExcludedSchools) > 0 {
-		var ex []string
-		for _, id := range o.ExcludedSchools {
-			n := names[id]
-			if n == "" {
-				n = id
-			}
-			ex = append(ex, format.Safe(n))
-		}
-		s = append(s, "不纳入规划："+strings.Join(ex, "、"))
-	}
-	if len(s) == 0 {
-		return "选项：全部措施可用，新增教师不限，无预留余量。"
-	}
-	return "选项：" + strings.Join(s, "；") + "。"
+	line(plan.Note)
 }
 
 // showActions lists the actions by the school they serve (a transfer
@@ -388,23 +332,13 @@ func (r *planResult) chosen() []plan.Action {
 
 // showUnresolved is 未能解决: what the plan cannot fix, with why.
 func (r *planResult) showUnresolved() {
-	if len(r.pl.Unresolved) == 0 {
+	if len(r.report.Unresolved) == 0 {
 		r.unres.SetText("没有方案无法解决的问题。县级指标（政府保障、教育质量、社会认可度等）不在本方案之内，见「整改清单」。")
 		return
 	}
 	var lines []string
-	for _, u := range r.pl.Unresolved {
-		name := u.Name
-		if name == "" {
-			name = r.names[u.School]
-		}
-		if name == "" {
-			name = u.School
-		}
-		if name == "" {
-			name = "县级"
-		}
-		lines = append(lines, fmt.Sprintf("· %s %s：%s", format.Safe(name), u.Item, format.Safe(u.Detail)))
+	for _, u := range r.report.Unresolved {
+		lines = append(lines, fmt.Sprintf("· %s %s：%s", u.Where(), u.Item, format.Safe(u.Detail)))
 	}
 	r.unres.SetText("以下问题不能靠增加资源解决，列出以便另行安排：\n" + strings.Join(lines, "\n"))
 }

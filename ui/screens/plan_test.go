@@ -2,6 +2,8 @@ package screens
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -158,7 +160,7 @@ func TestPlanShowsActionsBySchool(t *testing.T) {
 		}
 	}
 	summary := strings.Join(texts(p.res.summary), "\n")
-	for _, want := range []string{"未达标的学校（校部）：3 个 → 0 个", "0.520 → 0.480", "资源配置：未达标 → 达标"} {
+	for _, want := range []string{"未达标的学校学段：3 个 → 0 个", "0.520 → 0.480", "资源配置：未达标 → 达标"} {
 		if !strings.Contains(summary, want) {
 			t.Errorf("%q not in the summary:\n%s", want, summary)
 		}
@@ -355,5 +357,23 @@ func TestPlanSlowPlanShowsProgress(t *testing.T) {
 	}
 	if p.generate.Disabled() || p.res.pl != pl {
 		t.Error("the plan is not shown, or 生成方案 stays disabled")
+	}
+}
+
+// 导出 writes the plan on screen as the command line does: a workbook, a PDF.
+func TestPlanExportsWorkbookAndPDF(t *testing.T) {
+	fx, p := showPlan(t, nil)
+	p.generateNow(t)
+	dir := t.TempDir()
+	for ext, magic := range map[string]string{".xlsx": "PK", ".pdf": "%PDF"} {
+		path := filepath.Join(dir, "规划"+ext)
+		p.res.write(path, ext)
+		b, err := os.ReadFile(path)
+		if err != nil || !strings.HasPrefix(string(b), magic) {
+			t.Errorf("%s: %v, starts %q", ext, err, string(b[:min(len(b), 4)]))
+		}
+		if got := overlayTexts(fx.win); !strings.Contains(got, "达标规划测算") {
+			t.Errorf("%s: the dialog after writing reads %q", ext, got)
+		}
 	}
 }
