@@ -85,14 +85,21 @@ func TestPlanGenerateShowsTotalAndActions(t *testing.T) {
 	if len(want.Actions) == 0 || want.TotalCost <= 0 {
 		t.Fatalf("the demo county fails, yet its plan has %d actions costing %v", len(want.Actions), want.TotalCost)
 	}
+	listed(t, p, want.Actions)
+}
+
+// listed opens 措施清单 and checks every action is in it, worded; it
+// returns the texts on the tab.
+func listed(t *testing.T, p *planPage, acts []plan.Action) string {
+	t.Helper()
 	p.res.tabs.SelectIndex(1)
 	shown := strings.Join(texts(p.res.list), "\n")
-	names := schoolNames(fx.env.S.File)
-	for _, a := range want.Actions {
-		if !strings.Contains(shown, a.Describe(names)) {
-			t.Errorf("action %q not listed in\n%s", a.Describe(names), shown)
+	for _, a := range acts {
+		if !strings.Contains(shown, a.Describe(p.res.names)) {
+			t.Errorf("action %q not listed in\n%s", a.Describe(p.res.names), shown)
 		}
 	}
+	return shown
 }
 
 // 全选 and 加入整改台账 on the demo's own plan: one row per action, filed
@@ -146,14 +153,7 @@ func TestPlanShowsActionsBySchool(t *testing.T) {
 	if got := p.res.split.Text; !strings.Contains(got, "人员 20.10 万元，基建 36.00 万元，设备 0 元") {
 		t.Errorf("split %q", got)
 	}
-	p.res.tabs.SelectIndex(1)
-	shown := strings.Join(texts(p.res.list), "\n")
-	names := schoolNames(fx.env.S.File)
-	for _, a := range pl.Actions {
-		if !strings.Contains(shown, a.Describe(names)) {
-			t.Errorf("action %q not listed in\n%s", a.Describe(names), shown)
-		}
-	}
+	shown := listed(t, p, pl.Actions)
 	for _, want := range []string{fx.env.S.File.Schools[0].Name + "（2 项）", "测算 19.60 万元", "测算 5,000 元"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("%q not shown in\n%s", want, shown)
