@@ -106,13 +106,10 @@ func (p *planPage) Save() bool {
 }
 
 // saveCountyChecked validates the county facts c and stores them; the
-// answer is the first problem, or "" when stored. The planning block is
-// checked by plan.CheckPlanning when it is read from the page, so the
-// validation here asks about the rest of the facts.
+// answer is the first problem, or "" when stored.
 func saveCountyChecked(s *session.Session, c county.Profile) string {
 	nf := *s.File
 	nf.County = c
-	nf.County.Planning = nil
 	for _, pr := range county.Validate(&nf) {
 		if pr.SchoolID == "" && pr.SchoolName == "" && strings.HasPrefix(pr.Field, "county") {
 			return pr.String()
