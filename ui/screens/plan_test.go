@@ -377,3 +377,41 @@ func TestPlanExportsWorkbookAndPDF(t *testing.T) {
 		}
 	}
 }
+
+// 不纳入规划: the schools ticked in the picker are left out of the plan
+// made next (its options name them) and saved with the settings.
+func TestPlanExcludedSchoolsPicker(t *testing.T) {
+	fx, p := showPlan(t, nil)
+	var got plan.Options
+	p.make = func(f *county.File, std *standard.Standard, o plan.Options, pr plan.Progress) (*plan.Plan, error) {
+		got = o
+		return plan.Make(f, std, o, pr)
+	}
+	sc := fx.env.S.File.Schools[2]
+	tapButton(t, p.Object(), "选择学校…")
+	ov := fx.win.Canvas().Overlays().Top()
+	var check *widget.Check
+	walk(ov, func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok && strings.HasPrefix(c.Text, sc.Name+"（") {
+			check = c
+		}
+	})
+	if check == nil {
+		t.Fatalf("%s is not offered in\n%s", sc.Name, overlayTexts(fx.win))
+	}
+	test.Tap(check)
+	tapButton(t, ov, "确定")
+	if !strings.Contains(p.set.exclText.Text, sc.Name) || !p.Dirty() {
+		t.Fatalf("picked %s; the page shows %q", sc.Name, p.set.exclText.Text)
+	}
+	p.generateNow(t)
+	if !got.Excluded[sc.ID] || len(got.Excluded) != 1 {
+		t.Errorf("the plan was made leaving out %v", got.Excluded)
+	}
+	if !strings.Contains(strings.Join(texts(p.res.summary), "\n"), sc.Name) {
+		t.Error("the assumptions do not name the school left out")
+	}
+	if !p.Save() || !slices.Equal(fx.env.S.File.County.Planning.ExcludedSchools, []string{sc.ID}) {
+		t.Errorf("saved %+v (%s)", fx.env.S.File.County.Planning, p.msg.Text)
+	}
+}
