@@ -415,3 +415,30 @@ func TestPlanExcludedSchoolsPicker(t *testing.T) {
 		t.Errorf("saved %+v (%s)", fx.env.S.File.County.Planning, p.msg.Text)
 	}
 }
+
+// A plan made before the data changed says so until it is made again; a
+// plan of another year is dropped.
+func TestPlanMarkedStaleWhenTheDataChange(t *testing.T) {
+	fx, p := showPlan(t, nil)
+	p.generateNow(t)
+	s := fx.env.S
+	sc := s.File.Schools[0]
+	sc.Name += "（新）"
+	if err := s.SaveSchool(sc.ID, sc); err != nil {
+		t.Fatal(err)
+	}
+	if !p.res.stale.Visible() || !strings.Contains(p.res.stale.Text, "重新「生成方案」") {
+		t.Fatalf("no note after a school was saved: %q", p.res.stale.Text)
+	}
+	p.generateNow(t)
+	if p.res.stale.Visible() {
+		t.Error("the note stays on a new plan")
+	}
+	next, err := s.CopyLastYear()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.res.pl != nil || p.res.body.Visible() {
+		t.Errorf("the plan of %s stays on screen in %s", p.res.year, next)
+	}
+}
