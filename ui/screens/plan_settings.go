@@ -113,7 +113,7 @@ func (ps *planSettings) load() {
 	}
 	ps.margin.SetText("")
 	if pl.Margin != nil && *pl.Margin != 0 {
-		ps.margin.SetText(format.Number(*pl.Margin*100, 2))
+		ps.margin.SetText(costText(math.Round(*pl.Margin*1e4) / 100)) // 0.05 → 5, not 5.00
 	}
 	ps.allSeven.SetChecked(pl.AllSeven != nil && *pl.AllSeven)
 	ps.setExcluded(pl.ExcludedSchools)

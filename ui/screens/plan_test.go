@@ -287,6 +287,9 @@ func TestPlanEditingACostUpdatesThePlanningBlock(t *testing.T) {
 	if p.Dirty() {
 		t.Error("still dirty after saving")
 	}
+	if got := p.set.margin.Text + " " + p.set.cost[plan.KeyHire].Text; got != "5 98,000" {
+		t.Errorf("the saved margin and hire cost read %q", got)
+	}
 	// A cost out of range is refused with the field named.
 	p.set.cost[plan.KeyGround].SetText("")
 	test.Type(p.set.cost[plan.KeyGround], "-3")
