@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Safe returns untrusted text (names and ids from files, captions, office
@@ -39,7 +40,7 @@ func Safe(s string) string {
 // unassigned or private-use code points.
 func unsafeRune(r rune) bool {
 	switch {
-	case r == utf8RuneError:
+	case r == utf8.RuneError:
 		return true
 	case unicode.IsControl(r), unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp, unicode.Co, unicode.Cs):
 		return true
@@ -48,5 +49,3 @@ func unsafeRune(r rune) bool {
 	}
 	return !unicode.IsPrint(r) && r != ' ' && r != '\u3000'
 }
-
-const utf8RuneError = '\uFFFD'
