@@ -89,3 +89,37 @@ func (a Action) Responsible(names map[string]string) string {
 	}
 	return a.School
 }
+
+// Item is the indicator an action serves, the code its 整改台账 row is
+// filed under: a 体艺 teacher R3, a backbone R2, any other teacher or an
+// upgrade R1, rooms R4, ground R5, equipment R6, multimedia R7, the music
+// and art rooms G3.
+func (a Action) Item() string {
+	subject := a.Subject
+	if a.Kind == KeyTransfer {
+		subject = a.Teacher
+	}
+	switch a.Kind {
+	case KeyHire, KeyTransfer:
+		switch subject {
+		case SubjectPE, SubjectMusic, SubjectArt:
+			return "R3"
+		case TeacherBackbone:
+			return "R2"
+		}
+		return "R1"
+	case KeyUpgrade:
+		return "R1"
+	case KeyBackbone:
+		return "R2"
+	case KeyRooms:
+		return "R4"
+	case KeyGround:
+		return "R5"
+	case KeyEquipment:
+		return "R6"
+	case KeyMultimedia:
+		return "R7"
+	}
+	return "G3"
+}

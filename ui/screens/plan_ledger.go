@@ -11,7 +11,6 @@ import (
 
 	"junheng/app/county"
 	"junheng/app/format"
-	"junheng/app/plan"
 	"junheng/ui/session"
 )
 
@@ -71,40 +70,6 @@ func (l *planLedger) update() {
 	l.add.Enable()
 }
 
-// ledgerCode is the item an action raises, under which its 整改台账 row is
-// filed: teachers of the required degree R1, backbone R2, PE and arts R3,
-// rooms R4, ground R5, equipment R6, multimedia R7, the music and art
-// rooms G3.
-func ledgerCode(a plan.Action) string {
-	subject := a.Subject
-	if a.Kind == plan.KeyTransfer {
-		subject = a.Teacher
-	}
-	switch a.Kind {
-	case plan.KeyHire, plan.KeyTransfer:
-		switch subject {
-		case plan.SubjectPE, plan.SubjectMusic, plan.SubjectArt:
-			return "R3"
-		case plan.TeacherBackbone:
-			return "R2"
-		}
-		return "R1"
-	case plan.KeyUpgrade:
-		return "R1"
-	case plan.KeyBackbone:
-		return "R2"
-	case plan.KeyRooms:
-		return "R4"
-	case plan.KeyGround:
-		return "R5"
-	case plan.KeyEquipment:
-		return "R6"
-	case plan.KeyMultimedia:
-		return "R7"
-	}
-	return "G3"
-}
-
 // addRows files the ticked actions in the 整改台账 and saves the county
 // facts: an item that already has a row gets the measure added to it
 // (responsible unit and time limit kept when set).
@@ -128,7 +93,7 @@ func (l *planLedger) addRows() {
 	c := session.Clone(s.File.County)
 	added, merged := 0, 0
 	for _, a := range acts {
-		k := rectKey{ledgerCode(a), servedSchool(a)}
+		k := rectKey{a.Item(), servedSchool(a)}
 		measure := a.Describe(l.r.names)
 		unit := a.Responsible(l.r.names)
 		if i := rectExact(&c, k); i >= 0 {

@@ -122,7 +122,7 @@ func TestPlanDemoActionsJoinTheLedger(t *testing.T) {
 			t.Errorf("no ledger row for %q (%s)", a.Describe(names), p.res.ledger.msg.Text)
 			continue
 		}
-		if r.Code != ledgerCode(a) || r.Unit != a.Responsible(names) || *r.SchoolID != servedSchool(a) {
+		if r.Code != a.Item() || r.Unit != a.Responsible(names) || *r.SchoolID != servedSchool(a) {
 			t.Errorf("%q filed as %s at %s by %s", r.Measure, r.Code, *r.SchoolID, r.Unit)
 		}
 		if a.Kind == plan.KindEnlargeArt && r.Code != "G3" || a.Kind == plan.KeyGround && r.Code != "R5" {
