@@ -172,6 +172,16 @@ func runReference(script, countyPath, optionsPath string, explain bool) (referen
 	return r, out, nil
 }
 
+// actionLines prints actions one JSON object a line.
+func actionLines(actions []Action) string {
+	lines := make([]string, len(actions))
+	for i, a := range actions {
+		b, _ := json.Marshal(a)
+		lines[i] = "  " + string(b)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // TestOptimalAgainstReference: on every case the planner's total (less any
 // G3 room action) is within 2 % + 1 元 of the exact optimum, and the
 // optimum is not above the planner's total (it is a true minimum of the
@@ -331,18 +341,18 @@ func TestOptimalAgainstReference(t *testing.T) {
 			t.Logf("%s: %d G3 room actions left out of the planner's total", oc.name, oc.g3)
 		}
 		if oc.planner > oc.bound*1.02+1 {
-			out, _ := json.MarshalIndent(oc.ref.Actions, "", " ")
+			out := actionLines(oc.ref.Actions)
 			refByKind := map[string]float64{}
 			for _, a := range oc.ref.Actions {
 				refByKind[a.Kind] += a.Cost
 			}
 			t.Errorf("%s: the planner costs %.0f 元, %.2f %% above the optimum %.0f 元 (by kind: planner %v, optimum %v); the optimal plan:\n%s",
-				oc.name, oc.planner, 100*oc.gap, oc.bound, oc.byKind, refByKind, strings.TrimSpace(string(out)))
+				oc.name, oc.planner, 100*oc.gap, oc.bound, oc.byKind, refByKind, out)
 		}
 		if oc.bound > oc.planner+1 {
-			out, _ := json.MarshalIndent(oc.ref.Actions, "", " ")
+			out := actionLines(oc.ref.Actions)
 			t.Errorf("%s: the reference's optimum %.0f 元 is above the planner's %.0f 元: the reference's model departs from the spec or Apply; the reference's plan:\n%s",
-				oc.name, oc.bound, oc.planner, strings.TrimSpace(string(out)))
+				oc.name, oc.bound, oc.planner, out)
 		}
 	}
 	if failingBefore == 0 {
