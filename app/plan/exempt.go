@@ -103,6 +103,11 @@ func (m *model) exemptCandidates() []candidate {
 					opts = append(opts, k)
 				}
 			}
+			if len(opts) == 1 && m.transferOK() {
+				// a part that meets all seven may still leave a teacher
+				// indicator at 85 % to spare more teachers for others
+				opts = append(opts, iR1, iR2, iR3)
+			}
 			if len(opts) > 1 {
 				out = append(out, candidate{c.id, si, opts})
 			}

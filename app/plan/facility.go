@@ -44,14 +44,23 @@ func (m *model) facility(k int) *Infeasible {
 		}
 		list = append(list, e)
 	}
-	var T [2]float64
+	// The floor of each part is T − G·(1/share − 1): a whole-school m² gives
+	// a part only its share, so the cheapest way to a coefficient (the KKT
+	// condition of the convex problem) raises a combined school's part to
+	// a lower level than a single-stage school's, by how much dearer its
+	// m² are. G = 0 is the common floor.
+	var T, G [2]float64
 	quanta := func(e *entry) float64 {
 		n := e.stdQ
 		for si, p := range e.c.parts {
 			if p == nil || T[si] <= 0 {
 				continue
 			}
-			need := (T[si]*p.P/per[k] - e.base[si]) / (p.share * q)
+			floor := T[si] - G[si]*(1/p.share-1)
+			if floor <= 0 {
+				continue
+			}
+			need := (floor*p.P/per[k] - e.base[si]) / (p.share * q)
 			if need > n {
 				n = math.Ceil(need - 1e-9)
 			}
@@ -68,6 +77,48 @@ func (m *model) facility(k int) *Infeasible {
 		}
 	}
 	set()
+	combined := [2]bool{}
+	for _, e := range list {
+		for si, p := range e.c.parts {
+			if p != nil && p.share < 1 {
+				combined[si] = true
+			}
+		}
+	}
+	// lowest finds the smallest T meeting stage si's limit for the current G.
+	lowest := func(si int) bool {
+		st := m.st[si]
+		lo, hi := 0.0, 0.0
+		for _, p := range st.parts {
+			hi = math.Max(hi, p.value(k))
+		}
+		hi += G[si] * 1e3
+		T[si] = hi
+		set()
+		if st.excess(k, m.tighten) > 0 {
+			return false
+		}
+		for it := 0; it < 60 && hi-lo > 1e-12*hi; it++ {
+			mid := (lo + hi) / 2
+			T[si] = mid
+			set()
+			if st.excess(k, m.tighten) <= 0 {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		T[si] = hi
+		set()
+		return true
+	}
+	total := func() float64 {
+		t := 0.0
+		for _, e := range list {
+			t += e.c.fac[k]
+		}
+		return t
+	}
 	for round := 0; round < 4; round++ {
 		changed := false
 		for si := 0; si < 2; si++ {
@@ -78,28 +129,40 @@ func (m *model) facility(k int) *Infeasible {
 			if m.o.Off[lever] {
 				return m.cannotLower(si, k)
 			}
-			lo, hi := T[si], 0.0
-			for _, p := range st.parts {
-				hi = math.Max(hi, p.value(k))
-			}
-			T[si] = hi
-			set()
-			if st.excess(k, m.tighten) > 0 {
+			G[si] = 0
+			if !lowest(si) {
 				return m.cannotLower(si, k)
 			}
-			for it := 0; it < 80 && hi-lo > 1e-12*hi; it++ {
-				mid := (lo + hi) / 2
-				T[si] = mid
-				set()
-				if st.excess(k, m.tighten) <= 0 {
-					hi = mid
-				} else {
-					lo = mid
+			changed = true
+			if !combined[si] || len(list) > 5000 {
+				continue
+			}
+			// search G: a coarse scan of multiples of the floor, then a
+			// finer one around the best
+			bestG, bestCost := 0.0, total()
+			base := T[si]
+			try := func(g float64) {
+				G[si] = g
+				if lowest(si) {
+					if c := total(); c < bestCost-1e-9 {
+						bestG, bestCost = g, c
+					}
 				}
 			}
-			T[si] = hi
-			set()
-			changed = true
+			for _, f := range []float64{0.02, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1, 1.5, 2, 3} {
+				try(base * f)
+			}
+			step := math.Max(bestG, base*0.02) / 2
+			for i := 0; i < 8; i++ {
+				g := bestG
+				try(g + step)
+				if g2 := g - step; g2 > 0 {
+					try(g2)
+				}
+				step /= 2
+			}
+			G[si] = bestG
+			lowest(si)
 		}
 		if !changed {
 			break

@@ -170,7 +170,10 @@ func (m *model) sourcesFor(si, k int) []*part {
 func (m *model) teacherFloors(si int) *Infeasible {
 	st := m.st[si]
 	cT, cU, cB, cH := m.costs[KeyTransfer], m.costs[KeyUpgrade], m.costs[KeyBackbone], m.costs[KeyHire]
-	for _, k := range []int{iR3, iR1, iR2} {
+	// R3 first, then R2, then R1: a 体艺 teacher moved or hired counts for
+	// R1 too, and so does a backbone teacher moved, so the R1 a source can
+	// spare is not spent on teachers who serve R1 alone.
+	for _, k := range []int{iR3, iR2, iR1} {
 		src := m.sourcesFor(si, k)
 		next := 0
 		for _, p := range st.parts {
@@ -212,6 +215,12 @@ func (m *model) teacherFloors(si int) *Infeasible {
 						opts = append(opts, option{cH, func() { m.doHire(c, si, 3, 1) }})
 					}
 				case iR2:
+					if from != nil && m.steps(p, iR1, m.floorFrac(p, iR1), p.res[iR1], 1) > 0 {
+						// the part needs R1 too: a backbone teacher moved
+						// serves both, for the price of one
+						f := from
+						opts = append(opts, option{cT - 1e-6, func() { m.doTransfer(f.sch, c, si, kBackbone, 1) }})
+					}
 					if !m.o.Off[KeyBackbone] && m.recogRoom(c, si) > 0 {
 						opts = append(opts, option{cB, func() { m.doRecog(c, si, 1) }})
 					} else if !m.o.Off[KeyBackbone] && m.hireOK() {
