@@ -220,6 +220,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return p.code
 	}
 	pos := p.pos
+	if err := data.CheckOutput(pos[1], data.OutputOptions{Inputs: pos[:1]}); err != nil {
+		return failed(stderr, err)
+	}
 	s, err := data.Open(pos[0], data.OpenOptions{ReadOnly: true, Settings: *set})
 	if err != nil {
 		return openFailed(stderr, err)

@@ -58,22 +58,13 @@ func latestYear(s *data.Store) (string, error) {
 	return years[len(years)-1], nil
 }
 
-// writeNew writes a new file through the one atomic writer, so that a
-// failed write leaves nothing half-written; an existing file is not
-// overwritten.
-func writeNew(path string, write func(w io.Writer) error) error {
-	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("文件「%s」已存在，不会覆盖。请换一个文件名。", path)
-	}
-	return safefile.Write(path, write)
-}
-
 func runTemplate(args []string, stdout, stderr io.Writer) int {
 	fs, _ := newFlags("template")
 	school := fs.String("school", "", "学校标识码：只含该校，并预填其现有数据")
 	countyBook := fs.Bool("county", false, "生成县级数据填报表（县级基本情况、县级指标、满意度调查、教育经费、整改台账）")
 	db := fs.String("db", "", "数据文件：预填其中的数据")
 	year := fs.String("year", "", "学年（默认为数据文件中最新的学年）")
+	force := forceFlag(fs)
 	p := parse(fs, args, 1, "template OUT.xlsx [--county] [--school 标识码] [--db DB --year 学年]", stdout, stderr)
 	if p.stop {
 		return p.code
@@ -102,15 +93,14 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s 学年中没有标识码为「%s」的学校\n", f.Year, *school)
 		return 2
 	}
-	err = writeNew(pos[0], func(w io.Writer) error {
+	err = writeOutput(pos[0], *force, []string{*db}, func(w io.Writer) error {
 		if *countyBook {
 			return xlsx.WriteCountyTemplate(w, f)
 		}
 		return xlsx.WriteTemplate(w, f, *school)
 	})
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已生成填报表「%s」。\n", pos[0])
 	return 0
@@ -219,6 +209,7 @@ func xlsxPrintPlan(w io.Writer, p *xlsx.Plan) {
 func runExportXLSX(args []string, stdout, stderr io.Writer) int {
 	fs, _ := newFlags("export-xlsx")
 	year := fs.String("year", "", "学年（从数据文件导出时）")
+	force := forceFlag(fs)
 	opts := ruleFlags(fs)
 	p := parse(fs, args, 2, "export-xlsx DB|FILE.json --year 学年 OUT.xlsx", stdout, stderr)
 	if p.stop {
@@ -249,9 +240,8 @@ func runExportXLSX(args []string, stdout, stderr io.Writer) int {
 		return failed(stderr, err)
 	}
 	r := eval.Evaluate(f, standard.National2017(), *opts)
-	if err := writeNew(pos[1], func(w io.Writer) error { return xlsx.ExportResults(w, f, r) }); err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+	if err := writeOutput(pos[1], *force, pos[:1], func(w io.Writer) error { return xlsx.ExportResults(w, f, r) }); err != nil {
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已导出「%s」（%s %s 学年）。\n", pos[1], f.County.Name, f.Year)
 	return 0
