@@ -91,6 +91,9 @@ func (s *Store) ExportSchools(out string, ids []string) (Manifest, error) {
 	if _, err := os.Stat(out); err == nil {
 		return m, fmt.Errorf("文件「%s」已存在，不会覆盖", out)
 	}
+	if err := s.refuseFaulty("导出"); err != nil {
+		return m, err
+	}
 	// A journal left beside a file that no longer exists would be taken
 	// for the new export's own and rolled back onto it at its first open.
 	if err := os.Remove(out + "-journal"); err != nil && !errors.Is(err, fs.ErrNotExist) {

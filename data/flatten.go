@@ -195,11 +195,11 @@ func setLeaf(v reflect.Value, val any) error {
 		}
 		p := reflect.New(v.Type())
 		if err := json.Unmarshal([]byte(s), p.Interface()); err != nil {
-			return err
+			return fmt.Errorf("应为列表")
 		}
 		v.Set(p.Elem())
 	default:
-		return fmt.Errorf("不支持的类型 %s", v.Kind())
+		return fmt.Errorf("本程序不支持这种字段")
 	}
 	return nil
 }

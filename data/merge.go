@@ -128,6 +128,12 @@ func (s *Store) PlanMergeWith(other string, o MergeOptions) (*MergePlan, error) 
 	if err := verifyManifest(odb, other); err != nil {
 		return nil, err
 	}
+	if err := (&Store{path: other, db: odb, readOnly: true}).refuseFaulty("合并"); err != nil {
+		return nil, err
+	}
+	if err := s.refuseFaulty("合并"); err != nil {
+		return nil, err
+	}
 	theirs, err := readSnapshot(odb)
 	if err != nil {
 		return nil, sqlFileErr(other, err)

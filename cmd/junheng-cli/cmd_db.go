@@ -10,6 +10,7 @@ import (
 
 	"junheng/app/county"
 	"junheng/app/evidence"
+	"junheng/app/format"
 	"junheng/data"
 	"junheng/data/safefile"
 )
@@ -230,8 +231,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	defer s.Close()
 	m, err := s.ExportSchools(pos[1], ids)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	what := "整个文件"
 	if len(ids) > 0 {
@@ -337,39 +337,50 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return openFailed(stderr, err)
 	}
 	defer s.Close()
-	fmt.Fprintf(stdout, "「%s」：文件完好（完整性检查通过，数据格式第 %d 版）。\n", pos[0], data.SchemaVersion)
+	findings, err := s.Audit()
+	if err != nil {
+		return failed(stderr, err)
+	}
+	status := 0
+	if len(findings) == 0 {
+		fmt.Fprintf(stdout, "「%s」：文件完好（完整性检查通过，附件校验值、修改记录与存储的字段均无误，数据格式第 %d 版）。\n", format.Safe(pos[0]), data.SchemaVersion)
+	} else {
+		fmt.Fprintf(stdout, "「%s」：发现 %d 处问题：\n", format.Safe(pos[0]), len(findings))
+		for _, f := range findings {
+			fmt.Fprintln(stdout, "  "+f)
+		}
+		status = exitInvalid
+	}
 	if h := s.HeldBy(); h != "" {
 		fmt.Fprintln(stdout, h)
 	}
 	years, err := s.Years()
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
-	status := 0
 	if len(years) == 0 {
 		fmt.Fprintln(stdout, "文件中还没有任何学年的数据。")
 	}
 	for _, y := range years {
 		f, err := s.LoadYear(y)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
-			status = 1
+			fmt.Fprintln(stdout, err)
+			status = max(status, exitCode(err))
 			continue
 		}
-		fmt.Fprintf(stdout, "%s 学年：%s，%d 所学校", y, f.County.Name, len(f.Schools))
+		fmt.Fprintf(stdout, "%s 学年：%s，%d 所学校", y, format.Safe(f.County.Name), len(f.Schools))
 		if ps := county.Validate(f); len(ps) > 0 {
 			fmt.Fprintf(stdout, "，%d 处数据问题：\n", len(ps))
 			for _, p := range ps {
 				fmt.Fprintln(stdout, "  "+p.String())
 			}
-			status = 1
+			status = exitInvalid
 		} else {
 			fmt.Fprintln(stdout, "，数据校验通过。")
 		}
 	}
 	if bs, _ := s.ListBackups(); len(bs) > 0 {
-		fmt.Fprintf(stdout, "备份 %d 份，最近一份：%s（%s）\n", len(bs), bs[0].Path, bs[0].Reason)
+		fmt.Fprintf(stdout, "备份 %d 份，最近一份：%s（%s，%s）\n", len(bs), bs[0].Path, bs[0].Reason, bs[0].Time.Format("2006-01-02 15:04"))
 	}
 	printManifest(stdout, pos[0])
 	return status
