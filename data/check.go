@@ -60,6 +60,9 @@ func inspectAs(file, shown string) (fileInfo, error) {
 	if st.IsDir() {
 		return info, fileErr(shown, ErrNotOurs, "是一个文件夹，不是均衡评估助手的数据文件。")
 	}
+	if err := notSpecial(file); err != nil {
+		return info, err
+	}
 	if st.Size() == 0 {
 		return info, fileErr(shown, ErrEmpty, "是空文件（0 字节），不是均衡评估助手的数据文件，可能复制时出错。")
 	}
@@ -116,6 +119,16 @@ func inspectAs(file, shown string) (fileInfo, error) {
 		return info, nil
 	}
 	return info, err
+}
+
+// notSpecial refuses, without reading it, a path that is a pipe, a
+// device or a socket: reading one may never end (a FIFO, /dev/zero).
+func notSpecial(path string) error {
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().IsRegular() || st.IsDir() {
+		return nil // a missing file or a folder is said by the caller
+	}
+	return fileErr(path, ErrNotOurs, "不是普通文件（是管道、设备或套接字），未读取。请指定一个数据文件。")
 }
 
 // checkVersion refuses a user_version this program cannot handle: newer

@@ -109,6 +109,9 @@ func Create(path string, set Settings) (*Store, error) {
 // a *LockedError) and migrates an older file after a backup copy.
 func Open(path string, o OpenOptions) (*Store, error) {
 	set := o.Settings.withDefaults()
+	if err := notSpecial(path); err != nil {
+		return nil, err // a pipe or a device would be read forever by the checksum below
+	}
 	before, herr := openSum(path)
 	recovered := false
 	claim := func(err error) error { return claimUnchanged(path, before, herr == nil, recovered, err) }

@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"junheng/app/county"
 	"junheng/app/evidence"
 	"junheng/app/format"
 	"junheng/data"
-	"junheng/data/safefile"
 )
 
 // The database commands: each opens the data file (read-only when it only
@@ -134,23 +132,12 @@ func runImportJSON(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// readCountyJSON reads and decodes a county file; nil and the exit status
-// when it cannot (the message is printed).
+// readCountyJSON reads and decodes a county file through the one bounded
+// reader; nil and the exit status when it cannot (the message is printed).
 func readCountyJSON(path string, stderr io.Writer) (*county.File, int) {
-	if fi, err := os.Stat(path); err != nil {
-		return nil, failed(stderr, safefile.Explain(path, err))
-	} else if err := data.CheckJSONSize(path, fi.Size()); err != nil {
-		fmt.Fprintln(stderr, err)
-		return nil, 2
-	}
-	raw, err := os.ReadFile(path)
+	f, err := data.ReadCountyJSON(path, os.Stdin)
 	if err != nil {
-		return nil, failed(stderr, safefile.Explain(path, err))
-	}
-	f, err := county.Decode(raw)
-	if err != nil {
-		fmt.Fprintf(stderr, "「%s」：%v\n", filepath.Base(path), err)
-		return nil, 2
+		return nil, failed(stderr, err)
 	}
 	return f, 0
 }

@@ -223,12 +223,7 @@ func runExportXLSX(args []string, stdout, stderr io.Writer) int {
 	}
 	var f *county.File
 	if strings.HasSuffix(strings.ToLower(pos[0]), ".json") {
-		var raw []byte
-		if raw, err = os.ReadFile(pos[0]); err == nil {
-			f, err = county.Decode(raw)
-		} else {
-			err = safefile.Explain(pos[0], err)
-		}
+		f, err = data.ReadCountyJSON(pos[0], os.Stdin)
 	} else {
 		if *year == "" {
 			fmt.Fprintln(stderr, "从数据文件导出时请用 --year 指定学年，例如 --year 2024-2025")
