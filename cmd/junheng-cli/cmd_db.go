@@ -63,12 +63,10 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	pos := p.pos
 	s, err := data.Create(pos[0], *set)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	if err := s.Close(); err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已新建数据文件「%s」。\n", pos[0])
 	return 0
@@ -105,21 +103,18 @@ func runImportJSON(args []string, stdout, stderr io.Writer) int {
 	if *replace && !*yes {
 		plan, err := s.PlanImport(f, o)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
+			return failed(stderr, err)
 		}
 		if plan.OtherCounty != nil && !*other {
-			fmt.Fprintln(stderr, plan.OtherCounty)
-			return 1
+			return failed(stderr, plan.OtherCounty)
 		}
 		printImportPlan(stdout, plan)
 		fmt.Fprintln(stdout, "\n以上为预览，未导入任何内容。确认以文件替换整个学年（删除以上列出的学校）请加 --yes。")
-		return 1
+		return exitInvalid
 	}
 	done, err := s.Import(f, o)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已导入 %s 学年：%s，文件中 %d 所学校（新增 %d 所，更新 %d 所，未变 %d 所）；记录了 %d 处数值变动。\n",
 		done.Year, done.County, len(f.Schools), len(done.Added), len(done.Updated), done.Unchanged, done.Changes)
@@ -183,12 +178,10 @@ func runExportJSON(args []string, stdout, stderr io.Writer) int {
 	}
 	out, err := s.ExportJSON(*year)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	if _, err := stdout.Write(out); err != nil {
-		fmt.Fprintln(stderr, "写出失败：", err)
-		return 1
+		return stdoutFailed(stderr, err)
 	}
 	return 0
 }
@@ -263,15 +256,14 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(p.Conflicts) > 0 && !*theirs && !*ours {
 		fmt.Fprintf(stderr, "有 %d 处冲突，未合并任何内容。请用 --theirs（采用对方）或 --ours（保留本方）决定全部冲突，或在图形界面中逐项选择。\n", len(p.Conflicts))
-		return 1
+		return exitInvalid
 	}
 	choices := make([]bool, len(p.Conflicts))
 	for i := range choices {
 		choices[i] = *theirs
 	}
 	if err := s.ApplyMerge(p, choices); err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已合并：采用对方 %d 个值", p.Changes)
 	if len(p.Conflicts) > 0 {
@@ -396,8 +388,7 @@ func runHistory(args []string, stdout, stderr io.Writer) int {
 	defer s.Close()
 	list, err := s.History(f)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	if len(list) == 0 {
 		fmt.Fprintln(stdout, "没有符合条件的修改记录。")

@@ -39,8 +39,7 @@ func init() {
 			}
 			_, err := stdout.Write(demo.JSON)
 			if err != nil {
-				fmt.Fprintln(stderr, "写出失败：", err)
-				return 1
+				return stdoutFailed(stderr, err)
 			}
 			return 0
 		},
@@ -128,8 +127,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		err = writeJSON(stdout, withProofread(r, f), *pretty)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "写出失败：", err)
-		return 1
+		return stdoutFailed(stderr, err)
 	}
 	return 0
 }

@@ -84,8 +84,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	}
 	if *out == "-" {
 		if _, err := stdout.Write(buf.Bytes()); err != nil {
-			fmt.Fprintln(stderr, "写出失败：", err)
-			return 1
+			return stdoutFailed(stderr, err)
 		}
 		return 0
 	}

@@ -161,8 +161,7 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err := xlsx.Apply(s, plan); err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "\n已导入 %s 学年，修改记录中注明：%s。\n", plan.Year, plan.Note())
 	return 0

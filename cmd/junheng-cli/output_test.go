@@ -100,3 +100,16 @@ func TestNoOutputDestroysAFile(t *testing.T) {
 		}
 	}
 }
+
+// Issue 21 §3, as found: the same fault got exit 1 at one command and 2 at
+// another (init onto an existing file: 1; export onto one: 2). Every
+// refusal of the clerk's input is 2, whatever the command.
+func TestRefusedInputIsExit2Everywhere(t *testing.T) {
+	db, _ := attachDB(t)
+	if code, _, errOut := runCLI("init", db); code != exitInvalid || !strings.Contains(errOut, "已存在") {
+		t.Errorf("init onto an existing file: exit %d %s", code, errOut)
+	}
+	if code, out, _ := runCLI("import-json", db, writeTemp(t, "demo.json", demo.JSON), "--replace"); code != exitInvalid || !strings.Contains(out, "--yes") {
+		t.Errorf("import-json --replace without --yes: exit %d %s", code, out)
+	}
+}
