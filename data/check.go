@@ -13,6 +13,8 @@ import (
 	"sync"
 
 	"modernc.org/sqlite"
+
+	"junheng/app/format"
 )
 
 // quickCheckAbove is the size from which Open runs PRAGMA quick_check
@@ -140,7 +142,7 @@ func checkVersion(path string, v int64, writtenBy string) error {
 	if v > SchemaVersion {
 		by := ""
 		if writtenBy != "" {
-			by = "（程序版本 " + writtenBy + "）"
+			by = "（程序版本 " + format.Safe(writtenBy) + "）"
 		}
 		return fileErr(path, ErrNewer, "由较新版本的均衡评估助手%s保存，数据格式为第 %d 版，本程序（版本 %s）只认识到第 %d 版。请升级程序后再打开。",
 			by, v, ProgramVersion, SchemaVersion)

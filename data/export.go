@@ -284,7 +284,7 @@ func verifyManifest(q querier, path string) error {
 	}
 	var m Manifest
 	if err := json.Unmarshal([]byte(text), &m); err != nil {
-		return fileErr(path, ErrCorrupt, "的导出清单无法读取：%v", err)
+		return fileErr(path, ErrCorrupt, "的导出清单无法读取（内容不是本程序写的），文件可能被改动过，拒绝合并。请发来文件的单位重新导出。")
 	}
 	var commits int
 	if err := q.QueryRow(`SELECT count(*) FROM commit_log`).Scan(&commits); err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"junheng/app/county"
 	"junheng/app/evidence"
+	"junheng/app/format"
 )
 
 // Change is one line of the audit trail: a value of a school, of the
@@ -197,10 +198,11 @@ func (c Change) String() string {
 	how := c.How()
 	if c.Deleted || c.Restored {
 		where, _ := place(c.Kind, c.SchoolName, c.SchoolID, "", "")
-		return fmt.Sprintf("%s  %s  %s  %s 学年 %s", when, who(c.Office, c.User), how, c.Year, where)
+		return fmt.Sprintf("%s  %s  %s  %s 学年 %s", when, who(c.Office, c.User), how, format.Safe(c.Year), where)
 	}
 	where, label := place(c.Kind, c.SchoolName, c.SchoolID, c.Field, c.Label)
-	return fmt.Sprintf("%s  %s  %s  %s 学年 %s %s：%s → %s", when, who(c.Office, c.User), how, c.Year, where, label, c.Old, c.New)
+	return fmt.Sprintf("%s  %s  %s  %s 学年 %s %s：%s → %s", when, who(c.Office, c.User), how, format.Safe(c.Year), where, label,
+		format.Safe(c.Old), format.Safe(c.New))
 }
 
 // How words where the change came from: 录入; 导入「file」; 合并「file」
@@ -211,7 +213,7 @@ func (c Change) How() string {
 		how = ActionLabel(c.Action)
 	}
 	if c.File != "" && (c.Source == SourceImported || c.Source == SourceMerged) {
-		how += "「" + c.File + "」"
+		how += "「" + format.Safe(c.File) + "」"
 	}
 	if c.First != nil {
 		how += fmt.Sprintf("（原由 %s 于 %s 录入，%s 采用）", who(c.First.Office, c.First.User),
@@ -220,16 +222,19 @@ func (c Change) How() string {
 	return how
 }
 
+// who names a clerk for a line shown to the clerk: office and user as
+// stored (from any file), made safe to print.
 func who(office, user string) string {
 	if office == "" {
-		return user
+		return format.Safe(user)
 	}
-	return office + " " + user
+	return format.Safe(office) + " " + format.Safe(user)
 }
 
 // place words where a value lives (县级数据, a school, a funding year) and
 // its field, for history lines and merge conflicts alike.
 func place(kind, schoolName, key, field, fieldLabel string) (where, label string) {
+	schoolName, key, field = format.Safe(schoolName), format.Safe(key), format.Safe(field)
 	where = "县级数据"
 	switch kind {
 	case kindSchool:

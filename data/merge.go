@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"junheng/app/county"
+	"junheng/app/format"
 )
 
 // RowStatus is how a row (a school, the county profile, a finance year of
@@ -56,7 +57,8 @@ type Conflict struct {
 // String renders the conflict as one Chinese line.
 func (c Conflict) String() string {
 	where, label := place(c.Kind, c.SchoolName, c.SchoolID, c.Field, c.Label)
-	return fmt.Sprintf("%s 学年 %s %s：本方「%s」（%s），对方「%s」（%s）", c.Year, where, label, c.Ours, c.OursBy, c.Theirs, c.TheirsBy)
+	return fmt.Sprintf("%s 学年 %s %s：本方「%s」（%s），对方「%s」（%s）", format.Safe(c.Year), where, label,
+		format.Safe(c.Ours), format.Safe(c.OursBy), format.Safe(c.Theirs), format.Safe(c.TheirsBy))
 }
 
 // MergePlan is what merging another office's file would do. Build it with
@@ -668,7 +670,7 @@ func (r RowDiff) AppliedNames() []string {
 		case strings.HasSuffix(field, deletedField):
 			l = "删除"
 		case l == "":
-			l = path
+			l = format.Safe(path)
 		}
 		out[i] = l
 	}

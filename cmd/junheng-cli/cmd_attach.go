@@ -178,7 +178,7 @@ func attachedLine(f evidence.Filed, p *evidence.Prepared) string {
 		where += " " + f.SchoolName
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "已添加 %s %s「%s」：%s", f.Code(), where, f.DisplayTitle(), evidence.KindNames[p.Kind])
+	fmt.Fprintf(&b, "已添加 %s %s「%s」：%s", f.Code(), format.Safe(where), format.Safe(f.DisplayTitle()), evidence.KindNames[p.Kind])
 	if p.Reduced {
 		fmt.Fprintf(&b, "，已缩小为 %d×%d", p.Width, p.Height)
 	}
