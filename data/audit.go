@@ -125,7 +125,22 @@ func (s *Store) auditLog() ([]string, error) {
 	if err != nil {
 		return nil, readErr(s.path, err)
 	}
+	var mistyped int
+	err = s.db.QueryRow(`SELECT
+		(SELECT count(*) FROM entity WHERE typeof(uuid) != 'text' OR typeof(year) != 'text' OR typeof(kind) != 'text' OR typeof(key) != 'text'
+			OR typeof(pos) != 'integer' OR typeof(updated_at) != 'text' OR typeof(updated_by) != 'text') +
+		(SELECT count(*) FROM commit_log WHERE typeof(id) != 'text' OR typeof(at) != 'text' OR typeof(office) != 'text' OR typeof(user) != 'text'
+			OR typeof(host) != 'text' OR typeof(action) != 'text' OR typeof(note) != 'text') +
+		(SELECT count(*) FROM value WHERE typeof(entity) != 'text' OR typeof(field) != 'text' OR typeof(rev) != 'text') +
+		(SELECT count(*) FROM change WHERE typeof(entity) != 'text' OR typeof(field) != 'text' OR typeof(rev) != 'text')`).Scan(&mistyped)
+	if err != nil {
+		return nil, readErr(s.path, err)
+	}
 	var out []string
+	if mistyped > 0 {
+		out = append(out, fmt.Sprintf("%s中有 %s 行记录的类型不是本程序写入的（例如序号存成了文字），读取时会失败，文件被其他程序改动过。%s",
+			s.name(), format.Int(mistyped), restoreHint))
+	}
 	if unexplained > 0 {
 		out = append(out, fmt.Sprintf("%s的修改记录不完整：%s 个数值没有对应的修改记录（修改记录被删除或改动过），无法说明它们由谁录入。%s",
 			s.name(), format.Int(unexplained), restoreHint))

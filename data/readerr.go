@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+
+	"junheng/app/format"
 )
 
 // readErr words an error met while reading the data file at path: the
@@ -23,8 +25,12 @@ func readErr(path string, err error) error {
 	if libraryError(err) != nil {
 		return explain(path, err)
 	}
+	name := "数据文件"
+	if path != "" {
+		name = "「" + format.Safe(filepath.Base(path)) + "」"
+	}
 	return &FileError{Path: path, Kind: ErrCorrupt, Err: err,
-		Detail: "「" + filepath.Base(path) + "」中存有本程序不会写入的值，无法读取，文件可能被其他程序改动过。请用 junheng-cli check 查看问题所在，并从「" + SideFolderName + "」文件夹中的备份恢复。"}
+		Detail: name + "中存有本程序不会写入的值，无法读取，文件可能被其他程序改动过。请用 junheng-cli check 查看问题所在，并从「" + SideFolderName + "」文件夹中的备份恢复。"}
 }
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
