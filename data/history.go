@@ -144,14 +144,24 @@ func (s *Store) History(f Filter) ([]Change, error) {
 	return out, rows.Err()
 }
 
+// groupLabels name the presence markers of groups of fields that are not
+// an indicator's.
+var groupLabels = map[string]string{
+	"teachers.primary": "小学教师数据", "teachers.junior": "初中教师数据", "staff": "教职工数据",
+	"county.application": "申报信息", "county.survey_conduct": "满意度调查实施情况", "county.planning": "达标规划",
+}
+
 // groupLabel names the presence marker of a group of fields (a stage's
-// teachers, an indicator's county data), which the catalogue does not list.
+// teachers, an indicator's county data), which the catalogue does not
+// list: in Chinese, an indicator by its code (G2.1 指标数据).
 func groupLabel(path, label string) string {
-	switch path {
-	case "teachers.primary":
-		return "小学教师数据"
-	case "teachers.junior":
-		return "初中教师数据"
+	if l, ok := groupLabels[path]; ok {
+		return l
+	}
+	for _, prefix := range []string{"county.gov.", "county.quality."} {
+		if code, ok := strings.CutPrefix(path, prefix); ok && label == "" {
+			label = code
+		}
 	}
 	if label == "" {
 		label = lastSeg(path)

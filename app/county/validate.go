@@ -57,7 +57,7 @@ func (v *validator) file(f *File) {
 	} else if a < MinYear || a >= MaxYear {
 		v.add("year", quote(f.Year), "学年应在 %d 年到 %d 年之间", MinYear, MaxYear)
 	}
-	if f.County.Name == "" {
+	if strings.TrimSpace(f.County.Name) == "" {
 		v.add("county.name", "", "县（市、区）名称不能为空")
 	}
 	v.county(&f.County)
@@ -188,7 +188,7 @@ var stagesOf = map[string][3]bool{
 func (v *validator) school(f *File, ids map[string]int, i int) {
 	s := &f.Schools[i]
 	p := fmt.Sprintf("schools[%d].", i)
-	if s.Name == "" {
+	if strings.TrimSpace(s.Name) == "" {
 		v.add(p+"name", "", "学校名称不能为空")
 	}
 	allowed, knownType := stagesOf[s.Type]
