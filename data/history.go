@@ -72,9 +72,10 @@ func (s *Store) History(f Filter) ([]Change, error) {
 	case "":
 	case "county":
 		q += ` AND e.kind IN ('county', 'finance')`
-	default:
-		q += ` AND e.kind = 'school' AND e.key = ?`
-		args = append(args, f.SchoolID)
+	default: // the school's values and its attachments
+		q += ` AND ((e.kind = 'school' AND e.key = ?) OR (e.kind = 'evidence' AND EXISTS
+			(SELECT 1 FROM value sv WHERE sv.entity = e.uuid AND sv.field = 'school' AND sv.val = ?)))`
+		args = append(args, f.SchoolID, f.SchoolID)
 	}
 	q += ` ORDER BY c.at DESC, ch.field`
 	rows, err := s.db.Query(q, args...)

@@ -29,7 +29,7 @@ func runAttach(args []string, stdout, stderr io.Writer) int {
 	fs, set := newFlags("attach")
 	year := fs.String("year", "", "学年，例如 2024-2025")
 	item := fs.String("item", "", "指标代码，例如 G3、R5、Q1、V2、F4")
-	school := fs.String("school", "", "学校标识码（不写则添加到县级指标）")
+	schoolIDs := schoolFlag(fs, "学校标识码（不写则添加到县级指标）")
 	var meta evidence.Meta
 	fs.StringVar(&meta.Title, "title", "", "题名（不写则用文件名）")
 	fs.StringVar(&meta.DocNo, "doc-no", "", "文号，例如 某教发〔2024〕12号")
@@ -69,7 +69,7 @@ func runAttach(args []string, stdout, stderr io.Writer) int {
 	}
 	defer s.Close()
 	schools := schoolRefs(f)
-	id := county.CleanID(*school)
+	id := last(*schoolIDs)
 	if id != "" && !slices.ContainsFunc(schools, func(r evidence.SchoolRef) bool { return r.ID == id }) {
 		fmt.Fprintf(stderr, "文件中 %s 学年没有标识码为「%s」的学校，未添加任何文件。请用 history 或 export-json 查看学校标识码。\n", f.Year, id)
 		return exitInvalid

@@ -186,16 +186,9 @@ func runExportJSON(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// stringList is a repeatable flag.
-type stringList []string
-
-func (l *stringList) String() string     { return strings.Join(*l, ",") }
-func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
-
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs, set := newFlags("export")
-	var ids stringList
-	fs.Var(&ids, "school", "要导出的学校标识码（可重复；不写则导出整个文件）")
+	ids := schoolFlag(fs, "要导出的学校标识码（可重复；不写则导出整个文件）")
 	p := parse(fs, args, 2, "export DB OUT.db [--school 标识码 …]", stdout, stderr)
 	if p.stop {
 		return p.code
@@ -209,13 +202,13 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return openFailed(stderr, err)
 	}
 	defer s.Close()
-	m, err := s.ExportSchools(pos[1], ids)
+	m, err := s.ExportSchools(pos[1], *ids)
 	if err != nil {
 		return failed(stderr, err)
 	}
 	what := "整个文件"
-	if len(ids) > 0 {
-		what = fmt.Sprintf("%d 所学校", len(ids))
+	if len(*ids) > 0 {
+		what = fmt.Sprintf("%d 所学校", len(*ids))
 	}
 	fmt.Fprintf(stdout, "已导出%s到「%s」：学年 %s，%d 行数据，%d 条修改记录。\n清单：%s（校验值 %s）\n",
 		what, pos[1], strings.Join(m.Years, "、"), m.Rows["value"], m.Rows["change"], data.ManifestPath(pos[1]), m.FileSHA256)
@@ -368,7 +361,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 func runHistory(args []string, stdout, stderr io.Writer) int {
 	fs, set := newFlags("history")
 	var f data.Filter
-	fs.StringVar(&f.SchoolID, "school", "", "学校标识码；county 表示县级数据")
+	school := schoolFlag(fs, "学校标识码；county 表示县级数据")
 	fs.StringVar(&f.Field, "field", "", "字段路径，如 students.primary 或 teachers.（前缀）")
 	fs.StringVar(&f.Year, "year", "", "学年")
 	fs.IntVar(&f.Limit, "limit", 0, "最多列出条数")
@@ -377,6 +370,7 @@ func runHistory(args []string, stdout, stderr io.Writer) int {
 		return p.code
 	}
 	pos := p.pos
+	f.SchoolID = last(*school)
 	if f.Limit < 0 {
 		fmt.Fprintf(stderr, "--limit = %d：条数不能为负数\n", f.Limit)
 		return 2

@@ -60,7 +60,7 @@ func latestYear(s *data.Store) (string, error) {
 
 func runTemplate(args []string, stdout, stderr io.Writer) int {
 	fs, _ := newFlags("template")
-	school := fs.String("school", "", "学校标识码：只含该校，并预填其现有数据")
+	schoolIDs := schoolFlag(fs, "学校标识码：只含该校，并预填其现有数据")
 	countyBook := fs.Bool("county", false, "生成县级数据填报表（县级基本情况、县级指标、满意度调查、教育经费、整改台账）")
 	db := fs.String("db", "", "数据文件：预填其中的数据")
 	year := fs.String("year", "", "学年（默认为数据文件中最新的学年）")
@@ -69,17 +69,18 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 	if p.stop {
 		return p.code
 	}
+	school := last(*schoolIDs)
 	pos := p.pos
 	var err error
 	if !strings.HasSuffix(strings.ToLower(pos[0]), ".xlsx") {
 		fmt.Fprintf(stderr, "「%s」不是 .xlsx 文件名。用法：junheng-cli template OUT.xlsx [--county] [--school 标识码] [--db DB --year 学年]\n", pos[0])
 		return 2
 	}
-	if *countyBook && *school != "" {
+	if *countyBook && school != "" {
 		fmt.Fprintln(stderr, "--county 与 --school 不能同时使用：县级数据表不含学校，学校的填报表不含县级数据")
 		return 2
 	}
-	if *school != "" && *db == "" {
+	if school != "" && *db == "" {
 		fmt.Fprintln(stderr, "--school 需要同时用 --db 指定数据文件（预填该校现有数据）")
 		return 2
 	}
@@ -89,15 +90,15 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 			return failed(stderr, err)
 		}
 	}
-	if *school != "" && !slices.ContainsFunc(f.Schools, func(s county.School) bool { return s.ID == *school }) {
-		fmt.Fprintf(stderr, "%s 学年中没有标识码为「%s」的学校\n", f.Year, *school)
+	if school != "" && !slices.ContainsFunc(f.Schools, func(s county.School) bool { return s.ID == school }) {
+		fmt.Fprintf(stderr, "%s 学年中没有标识码为「%s」的学校\n", f.Year, school)
 		return 2
 	}
 	err = writeOutput(pos[0], *force, []string{*db}, func(w io.Writer) error {
 		if *countyBook {
 			return xlsx.WriteCountyTemplate(w, f)
 		}
-		return xlsx.WriteTemplate(w, f, *school)
+		return xlsx.WriteTemplate(w, f, school)
 	})
 	if err != nil {
 		return failed(stderr, err)
