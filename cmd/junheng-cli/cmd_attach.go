@@ -27,6 +27,7 @@ const attachUsage = "attach DB --year 学年 --item 指标 [--school 标识码] 
 
 func runAttach(args []string, stdout, stderr io.Writer) int {
 	fs, set := newFlags("attach")
+	takeover := takeoverFlag(fs)
 	year := fs.String("year", "", "学年，例如 2024-2025")
 	item := fs.String("item", "", "指标代码，例如 G3、R5、Q1、V2、F4")
 	schoolIDs := schoolFlag(fs, "学校标识码（不写则添加到县级指标）")
@@ -63,7 +64,7 @@ func runAttach(args []string, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 
-	s, f, status := openWithYear(p.pos[0], *year, data.OpenOptions{Settings: *set}, stderr)
+	s, f, status := openWithYear(p.pos[0], *year, data.OpenOptions{Settings: *set, TakeOver: *takeover}, stderr)
 	if s == nil {
 		return status
 	}
@@ -193,7 +194,11 @@ func attachedLine(f evidence.Filed, p *evidence.Prepared) string {
 // openWithYear opens a data file and loads the year asked for with --year;
 // nil and the exit status when it cannot (the message is printed).
 func openWithYear(path, year string, o data.OpenOptions, stderr io.Writer) (*data.Store, *county.File, int) {
-	s, err := data.Open(path, o)
+	open := data.Open
+	if !o.ReadOnly {
+		open = func(path string, o data.OpenOptions) (*data.Store, error) { return openForEdit(path, o, stderr) }
+	}
+	s, err := open(path, o)
 	if err != nil {
 		return nil, nil, openFailed(stderr, err)
 	}

@@ -78,6 +78,7 @@ func runImportJSON(args []string, stdout, stderr io.Writer) int {
 	replace := fs.Bool("replace", false, "以文件替换整个学年：文件中没有的学校将被删除、文件中未填的字段清空（先列出将删除的学校，需加 --yes 确认）")
 	yes := fs.Bool("yes", false, "确认 --replace 列出的删除")
 	other := fs.Bool("other-county", false, "确认导入另一个县（名称或代码不同）的数据")
+	takeover := takeoverFlag(fs)
 	p := parse(fs, args, 2, "import-json DB FILE.json [--year 学年] [--replace --yes] [--other-county]", stdout, stderr)
 	if p.stop {
 		return p.code
@@ -94,7 +95,7 @@ func runImportJSON(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	s, err := data.Open(pos[0], data.OpenOptions{Settings: *set})
+	s, err := openForEdit(pos[0], data.OpenOptions{Settings: *set, TakeOver: *takeover}, stderr)
 	if err != nil {
 		return openFailed(stderr, err)
 	}
@@ -221,6 +222,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	ours := fs.Bool("ours", false, "所有冲突保留本方的值")
 	dry := fs.Bool("dry-run", false, "只列出将要发生的变化，不合并")
 	other := fs.Bool("other-county", false, "确认合并另一个县（名称或代码不同）的数据文件")
+	takeover := takeoverFlag(fs)
 	pp := parse(fs, args, 2, "merge DB OTHER.db [--theirs|--ours] [--dry-run] [--other-county]", stdout, stderr)
 	if pp.stop {
 		return pp.code
@@ -230,7 +232,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "--theirs 和 --ours 只能选一个")
 		return 2
 	}
-	s, err := data.Open(pos[0], data.OpenOptions{Settings: *set, ReadOnly: *dry})
+	s, err := openForEdit(pos[0], data.OpenOptions{Settings: *set, ReadOnly: *dry, TakeOver: *takeover}, stderr)
 	if err != nil {
 		return openFailed(stderr, err)
 	}

@@ -111,6 +111,7 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 	fs, set := newFlags("import-xlsx")
 	year := fs.String("year", "", "导入到的学年（默认为填报表「说明」页上的学年）")
 	apply := fs.Bool("apply", false, "确认导入（不加时只列出将要做的修改）")
+	takeover := takeoverFlag(fs)
 	newSchools := fs.Bool("new-schools", false, "确认添加工作簿中数据库里没有的学校")
 	p := parse(fs, args, 2, "import-xlsx DB FILE.xlsx [--year 学年] [--apply] [--new-schools]", stdout, stderr)
 	if p.stop {
@@ -127,7 +128,7 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failed(stderr, err)
 	}
-	s, err := data.Open(dbPath, data.OpenOptions{ReadOnly: !*apply, Settings: *set})
+	s, err := openForEdit(dbPath, data.OpenOptions{ReadOnly: !*apply, Settings: *set, TakeOver: *takeover}, stderr)
 	if err != nil {
 		return openFailed(stderr, err)
 	}
