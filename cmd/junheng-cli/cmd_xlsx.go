@@ -113,7 +113,8 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 	apply := fs.Bool("apply", false, "确认导入（不加时只列出将要做的修改）")
 	takeover := takeoverFlag(fs)
 	newSchools := fs.Bool("new-schools", false, "确认添加工作簿中数据库里没有的学校")
-	p := parse(fs, args, 2, "import-xlsx DB FILE.xlsx [--year 学年] [--apply] [--new-schools]", stdout, stderr)
+	other := fs.Bool("other-county", false, "确认导入另一个县（名称或代码不同）的工作簿，或改动本县名称、代码")
+	p := parse(fs, args, 2, "import-xlsx DB FILE.xlsx [--year 学年] [--apply] [--new-schools] [--other-county]", stdout, stderr)
 	if p.stop {
 		return p.code
 	}
@@ -150,6 +151,7 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 		return failed(stderr, err)
 	}
 	plan.AddNewSchools = *newSchools
+	plan.AcceptOtherCounty = *other
 	xlsxPrintPlan(stdout, plan)
 	if plan.Empty() {
 		return 0
@@ -173,6 +175,9 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 // schools apart, the clearings, the other changes and the notes.
 func xlsxPrintPlan(w io.Writer, p *xlsx.Plan) {
 	fmt.Fprintln(w, p.Summary())
+	if p.OtherCounty != nil && !p.AcceptOtherCounty {
+		fmt.Fprintln(w, "\n注意："+p.OtherCounty.Error())
+	}
 	if len(p.NewSchools) > 0 {
 		fmt.Fprintf(w, "\n新学校 %d 所（数据库中没有这些标识码）：\n", len(p.NewSchools))
 		for _, s := range p.NewSchools {

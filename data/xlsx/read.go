@@ -23,6 +23,9 @@ type Import struct {
 	Name string // the file name, for messages and the audit trail
 	// Year is the 学年 written on the 说明 sheet, "" when absent.
 	Year string
+	// CountyName is the 县（市、区） written on the 说明 sheet, "" when
+	// absent: a workbook naming another county is not imported unasked.
+	CountyName string
 	// Notes say what the workbook leaves alone: sheets or columns not
 	// found (those fields keep their saved values).
 	Notes []string
@@ -209,16 +212,25 @@ func firstFilled(rows [][]string) string {
 	return ""
 }
 
-// readInfo takes the 学年 from the 说明 sheet.
+// readInfo takes the 学年 and the county from the 说明 sheet.
 func (rd *reader) readInfo(name string) {
 	rows, err := rd.x.GetRows(name)
 	if err != nil {
 		return
 	}
 	for _, r := range rows {
-		if len(r) >= 2 && strings.TrimSpace(r[0]) == "学年" {
-			rd.imp.Year = strings.TrimSpace(r[1])
-			return
+		if len(r) < 2 {
+			continue
+		}
+		switch normalize(r[0]) {
+		case "学年":
+			if rd.imp.Year == "" {
+				rd.imp.Year = strings.TrimSpace(r[1])
+			}
+		case normalize("县（市、区）"):
+			if rd.imp.CountyName == "" {
+				rd.imp.CountyName = strings.TrimSpace(r[1])
+			}
 		}
 	}
 }

@@ -50,6 +50,9 @@ func Apply(s Importer, p *Plan) error {
 	if p.Empty() {
 		return nil
 	}
+	if p.OtherCounty != nil && !p.AcceptOtherCounty {
+		return p.OtherCounty
+	}
 	if len(p.NewSchools) > 0 && !p.AddNewSchools {
 		return ErrNewSchoolsUnconfirmed{Schools: p.NewSchools}
 	}
