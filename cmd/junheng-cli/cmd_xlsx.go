@@ -114,7 +114,8 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 	takeover := takeoverFlag(fs)
 	newSchools := fs.Bool("new-schools", false, "确认添加工作簿中数据库里没有的学校")
 	other := fs.Bool("other-county", false, "确认导入另一个县（名称或代码不同）的工作簿，或改动本县名称、代码")
-	p := parse(fs, args, 2, "import-xlsx DB FILE.xlsx [--year 学年] [--apply] [--new-schools] [--other-county]", stdout, stderr)
+	magnitude := fs.Bool("accept-magnitude", false, "确认与原值或全县每生中位数相差 1000 倍以上的数值无误")
+	p := parse(fs, args, 2, "import-xlsx DB FILE.xlsx [--year 学年] [--apply] [--new-schools] [--other-county] [--accept-magnitude]", stdout, stderr)
 	if p.stop {
 		return p.code
 	}
@@ -152,6 +153,7 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 	}
 	plan.AddNewSchools = *newSchools
 	plan.AcceptOtherCounty = *other
+	plan.AcceptMagnitude = *magnitude
 	xlsxPrintPlan(stdout, plan)
 	if plan.Empty() {
 		return 0
@@ -177,6 +179,9 @@ func xlsxPrintPlan(w io.Writer, p *xlsx.Plan) {
 	fmt.Fprintln(w, p.Summary())
 	if p.OtherCounty != nil && !p.AcceptOtherCounty {
 		fmt.Fprintln(w, "\n注意："+p.OtherCounty.Error())
+	}
+	if len(p.Magnitudes) > 0 && !p.AcceptMagnitude {
+		fmt.Fprintln(w, "\n注意："+(&xlsx.ErrMagnitude{File: p.File, Cases: p.Magnitudes}).Error())
 	}
 	if len(p.NewSchools) > 0 {
 		fmt.Fprintf(w, "\n新学校 %d 所（数据库中没有这些标识码）：\n", len(p.NewSchools))

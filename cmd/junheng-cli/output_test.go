@@ -9,7 +9,11 @@ import (
 	"junheng/assets/demo"
 )
 
-func init() { allowedWords["force"], allowedWords["takeover"] = true, true }
+func init() {
+	for _, w := range []string{"force", "takeover", "accept", "magnitude"} { // flags added by issue 21
+		allowedWords[w] = true
+	}
+}
 
 // Issue 21 §1, as found: `pdf 义马.db -o 义马.db` answered 「已生成」 and the
 // county's data file was a PDF; -o onto another office's .db, onto the

@@ -63,6 +63,10 @@ type Plan struct {
 	// AcceptOtherCounty.
 	OtherCounty       *ErrOtherCounty
 	AcceptOtherCounty bool
+	// Magnitudes are values MagnitudeFactor times off (see ErrMagnitude);
+	// Apply refuses them unless AcceptMagnitude.
+	Magnitudes      []string
+	AcceptMagnitude bool
 	// Counts sum the workbook up for the first line of a preview.
 	Counts Counts
 }
@@ -177,6 +181,7 @@ func (imp *Import) Plan(cur *county.File) (*Plan, error) {
 		pl.validate(cur, &after)
 	}
 	pl.plan.OtherCounty = pl.otherCounty(cur, &after)
+	pl.plan.Magnitudes = pl.magnitudes(cur, &after)
 	if len(pl.errs) > 0 {
 		return nil, pl.errs
 	}

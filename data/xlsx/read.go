@@ -481,7 +481,7 @@ func (rd *reader) unknownColumns(sh *sheet, name string, rows [][]string, hr int
 		}
 		msg := fmt.Sprintf("不是「%s」表的列名", sh.name)
 		if g := guess(header, free); g != "" {
-			msg += fmt.Sprintf("；是否应为「%s」？请把表头改回「%s」", g, g)
+			msg += revertHint(header, g, "表头")
 		} else {
 			msg += "。请改回填报表中的表头；如果这是自己加的备注列，请把表头写成「备注」"
 		}
@@ -716,7 +716,7 @@ func (rd *reader) facts(sh *sheet, name string, rows [][]string) int {
 			}
 			msg := fmt.Sprintf("不是「%s」表中的项目，%s 的值「%s」无法导入", sh.name, ref, raw)
 			if g := guess(item, items); g != "" {
-				msg += fmt.Sprintf("；是否应为「%s」？请把项目名称改回「%s」", g, g)
+				msg += revertHint(item, g, "项目名称")
 			} else {
 				msg += "。请改回填报表中的项目名称"
 			}
