@@ -59,7 +59,7 @@ func (s *Store) History(f Filter) ([]Change, error) {
 	// changes of this file (the merge's own line records the adoption).
 	q := `SELECT c.at, c.office, c.user, c.host, c.action, c.note, c.kind, c.source, e.year, e.kind, e.key,
 		coalesce((SELECT n.val FROM value n WHERE n.entity = e.uuid AND n.field = 'name'), ''),
-		ch.field, ch.old, ch.new, o.at, o.office, o.user
+		ch.field, ch.old, ch.new, o.at, o.office, o.user, o.kind, o.source
 		FROM change ch JOIN entity e ON e.uuid = ch.entity JOIN commit_log c ON c.id = ch.rev
 		LEFT JOIN commit_log o ON o.id = ch.origin
 		WHERE ch.lineage = 0`
@@ -91,9 +91,10 @@ func (s *Store) History(f Filter) ([]Change, error) {
 			field             string
 			old, new          any
 			oAt, oOffice, oBy sql.NullString
+			oKind, oSource    sql.NullString
 		)
 		if err := rows.Scan(&at, &c.Office, &c.User, &c.Host, &c.Action, &c.Note, &kind, &c.File, &c.Year, &c.Kind, &c.SchoolID,
-			&name, &field, &old, &new, &oAt, &oOffice, &oBy); err != nil {
+			&name, &field, &old, &new, &oAt, &oOffice, &oBy, &oKind, &oSource); err != nil {
 			return nil, dbErr(err)
 		}
 		c.When, _ = time.Parse(time.RFC3339Nano, at)
@@ -104,7 +105,7 @@ func (s *Store) History(f Filter) ([]Change, error) {
 		c.ActionLabel = ActionLabel(c.Action)
 		if oAt.Valid {
 			w, _ := time.Parse(time.RFC3339Nano, oAt.String)
-			c.First = &Author{Office: oOffice.String, User: oBy.String, When: w}
+			c.First = &Author{Office: oOffice.String, User: oBy.String, When: w, Source: SourceKind(oKind.String), File: oSource.String}
 		}
 		if c.Kind == kindSchool || c.Kind == kindEvidence {
 			c.SchoolName = name
@@ -227,8 +228,8 @@ func (c Change) How() string {
 		how += "「" + format.Safe(c.File) + "」"
 	}
 	if c.First != nil {
-		how += fmt.Sprintf("（原由 %s 于 %s 录入，%s 采用）", who(c.First.Office, c.First.User),
-			c.First.When.Local().Format("2006-01-02 15:04"), who(c.Office, c.User))
+		how += fmt.Sprintf("（原由 %s 于 %s %s，%s 采用）", who(c.First.Office, c.First.User),
+			c.First.When.Local().Format("2006-01-02 15:04"), c.First.How(), who(c.Office, c.User))
 	}
 	return how
 }
