@@ -56,7 +56,7 @@ func CheckOutput(out string, o OutputOptions) error {
 		return osErr(out, err)
 	}
 	protected := func(what string) error {
-		return &FileError{Path: out, Kind: ErrOutputProtected, Detail: "「" + name + "」" + what + "，不会被替换（确认替换也不行）。请换一个文件名。"}
+		return &FileError{Path: out, Kind: ErrOutputProtected, Detail: "「" + name + "」" + what + "，任何情况下都不会被替换。请换一个文件名。"}
 	}
 	for _, in := range o.Inputs {
 		if in == "" || in == "-" {

@@ -70,10 +70,10 @@ func ReadCountyJSON(path string, stdin io.Reader) (*county.File, error) {
 // tooLarge refuses a file or stream of size bytes (at least, for a stream
 // cut at the limit).
 func tooLarge(name string, size int64) error {
-	more := ""
+	what := fmt.Sprintf("有 %s MB，超过", format.Int(int(size>>20)))
 	if name == "标准输入" {
-		more = "超过"
+		what = "的内容超过" // a stream is cut at the limit: its size is not known
 	}
-	return &FileError{Path: name, Kind: ErrTooLarge, Detail: fmt.Sprintf("「%s」有%s %s MB，超过县域数据文件的上限 %s MB（一个学年最多 %s 所学校），未读取。请按市或县分成几个文件。",
-		format.Safe(baseName(name)), more, format.Int(int(size>>20)), format.Int(MaxJSONBytes>>20), format.Int(MaxSchools))}
+	return &FileError{Path: name, Kind: ErrTooLarge, Detail: fmt.Sprintf("「%s」%s县域数据文件的上限 %s MB（一个学年最多 %s 所学校），未读取。请按市或县分成几个文件。",
+		format.Safe(baseName(name)), what, format.Int(MaxJSONBytes>>20), format.Int(MaxSchools))}
 }

@@ -273,7 +273,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 }
 
 func printPlan(w io.Writer, p *data.MergePlan) {
-	fmt.Fprintf(w, "与「%s」比较：\n", p.Other)
+	fmt.Fprintf(w, "与「%s」比较：\n", format.Safe(p.Other))
 	for _, st := range []data.RowStatus{data.RowNew, data.RowChangedThere, data.RowChangedBoth, data.RowConflict, data.RowChangedHere, data.RowIdentical, data.RowOnlyHere} {
 		if n := p.Counts[st]; n > 0 {
 			fmt.Fprintf(w, "  %s：%d 项\n", st, n)
