@@ -57,3 +57,16 @@ func TestMergeAndHistoryShowHostileTextSafely(t *testing.T) {
 		t.Errorf("control or bidi characters reach the listing:\n%q", all)
 	}
 }
+
+// Issue 21 §5, as found: the message refusing a newer program's file
+// printed the file's written_by raw.
+func TestNewerVersionMessageShowsWrittenBySafely(t *testing.T) {
+	s := newStore(t, "新.db")
+	path := s.Path()
+	s.Close()
+	rawExec(t, path, `INSERT OR REPLACE INTO meta(key, value) VALUES ('written_by', '9.9`+"\x1b[2J\u202e"+`')`, `PRAGMA user_version = 99`)
+	_, err := Open(path, OpenOptions{ReadOnly: true, Settings: testSettings})
+	if err == nil || !strings.Contains(err.Error(), "9.9<U+001B>[2J<U+202E>") || strings.ContainsAny(err.Error(), "\x1b\u202e") {
+		t.Errorf("newer file: %q", err)
+	}
+}

@@ -38,3 +38,16 @@ func TestOfficeAndUserAreValidatedWhereTheyEnter(t *testing.T) {
 		t.Error("a refused name was written")
 	}
 }
+
+// Issue 21 §5, as found: `attach --caption` echoed escape sequences in its
+// refusal.
+func TestAttachEchoesHostileTextSafely(t *testing.T) {
+	db, year := attachDB(t)
+	photo := writeTemp(t, "照片.jpg", photoJPEG(t, 40, 30))
+	for _, flag := range []string{"--caption", "--title"} {
+		code, out, errOut := runCLI("attach", db, "--year", year, "--item", "G8", photo, flag, "x\x1b[31m红\u202e")
+		if code != exitInvalid || strings.ContainsAny(out+errOut, "\x1b\u202e") || !strings.Contains(errOut, "<U+001B>") {
+			t.Errorf("attach %s with escapes: exit %d %q", flag, code, out+errOut)
+		}
+	}
+}
