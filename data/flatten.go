@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"junheng/app/county"
+	"junheng/app/format"
 )
 
 // fields maps a field path of an entity to its stored value: int64,
@@ -242,7 +243,7 @@ func display(field string, v any) string {
 		}
 		return strconv.FormatInt(x, 10)
 	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
+		return format.Entered(x) // never +Inf, -0 or 320 digits, even from a tampered file
 	case string:
 		return x
 	case []byte:
