@@ -13,6 +13,8 @@ import (
 	"sync"
 
 	"modernc.org/sqlite"
+
+	"junheng/app/format"
 )
 
 // quickCheckAbove is the size from which Open runs PRAGMA quick_check
@@ -59,6 +61,9 @@ func inspectAs(file, shown string) (fileInfo, error) {
 	}
 	if st.IsDir() {
 		return info, fileErr(shown, ErrNotOurs, "是一个文件夹，不是均衡评估助手的数据文件。")
+	}
+	if err := notSpecial(file); err != nil {
+		return info, err
 	}
 	if st.Size() == 0 {
 		return info, fileErr(shown, ErrEmpty, "是空文件（0 字节），不是均衡评估助手的数据文件，可能复制时出错。")
@@ -118,6 +123,16 @@ func inspectAs(file, shown string) (fileInfo, error) {
 	return info, err
 }
 
+// notSpecial refuses, without reading it, a path that is a pipe, a
+// device or a socket: reading one may never end (a FIFO, /dev/zero).
+func notSpecial(path string) error {
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().IsRegular() || st.IsDir() {
+		return nil // a missing file or a folder is said by the caller
+	}
+	return fileErr(path, ErrNotOurs, "不是普通文件（是管道、设备或套接字），未读取。请指定一个数据文件。")
+}
+
 // checkVersion refuses a user_version this program cannot handle: newer
 // than it knows, or not a version at all (negative).
 func checkVersion(path string, v int64, writtenBy string) error {
@@ -127,7 +142,7 @@ func checkVersion(path string, v int64, writtenBy string) error {
 	if v > SchemaVersion {
 		by := ""
 		if writtenBy != "" {
-			by = "（程序版本 " + writtenBy + "）"
+			by = "（程序版本 " + format.Safe(writtenBy) + "）"
 		}
 		return fileErr(path, ErrNewer, "由较新版本的均衡评估助手%s保存，数据格式为第 %d 版，本程序（版本 %s）只认识到第 %d 版。请升级程序后再打开。",
 			by, v, ProgramVersion, SchemaVersion)

@@ -14,6 +14,7 @@ import (
 
 	"modernc.org/sqlite"
 
+	"junheng/app/format"
 	"junheng/data/safefile"
 )
 
@@ -72,19 +73,31 @@ type LockedError struct {
 	Host   string
 	Since  time.Time
 	Mine   bool // the same user on this computer: another window of the clerk's own
+	// TakeOverHint is how this front end takes over a lock (the command
+	// line's --takeover); "" for the GUI's own choice.
+	TakeOverHint string
 }
 
 func (e *LockedError) Error() string {
 	if e.Mine {
 		return fmt.Sprintf("文件「%s」已在本机另一个均衡评估助手窗口中打开编辑（使用人 %s，自 %s 起）。请切换到那个窗口继续；也可以只读方式打开。",
-			e.Path, e.User, e.Since.Local().Format("2006-01-02 15:04"))
+			e.Path, format.Safe(e.User), e.Since.Local().Format("2006-01-02 15:04"))
 	}
-	who := e.User
+	hint := e.TakeOverHint
+	if hint == "" {
+		hint = "可选择接管编辑"
+	}
+	return fmt.Sprintf("文件「%s」正由%s自 %s 起编辑。可以只读方式打开；若确认对方已关闭程序，%s。", e.Path, e.Holder(), e.Since.Local().Format("2006-01-02 15:04"), hint)
+}
+
+// Holder names who holds the lock: office, user and computer, safe to
+// print (the note is a file anyone may write).
+func (e *LockedError) Holder() string {
+	who := format.Safe(e.User)
 	if e.Office != "" {
-		who = e.Office + " 的 " + who
+		who = format.Safe(e.Office) + " 的 " + who
 	}
-	return fmt.Sprintf("文件「%s」正由%s（计算机 %s）自 %s 起编辑。可以只读方式打开；若确认对方已关闭程序，可选择接管编辑。",
-		e.Path, who, e.Host, e.Since.Local().Format("2006-01-02 15:04"))
+	return who + "（计算机 " + format.Safe(e.Host) + "）"
 }
 
 // explain is the one translator of SQLite and system errors about the data

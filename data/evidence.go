@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"junheng/app/evidence"
+	"junheng/app/format"
 )
 
 // Kinds of entity added by schema 4.
@@ -393,7 +394,8 @@ func checklistsOf(st *yearState) (map[string][]evidence.Entry, error) {
 		text, _ := e.vals[clEntries].(string)
 		var es []evidence.Entry
 		if err := json.Unmarshal([]byte(text), &es); err != nil {
-			return nil, fmt.Errorf("%s 学年 %s 的佐证材料清单无法读取：%v", st.year, e.key, err)
+			return nil, &FileError{Kind: ErrCorrupt, Err: err, Detail: fmt.Sprintf("%s 学年 %s 的佐证材料清单无法读取（内容不是本程序写的），文件可能被改动过。请用 junheng-cli check 查看，并从「%s」文件夹中的备份恢复。",
+				format.Safe(st.year), format.Safe(e.key), SideFolderName)}
 		}
 		saved[e.key] = es
 	}

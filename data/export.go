@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/google/uuid"
@@ -91,6 +92,9 @@ func (s *Store) ExportSchools(out string, ids []string) (Manifest, error) {
 	if _, err := os.Stat(out); err == nil {
 		return m, fmt.Errorf("文件「%s」已存在，不会覆盖", out)
 	}
+	if err := s.refuseFaulty("导出"); err != nil {
+		return m, err
+	}
 	// A journal left beside a file that no longer exists would be taken
 	// for the new export's own and rolled back onto it at its first open.
 	if err := os.Remove(out + "-journal"); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -125,7 +129,7 @@ func (s *Store) ExportSchools(out string, ids []string) (Manifest, error) {
 	wroteSide := false
 	err := safefile.WriteNamed(out, func(tmp string) error {
 		if _, err := s.db.Exec(`VACUUM INTO ?`, tmp); err != nil {
-			return fmt.Errorf("导出到「%s」失败：%w", out, dbErr(err))
+			return fmt.Errorf("导出到「%s」失败：%w", out, blameOutput(out, dbErr(err)))
 		}
 		var err error
 		if m, err = finishExport(tmp, out, ids, s.set, s.me.Host); err != nil {
@@ -281,7 +285,7 @@ func verifyManifest(q querier, path string) error {
 	}
 	var m Manifest
 	if err := json.Unmarshal([]byte(text), &m); err != nil {
-		return fileErr(path, ErrCorrupt, "的导出清单无法读取：%v", err)
+		return fileErr(path, ErrCorrupt, "的导出清单无法读取（内容不是本程序写的），文件可能被改动过，拒绝合并。请发来文件的单位重新导出。")
 	}
 	var commits int
 	if err := q.QueryRow(`SELECT count(*) FROM commit_log`).Scan(&commits); err != nil {
@@ -298,4 +302,20 @@ func verifyManifest(q querier, path string) error {
 		return fileErr(path, ErrCorrupt, "的数据与导出时的校验值不符，可能在传递过程中被改动或损坏，拒绝合并。")
 	}
 	return nil
+}
+
+// blameOutput words a failed write of a copy (VACUUM INTO, run on the
+// source's connection, so SQLite's error names the source) as a failure
+// to write out: a full disk, a read-only folder or a disk error is the
+// destination's, never the file being copied.
+func blameOutput(out string, err error) error {
+	var ae *AccessError
+	if !errors.As(err, &ae) {
+		return err
+	}
+	sys := map[error]error{ErrDiskFull: syscall.ENOSPC, ErrPermission: fs.ErrPermission, ErrIO: syscall.EIO}[ae.Kind]
+	if sys == nil {
+		return err
+	}
+	return &AccessError{Path: out, Kind: ae.Kind, Err: err, Detail: safefile.Explain(out, sys).Error()}
 }

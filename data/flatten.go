@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"junheng/app/county"
+	"junheng/app/format"
 )
 
 // fields maps a field path of an entity to its stored value: int64,
@@ -199,11 +200,11 @@ func setLeaf(v reflect.Value, val any) error {
 		}
 		p := reflect.New(v.Type())
 		if err := json.Unmarshal([]byte(s), p.Interface()); err != nil {
-			return err
+			return fmt.Errorf("应为列表")
 		}
 		v.Set(p.Elem())
 	default:
-		return fmt.Errorf("不支持的类型 %s", v.Kind())
+		return fmt.Errorf("本程序不支持这种字段")
 	}
 	return nil
 }
@@ -246,7 +247,7 @@ func display(field string, v any) string {
 		}
 		return strconv.FormatInt(x, 10)
 	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
+		return format.Entered(x) // never +Inf, -0 or 320 digits, even from a tampered file
 	case string:
 		if field == "planning.off" || field == "planning.excluded_schools" {
 			return planningList(field, x)

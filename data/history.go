@@ -8,6 +8,7 @@ import (
 
 	"junheng/app/county"
 	"junheng/app/evidence"
+	"junheng/app/format"
 )
 
 // Change is one line of the audit trail: a value of a school, of the
@@ -58,7 +59,7 @@ func (s *Store) History(f Filter) ([]Change, error) {
 	// changes of this file (the merge's own line records the adoption).
 	q := `SELECT c.at, c.office, c.user, c.host, c.action, c.note, c.kind, c.source, e.year, e.kind, e.key,
 		coalesce((SELECT n.val FROM value n WHERE n.entity = e.uuid AND n.field = 'name'), ''),
-		ch.field, ch.old, ch.new, o.at, o.office, o.user
+		ch.field, ch.old, ch.new, o.at, o.office, o.user, o.kind, o.source
 		FROM change ch JOIN entity e ON e.uuid = ch.entity JOIN commit_log c ON c.id = ch.rev
 		LEFT JOIN commit_log o ON o.id = ch.origin
 		WHERE ch.lineage = 0`
@@ -71,9 +72,10 @@ func (s *Store) History(f Filter) ([]Change, error) {
 	case "":
 	case "county":
 		q += ` AND e.kind IN ('county', 'finance')`
-	default:
-		q += ` AND e.kind = 'school' AND e.key = ?`
-		args = append(args, f.SchoolID)
+	default: // the school's values and its attachments
+		q += ` AND ((e.kind = 'school' AND e.key = ?) OR (e.kind = 'evidence' AND EXISTS
+			(SELECT 1 FROM value sv WHERE sv.entity = e.uuid AND sv.field = 'school' AND sv.val = ?)))`
+		args = append(args, f.SchoolID, f.SchoolID)
 	}
 	q += ` ORDER BY c.at DESC, ch.field`
 	rows, err := s.db.Query(q, args...)
@@ -89,9 +91,10 @@ func (s *Store) History(f Filter) ([]Change, error) {
 			field             string
 			old, new          any
 			oAt, oOffice, oBy sql.NullString
+			oKind, oSource    sql.NullString
 		)
 		if err := rows.Scan(&at, &c.Office, &c.User, &c.Host, &c.Action, &c.Note, &kind, &c.File, &c.Year, &c.Kind, &c.SchoolID,
-			&name, &field, &old, &new, &oAt, &oOffice, &oBy); err != nil {
+			&name, &field, &old, &new, &oAt, &oOffice, &oBy, &oKind, &oSource); err != nil {
 			return nil, dbErr(err)
 		}
 		c.When, _ = time.Parse(time.RFC3339Nano, at)
@@ -102,7 +105,7 @@ func (s *Store) History(f Filter) ([]Change, error) {
 		c.ActionLabel = ActionLabel(c.Action)
 		if oAt.Valid {
 			w, _ := time.Parse(time.RFC3339Nano, oAt.String)
-			c.First = &Author{Office: oOffice.String, User: oBy.String, When: w}
+			c.First = &Author{Office: oOffice.String, User: oBy.String, When: w, Source: SourceKind(oKind.String), File: oSource.String}
 		}
 		if c.Kind == kindSchool || c.Kind == kindEvidence {
 			c.SchoolName = name
@@ -143,16 +146,24 @@ func (s *Store) History(f Filter) ([]Change, error) {
 	return out, rows.Err()
 }
 
+// groupLabels name the presence markers of groups of fields that are not
+// an indicator's.
+var groupLabels = map[string]string{
+	"teachers.primary": "小学教师数据", "teachers.junior": "初中教师数据", "staff": "教职工数据",
+	"county.application": "申报信息", "county.survey_conduct": "满意度调查实施情况", "county.planning": "达标规划设置",
+}
+
 // groupLabel names the presence marker of a group of fields (a stage's
-// teachers, an indicator's county data), which the catalogue does not list.
+// teachers, an indicator's county data), which the catalogue does not
+// list: in Chinese, an indicator by its code (G2.1 指标数据).
 func groupLabel(path, label string) string {
-	switch path {
-	case "teachers.primary":
-		return "小学教师数据"
-	case "teachers.junior":
-		return "初中教师数据"
-	case "county.planning":
-		return "达标规划设置"
+	if l, ok := groupLabels[path]; ok {
+		return l
+	}
+	for _, prefix := range []string{"county.gov.", "county.quality."} {
+		if code, ok := strings.CutPrefix(path, prefix); ok && label == "" {
+			label = code
+		}
 	}
 	if label == "" {
 		label = lastSeg(path)
@@ -199,10 +210,11 @@ func (c Change) String() string {
 	how := c.How()
 	if c.Deleted || c.Restored {
 		where, _ := place(c.Kind, c.SchoolName, c.SchoolID, "", "")
-		return fmt.Sprintf("%s  %s  %s  %s 学年 %s", when, who(c.Office, c.User), how, c.Year, where)
+		return fmt.Sprintf("%s  %s  %s  %s 学年 %s", when, who(c.Office, c.User), how, format.Safe(c.Year), where)
 	}
 	where, label := place(c.Kind, c.SchoolName, c.SchoolID, c.Field, c.Label)
-	return fmt.Sprintf("%s  %s  %s  %s 学年 %s %s：%s → %s", when, who(c.Office, c.User), how, c.Year, where, label, c.Old, c.New)
+	return fmt.Sprintf("%s  %s  %s  %s 学年 %s %s：%s → %s", when, who(c.Office, c.User), how, format.Safe(c.Year), where, label,
+		format.Safe(c.Old), format.Safe(c.New))
 }
 
 // How words where the change came from: 录入; 导入「file」; 合并「file」
@@ -213,25 +225,28 @@ func (c Change) How() string {
 		how = ActionLabel(c.Action)
 	}
 	if c.File != "" && (c.Source == SourceImported || c.Source == SourceMerged) {
-		how += "「" + c.File + "」"
+		how += "「" + format.Safe(c.File) + "」"
 	}
 	if c.First != nil {
-		how += fmt.Sprintf("（原由 %s 于 %s 录入，%s 采用）", who(c.First.Office, c.First.User),
-			c.First.When.Local().Format("2006-01-02 15:04"), who(c.Office, c.User))
+		how += fmt.Sprintf("（原由 %s 于 %s %s，%s 采用）", who(c.First.Office, c.First.User),
+			c.First.When.Local().Format("2006-01-02 15:04"), c.First.How(), who(c.Office, c.User))
 	}
 	return how
 }
 
+// who names a clerk for a line shown to the clerk: office and user as
+// stored (from any file), made safe to print.
 func who(office, user string) string {
 	if office == "" {
-		return user
+		return format.Safe(user)
 	}
-	return office + " " + user
+	return format.Safe(office) + " " + format.Safe(user)
 }
 
 // place words where a value lives (县级数据, a school, a funding year) and
 // its field, for history lines and merge conflicts alike.
 func place(kind, schoolName, key, field, fieldLabel string) (where, label string) {
+	schoolName, key, field = format.Safe(schoolName), format.Safe(key), format.Safe(field)
 	where = "县级数据"
 	switch kind {
 	case kindSchool:

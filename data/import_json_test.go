@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -197,7 +198,11 @@ func TestImportBeyondMaximumIsRefused(t *testing.T) {
 	if _, err := s.PlanImport(f, ImportOptions{}); err == nil {
 		t.Error("plan of too many schools not refused")
 	}
-	if err := CheckJSONSize("省.json", MaxJSONBytes+1); err == nil || !strings.Contains(err.Error(), "省.json") {
+	big := filepath.Join(t.TempDir(), "省.json")
+	if err := os.WriteFile(big, nil, 0o644); err != nil || os.Truncate(big, MaxJSONBytes+1) != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadCountyJSON(big, nil); err == nil || !strings.Contains(err.Error(), "省.json") {
 		t.Errorf("size refusal = %v", err)
 	}
 	if years, _ := s.Years(); len(years) != 0 {

@@ -16,8 +16,6 @@ import (
 	"junheng/app/county"
 )
 
-var journalMagic = []byte{0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7}
-
 // crashState copies src, as it stands in the middle of a write
 // transaction, to dst with its journal: what a writer killed at that
 // moment leaves behind. With spill the transaction is large enough that

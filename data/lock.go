@@ -79,3 +79,14 @@ func releaseLock(path string, me lockNote) {
 		os.Remove(lockPath(path))
 	}
 }
+
+// LockHolder is who holds the lock note beside the data file at path, as
+// the *LockedError a second editor would get; nil when there is none or
+// it cannot be read. The command line names it when it takes over.
+func LockHolder(path string) *LockedError {
+	n, err := readLock(path)
+	if err != nil {
+		return nil
+	}
+	return &LockedError{Path: path, Office: n.Office, User: n.User, Host: n.Host, Since: n.Since}
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"junheng/app/county"
+	"junheng/app/format"
 )
 
 // RowStatus is how a row (a school, the county profile, a finance year of
@@ -56,7 +57,8 @@ type Conflict struct {
 // String renders the conflict as one Chinese line.
 func (c Conflict) String() string {
 	where, label := place(c.Kind, c.SchoolName, c.SchoolID, c.Field, c.Label)
-	return fmt.Sprintf("%s 学年 %s %s：本方「%s」（%s），对方「%s」（%s）", c.Year, where, label, c.Ours, c.OursBy, c.Theirs, c.TheirsBy)
+	return fmt.Sprintf("%s 学年 %s %s：本方「%s」（%s），对方「%s」（%s）", format.Safe(c.Year), where, label,
+		format.Safe(c.Ours), format.Safe(c.OursBy), format.Safe(c.Theirs), format.Safe(c.TheirsBy))
 }
 
 // MergePlan is what merging another office's file would do. Build it with
@@ -82,6 +84,10 @@ type mergeOp struct {
 	pos             int // for a new row
 	field           string
 	theirs, ours    any
+	// unless, when > 0, is 1 + the index of the conflict on the row's
+	// existence that our deletion stands in: kept (ours), the row stays
+	// deleted and their changes to it are not applied.
+	unless int
 }
 
 // Empty reports whether the merge would change nothing.
@@ -126,6 +132,12 @@ func (s *Store) PlanMergeWith(other string, o MergeOptions) (*MergePlan, error) 
 	}
 	odb := r.db
 	if err := verifyManifest(odb, other); err != nil {
+		return nil, err
+	}
+	if err := (&Store{path: other, db: odb, readOnly: true}).refuseFaulty("合并"); err != nil {
+		return nil, err
+	}
+	if err := s.refuseFaulty("合并"); err != nil {
 		return nil, err
 	}
 	theirs, err := readSnapshot(odb)
@@ -199,12 +211,37 @@ func (s *Store) PlanMergeWith(other string, o MergeOptions) (*MergePlan, error) 
 	}
 	// A conflicting value the other file itself merged from a third is
 	// credited to who first entered it, not to their clerk who merged it.
+	// Our side likewise: a value we merged is credited to who entered it.
+	ourConflicts := map[[2]string]bool{}
+	for _, c := range plan.Conflicts {
+		if o := ours.byKey[yearKey{c.op.year, c.op.kind, c.op.key}]; o != nil {
+			ourConflicts[[2]string{o.uuid, c.op.field}] = true
+		}
+	}
+	ourLines, err := readLines(s.db, ourConflicts)
+	if err != nil {
+		return nil, dbErr(err)
+	}
 	for i := range plan.Conflicts {
 		c := &plan.Conflicts[i]
+		if c.op.field == deletedField && !theirs.byUUID[c.op.theirUUID].deleted() {
+			continue // credited to who last changed the row (classify)
+		}
 		rev := theirs.byUUID[c.op.theirUUID].revs[c.op.field]
 		for _, l := range plan.lines[[2]string{c.op.theirUUID, c.op.field}] {
 			if o, ok := l.origin.(string); ok && o != "" && l.rev == rev {
 				c.TheirsBy = theirs.by(o) + "，经 " + theirs.by(rev) + " 合并"
+			}
+		}
+		o := ours.byKey[yearKey{c.op.year, c.op.kind, c.op.key}]
+		if o == nil || c.op.field == deletedField && !o.deleted() {
+			continue
+		}
+		for _, l := range ourLines[[2]string{o.uuid, c.op.field}] {
+			if origin, ok := l.origin.(string); ok && origin != "" && l.rev == o.revs[c.op.field] {
+				if _, known := ours.commits[origin]; known {
+					c.OursBy = ours.by(origin) + "，经 " + ours.by(l.rev) + " 合并"
+				}
 			}
 		}
 	}
@@ -338,6 +375,7 @@ func classify(plan *MergePlan, ours, theirs *snapshot) {
 			sides[deletedField] = both
 			nBoth++
 		}
+		opsFrom, existence := len(plan.ops), -1
 		for _, f := range sortedFields(union) {
 			op := mergeOp{year: k.year, kind: k.kind, key: k.key, theirUUID: t.uuid, field: f, theirs: t.vals[f], ours: o.vals[f]}
 			switch sides[f] {
@@ -351,9 +389,23 @@ func classify(plan *MergePlan, ours, theirs *snapshot) {
 					OursBy: ours.by(o.revs[f]), TheirsBy: theirs.by(t.revs[f]), op: op}
 				if f == deletedField {
 					c.Label = "删除" + map[string]string{kindSchool: "该学校", kindFinance: "该年度经费数据", kindEvidence: "该佐证材料"}[k.kind]
-					c.Ours, c.Theirs = existence(o), existence(t)
+					c.Ours, c.Theirs = existenceWordOf(o), existenceWordOf(t)
+					// The side that kept the row has no tombstone: credit
+					// who last changed it.
+					if !o.deleted() {
+						c.OursBy = ours.lastBy(o)
+					}
+					if !t.deleted() {
+						c.TheirsBy = theirs.lastBy(t)
+					}
+					existence = len(plan.Conflicts)
 				}
 				plan.Conflicts = append(plan.Conflicts, c)
+			}
+		}
+		if existence >= 0 && o.deleted() {
+			for i := opsFrom; i < len(plan.ops); i++ {
+				plan.ops[i].unless = existence + 1
 			}
 		}
 		plan.Changes += len(row.Applied)
@@ -379,7 +431,7 @@ func classify(plan *MergePlan, ours, theirs *snapshot) {
 	}
 }
 
-func existence(e *entRow) string {
+func existenceWordOf(e *entRow) string {
 	if e.deleted() {
 		return "已删除"
 	}
@@ -428,7 +480,23 @@ func (sn *snapshot) by(rev string) string {
 	if c.office != "" {
 		who = c.office + " " + who
 	}
-	return who + " " + t.Local().Format("2006-01-02 15:04")
+	how := ""
+	if SourceKind(c.kind) == SourceImported && c.source != "" {
+		how = " 导入「" + c.source + "」"
+	}
+	return who + " " + t.Local().Format("2006-01-02 15:04") + how
+}
+
+// lastBy says who last changed a row and when: the side of a conflict on
+// a row's existence that kept it has no tombstone of its own to credit.
+func (sn *snapshot) lastBy(e *entRow) string {
+	last, at := "", ""
+	for _, rev := range e.revs {
+		if c, ok := sn.commits[rev]; ok && c.at > at {
+			last, at = rev, c.at
+		}
+	}
+	return sn.by(last)
 }
 
 // testHookMergeOp lets tests fail a merge after some of its writes.
@@ -470,7 +538,10 @@ func (s *Store) ApplyMerge(plan *MergePlan, takeTheirs []bool) error {
 					return err
 				}
 			}
-			if err := m.apply(op, true); err != nil {
+			// Our deletion kept: the row takes none of their changes, seen
+			// and declined like a conflict decided for us (no history line).
+			take := op.unless == 0 || takeTheirs[op.unless-1]
+			if err := m.apply(op, take); err != nil {
 				return err
 			}
 		}
@@ -662,7 +733,7 @@ func (r RowDiff) AppliedNames() []string {
 		case strings.HasSuffix(field, deletedField):
 			l = "删除"
 		case l == "":
-			l = path
+			l = format.Safe(path)
 		}
 		out[i] = l
 	}

@@ -3,6 +3,8 @@ package data
 import (
 	"strings"
 	"time"
+
+	"junheng/app/format"
 )
 
 // SourceKind says how a value reached this file.
@@ -33,6 +35,25 @@ type Provenance struct {
 type Author struct {
 	Office, User string
 	When         time.Time
+	// Source and File say how it was entered there: typed, or imported
+	// from File (a workbook, a JSON file).
+	Source SourceKind
+	File   string
+}
+
+// How words how the author entered the value: 录入, 导入「t3.xlsx」,
+// 复制学年.
+func (a Author) How() string {
+	switch a.Source {
+	case SourceImported:
+		if a.File != "" {
+			return "导入「" + format.Safe(a.File) + "」"
+		}
+		return "导入"
+	case SourceCopied:
+		return "复制学年"
+	}
+	return "录入"
 }
 
 // Typed is the provenance of what the clerk types.

@@ -19,13 +19,3 @@ func checkScale(n int) error {
 	}
 	return nil
 }
-
-// CheckJSONSize refuses a county file too large to be one year of at most
-// MaxSchools schools, before it is read into memory.
-func CheckJSONSize(name string, size int64) error {
-	if size > MaxJSONBytes {
-		return fmt.Errorf("「%s」有 %d MB，超过县域数据文件的上限 %d MB（一个学年最多 %d 所学校），未读取。请按市或县分成几个文件。",
-			baseName(name), size>>20, MaxJSONBytes>>20, MaxSchools)
-	}
-	return nil
-}

@@ -69,6 +69,9 @@ func hostName() string {
 // refuses to overwrite anything, a journal left beside the name included
 // (SQLite would otherwise apply it to the new file or delete it).
 func Create(path string, set Settings) (*Store, error) {
+	if err := CheckWho(set.Office, set.User, "设置", "设置"); err != nil {
+		return nil, err
+	}
 	set = set.withDefaults()
 	for _, p := range []string{path, path + "-journal", path + "-wal"} {
 		if _, err := os.Stat(p); err == nil {
@@ -108,7 +111,13 @@ func Create(path string, set Settings) (*Store, error) {
 // open never writes. Unless ReadOnly, Open takes the lock note (or returns
 // a *LockedError) and migrates an older file after a backup copy.
 func Open(path string, o OpenOptions) (*Store, error) {
+	if err := CheckWho(o.Settings.Office, o.Settings.User, "设置", "设置"); err != nil {
+		return nil, err
+	}
 	set := o.Settings.withDefaults()
+	if err := notSpecial(path); err != nil {
+		return nil, err // a pipe or a device would be read forever by the checksum below
+	}
 	before, herr := openSum(path)
 	recovered := false
 	claim := func(err error) error { return claimUnchanged(path, before, herr == nil, recovered, err) }

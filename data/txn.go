@@ -199,6 +199,11 @@ func dbErr(err error) error {
 	if errors.As(err, &worded) || errors.As(err, &access) {
 		return err
 	}
+	if strings.HasPrefix(err.Error(), "sql: Scan error") {
+		// database/sql's own English, met only reading: a stored value of
+		// a type this program never writes. Not a failed write.
+		return readErr("", err)
+	}
 	return &WriteError{Err: err}
 }
 

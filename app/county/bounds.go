@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"sync"
 	"unicode/utf8"
+
+	"junheng/app/format"
 )
 
 // The catalogue's rules for single values — bounds of every number, the
@@ -208,7 +210,7 @@ func (v *validator) leaf(x reflect.Value, s *FieldSpec) {
 	case reflect.Float64:
 		f := x.Float()
 		if msg := s.CheckNumber(f); msg != "" {
-			v.badNumber(valueText(f), msg)
+			v.badNumber(format.Entered(f), msg)
 		}
 	case reflect.String:
 		str := x.String()

@@ -246,11 +246,3 @@ func boundText(x float64) string {
 	}
 	return format.Number(x, d)
 }
-
-// valueText prints a value as entered, short even when absurd (1.7e308).
-func valueText(x float64) string {
-	if x != x || x > 1e15 || x < -1e15 {
-		return strconv.FormatFloat(x, 'g', -1, 64)
-	}
-	return strconv.FormatFloat(x, 'f', -1, 64)
-}

@@ -14,6 +14,13 @@ func amount(path, label, unit string, max float64, decimals int, item, hint stri
 	return FieldSpec{Path: path, Label: label, Unit: unit, Kind: KindFloat, Max: max, Decimals: decimals, Item: item, Hint: hint}
 }
 
+// salary is an amount that is never 0: a yearly pay of 0 元 is a form
+// left blank, and G8 would pass comparing 0 with 0.
+func salary(s FieldSpec) FieldSpec {
+	s.Min = 1
+	return s
+}
+
 func yesNo(path, label, item, hint string) FieldSpec {
 	return FieldSpec{Path: path, Label: label, Kind: KindBool, Options: []string{"是", "否"}, Item: item, Hint: hint}
 }
@@ -172,8 +179,8 @@ var countyFields = concatSpecs(
 	yesNoFact("county.gov.G2.3", "G2.3", "城乡统一的生均公用经费基准定额", ""),
 	yesNoFact("county.gov.G2.4", "G2.4", "城乡统一的基本装备配置标准", ""),
 	[]FieldSpec{
-		amount("county.gov.G8.teacher_avg_pay", "G8 教师年平均工资", "元", MaxPerCapitaMoney, 2, "G8", "义务教育学校教师年平均工资收入（G8：不低于当地公务员）"),
-		amount("county.gov.G8.civil_servant_avg_pay", "G8 当地公务员年平均工资", "元", MaxPerCapitaMoney, 2, "G8", "当地公务员年平均工资收入"),
+		salary(amount("county.gov.G8.teacher_avg_pay", "G8 教师年平均工资", "元", MaxPerCapitaMoney, 2, "G8", "义务教育学校教师年平均工资收入（G8：不低于当地公务员）")),
+		salary(amount("county.gov.G8.civil_servant_avg_pay", "G8 当地公务员年平均工资", "元", MaxPerCapitaMoney, 2, "G8", "当地公务员年平均工资收入")),
 		yesNo("county.gov.G8.performance_pay_full", "G8 绩效工资全额核定", "G8", ""),
 		evidence("county.gov.G8", "G8"),
 		count("county.gov.G9.teachers", "G9 应参训教师数", "人", MaxCountyCount, "G9", "五年周期内应参加培训的教师"),

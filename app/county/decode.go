@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"junheng/app/format"
 )
 
 // Decode reads a county file strictly. Unlike json.Unmarshal it does not
@@ -355,7 +357,7 @@ func describe(raw any) string {
 	case json.Number:
 		if len(x) > 30 {
 			if f, err := strconv.ParseFloat(string(x), 64); err == nil || math.IsInf(f, 0) {
-				return valueText(f)
+				return format.Entered(f)
 			}
 			return string(x[:30]) + "…"
 		}

@@ -3,6 +3,8 @@ package county
 import (
 	"strings"
 	"testing"
+
+	"junheng/app/format"
 )
 
 // What clerks type that is one number: read as that number.
@@ -162,13 +164,13 @@ func fmtValue(v any) string {
 	case []float64:
 		parts := make([]string, len(x))
 		for i, f := range x {
-			parts[i] = valueText(f)
+			parts[i] = format.Entered(f)
 		}
 		return "[" + strings.Join(parts, " ") + "]"
 	case float64:
-		return valueText(x)
+		return format.Entered(x)
 	case int:
-		return valueText(float64(x))
+		return format.Entered(float64(x))
 	case bool:
 		if x {
 			return "true"

@@ -3,6 +3,8 @@ package county
 import (
 	"strings"
 	"testing"
+
+	"junheng/app/format"
 )
 
 // Issue 13 problem 5: 10^9 元 of public funds for a 900-pupil school was
@@ -30,7 +32,7 @@ func TestAbsurdAmountPerPupilIsRefused(t *testing.T) {
 			continue
 		}
 		spec, _ := Spec(field)
-		for _, want := range []string{"甲小学", spec.Label, "1000000000", "900 名学生", "1111111 元", ftoa(spec.PerPupilMax)} {
+		for _, want := range []string{"甲小学", spec.Label, "1000000000", "900 名学生", "1111111 元", format.Entered(spec.PerPupilMax)} {
 			if !strings.Contains(hit, want) {
 				t.Errorf("%s: message lacks %q: %s", field, want, hit)
 			}

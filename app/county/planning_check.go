@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"junheng/app/format"
 )
 
 // planningPath is the path of the planning block in the county file.
@@ -87,5 +89,5 @@ func finiteText(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "（无效数值）"
 	}
-	return valueText(x)
+	return format.Entered(x)
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"junheng/app/format"
 )
 
 // Validate checks what the types cannot: every value within the field
@@ -55,7 +57,7 @@ func (v *validator) file(f *File) {
 	} else if a < MinYear || a >= MaxYear {
 		v.add("year", quote(f.Year), "学年应在 %d 年到 %d 年之间", MinYear, MaxYear)
 	}
-	if f.County.Name == "" {
+	if strings.TrimSpace(f.County.Name) == "" {
 		v.add("county.name", "", "县（市、区）名称不能为空")
 	}
 	v.county(&f.County)
@@ -106,8 +108,6 @@ func (v *validator) dossier(c *Profile, ids map[string]int) {
 func quote(s string) string { return "「" + s + "」" }
 
 func itoa(p *int) string { return strconv.Itoa(*p) }
-
-func ftoa(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // notAbove records a problem when part > whole (both entered).
 func (v *validator) notAbove(path string, part, whole *int, wholeName string) {
@@ -189,7 +189,7 @@ var stagesOf = map[string][3]bool{
 func (v *validator) school(f *File, ids map[string]int, i int) {
 	s := &f.Schools[i]
 	p := fmt.Sprintf("schools[%d].", i)
-	if s.Name == "" {
+	if strings.TrimSpace(s.Name) == "" {
 		v.add(p+"name", "", "学校名称不能为空")
 	}
 	allowed, knownType := stagesOf[s.Type]
@@ -240,10 +240,10 @@ func (v *validator) relations(p string, s *School) {
 	v.teachers(p+"teachers.junior", s.Teachers.Junior)
 
 	if s.AreaIndoorSports != nil && s.AreaTeachingAux != nil && *s.AreaIndoorSports > *s.AreaTeachingAux {
-		v.add(p+"area_indoor_sports", ftoa(*s.AreaIndoorSports), "室内体育用房属于教学及辅助用房，面积不能大于教学及辅助用房面积（%s ㎡）", ftoa(*s.AreaTeachingAux))
+		v.add(p+"area_indoor_sports", format.Entered(*s.AreaIndoorSports), "室内体育用房属于教学及辅助用房，面积不能大于教学及辅助用房面积（%s ㎡）", format.Entered(*s.AreaTeachingAux))
 	}
 	if s.TrainingFunds != nil && s.PublicFundsBudget != nil && *s.TrainingFunds > *s.PublicFundsBudget {
-		v.add(p+"training_funds", ftoa(*s.TrainingFunds), "培训经费出自公用经费，不能多于年度公用经费预算（%s 元）", ftoa(*s.PublicFundsBudget))
+		v.add(p+"training_funds", format.Entered(*s.TrainingFunds), "培训经费出自公用经费，不能多于年度公用经费预算（%s 元）", format.Entered(*s.PublicFundsBudget))
 	}
 	v.perPupil(p, s)
 	v.notAbove(p+"entrants_nearby.primary", s.EntrantsNearby.Primary, s.Entrants.Primary, "小学新生数")
@@ -340,7 +340,7 @@ func (v *validator) perPupil(p string, s *School) {
 		if pupils < MinPupilsForPerPupil {
 			size = fmt.Sprintf("全校 %d 名学生（不足 %d 人按 %d 人计）", pupils, MinPupilsForPerPupil, MinPupilsForPerPupil)
 		}
-		v.add(p+a.path, ftoa(*a.value), "%s，每生 %s 元，超过每生 %s 元的上限；请核对单位是否为元（不是万元）、是否多输了零",
-			size, strconv.FormatFloat(math.Round(per), 'f', -1, 64), ftoa(spec.PerPupilMax))
+		v.add(p+a.path, format.Entered(*a.value), "%s，每生 %s 元，超过每生 %s 元的上限；请核对单位是否为元（不是万元）、是否多输了零",
+			size, format.Entered(math.Round(per)), format.Entered(spec.PerPupilMax))
 	}
 }

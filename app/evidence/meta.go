@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"junheng/app/county"
+	"junheng/app/format"
 )
 
 // Lengths of what the clerk writes about an attachment: a 题名 as long as
@@ -26,7 +27,7 @@ func (m Meta) Clean(what string) (Meta, error) {
 		if why == "" {
 			return nil
 		}
-		return fmt.Errorf("佐证材料%s的%s「%s」有误：%s。", what, label, v, why)
+		return fmt.Errorf("佐证材料%s的%s「%s」有误：%s。", format.Safe(what), label, format.Safe(v), why)
 	}
 	if strings.ContainsAny(out.Title, "\r\n") {
 		return out, check("题名", out.Title, "题名不能换行")

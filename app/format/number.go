@@ -80,11 +80,33 @@ func Number(x float64, decimals int) string {
 	return b.String()
 }
 
-// scientific prints a finite |x| ≥ 10^15 as "1.70×10^308" (three
-// significant digits, the exponent in plain digits so every font has them).
+// scientific prints a finite |x| ≥ 10^15 as "1.70×10^308", and a tiny
+// one as "1.00×10^-320" (three significant digits, the exponent in plain
+// digits so every font has them).
 func scientific(x float64) string {
 	m, e, _ := strings.Cut(strconv.FormatFloat(x, 'e', 2, 64), "e")
-	return m + "×10^" + strings.TrimLeft(strings.TrimPrefix(e, "+"), "0")
+	sign := ""
+	if strings.HasPrefix(e, "-") {
+		sign = "-"
+	}
+	return m + "×10^" + sign + strings.TrimLeft(strings.TrimLeft(e, "+-"), "0")
+}
+
+// Entered prints a value as the clerk entered it, for messages naming
+// what was typed: every digit of it (the shortest exact decimal), no
+// thousands separators — and never "-0", "+Inf", "NaN" or a row of 300
+// digits: a value that is not finite prints as "—", zero as "0", and one
+// of 10^15 or more, or below 10^-6, in the scientific form of Number.
+func Entered(x float64) string {
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		return "—"
+	case x == 0:
+		return "0"
+	case math.Abs(x) >= 1e15 || math.Abs(x) < 1e-6:
+		return scientific(x)
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
 }
 
 // Int prints a whole number with thousands separators.

@@ -107,3 +107,20 @@ func TestSignedPercent(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// Issue 21 §4, as found: messages printed a stored Inf as 「+Inf」, -0 as
+// 「-0 ㎡」 and 1e-320 as 320 digits. Entered, the one printer of a value as
+// typed, prints none of them.
+func TestEnteredNeverAbsurd(t *testing.T) {
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{
+		{math.Inf(1), "—"}, {math.Inf(-1), "—"}, {math.NaN(), "—"}, {math.Copysign(0, -1), "0"},
+		{1e-320, "1.00×10^-320"}, {1.7e308, "1.70×10^308"}, {7198.25, "7198.25"}, {-3, "-3"},
+	} {
+		if got := Entered(c.x); got != c.want {
+			t.Errorf("Entered(%v) = %q, want %q", c.x, got, c.want)
+		}
+	}
+}

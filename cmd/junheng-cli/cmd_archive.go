@@ -24,6 +24,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	year := fs.String("year", "", "学年，例如 2024-2025")
 	out := fs.String("o", "", "写出的 zip 文件，例如 迎检档案.zip")
 	box := fs.Int("box", 4, "档案盒盒脊厚度（厘米）：3、4 或 5")
+	force := forceFlag(fs)
 	p := parse(fs, args, 1, archiveUsage, stdout, stderr)
 	if p.stop {
 		return p.code
@@ -40,6 +41,9 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "--box = %d：档案盒盒脊厚度只能是 %s 厘米之一。\n", *box, strings.Join(sizes, "、"))
 		return exitInvalid
+	}
+	if err := data.CheckOutput(*out, data.OutputOptions{Force: *force, Inputs: p.pos[:1]}); err != nil {
+		return failed(stderr, err)
 	}
 	s, f, status := openWithYear(p.pos[0], *year, data.OpenOptions{ReadOnly: true, Settings: *set}, stderr)
 	if s == nil {

@@ -27,9 +27,10 @@ const attachUsage = "attach DB --year 学年 --item 指标 [--school 标识码] 
 
 func runAttach(args []string, stdout, stderr io.Writer) int {
 	fs, set := newFlags("attach")
+	takeover := takeoverFlag(fs)
 	year := fs.String("year", "", "学年，例如 2024-2025")
 	item := fs.String("item", "", "指标代码，例如 G3、R5、Q1、V2、F4")
-	school := fs.String("school", "", "学校标识码（不写则添加到县级指标）")
+	schoolIDs := schoolFlag(fs, "学校标识码（不写则添加到县级指标）")
 	var meta evidence.Meta
 	fs.StringVar(&meta.Title, "title", "", "题名（不写则用文件名）")
 	fs.StringVar(&meta.DocNo, "doc-no", "", "文号，例如 某教发〔2024〕12号")
@@ -63,13 +64,13 @@ func runAttach(args []string, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 
-	s, f, status := openWithYear(p.pos[0], *year, data.OpenOptions{Settings: *set}, stderr)
+	s, f, status := openWithYear(p.pos[0], *year, data.OpenOptions{Settings: *set, TakeOver: *takeover}, stderr)
 	if s == nil {
 		return status
 	}
 	defer s.Close()
 	schools := schoolRefs(f)
-	id := county.CleanID(*school)
+	id := last(*schoolIDs)
 	if id != "" && !slices.ContainsFunc(schools, func(r evidence.SchoolRef) bool { return r.ID == id }) {
 		fmt.Fprintf(stderr, "文件中 %s 学年没有标识码为「%s」的学校，未添加任何文件。请用 history 或 export-json 查看学校标识码。\n", f.Year, id)
 		return exitInvalid
@@ -178,7 +179,7 @@ func attachedLine(f evidence.Filed, p *evidence.Prepared) string {
 		where += " " + f.SchoolName
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "已添加 %s %s「%s」：%s", f.Code(), where, f.DisplayTitle(), evidence.KindNames[p.Kind])
+	fmt.Fprintf(&b, "已添加 %s %s「%s」：%s", f.Code(), format.Safe(where), format.Safe(f.DisplayTitle()), evidence.KindNames[p.Kind])
 	if p.Reduced {
 		fmt.Fprintf(&b, "，已缩小为 %d×%d", p.Width, p.Height)
 	}
@@ -193,7 +194,11 @@ func attachedLine(f evidence.Filed, p *evidence.Prepared) string {
 // openWithYear opens a data file and loads the year asked for with --year;
 // nil and the exit status when it cannot (the message is printed).
 func openWithYear(path, year string, o data.OpenOptions, stderr io.Writer) (*data.Store, *county.File, int) {
-	s, err := data.Open(path, o)
+	open := data.Open
+	if !o.ReadOnly {
+		open = func(path string, o data.OpenOptions) (*data.Store, error) { return openForEdit(path, o, stderr) }
+	}
+	s, err := open(path, o)
 	if err != nil {
 		return nil, nil, openFailed(stderr, err)
 	}

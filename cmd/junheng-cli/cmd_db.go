@@ -5,13 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"junheng/app/county"
 	"junheng/app/evidence"
+	"junheng/app/format"
 	"junheng/data"
-	"junheng/data/safefile"
 )
 
 // The database commands: each opens the data file (read-only when it only
@@ -64,12 +63,10 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	pos := p.pos
 	s, err := data.Create(pos[0], *set)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	if err := s.Close(); err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已新建数据文件「%s」。\n", pos[0])
 	return 0
@@ -81,6 +78,7 @@ func runImportJSON(args []string, stdout, stderr io.Writer) int {
 	replace := fs.Bool("replace", false, "以文件替换整个学年：文件中没有的学校将被删除、文件中未填的字段清空（先列出将删除的学校，需加 --yes 确认）")
 	yes := fs.Bool("yes", false, "确认 --replace 列出的删除")
 	other := fs.Bool("other-county", false, "确认导入另一个县（名称或代码不同）的数据")
+	takeover := takeoverFlag(fs)
 	p := parse(fs, args, 2, "import-json DB FILE.json [--year 学年] [--replace --yes] [--other-county]", stdout, stderr)
 	if p.stop {
 		return p.code
@@ -97,7 +95,7 @@ func runImportJSON(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	s, err := data.Open(pos[0], data.OpenOptions{Settings: *set})
+	s, err := openForEdit(pos[0], data.OpenOptions{Settings: *set, TakeOver: *takeover}, stderr)
 	if err != nil {
 		return openFailed(stderr, err)
 	}
@@ -106,21 +104,18 @@ func runImportJSON(args []string, stdout, stderr io.Writer) int {
 	if *replace && !*yes {
 		plan, err := s.PlanImport(f, o)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
+			return failed(stderr, err)
 		}
 		if plan.OtherCounty != nil && !*other {
-			fmt.Fprintln(stderr, plan.OtherCounty)
-			return 1
+			return failed(stderr, plan.OtherCounty)
 		}
 		printImportPlan(stdout, plan)
 		fmt.Fprintln(stdout, "\n以上为预览，未导入任何内容。确认以文件替换整个学年（删除以上列出的学校）请加 --yes。")
-		return 1
+		return exitInvalid
 	}
 	done, err := s.Import(f, o)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已导入 %s 学年：%s，文件中 %d 所学校（新增 %d 所，更新 %d 所，未变 %d 所）；记录了 %d 处数值变动。\n",
 		done.Year, done.County, len(f.Schools), len(done.Added), len(done.Updated), done.Unchanged, done.Changes)
@@ -133,23 +128,12 @@ func runImportJSON(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// readCountyJSON reads and decodes a county file; nil and the exit status
-// when it cannot (the message is printed).
+// readCountyJSON reads and decodes a county file through the one bounded
+// reader; nil and the exit status when it cannot (the message is printed).
 func readCountyJSON(path string, stderr io.Writer) (*county.File, int) {
-	if fi, err := os.Stat(path); err != nil {
-		return nil, failed(stderr, safefile.Explain(path, err))
-	} else if err := data.CheckJSONSize(path, fi.Size()); err != nil {
-		fmt.Fprintln(stderr, err)
-		return nil, 2
-	}
-	raw, err := os.ReadFile(path)
+	f, err := data.ReadCountyJSON(path, os.Stdin)
 	if err != nil {
-		return nil, failed(stderr, safefile.Explain(path, err))
-	}
-	f, err := county.Decode(raw)
-	if err != nil {
-		fmt.Fprintf(stderr, "「%s」：%v\n", filepath.Base(path), err)
-		return nil, 2
+		return nil, failed(stderr, err)
 	}
 	return f, 0
 }
@@ -195,44 +179,37 @@ func runExportJSON(args []string, stdout, stderr io.Writer) int {
 	}
 	out, err := s.ExportJSON(*year)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	if _, err := stdout.Write(out); err != nil {
-		fmt.Fprintln(stderr, "写出失败：", err)
-		return 1
+		return stdoutFailed(stderr, err)
 	}
 	return 0
 }
 
-// stringList is a repeatable flag.
-type stringList []string
-
-func (l *stringList) String() string     { return strings.Join(*l, ",") }
-func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
-
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs, set := newFlags("export")
-	var ids stringList
-	fs.Var(&ids, "school", "要导出的学校标识码（可重复；不写则导出整个文件）")
+	ids := schoolFlag(fs, "要导出的学校标识码（可重复；不写则导出整个文件）")
 	p := parse(fs, args, 2, "export DB OUT.db [--school 标识码 …]", stdout, stderr)
 	if p.stop {
 		return p.code
 	}
 	pos := p.pos
+	if err := data.CheckOutput(pos[1], data.OutputOptions{Inputs: pos[:1]}); err != nil {
+		return failed(stderr, err)
+	}
 	s, err := data.Open(pos[0], data.OpenOptions{ReadOnly: true, Settings: *set})
 	if err != nil {
 		return openFailed(stderr, err)
 	}
 	defer s.Close()
-	m, err := s.ExportSchools(pos[1], ids)
+	m, err := s.ExportSchools(pos[1], *ids)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	what := "整个文件"
-	if len(ids) > 0 {
-		what = fmt.Sprintf("%d 所学校", len(ids))
+	if len(*ids) > 0 {
+		what = fmt.Sprintf("%d 所学校", len(*ids))
 	}
 	fmt.Fprintf(stdout, "已导出%s到「%s」：学年 %s，%d 行数据，%d 条修改记录。\n清单：%s（校验值 %s）\n",
 		what, pos[1], strings.Join(m.Years, "、"), m.Rows["value"], m.Rows["change"], data.ManifestPath(pos[1]), m.FileSHA256)
@@ -245,6 +222,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	ours := fs.Bool("ours", false, "所有冲突保留本方的值")
 	dry := fs.Bool("dry-run", false, "只列出将要发生的变化，不合并")
 	other := fs.Bool("other-county", false, "确认合并另一个县（名称或代码不同）的数据文件")
+	takeover := takeoverFlag(fs)
 	pp := parse(fs, args, 2, "merge DB OTHER.db [--theirs|--ours] [--dry-run] [--other-county]", stdout, stderr)
 	if pp.stop {
 		return pp.code
@@ -254,7 +232,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "--theirs 和 --ours 只能选一个")
 		return 2
 	}
-	s, err := data.Open(pos[0], data.OpenOptions{Settings: *set, ReadOnly: *dry})
+	s, err := openForEdit(pos[0], data.OpenOptions{Settings: *set, ReadOnly: *dry, TakeOver: *takeover}, stderr)
 	if err != nil {
 		return openFailed(stderr, err)
 	}
@@ -273,15 +251,14 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(p.Conflicts) > 0 && !*theirs && !*ours {
 		fmt.Fprintf(stderr, "有 %d 处冲突，未合并任何内容。请用 --theirs（采用对方）或 --ours（保留本方）决定全部冲突，或在图形界面中逐项选择。\n", len(p.Conflicts))
-		return 1
+		return exitInvalid
 	}
 	choices := make([]bool, len(p.Conflicts))
 	for i := range choices {
 		choices[i] = *theirs
 	}
 	if err := s.ApplyMerge(p, choices); err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已合并：采用对方 %d 个值", p.Changes)
 	if len(p.Conflicts) > 0 {
@@ -296,7 +273,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 }
 
 func printPlan(w io.Writer, p *data.MergePlan) {
-	fmt.Fprintf(w, "与「%s」比较：\n", p.Other)
+	fmt.Fprintf(w, "与「%s」比较：\n", format.Safe(p.Other))
 	for _, st := range []data.RowStatus{data.RowNew, data.RowChangedThere, data.RowChangedBoth, data.RowConflict, data.RowChangedHere, data.RowIdentical, data.RowOnlyHere} {
 		if n := p.Counts[st]; n > 0 {
 			fmt.Fprintf(w, "  %s：%d 项\n", st, n)
@@ -334,39 +311,50 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return openFailed(stderr, err)
 	}
 	defer s.Close()
-	fmt.Fprintf(stdout, "「%s」：文件完好（完整性检查通过，数据格式第 %d 版）。\n", pos[0], data.SchemaVersion)
+	findings, err := s.Audit()
+	if err != nil {
+		return failed(stderr, err)
+	}
+	status := 0
+	if len(findings) == 0 {
+		fmt.Fprintf(stdout, "「%s」：文件完好（完整性检查通过，附件校验值、修改记录与存储的字段均无误，数据格式第 %d 版）。\n", format.Safe(pos[0]), data.SchemaVersion)
+	} else {
+		fmt.Fprintf(stdout, "「%s」：发现 %d 处问题：\n", format.Safe(pos[0]), len(findings))
+		for _, f := range findings {
+			fmt.Fprintln(stdout, "  "+f)
+		}
+		status = exitInvalid
+	}
 	if h := s.HeldBy(); h != "" {
 		fmt.Fprintln(stdout, h)
 	}
 	years, err := s.Years()
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
-	status := 0
 	if len(years) == 0 {
 		fmt.Fprintln(stdout, "文件中还没有任何学年的数据。")
 	}
 	for _, y := range years {
 		f, err := s.LoadYear(y)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
-			status = 1
+			fmt.Fprintln(stdout, err)
+			status = max(status, exitCode(err))
 			continue
 		}
-		fmt.Fprintf(stdout, "%s 学年：%s，%d 所学校", y, f.County.Name, len(f.Schools))
+		fmt.Fprintf(stdout, "%s 学年：%s，%d 所学校", y, format.Safe(f.County.Name), len(f.Schools))
 		if ps := county.Validate(f); len(ps) > 0 {
 			fmt.Fprintf(stdout, "，%d 处数据问题：\n", len(ps))
 			for _, p := range ps {
 				fmt.Fprintln(stdout, "  "+p.String())
 			}
-			status = 1
+			status = exitInvalid
 		} else {
 			fmt.Fprintln(stdout, "，数据校验通过。")
 		}
 	}
 	if bs, _ := s.ListBackups(); len(bs) > 0 {
-		fmt.Fprintf(stdout, "备份 %d 份，最近一份：%s（%s）\n", len(bs), bs[0].Path, bs[0].Reason)
+		fmt.Fprintf(stdout, "备份 %d 份，最近一份：%s（%s，%s）\n", len(bs), bs[0].Path, bs[0].Reason, bs[0].Time.Format("2006-01-02 15:04"))
 	}
 	printManifest(stdout, pos[0])
 	return status
@@ -375,7 +363,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 func runHistory(args []string, stdout, stderr io.Writer) int {
 	fs, set := newFlags("history")
 	var f data.Filter
-	fs.StringVar(&f.SchoolID, "school", "", "学校标识码；county 表示县级数据")
+	school := schoolFlag(fs, "学校标识码；county 表示县级数据")
 	fs.StringVar(&f.Field, "field", "", "字段路径，如 students.primary 或 teachers.（前缀）")
 	fs.StringVar(&f.Year, "year", "", "学年")
 	fs.IntVar(&f.Limit, "limit", 0, "最多列出条数")
@@ -384,6 +372,7 @@ func runHistory(args []string, stdout, stderr io.Writer) int {
 		return p.code
 	}
 	pos := p.pos
+	f.SchoolID = last(*school)
 	if f.Limit < 0 {
 		fmt.Fprintf(stderr, "--limit = %d：条数不能为负数\n", f.Limit)
 		return 2
@@ -395,8 +384,7 @@ func runHistory(args []string, stdout, stderr io.Writer) int {
 	defer s.Close()
 	list, err := s.History(f)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	if len(list) == 0 {
 		fmt.Fprintln(stdout, "没有符合条件的修改记录。")

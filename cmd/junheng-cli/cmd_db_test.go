@@ -93,7 +93,7 @@ func TestDBMergeConflictsAndResolution(t *testing.T) {
 
 	before := dbReadFile(t, a)
 	code, out, errOut := runCLI("merge", a, b)
-	if code != 1 || !strings.Contains(out, "冲突") || !strings.Contains(out, "1000") || !strings.Contains(out, "2000") || !strings.Contains(errOut, "未合并") {
+	if code != exitInvalid || !strings.Contains(out, "冲突") || !strings.Contains(out, "1000") || !strings.Contains(out, "2000") || !strings.Contains(errOut, "未合并") {
 		t.Fatalf("merge with a conflict: exit %d\n%s\n%s", code, out, errOut)
 	}
 	if dbReadFile(t, a) != before {

@@ -16,7 +16,7 @@ import (
 	"junheng/app/report"
 	"junheng/app/standard"
 	"junheng/assets/demo"
-	"junheng/data/safefile"
+	"junheng/data"
 )
 
 // loadFromDB loads one school year from a database file and, with
@@ -39,8 +39,7 @@ func init() {
 			}
 			_, err := stdout.Write(demo.JSON)
 			if err != nil {
-				fmt.Fprintln(stderr, "写出失败：", err)
-				return 1
+				return stdoutFailed(stderr, err)
 			}
 			return 0
 		},
@@ -93,17 +92,7 @@ func loadCounty(path, year string) (*county.File, error) {
 // year's attachments of a database file (none for a JSON file).
 func loadCountyFiled(path, year string, withFiled bool) (*county.File, []evidence.Filed, error) {
 	if strings.HasSuffix(strings.ToLower(path), ".json") || path == "-" {
-		var data []byte
-		var err error
-		if path == "-" {
-			data, err = io.ReadAll(os.Stdin)
-		} else {
-			data, err = os.ReadFile(path)
-		}
-		if err != nil {
-			return nil, nil, safefile.Explain(path, err)
-		}
-		f, err := county.Decode(data)
+		f, err := data.ReadCountyJSON(path, os.Stdin)
 		return f, nil, err
 	}
 	if loadFromDB == nil {
@@ -138,8 +127,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		err = writeJSON(stdout, withProofread(r, f), *pretty)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "写出失败：", err)
-		return 1
+		return stdoutFailed(stderr, err)
 	}
 	return 0
 }

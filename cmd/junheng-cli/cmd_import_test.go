@@ -93,7 +93,7 @@ func TestMergeOtherCountyCLI(t *testing.T) {
 	s.Close()
 	raw := fileBytes(t, db)
 	code, out, errOut := runCLI("merge", db, other, "--theirs")
-	if code == 0 || !strings.Contains(errOut, "渑池县") || !strings.Contains(errOut, "义马市") || !strings.Contains(errOut, "--other-county") {
+	if code != exitInvalid || !strings.Contains(errOut, "渑池县") || !strings.Contains(errOut, "义马市") || !strings.Contains(errOut, "--other-county") {
 		t.Errorf("merge of another county: exit %d\n%s%s", code, out, errOut)
 	}
 	if fileBytes(t, db) != raw {
@@ -101,7 +101,7 @@ func TestMergeOtherCountyCLI(t *testing.T) {
 	}
 	gj, _ := county.Encode(g)
 	code, _, errOut = runCLI("import-json", db, writeTemp(t, "渑池.json", gj))
-	if code == 0 || !containsAll(errOut, "「渑池.json」", "渑池县", "义马市", "--other-county") {
+	if code != exitInvalid || !containsAll(errOut, "「渑池.json」", "渑池县", "义马市", "--other-county") {
 		t.Errorf("import-json of another county: exit %d\n%s", code, errOut)
 	}
 	if fileBytes(t, db) != raw {

@@ -11,7 +11,7 @@ import (
 	"junheng/app/eval"
 	"junheng/app/proofread"
 	"junheng/app/standard"
-	"junheng/data/safefile"
+	"junheng/data"
 )
 
 func init() {
@@ -38,6 +38,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	head := fs.String("head", "", "单位负责人")
 	preparer := fs.String("preparer", "", "填报人（数据中未填联系人时）")
 	phone := fs.String("phone", "", "联系电话（数据中未填联系电话时）")
+	force := forceFlag(fs)
 	rules := ruleFlags(fs)
 	p := parse(fs, args, 1, "pdf FILE.json|DB [--year 学年] -o OUT.pdf [--sections 部分,…] [--office 单位]", stdout, stderr)
 	if p.stop {
@@ -65,6 +66,11 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	if *out != "-" {
+		if err := data.CheckOutput(*out, data.OutputOptions{Force: *force, Inputs: pos[:1]}); err != nil {
+			return failed(stderr, err)
+		}
+	}
 	f, filed, err := loadCountyFiled(pos[0], *year, true)
 	if err != nil {
 		return failed(stderr, err)
@@ -78,14 +84,12 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	}
 	if *out == "-" {
 		if _, err := stdout.Write(buf.Bytes()); err != nil {
-			fmt.Fprintln(stderr, "写出失败：", err)
-			return 1
+			return stdoutFailed(stderr, err)
 		}
 		return 0
 	}
-	if err := safefile.WriteBytes(*out, buf.Bytes()); err != nil {
-		fmt.Fprintln(stderr, safefile.Explain(*out, err))
-		return 1
+	if err := writeOutput(*out, *force, pos[:1], func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stderr, "已生成「%s」（%d 字节）。\n", *out, buf.Len())
 	if n := len(proofread.Check(f, r)); n > 0 { // inspectors reject dossiers for this

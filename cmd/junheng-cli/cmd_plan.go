@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"junheng/app/county"
 	"junheng/app/plan"
 	"junheng/app/standard"
+	"junheng/data"
 	"junheng/data/xlsx"
 )
 
@@ -37,7 +37,8 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	year := fs.String("year", "", "学年（从数据文件测算时；默认为最新的学年）")
 	asJSON := fs.Bool("json", false, "输出 junheng-plan/1 JSON")
 	pretty := fs.Bool("pretty", false, "JSON 分行缩进（便于阅读）")
-	out := fs.String("o", "", "另存测算结果：.xlsx 表格或 .pdf；不覆盖已有文件")
+	out := fs.String("o", "", "另存测算结果：.xlsx 表格或 .pdf；已有文件只在给出 --force 时替换")
+	force := forceFlag(fs)
 	off := fs.String("off", "", "不使用的措施，逗号分隔："+strings.Join(county.PlanningLevers, ","))
 	maxNew := fs.String("max-new-teachers", "", "全县新增教师上限（人）")
 	margin := fs.String("margin", "", "预留余量，0 到 0.2 之间的小数，如 0.05")
@@ -53,6 +54,9 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		if msg := checkPlanOutput(*out, input); msg != "" {
 			fmt.Fprintln(stderr, msg)
 			return exitInvalid
+		}
+		if err := data.CheckOutput(*out, data.OutputOptions{Force: *force, Inputs: []string{input}}); err != nil {
+			return failed(stderr, err)
 		}
 	}
 	f, err := loadPlanCounty(input, *year)
@@ -95,7 +99,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		return 0
 	}
-	if err := writeNew(*out, func(w io.Writer) error { return writePlanFile(w, *out, report) }); err != nil {
+	if err := writeOutput(*out, *force, []string{input}, func(w io.Writer) error { return writePlanFile(w, *out, report) }); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitCode(err)
 	}
@@ -103,8 +107,9 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// checkPlanOutput refuses an output that is not .xlsx or .pdf, that is
-// the input, or that exists: a plan never overwrites a file.
+// checkPlanOutput refuses an output that is the input (under the same
+// name, before its extension is looked at) or is not .xlsx or .pdf; what
+// else may not be replaced is data.CheckOutput's to say.
 func checkPlanOutput(out, input string) string {
 	a, errA := filepath.Abs(out)
 	b, errB := filepath.Abs(input)
@@ -114,9 +119,6 @@ func checkPlanOutput(out, input string) string {
 	ext := strings.ToLower(filepath.Ext(out))
 	if ext != ".xlsx" && ext != ".pdf" {
 		return fmt.Sprintf("-o「%s」应为 .xlsx 或 .pdf 文件名：请改为如「达标规划.xlsx」或「达标规划.pdf」。", out)
-	}
-	if _, err := os.Stat(out); err == nil {
-		return fmt.Sprintf("文件「%s」已存在，不会覆盖：请换一个文件名或先移走它。", out)
 	}
 	return ""
 }

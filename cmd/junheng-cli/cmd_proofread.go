@@ -46,8 +46,7 @@ func runProofread(args []string, stdout, stderr io.Writer) int {
 	list := proofread.Check(f, r)
 	for _, c := range list {
 		if _, err := fmt.Fprintln(stdout, c.Sentence()); err != nil {
-			fmt.Fprintln(stderr, "写出失败：", err)
-			return 1
+			return stdoutFailed(stderr, err)
 		}
 	}
 	if len(list) == 0 {

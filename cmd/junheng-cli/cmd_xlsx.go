@@ -58,37 +58,29 @@ func latestYear(s *data.Store) (string, error) {
 	return years[len(years)-1], nil
 }
 
-// writeNew writes a new file through the one atomic writer, so that a
-// failed write leaves nothing half-written; an existing file is not
-// overwritten.
-func writeNew(path string, write func(w io.Writer) error) error {
-	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("文件「%s」已存在，不会覆盖。请换一个文件名。", path)
-	}
-	return safefile.Write(path, write)
-}
-
 func runTemplate(args []string, stdout, stderr io.Writer) int {
 	fs, _ := newFlags("template")
-	school := fs.String("school", "", "学校标识码：只含该校，并预填其现有数据")
+	schoolIDs := schoolFlag(fs, "学校标识码：只含该校，并预填其现有数据")
 	countyBook := fs.Bool("county", false, "生成县级数据填报表（县级基本情况、县级指标、满意度调查、教育经费、整改台账、达标规划设置）")
 	db := fs.String("db", "", "数据文件：预填其中的数据")
 	year := fs.String("year", "", "学年（默认为数据文件中最新的学年）")
+	force := forceFlag(fs)
 	p := parse(fs, args, 1, "template OUT.xlsx [--county] [--school 标识码] [--db DB --year 学年]", stdout, stderr)
 	if p.stop {
 		return p.code
 	}
+	school := last(*schoolIDs)
 	pos := p.pos
 	var err error
 	if !strings.HasSuffix(strings.ToLower(pos[0]), ".xlsx") {
 		fmt.Fprintf(stderr, "「%s」不是 .xlsx 文件名。用法：junheng-cli template OUT.xlsx [--county] [--school 标识码] [--db DB --year 学年]\n", pos[0])
 		return 2
 	}
-	if *countyBook && *school != "" {
+	if *countyBook && school != "" {
 		fmt.Fprintln(stderr, "--county 与 --school 不能同时使用：县级数据表不含学校，学校的填报表不含县级数据")
 		return 2
 	}
-	if *school != "" && *db == "" {
+	if school != "" && *db == "" {
 		fmt.Fprintln(stderr, "--school 需要同时用 --db 指定数据文件（预填该校现有数据）")
 		return 2
 	}
@@ -98,19 +90,18 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 			return failed(stderr, err)
 		}
 	}
-	if *school != "" && !slices.ContainsFunc(f.Schools, func(s county.School) bool { return s.ID == *school }) {
-		fmt.Fprintf(stderr, "%s 学年中没有标识码为「%s」的学校\n", f.Year, *school)
+	if school != "" && !slices.ContainsFunc(f.Schools, func(s county.School) bool { return s.ID == school }) {
+		fmt.Fprintf(stderr, "%s 学年中没有标识码为「%s」的学校\n", f.Year, school)
 		return 2
 	}
-	err = writeNew(pos[0], func(w io.Writer) error {
+	err = writeOutput(pos[0], *force, []string{*db}, func(w io.Writer) error {
 		if *countyBook {
 			return xlsx.WriteCountyTemplate(w, f)
 		}
-		return xlsx.WriteTemplate(w, f, *school)
+		return xlsx.WriteTemplate(w, f, school)
 	})
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已生成填报表「%s」。\n", pos[0])
 	return 0
@@ -120,8 +111,11 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 	fs, set := newFlags("import-xlsx")
 	year := fs.String("year", "", "导入到的学年（默认为填报表「说明」页上的学年）")
 	apply := fs.Bool("apply", false, "确认导入（不加时只列出将要做的修改）")
+	takeover := takeoverFlag(fs)
 	newSchools := fs.Bool("new-schools", false, "确认添加工作簿中数据库里没有的学校")
-	p := parse(fs, args, 2, "import-xlsx DB FILE.xlsx [--year 学年] [--apply] [--new-schools]", stdout, stderr)
+	other := fs.Bool("other-county", false, "确认导入另一个县（名称或代码不同）的工作簿，或改动本县名称、代码")
+	magnitude := fs.Bool("accept-magnitude", false, "确认与原值或全县每生中位数相差 1000 倍以上的数值无误")
+	p := parse(fs, args, 2, "import-xlsx DB FILE.xlsx [--year 学年] [--apply] [--new-schools] [--other-county] [--accept-magnitude]", stdout, stderr)
 	if p.stop {
 		return p.code
 	}
@@ -136,7 +130,7 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failed(stderr, err)
 	}
-	s, err := data.Open(dbPath, data.OpenOptions{ReadOnly: !*apply, Settings: *set})
+	s, err := openForEdit(dbPath, data.OpenOptions{ReadOnly: !*apply, Settings: *set, TakeOver: *takeover}, stderr)
 	if err != nil {
 		return openFailed(stderr, err)
 	}
@@ -158,6 +152,8 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 		return failed(stderr, err)
 	}
 	plan.AddNewSchools = *newSchools
+	plan.AcceptOtherCounty = *other
+	plan.AcceptMagnitude = *magnitude
 	xlsxPrintPlan(stdout, plan)
 	if plan.Empty() {
 		return 0
@@ -171,8 +167,7 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err := xlsx.Apply(s, plan); err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "\n已导入 %s 学年，修改记录中注明：%s。\n", plan.Year, plan.Note())
 	return 0
@@ -182,6 +177,12 @@ func runImportXLSX(args []string, stdout, stderr io.Writer) int {
 // schools apart, the clearings, the other changes and the notes.
 func xlsxPrintPlan(w io.Writer, p *xlsx.Plan) {
 	fmt.Fprintln(w, p.Summary())
+	if p.OtherCounty != nil && !p.AcceptOtherCounty {
+		fmt.Fprintln(w, "\n注意："+p.OtherCounty.Error())
+	}
+	if len(p.Magnitudes) > 0 && !p.AcceptMagnitude {
+		fmt.Fprintln(w, "\n注意："+(&xlsx.ErrMagnitude{File: p.File, Cases: p.Magnitudes}).Error())
+	}
 	if len(p.NewSchools) > 0 {
 		fmt.Fprintf(w, "\n新学校 %d 所（数据库中没有这些标识码）：\n", len(p.NewSchools))
 		for _, s := range p.NewSchools {
@@ -219,6 +220,7 @@ func xlsxPrintPlan(w io.Writer, p *xlsx.Plan) {
 func runExportXLSX(args []string, stdout, stderr io.Writer) int {
 	fs, _ := newFlags("export-xlsx")
 	year := fs.String("year", "", "学年（从数据文件导出时）")
+	force := forceFlag(fs)
 	opts := ruleFlags(fs)
 	p := parse(fs, args, 2, "export-xlsx DB|FILE.json --year 学年 OUT.xlsx", stdout, stderr)
 	if p.stop {
@@ -232,12 +234,7 @@ func runExportXLSX(args []string, stdout, stderr io.Writer) int {
 	}
 	var f *county.File
 	if strings.HasSuffix(strings.ToLower(pos[0]), ".json") {
-		var raw []byte
-		if raw, err = os.ReadFile(pos[0]); err == nil {
-			f, err = county.Decode(raw)
-		} else {
-			err = safefile.Explain(pos[0], err)
-		}
+		f, err = data.ReadCountyJSON(pos[0], os.Stdin)
 	} else {
 		if *year == "" {
 			fmt.Fprintln(stderr, "从数据文件导出时请用 --year 指定学年，例如 --year 2024-2025")
@@ -249,9 +246,8 @@ func runExportXLSX(args []string, stdout, stderr io.Writer) int {
 		return failed(stderr, err)
 	}
 	r := eval.Evaluate(f, standard.National2017(), *opts)
-	if err := writeNew(pos[1], func(w io.Writer) error { return xlsx.ExportResults(w, f, r) }); err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+	if err := writeOutput(pos[1], *force, pos[:1], func(w io.Writer) error { return xlsx.ExportResults(w, f, r) }); err != nil {
+		return failed(stderr, err)
 	}
 	fmt.Fprintf(stdout, "已导出「%s」（%s %s 学年）。\n", pos[1], f.County.Name, f.Year)
 	return 0

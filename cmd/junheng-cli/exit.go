@@ -36,7 +36,8 @@ func exitCode(err error) int {
 func isAccessFailure(err error) bool {
 	var access *data.AccessError
 	var locked *data.LockedError
-	if errors.As(err, &access) || errors.As(err, &locked) {
+	var write *data.WriteError
+	if errors.As(err, &access) || errors.As(err, &locked) || errors.As(err, &write) {
 		return true
 	}
 	for _, kind := range []error{data.ErrBusy, data.ErrDiskFull, data.ErrPermission, data.ErrIO} {
@@ -58,4 +59,19 @@ func isAccessFailure(err error) bool {
 func failed(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, err)
 	return exitCode(err)
+}
+
+// stdoutFailed says that writing to standard output failed (the pipe was
+// closed, the disk of a redirect is full) in Chinese, without the
+// system's English, and returns 1.
+func stdoutFailed(stderr io.Writer, err error) int {
+	why := "输出被中断（接收的程序已退出或管道已关闭）"
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		why = "磁盘空间已满"
+	case errors.Is(err, fs.ErrPermission):
+		why = "没有写入权限"
+	}
+	fmt.Fprintf(stderr, "写到标准输出失败：%s，输出不完整。\n", why)
+	return exitFailed
 }

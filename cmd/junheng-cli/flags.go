@@ -70,6 +70,11 @@ func parse(fs *flag.FlagSet, args []string, n int, usage string, stdout, stderr 
 		printFlags(stderr, fs, usage)
 		return parsed{stop: true, code: 2}
 	}
+	if err := data.CheckWho(fs.Lookup("office").Value.String(), fs.Lookup("user").Value.String(),
+		"--office 或 JUNHENG_OFFICE", "--user 或 JUNHENG_USER"); err != nil {
+		fmt.Fprintln(stderr, err)
+		return parsed{stop: true, code: 2}
+	}
 	return parsed{pos: pos}
 }
 

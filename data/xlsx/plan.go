@@ -58,6 +58,15 @@ type Plan struct {
 	// checkbox): Apply refuses a plan with new schools without it, since a
 	// mistyped id would otherwise add a second copy of a school.
 	AddNewSchools bool
+	// OtherCounty is set when the workbook is of another county than the
+	// year's (see ErrOtherCounty); Apply refuses it unless
+	// AcceptOtherCounty.
+	OtherCounty       *ErrOtherCounty
+	AcceptOtherCounty bool
+	// Magnitudes are values MagnitudeFactor times off (see ErrMagnitude);
+	// Apply refuses them unless AcceptMagnitude.
+	Magnitudes      []string
+	AcceptMagnitude bool
 	// Counts sum the workbook up for the first line of a preview.
 	Counts Counts
 }
@@ -171,6 +180,8 @@ func (imp *Import) Plan(cur *county.File) (*Plan, error) {
 	if len(pl.errs) == 0 {
 		pl.validate(cur, &after)
 	}
+	pl.plan.OtherCounty = pl.otherCounty(cur, &after)
+	pl.plan.Magnitudes = pl.magnitudes(cur, &after)
 	if len(pl.errs) > 0 {
 		return nil, pl.errs
 	}

@@ -23,6 +23,9 @@ type Import struct {
 	Name string // the file name, for messages and the audit trail
 	// Year is the 学年 written on the 说明 sheet, "" when absent.
 	Year string
+	// CountyName is the 县（市、区） written on the 说明 sheet, "" when
+	// absent: a workbook naming another county is not imported unasked.
+	CountyName string
 	// Notes say what the workbook leaves alone: sheets or columns not
 	// found (those fields keep their saved values).
 	Notes []string
@@ -209,16 +212,25 @@ func firstFilled(rows [][]string) string {
 	return ""
 }
 
-// readInfo takes the 学年 from the 说明 sheet.
+// readInfo takes the 学年 and the county from the 说明 sheet.
 func (rd *reader) readInfo(name string) {
 	rows, err := rd.x.GetRows(name)
 	if err != nil {
 		return
 	}
 	for _, r := range rows {
-		if len(r) >= 2 && strings.TrimSpace(r[0]) == "学年" {
-			rd.imp.Year = strings.TrimSpace(r[1])
-			return
+		if len(r) < 2 {
+			continue
+		}
+		switch normalize(r[0]) {
+		case "学年":
+			if rd.imp.Year == "" {
+				rd.imp.Year = strings.TrimSpace(r[1])
+			}
+		case normalize("县（市、区）"):
+			if rd.imp.CountyName == "" {
+				rd.imp.CountyName = strings.TrimSpace(r[1])
+			}
 		}
 	}
 }
@@ -469,7 +481,7 @@ func (rd *reader) unknownColumns(sh *sheet, name string, rows [][]string, hr int
 		}
 		msg := fmt.Sprintf("不是「%s」表的列名", sh.name)
 		if g := guess(header, free); g != "" {
-			msg += fmt.Sprintf("；是否应为「%s」？请把表头改回「%s」", g, g)
+			msg += revertHint(header, g, "表头")
 		} else {
 			msg += "。请改回填报表中的表头；如果这是自己加的备注列，请把表头写成「备注」"
 		}
@@ -704,7 +716,7 @@ func (rd *reader) facts(sh *sheet, name string, rows [][]string) int {
 			}
 			msg := fmt.Sprintf("不是「%s」表中的项目，%s 的值「%s」无法导入", sh.name, ref, raw)
 			if g := guess(item, items); g != "" {
-				msg += fmt.Sprintf("；是否应为「%s」？请把项目名称改回「%s」", g, g)
+				msg += revertHint(item, g, "项目名称")
 			} else {
 				msg += "。请改回填报表中的项目名称"
 			}

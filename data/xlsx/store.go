@@ -50,6 +50,12 @@ func Apply(s Importer, p *Plan) error {
 	if p.Empty() {
 		return nil
 	}
+	if p.OtherCounty != nil && !p.AcceptOtherCounty {
+		return p.OtherCounty
+	}
+	if len(p.Magnitudes) > 0 && !p.AcceptMagnitude {
+		return &ErrMagnitude{File: p.File, Cases: p.Magnitudes}
+	}
 	if len(p.NewSchools) > 0 && !p.AddNewSchools {
 		return ErrNewSchoolsUnconfirmed{Schools: p.NewSchools}
 	}

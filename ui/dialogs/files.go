@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"junheng/data"
 )
 
 // fileDialogSize is large enough to read Chinese file names in full.
@@ -64,12 +66,18 @@ func SaveFile(win fyne.Window, title, name, ext, folder string, protect []string
 				}
 			}
 		}
+		if err == nil {
+			// The program's one guard: never a data file of ours (under any
+			// name), its journal or lock note, a folder or a device, even
+			// when the clerk would confirm; any other file after 替换.
+			err = data.CheckOutput(path, data.OutputOptions{Force: true, Inputs: protect})
+		}
 		if err != nil {
 			s.Message.SetText(err.Error())
 			return
 		}
 		if _, statErr := os.Stat(path); statErr == nil {
-			Confirm("文件已存在", fmt.Sprintf("「%s」已存在。要用新文件替换它吗？", path), func(ok bool) {
+			confirmReplace(fmt.Sprintf("「%s」已存在。要用新文件替换它吗？", path), func(ok bool) {
 				if !ok {
 					return
 				}
@@ -91,6 +99,15 @@ func SaveFile(win fyne.Window, title, name, ext, folder string, protect []string
 	s.Resize(fyne.NewSize(640, 240))
 	s.Show()
 	return s
+}
+
+// confirmReplace asks before replacing an existing file: 替换 or 取消.
+func confirmReplace(message string, done func(bool), win fyne.Window) {
+	l := widget.NewLabel(message)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("文件已存在", "替换", "取消", l, done, win)
+	d.Resize(fyne.NewSize(420, 180))
+	d.Show()
 }
 
 // savePath joins folder and name, adding ext, and refuses names Windows

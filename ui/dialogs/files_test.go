@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"junheng/data"
 	"junheng/ui/uitest"
 )
 
@@ -74,7 +75,7 @@ func TestSaveFileAsksBeforeReplacing(t *testing.T) {
 	if got != "" {
 		t.Fatal("replaced without asking")
 	}
-	uitest.Tap(t, w.Canvas().Overlays().Top(), "确定")
+	uitest.Tap(t, w.Canvas().Overlays().Top(), "替换")
 	if got != old {
 		t.Fatalf("after confirming: path %q", got)
 	}
@@ -118,5 +119,34 @@ func TestFileDialogPlacesInChinese(t *testing.T) {
 	}
 	if !home {
 		t.Errorf("no %s among the dialog's words %v", placeNames["Home"], texts)
+	}
+}
+
+// Issue 21 §1, as found: any output could be written over a data file of
+// ours (another office's .db, under any name). The dialog refuses it
+// however the clerk would confirm, naming the file. (A journal's name
+// cannot be chosen here: the extension is always added.)
+func TestSaveFileNeverReplacesADataFile(t *testing.T) {
+	w := saveWindow(t)
+	dir := t.TempDir()
+	other := filepath.Join(dir, "乡镇.pdf") // a data file renamed
+	s, err := data.Create(other, data.Settings{Office: "乡镇", User: "李四"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, _ := os.ReadFile(other)
+	for _, name := range []string{"乡镇.pdf", "乡镇"} {
+		called := false
+		d := SaveFile(w, "保存", name, ".pdf", dir, nil, func(string) { called = true })
+		d.Name.SetText(name)
+		test.Tap(d.Save)
+		if called || !strings.Contains(d.Message.Text, "乡镇.pdf") || !strings.Contains(d.Message.Text, "数据文件") {
+			t.Errorf("saving as %s: called %v, message %q", name, called, d.Message.Text)
+		}
+		d.Hide()
+	}
+	if after, _ := os.ReadFile(other); string(after) != string(before) {
+		t.Fatal("the data file was touched")
 	}
 }
