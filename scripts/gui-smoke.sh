@@ -2,7 +2,7 @@
 # GUI smoke test: builds cmd/junheng and starts the real binary under Xvfb
 # on the demo county at the screens clerks have — 1366×768 at 100 % and
 # 125 %, 1920×1080 at 150 % (FYNE_SCALE) — and screenshots 首页, 资源配置,
-# 批量录入 (when the program has that page) and 佐证材料 (G3 at a school) into
+# 批量录入 (when the program has that page), 佐证材料 (G3 at a school) and 达标规划 into
 # ci-artifacts/screenshots/SCREEN-SCALE-PAGE.png. It fails when a window
 # does not appear, a picture is blank, or the window does not fit the
 # screen. Prints the time from launch to a painted window and the window's
@@ -88,6 +88,7 @@ for conf in "1366x768 1 1366x768-100" "1366x768 1.25 1366x768-125" "1920x1080 1.
   shot "$3-resources" "$2" 资源配置
   [ -n "$grid" ] && shot "$3-grid" "$2" 批量录入
   shot "$3-evidence" "$2" 佐证材料 --target G3#4141281001
+  shot "$3-plan" "$2" 达标规划
 done
 if [ "${GUI_SMOKE_ALL:-}" = 1 ]; then # every other page, for a look by eye
   screen 1366x768
