@@ -1,7 +1,6 @@
 package dossier
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 	"junheng/app/eval"
 	"junheng/app/format"
 	"junheng/app/standard"
+	"junheng/app/wording"
 )
 
 // itemTable is the shape of the county items: code, the standard's
@@ -47,74 +47,13 @@ func (c *ctx) itemRow(code string) []cell {
 	return []cell{txt(code), txt(name), txt(situation), itemVerdict(r), txt(r.Evidence)}
 }
 
-// countedItems are the items of a part as the standard counts them: G2's
-// four parts G2.1–G2.4 are one item (G2), so 政府保障程度 has 15 items.
-func countedItems(codes []string) []string {
-	var out []string
-	for _, code := range codes {
-		if strings.HasPrefix(code, "G2.") {
-			if code == "G2.1" {
-				out = append(out, "G2")
-			}
-			continue
-		}
-		out = append(out, code)
-	}
-	return out
-}
-
-// itemState is an item's state for the counts: G2 without its own result
-// is the conjunction of its four parts.
-func (c *ctx) itemState(code string) (pass, missing, na bool) {
-	r := c.r.Items[code]
-	if r == nil && code == "G2" {
-		pass = true
-		for _, p := range []string{"G2.1", "G2.2", "G2.3", "G2.4"} {
-			pr := c.r.Items[p]
-			switch {
-			case pr == nil || pr.Missing && !pr.Pass:
-				missing = true
-				pass = false
-			case !pr.Pass:
-				pass = false
-			}
-		}
-		if !pass && !missing {
-			return false, false, false
-		}
-		return pass, missing && !pass, false
-	}
-	switch {
-	case r == nil || r.Missing && !r.Pass:
-		return false, true, false
-	case r.NotApplicable:
-		return true, false, true
-	}
-	return r.Pass, false, false
-}
-
 // partSummary says how many items of a part pass, as the standard counts
 // them; an item that does not apply is named, not dropped.
-func (c *ctx) partSummary(codes []string) string {
-	items := countedItems(codes)
-	pass, fail, missing := 0, 0, 0
-	var na []string
-	for _, code := range items {
-		p, m, n := c.itemState(code)
-		switch {
-		case m:
-			missing++
-		case n:
-			na = append(na, code)
-		case p:
-			pass++
-		default:
-			fail++
-		}
-	}
-	s := fmt.Sprintf("共 %d 项：达标 %d 项，未达标 %d 项，未填报 %d 项", len(items), pass, fail, missing)
-	if len(na) > 0 {
-		s += fmt.Sprintf("，不适用 %d 项（%s，县域内无相关情形，视为达标）", len(na), strings.Join(na, "、"))
+func (c *ctx) partSummary(part string) string {
+	p := wording.Count(c.f, c.r).Part(part)
+	s := p.Summary()
+	if len(p.NA) > 0 {
+		s += "。不适用指县域内无相关情形，视为达标"
 	}
 	return s + "。"
 }
@@ -167,7 +106,7 @@ func (c *ctx) itemSection(sec Section, part string, order func([]string) []strin
 	t := itemTable()
 	t.tail = signatureH + 2*lineH(smallSize)
 	t.draw(d, rows)
-	d.paragraph(c.partSummary(codesOf(part)), smallSize, false)
+	d.paragraph(c.partSummary(part), smallSize, false)
 	c.signature()
 }
 

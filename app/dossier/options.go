@@ -174,3 +174,19 @@ func schoolYearEnd(year string) time.Time {
 func chineseDate(t time.Time) string {
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
+
+// dateText prints a date as entered in the one style of the dossier:
+// "2025-09-30" → 2025年9月30日, "2025-09" → 2025年9月; other text as is.
+func dateText(s string) string {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return chineseDate(t)
+	}
+	if t, err := time.Parse("2006-01", s); err == nil {
+		return fmt.Sprintf("%d年%d月", t.Year(), int(t.Month()))
+	}
+	if t, err := time.Parse("2006/1/2", s); err == nil {
+		return chineseDate(t)
+	}
+	return s
+}

@@ -119,3 +119,14 @@ func bracketHoldsHan(rs []rune, i int) bool {
 
 // prose is narrative text as printed: cleaned, with Chinese punctuation.
 func prose(s string) string { return fullWidthPunct(clean(s, true)) }
+
+// nonEmpty keeps the strings that are not blank.
+func nonEmpty(s ...string) []string {
+	var out []string
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
