@@ -184,18 +184,18 @@ func (d *doc) ensure(h float64) {
 	}
 }
 
-// continuePage starts a page that continues the current part: it prints
-// cont ("3. 义马市第一小学（续）") first when one is set.
-func (d *doc) continuePage() { d.continuePageAs("（续）") }
+// contWord is the one word a continued part's title takes.
+const contWord = "（续表）"
 
-// continuePageAs starts a continuation page whose first line is the part's
-// title with suffix: "表Ⅱ 义务教育学校资源配置情况（续表）".
-func (d *doc) continuePageAs(suffix string) {
+// continuePage starts a page that continues the current part: it prints
+// cont with contWord first when one is set ("表Ⅱ 义务教育学校资源配置情况（续表）",
+// "3. 义马市第一小学（续表）").
+func (d *doc) continuePage() {
 	d.newPage(d.landscape, true)
 	if d.cont != "" {
 		d.font(true, 10.5)
 		d.pdf.SetX(d.left())
-		d.cellf(d.width(), lineH(10.5), d.fit(clean(d.cont, false)+suffix, d.width()), "", 1, "LM", false, 0)
+		d.cellf(d.width(), lineH(10.5), d.fit(clean(d.cont, false)+contWord, d.width()), "", 1, "LM", false, 0)
 		d.setY(d.y() + 1)
 		d.font(false, textSize)
 	}

@@ -131,7 +131,7 @@ func (c *ctx) report() {
 		d.heading(chineseNumerals[i]+"、"+s.title, 1, 3*lineH(textSize))
 		d.paragraph(textOr(s.text), textSize, true)
 	}
-	c.seal(firstNonEmpty(c.fa.Office, c.fa.Applicant))
+	c.seal(c.fa.Applicant) // the applicant signs its report, as it signs the 请示
 }
 
 // seal prints the signing unit and the date at the right, with room above

@@ -24,7 +24,7 @@ const (
 	Charts    Section = "charts"   // 资源配置指标图
 	CV        Section = "cv"       // 表Ⅲ 校际差异系数
 	Gov       Section = "gov"      // 表Ⅳ 政府保障程度
-	Quality   Section = "quality"  // 教育质量
+	Quality   Section = "quality"  // 表Ⅶ 教育质量
 	Finance   Section = "finance"  // 表Ⅴ 义务教育经费情况
 	Survey    Section = "survey"   // 表Ⅵ 社会认可度
 	Veto      Section = "veto"     // 一票否决
@@ -35,7 +35,7 @@ const (
 )
 
 // AllSections lists every section in print order.
-var AllSections = []Section{Cover, Contents, Request, Report, Profile, Resource, Charts, CV, Gov, Quality, Finance, Survey, Veto, Todo, List, Evidence, SchoolSet}
+var AllSections = []Section{Cover, Contents, Request, Report, Profile, Resource, Charts, CV, Gov, Finance, Survey, Quality, Veto, Todo, List, Evidence, SchoolSet}
 
 // SectionNames names each section in Chinese.
 var SectionNames = map[Section]string{

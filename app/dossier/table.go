@@ -198,13 +198,11 @@ func (t *table) draw(d *doc, rows [][]cell) {
 	}
 	// A table continued on a new page says so above its repeated header.
 	continued := func() {
-		if d.cont != "" {
-			d.continuePageAs("（续表）")
-		} else {
-			d.continuePage()
+		d.continuePage()
+		if d.cont == "" {
 			d.font(false, smallSize)
 			d.pdf.SetX(d.left())
-			d.cellf(d.width(), lineH(smallSize), "（续表）", "", 1, "LM", false, 0)
+			d.cellf(d.width(), lineH(smallSize), contWord, "", 1, "LM", false, 0)
 		}
 		drawHead()
 	}

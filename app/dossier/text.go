@@ -71,6 +71,9 @@ func fullWidthPunct(s string) string {
 		}
 		prev, next := neighbour(rs, i, -1), neighbour(rs, i, 1)
 		han := isHan(prev) || isHan(next)
+		if !han && strings.ContainsRune(",;", r) && strings.ContainsRune("%％‰", prev) && isDigit(next) {
+			han = true // "9.94%,14.38%": a list of rates in a Chinese sentence
+		}
 		if !han && (r == '(' || r == ')') {
 			han = bracketHoldsHan(rs, i)
 		}
