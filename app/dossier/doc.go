@@ -24,6 +24,9 @@ type doc struct {
 	headerR   string // running header, right
 	landscape bool
 	cont      string // title repeated on the pages a part continues on
+	// keep is the height of what must follow the next paragraph on its
+	// page (a seal): its last lines move to the next page with it.
+	keep float64
 	// from the previous pass (zero in the first)
 	total   int
 	prevToc []tocEntry
@@ -289,9 +292,17 @@ func (d *doc) para(text string, size float64, indent, bold bool) {
 	}
 	// Wrap per paragraph to know which lines are first and last lines: every
 	// line but a paragraph's last is justified to both margins.
-	for _, para := range splitParas(prose(text)) {
+	keep := d.keep
+	d.keep = 0
+	paras := splitParas(prose(text))
+	for pi, para := range paras {
 		lines := WrapIndent(para, d.width()-ind, d.width(), d.measure)
 		for i, l := range lines {
+			// The last two lines of the text go with what must follow it.
+			if keep > 0 && pi == len(paras)-1 && i == max(0, len(lines)-2) && d.room() < float64(len(lines)-i)*h+keep && d.y() > bodyTop+0.1 {
+				d.continuePage()
+				d.font(bold, size)
+			}
 			if d.room() < h {
 				d.continuePage()
 				d.font(bold, size) // a new page resets the font; the lines were measured in this one

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -41,8 +42,8 @@ func (c *ctx) itemRow(code string) []cell {
 		name = r.Name
 	}
 	situation := textOr(r.Detail)
-	if len(r.Issues) > 0 {
-		situation += "\n" + strings.Join(r.Issues, "\n")
+	if issues := newIssues(r.Detail, r.Issues); len(issues) > 0 {
+		situation += "\n" + strings.Join(issues, "\n")
 	}
 	return []cell{txt(code), txt(name), txt(situation), itemVerdict(r), txt(r.Evidence)}
 }
@@ -190,4 +191,24 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+var figureRe = regexp.MustCompile(`[0-9][0-9,]*(?:\.[0-9]+)?%?`)
+
+// newIssues are the issues that say more than the detail: an issue whose
+// every figure the detail already prints (G11: 「骨干教师 6 人，占 17.65%」
+// twice) is left out of the situation cell.
+func newIssues(detail string, issues []string) []string {
+	var out []string
+	for _, is := range issues {
+		figs := figureRe.FindAllString(is, -1)
+		known := len(figs) > 0
+		for _, f := range figs {
+			known = known && strings.Contains(detail, f)
+		}
+		if !known {
+			out = append(out, is)
+		}
+	}
+	return out
 }

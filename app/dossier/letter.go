@@ -18,8 +18,9 @@ func (c *ctx) request() {
 	d.newPage(false, true)
 	d.heading(c.chapterTitle(Request), 0, 60)
 	d.cont = "" // a letter's pages carry no running title
+	c.docNoLine()
 	d.font(true, 16)
-	for _, l := range Wrap(c.fa.Applicant+"关于申请县域义务教育优质均衡发展督导评估认定的请示", d.width(), d.measure) {
+	for _, l := range phraseLines(requestTitle(c.fa.Applicant), d.width(), d.measure) {
 		d.pdf.SetX(d.left())
 		d.cellf(d.width(), lineH(16), l, "", 1, "CM", false, 0)
 	}
@@ -34,8 +35,11 @@ func (c *ctx) request() {
 	}
 	d.paragraph(addressee, textSize+1.5, false)
 	d.paragraph(text, textSize+1.5, true)
+	d.keep = sealH
 	d.paragraph("特此请示。", textSize+1.5, true)
+	c.attachmentList()
 	c.seal(c.fa.Applicant)
+	c.contactNote()
 }
 
 // we is how the county calls itself: 我市, 我县, 我区, 我旗.
@@ -129,6 +133,9 @@ func (c *ctx) report() {
 		{"推进县域义务教育优质均衡发展的保障措施", n.Measures},
 	} {
 		d.heading(chineseNumerals[i]+"、"+s.title, 1, 3*lineH(textSize))
+		if i == 3 {
+			d.keep = sealH // the seal signs the report's last lines
+		}
 		d.paragraph(textOr(s.text), textSize, true)
 	}
 	c.seal(c.fa.Applicant) // the applicant signs its report, as it signs the 请示
@@ -136,11 +143,16 @@ func (c *ctx) report() {
 
 // seal prints the signing unit and the date at the right, with room above
 // for the seal (公章 overlaps the unit and the date).
+// sealH is the height seal needs.
+const sealH = sealRoom + 2*(textSize+1.5)*ptToMM*1.55 + 6
+
+const sealRoom = 22.0
+
 func (c *ctx) seal(unit string) {
 	d := c.d
-	const room = 22.0
+	const room = sealRoom
 	size := textSize + 1.5
-	d.ensure(room + 2*lineH(size) + 6)
+	d.ensure(sealH)
 	d.setY(d.y() + room)
 	d.font(false, size)
 	if strings.TrimSpace(unit) == "" {

@@ -122,6 +122,7 @@ type facts struct {
 	Date                           time.Time
 	Applicant, Office              string
 	Head, Contact, Phone           string
+	DocNo, Signer, Attachments     string
 	DateFromFile, DateFromYearEnds bool
 }
 
@@ -133,7 +134,8 @@ func applicationFacts(f *county.File, o *Options) facts {
 		a = *f.County.Application
 	}
 	fa := facts{Applicant: strings.TrimSpace(a.Applicant), Office: strings.TrimSpace(a.Office),
-		Contact: strings.TrimSpace(a.Contact), Phone: strings.TrimSpace(a.Phone), Head: o.Head}
+		Contact: strings.TrimSpace(a.Contact), Phone: strings.TrimSpace(a.Phone), Head: o.Head,
+		DocNo: strings.TrimSpace(a.DocNo), Signer: strings.TrimSpace(a.Signer), Attachments: a.Attachments}
 	if fa.Applicant == "" && f.County.Name != "" {
 		fa.Applicant = f.County.Name + "人民政府"
 	}
