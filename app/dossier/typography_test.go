@@ -63,7 +63,7 @@ func TestCompleteSchoolPupilsShownApart(t *testing.T) {
 	if len(dd.pagesWith(shortName(s.Name), format.Int(junior)+"+高中"+format.Int(1200))) == 0 {
 		t.Errorf("%s: 义务教育段 %d and 高中 1,200 are not shown apart", s.Name, junior)
 	}
-	if len(dd.pagesWith(format.Int(junior + 1200))) != 0 {
+	if len(dd.pagesWith(format.Int(junior+1200))) != 0 {
 		t.Errorf("the sum %s of both is printed", format.Int(junior+1200))
 	}
 }
