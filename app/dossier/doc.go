@@ -279,6 +279,17 @@ func shortTitle(s string) string {
 
 // paragraph prints wrapped text at the current font size, breaking pages
 // between lines; indent puts two characters before each paragraph's first line.
+// textHeight is the height paragraph(text, size, false) takes.
+func (d *doc) textHeight(text string, size float64) float64 {
+	d.font(false, size)
+	n := 0
+	for _, para := range splitParas(prose(text)) {
+		n += len(Wrap(para, d.width(), d.measure))
+	}
+	d.font(false, textSize)
+	return float64(n) * lineH(size)
+}
+
 func (d *doc) paragraph(text string, size float64, indent bool) {
 	d.para(text, size, indent, false)
 }
