@@ -41,11 +41,47 @@ func (c *ctx) itemRow(code string) []cell {
 	if r.Name != "" {
 		name = r.Name
 	}
-	situation := textOr(r.Detail)
-	if issues := newIssues(r.Detail, r.Issues); len(issues) > 0 {
+	situation := textOr(wording.Detail(c.f, r))
+	if issues := newIssues(r.Detail, r.Issues); len(issues) > 0 && len(issues) <= listRows {
 		situation += "\n" + strings.Join(issues, "\n")
 	}
 	return []cell{txt(code), txt(name), txt(situation), itemVerdict(r), txt(r.Evidence)}
+}
+
+// listRows is the most per-school issues an item's cell lists; a longer
+// list (28 schools of G3) prints one school a row under the item's row.
+const listRows = 3
+
+// issueRows are the rows of a long list of an item's issues, each with the
+// item's code, so that every page of the list says which item it is.
+func (c *ctx) issueRows(code string) [][]cell {
+	r := c.r.Items[code]
+	if r == nil {
+		return nil
+	}
+	issues := newIssues(r.Detail, r.Issues)
+	if len(issues) <= listRows {
+		return nil
+	}
+	keep := map[string]bool{}
+	for _, is := range issues {
+		keep[is] = true
+	}
+	rows := make([][]cell, 0, len(issues))
+	for i, is := range r.Issues {
+		if !keep[is] {
+			continue
+		}
+		who := "第 " + format.Int(len(rows)+1) + " 处"
+		if len(r.Schools) == len(r.Issues) {
+			if s := c.school(r.Schools[i]); s != nil {
+				who = shortName(s.Name)
+				is = strings.TrimPrefix(strings.TrimPrefix(is, s.Name+"："), who+"：")
+			}
+		}
+		rows = append(rows, []cell{txt(code), txt(who), txt(is), txt(""), txt("")})
+	}
+	return rows
 }
 
 // partSummary says how many items of a part pass, as the standard counts
@@ -103,6 +139,7 @@ func (c *ctx) itemSection(sec Section, part string, order func([]string) []strin
 			row[1] = txt("县域内城乡义务教育学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一（G2.1–G2.4 均达标方为达标）")
 		}
 		rows = append(rows, row)
+		rows = append(rows, c.issueRows(code)...)
 	}
 	t := itemTable()
 	t.tail = signatureH + 2*lineH(smallSize)

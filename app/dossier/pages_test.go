@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -76,5 +77,45 @@ func TestResourceTableExplainsTheSplit(t *testing.T) {
 	}
 	if found == 0 {
 		t.Fatal("the demo has no combined school")
+	}
+}
+
+// Found: a tall cell was pushed whole to the next page (55 % of a page
+// left blank) or split mid-item, a page opening with 「（≥90㎡）」 and no
+// item code; G3 listed 28 and 54 schools inside one cell. Long lists are
+// now one school a row, and every page of 表Ⅳ opens with an item's code.
+func TestLongListsAreRowsAndPagesOpenWithACode(t *testing.T) {
+	dd := build(t, county.Generate(120, 5), Options{Sections: []Section{Gov}, Date: fixedDate})
+	head := squeeze("代码评估内容及标准实际情况评估结论佐证材料")
+	code := regexp.MustCompile(`^G[0-9]+`)
+	for i, b := range dd.bodies {
+		j := strings.Index(b, head)
+		if j < 0 {
+			t.Fatalf("page %d has no header row", i+1)
+		}
+		if rest := b[j+len(head):]; !code.MatchString(rest) {
+			t.Errorf("page %d opens without an item code: %.40q", i+1, rest)
+		}
+	}
+	if r := dd.r.Items["G3"]; r == nil || len(r.Issues) < 10 {
+		t.Fatal("the 120-school county is expected to list many G3 schools")
+	}
+	for _, id := range dd.r.Items["G3"].Schools[:5] {
+		for _, s := range dd.f.Schools {
+			if s.ID == id && len(dd.pagesWith("G3"+shortName(s.Name))) == 0 {
+				t.Errorf("%s has no row of its own under G3", s.Name)
+			}
+		}
+	}
+}
+
+// A tall row breaks only between entries: never inside one.
+func TestTallRowBreaksBetweenEntries(t *testing.T) {
+	lr := laidRow{n: 5, lines: [][]string{{"G3"}, {"第2学校：音乐教室", "（≥90㎡）", "第5学校：美术教室", "（≥90㎡）", "第9学校"}},
+		starts: []map[int]bool{{0: true}, {0: true, 2: true, 4: true}}}
+	for _, c := range []struct{ from, limit, want int }{{0, 3, 2}, {0, 4, 4}, {0, 5, 5}, {2, 3, 2}, {0, 1, 0}} {
+		if got := lr.entryBreak(c.from, c.limit); got != c.want {
+			t.Errorf("entryBreak(%d, %d) = %d, want %d", c.from, c.limit, got, c.want)
+		}
 	}
 }

@@ -26,7 +26,7 @@ func Text(f *county.File, r *eval.Result, std *standard.Standard) string {
 	for _, stage := range []string{eval.Primary, eval.Junior} {
 		resourceStage(&b, stage, r.Stages.Get(stage), std)
 	}
-	items(&b, r, std)
+	items(&b, f, r, std)
 	finance(&b, r)
 	legacy(&b, r)
 	todo(&b, r)
@@ -130,18 +130,18 @@ func itemState(it *eval.ItemResult) string {
 	case it.Missing:
 		return "未填报"
 	case it.NotApplicable:
-		return "不涉及"
+		return "不适用"
 	}
 	return mark(it.Pass)
 }
 
-func items(b *strings.Builder, r *eval.Result, std *standard.Standard) {
+func items(b *strings.Builder, f *county.File, r *eval.Result, std *standard.Standard) {
 	for _, part := range []string{standard.PartGov, standard.PartQuality, standard.PartSurvey, standard.PartVeto, standard.PartFinance} {
 		fmt.Fprintf(b, "【%s】\n", standard.PartNames[part])
 		var rows [][]string
 		for _, it := range std.ByPart(part) {
 			res := r.Items[it.Code]
-			rows = append(rows, []string{it.Code, itemState(res), res.Detail})
+			rows = append(rows, []string{it.Code, itemState(res), wording.Detail(f, res)})
 		}
 		table(b, []string{"项目", "结论", "情况"}, rows, []bool{false, false, false})
 		for _, it := range std.ByPart(part) {
