@@ -148,7 +148,7 @@ func TestNumberNeverSplitFromItsUnit(t *testing.T) {
 			for i := 0; i+1 < len(ys); i++ {
 				a, b := lines[ys[i]], lines[ys[i+1]]
 				la, fb := a[len(a)-1], b[0]
-				if la.x1 < la.pageW-marginX*mm-12 || fb.x0 > marginX*mm+30 {
+				if la.x1 < la.pageW-marginX*mm-12 || fb.x0 > marginX*mm+30 || !oneRun(a) {
 					continue // not a wrapped body line
 				}
 				last, _ := utf8.DecodeLastRuneInString(la.text)
@@ -173,6 +173,17 @@ func TestNumberNeverSplitFromItsUnit(t *testing.T) {
 			}
 		}
 	}
+}
+
+// oneRun reports a line of text set as one run (body text), not a table
+// row whose cells stand apart: no gap wider than two characters.
+func oneRun(line []bboxWord) bool {
+	for i := 1; i < len(line); i++ {
+		if line[i].x0-line[i-1].x1 > 22 {
+			return false
+		}
+	}
+	return true
 }
 
 // No page is less than a fifth full except the last page of a part.
