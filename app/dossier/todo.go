@@ -36,7 +36,7 @@ func (c *ctx) todo() {
 		return
 	}
 	t := &table{size: 8,
-		cols: []col{{W: 5, Align: "R"}, {W: 20, Align: "L"}, {W: 6, Align: "C"}, {W: 46, Align: "L"}, {W: 32, Align: "L"}, {W: 15, Align: "L"}, {W: 12, Align: "C"}, {W: 9, Align: "C"}},
+		cols: []col{{W: 5, Align: "R"}, {W: 20, Align: "L"}, {W: 6, Align: "C"}, {W: 44, Align: "L"}, {W: 31, Align: "L"}, {W: 15, Align: "L"}, {W: 15, Align: "C"}, {W: 8, Align: "C"}},
 		head: [][]cell{headRow("序号", "学校", "代码", "问题及差距", "整改措施", "责任单位", "完成时限", "状态")}}
 	ledger := wording.IndexLedger(c.f.County.Rectification)
 	var rows [][]cell
