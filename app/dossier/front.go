@@ -3,6 +3,9 @@ package dossier
 import (
 	"fmt"
 	"strings"
+
+	"junheng/app/format"
+	"junheng/app/proofread"
 )
 
 // cover prints the cover page: no header, no footer.
@@ -62,6 +65,23 @@ func (c *ctx) cover() {
 	p.Line(d.left(), 262, d.right(), 262)
 	p.SetLineWidth(1.2)
 	p.Line(d.left(), 263.8, d.right(), 263.8)
+	c.proofMark()
+}
+
+// proofMark says on the cover, under its rule, what 材料自查 found, so that
+// a draft whose texts contradict its data is not taken for the final copy.
+func (c *ctx) proofMark() {
+	n := len(proofread.Check(c.f, c.r))
+	if n == 0 {
+		return
+	}
+	d := c.d
+	d.font(true, 11)
+	d.pdf.SetTextColor(160, 0, 0)
+	d.pdf.SetXY(d.left(), 267)
+	d.cellf(d.width(), lineH(11), "校对稿：材料自查发现 "+format.Int(n)+" 处问题（文字与数据不一致等），修改后方可报送", "", 0, "CM", false, 0)
+	d.pdf.SetTextColor(0, 0, 0)
+	d.font(false, textSize)
 }
 
 // contents prints the table of contents from the previous pass's headings,

@@ -55,3 +55,19 @@ func TestReportSignedByTheApplicant(t *testing.T) {
 		t.Errorf("the 自评报告 is not signed by the applicant: %q", last)
 	}
 }
+
+// Found: the PDF carried no sign of what 材料自查 found. The cover of a
+// dossier whose texts contradict its data says it is a draft; a clean one
+// says nothing.
+func TestCoverMarksADraft(t *testing.T) {
+	f := demo.File()
+	dd := build(t, f, Options{Sections: []Section{Cover}, Date: fixedDate})
+	if !strings.Contains(dd.body(0), "校对稿：材料自查发现") {
+		t.Errorf("the cover of a dossier with findings does not say so: %q", dd.body(0))
+	}
+	f.County.Narrative = county.Narrative{}
+	dd = build(t, f, Options{Sections: []Section{Cover}, Date: fixedDate})
+	if strings.Contains(dd.body(0), "校对稿") {
+		t.Errorf("a clean dossier is marked a draft: %q", dd.body(0))
+	}
+}
