@@ -189,8 +189,13 @@ func noWidow(lines []string, width float64, m Measure) []string {
 	if len(ps) < 3 {
 		return lines
 	}
-	moved := ps[len(ps)-1]
-	last := strings.TrimRightFunc(moved, isSpace) + lines[n-1]
+	moved := strings.TrimRightFunc(ps[len(ps)-1], isSpace)
+	a, _ := utf8.DecodeLastRuneInString(moved)
+	b, _ := utf8.DecodeRuneInString(lines[n-1])
+	if !isWide(a) && !isWide(b) {
+		return lines // Latin words: the space between them was dropped at the break
+	}
+	last := moved + lines[n-1]
 	if m(last) > width {
 		return lines
 	}
