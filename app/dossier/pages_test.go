@@ -119,3 +119,37 @@ func TestTallRowBreaksBetweenEntries(t *testing.T) {
 		}
 	}
 }
+
+// pageFill is how full each page's body is, measured in the PDF.
+func pageFill(t *testing.T, dd *demoDossier) []float64 {
+	t.Helper()
+	var out []float64
+	for _, ws := range bbox(t, dd.path) {
+		top, bottom := bodyTop*mm, (297-bodyGap)*mm
+		if len(ws) > 0 && ws[0].pageW > 600 {
+			bottom = (210 - bodyGap) * mm
+		}
+		low := top
+		for _, w := range ws {
+			if w.y1 < bottom && w.y0 > top-2 {
+				low = max(low, w.y1)
+			}
+		}
+		out = append(out, (low-top)/(bottom-top))
+	}
+	return out
+}
+
+// Found: a tall cell was pushed whole to the next page, leaving 55 % of a
+// page blank. A page a table continues from is at least half full.
+func TestTableContinuesFromAFullPage(t *testing.T) {
+	for _, n := range []int{60, 120} {
+		dd := build(t, county.Generate(n, 5), Options{Sections: []Section{Gov, Quality, Todo}, Date: fixedDate})
+		fill := pageFill(t, dd)
+		for i := 0; i+1 < len(dd.bodies); i++ {
+			if strings.Contains(dd.bodies[i+1], contWord) && fill[i] < 0.5 {
+				t.Errorf("%d schools: page %d is %.0f%% full and its table continues on page %d", n, i+1, fill[i]*100, i+2)
+			}
+		}
+	}
+}

@@ -89,10 +89,10 @@ func sameValues(t testing.TB, what string, got, want *county.File) {
 }
 
 // demoStore is a data file holding the demo county without the dossier's
-// facts (bareDemo), and the year as saved.
+// facts (demo.Bare), and the year as saved.
 func demoStore(t *testing.T) (*data.Store, *county.File) {
 	t.Helper()
-	s := newStore(t, bareDemo())
+	s := newStore(t, demo.Bare())
 	f, err := s.LoadYear(demo.File().Year)
 	if err != nil {
 		t.Fatal(err)
@@ -488,21 +488,6 @@ func TestNothingToImportMeansEveryValueEqual(t *testing.T) {
 	if p.Counts.Values != p.Counts.Unchanged {
 		t.Errorf("every value read must be counted equal: %+v", p.Counts)
 	}
-}
-
-// bareDemo is the demo county without the facts only the dossier prints
-// (表Ⅰ's county facts, application, survey conduct, 整改台账, 教职工), so that
-// the tests can type them in and read them back.
-func bareDemo() *county.File {
-	f := demo.File()
-	c := &f.County
-	c.AreaKm2, c.AgriculturalPopulationWan, c.Villages = nil, nil, nil
-	c.GDPPerCapita, c.FiscalRevenuePerCapita, c.RuralIncomePerCapita, c.UrbanIncomePerCapita = nil, nil, nil, nil
-	c.Application, c.SurveyConduct, c.Rectification = nil, nil, nil
-	for i := range f.Schools {
-		f.Schools[i].Staff = nil
-	}
-	return f
 }
 
 // An id holding a control character (pasted from a web page) is refused
