@@ -142,3 +142,33 @@ func StageSchools(st *eval.Stage) string {
 	}
 	return join("、", part(schools, sPass, "所", "学校（部）"), part(points, pPass, "个", "教学点")) + "达到校级配置要求"
 }
+
+// Gaps is a part's shortfall in a few words for a list (the 首页, the
+// workbook): 「未达标 4 项，未填报 1 项；学校层面问题 3 处」; "" when none.
+func (p PartTally) Gaps() string {
+	items := join("，", when(p.Fail, "未达标 "+n(p.Fail, "项")), when(p.Missing, "未填报 "+n(p.Missing, "项")))
+	return join("；", items, when(p.Problems, "学校层面问题 "+n(p.Problems, "处")))
+}
+
+// Excluded words the schools and 教学点 of a stage that do not enter it:
+// 「另有 1 所学校、4 个教学点未纳入计算」; "" when none.
+func Excluded(f *county.File, st *eval.Stage) string {
+	points := map[string]bool{}
+	if f != nil {
+		for i := range f.Schools {
+			points[f.Schools[i].ID] = f.Schools[i].Type == county.TypePoint
+		}
+	}
+	var s, p int
+	for _, e := range st.Excluded {
+		if points[e.ID] {
+			p++
+		} else {
+			s++
+		}
+	}
+	if s+p == 0 {
+		return ""
+	}
+	return "另有 " + join("、", when(s, n(s, "所")+"学校"), when(p, n(p, "个")+"教学点")) + "未纳入计算"
+}
