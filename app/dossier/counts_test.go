@@ -92,3 +92,16 @@ func TestSchoolProblemsAreNotItems(t *testing.T) {
 		t.Errorf("the problems found at schools are not called so:\n%s", all)
 	}
 }
+
+// Found: 表Ⅰ and the 学校名单 said 「教学点 4 个（其中在校生 50 人及以上的 0 个）」.
+func TestCountSentencePrintsNoZero(t *testing.T) {
+	for _, sc := range []schoolCounts{{schools: 15, points: 4}, {schools: 15, points: 4, pointsOver50: 4}, {schools: 15, points: 4, pointsOver50: 1}} {
+		s := countSentence(sc)
+		if strings.Contains(s, " 0 ") {
+			t.Errorf("%+v: %q prints a zero", sc, s)
+		}
+		if !strings.Contains(s, "教学点 4 个") {
+			t.Errorf("%+v: %q", sc, s)
+		}
+	}
+}

@@ -53,7 +53,15 @@ func countSentence(sc schoolCounts) string {
 	if sc.points == 0 {
 		return s + "，无教学点。"
 	}
-	s += "，教学点 " + format.Int(sc.points) + " 个（其中在校生 50 人及以上的 " + format.Int(sc.pointsOver50) + " 个）"
+	s += "，教学点 " + format.Int(sc.points) + " 个"
+	switch sc.pointsOver50 {
+	case 0:
+		s += "（在校生均不足 50 人）"
+	case sc.points:
+		s += "（在校生均在 50 人及以上）"
+	default:
+		s += "（其中在校生 50 人及以上的 " + format.Int(sc.pointsOver50) + " 个）"
+	}
 	return s + "。"
 }
 

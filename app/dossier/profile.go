@@ -63,7 +63,7 @@ func (c *ctx) profile() {
 	d.heading(c.chapterTitle(Profile), 0, 40)
 
 	region := oneSpace(cp.Province + cp.City)
-	kv := &table{cols: []col{{W: 26}, {W: 24}, {W: 26}, {W: 24}}, size: smallSize}
+	kv := &table{cols: []col{{W: 32}, {W: 18}, {W: 32}, {W: 18}}, size: smallSize} // labels on one line
 	label := func(s string) cell { return cell{Text: s, Shade: true, Bold: true} }
 	sc := countSchools(c.f)
 	kv.draw(d, [][]cell{
