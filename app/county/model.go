@@ -63,6 +63,11 @@ type Application struct {
 	Office    string `json:"office,omitempty"`
 	Contact   string `json:"contact,omitempty"`
 	Phone     string `json:"phone,omitempty"`
+	// DocNo (发文字号, 义政文〔2025〕12号), Signer (签发人) and Attachments
+	// (附件, one title a line) make the 请示 a 公文.
+	DocNo       string `json:"doc_no,omitempty"`
+	Signer      string `json:"signer,omitempty"`
+	Attachments string `json:"attachments,omitempty"`
 }
 
 // SurveyConduct is how the satisfaction survey was carried out:

@@ -24,6 +24,9 @@ type doc struct {
 	headerR   string // running header, right
 	landscape bool
 	cont      string // title repeated on the pages a part continues on
+	// keep is the height of what must follow the next paragraph on its
+	// page (a seal): its last lines move to the next page with it.
+	keep float64
 	// from the previous pass (zero in the first)
 	total   int
 	prevToc []tocEntry
@@ -184,18 +187,18 @@ func (d *doc) ensure(h float64) {
 	}
 }
 
-// continuePage starts a page that continues the current part: it prints
-// cont ("3. 义马市第一小学（续）") first when one is set.
-func (d *doc) continuePage() { d.continuePageAs("（续）") }
+// contWord is the one word a continued part's title takes.
+const contWord = "（续表）"
 
-// continuePageAs starts a continuation page whose first line is the part's
-// title with suffix: "表Ⅱ 义务教育学校资源配置情况（续表）".
-func (d *doc) continuePageAs(suffix string) {
+// continuePage starts a page that continues the current part: it prints
+// cont with contWord first when one is set ("表Ⅱ 义务教育学校资源配置情况（续表）",
+// "3. 义马市第一小学（续表）").
+func (d *doc) continuePage() {
 	d.newPage(d.landscape, true)
 	if d.cont != "" {
 		d.font(true, 10.5)
 		d.pdf.SetX(d.left())
-		d.cellf(d.width(), lineH(10.5), d.fit(clean(d.cont, false)+suffix, d.width()), "", 1, "LM", false, 0)
+		d.cellf(d.width(), lineH(10.5), d.fit(clean(d.cont, false)+contWord, d.width()), "", 1, "LM", false, 0)
 		d.setY(d.y() + 1)
 		d.font(false, textSize)
 	}
@@ -276,6 +279,17 @@ func shortTitle(s string) string {
 
 // paragraph prints wrapped text at the current font size, breaking pages
 // between lines; indent puts two characters before each paragraph's first line.
+// textHeight is the height paragraph(text, size, false) takes.
+func (d *doc) textHeight(text string, size float64) float64 {
+	d.font(false, size)
+	n := 0
+	for _, para := range splitParas(prose(text)) {
+		n += len(Wrap(para, d.width(), d.measure))
+	}
+	d.font(false, textSize)
+	return float64(n) * lineH(size)
+}
+
 func (d *doc) paragraph(text string, size float64, indent bool) {
 	d.para(text, size, indent, false)
 }
@@ -289,9 +303,17 @@ func (d *doc) para(text string, size float64, indent, bold bool) {
 	}
 	// Wrap per paragraph to know which lines are first and last lines: every
 	// line but a paragraph's last is justified to both margins.
-	for _, para := range splitParas(prose(text)) {
+	keep := d.keep
+	d.keep = 0
+	paras := splitParas(prose(text))
+	for pi, para := range paras {
 		lines := WrapIndent(para, d.width()-ind, d.width(), d.measure)
 		for i, l := range lines {
+			// The last two lines of the text go with what must follow it.
+			if keep > 0 && pi == len(paras)-1 && i == max(0, len(lines)-2) && d.room() < float64(len(lines)-i)*h+keep && d.y() > bodyTop+0.1 {
+				d.continuePage()
+				d.font(bold, size)
+			}
 			if d.room() < h {
 				d.continuePage()
 				d.font(bold, size) // a new page resets the font; the lines were measured in this one

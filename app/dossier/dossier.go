@@ -104,7 +104,7 @@ func render(f *county.File, r *eval.Result, opts Options, total int, toc []tocEn
 	}{
 		{Cover, c.cover}, {Contents, c.contents}, {Request, c.request}, {Report, c.report},
 		{Profile, c.profile}, {Resource, c.resource}, {Charts, c.charts}, {CV, c.cvPart},
-		{Gov, c.gov}, {Quality, c.quality}, {Finance, c.finance}, {Survey, c.survey}, {Veto, c.veto},
+		{Gov, c.gov}, {Finance, c.finance}, {Survey, c.survey}, {Quality, c.quality}, {Veto, c.veto},
 		{Todo, c.todo}, {List, c.schoolList}, {Evidence, c.evidence}, {SchoolSet, c.schools},
 	}
 	for _, s := range steps {
@@ -144,12 +144,14 @@ type ctx struct {
 var chineseNumerals = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"}
 
 // partTitles are the titles of the parts as bound: the tables of the
-// application form carry their official numbers 表Ⅰ–表Ⅵ.
+// application form carry their official numbers 表Ⅰ–表Ⅵ; 教育质量 and
+// 一票否决 follow them as 表Ⅶ and 表Ⅷ, so every table is numbered in
+// binding order.
 var partTitles = map[Section]string{
 	Request: "申请报告", Report: "自评报告",
 	Profile: "表Ⅰ 县域义务教育基本情况", Resource: "表Ⅱ 义务教育学校资源配置情况", Charts: "资源配置指标图",
-	CV: "表Ⅲ 校际差异系数", Gov: "表Ⅳ 政府保障程度", Quality: "教育质量",
-	Finance: "表Ⅴ 义务教育经费情况", Survey: "表Ⅵ 社会认可度", Veto: "一票否决",
+	CV: "表Ⅲ 校际差异系数", Gov: "表Ⅳ 政府保障程度", Quality: "表Ⅶ 教育质量",
+	Finance: "表Ⅴ 义务教育经费情况", Survey: "表Ⅵ 社会认可度", Veto: "表Ⅷ 一票否决",
 	Todo: "评估结论与整改清单", List: "学校名单", Evidence: "佐证材料目录", SchoolSet: "一校一表",
 }
 

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"junheng/app/eval"
@@ -68,7 +69,7 @@ func (c *ctx) financeTable(rows []eval.FinanceRow) {
 	var out [][]cell
 	for _, key := range eval.FinanceSeries {
 		row := []cell{txt(eval.FinanceSeriesNames[key])}
-		dec := eval.FinanceDecimals(key)
+		dec := wholeRow(rows, key, eval.FinanceDecimals(key))
 		for _, r := range rows {
 			row = append(row, num(format.Opt(r.Values[key], dec)))
 			switch g := r.Growth[key]; {
@@ -83,4 +84,15 @@ func (c *ctx) financeTable(rows []eval.FinanceRow) {
 		out = append(out, row)
 	}
 	t.draw(c.d, out)
+}
+
+// wholeRow is the decimals a series prints with: none when every year's
+// amount is whole (no needless ".00" on 万元), else dec for every year.
+func wholeRow(rows []eval.FinanceRow, key string, dec int) int {
+	for _, r := range rows {
+		if v := r.Values[key]; v != nil && format.Number(*v, dec) != format.Number(math.Round(*v), dec) {
+			return dec
+		}
+	}
+	return 0
 }

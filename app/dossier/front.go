@@ -3,6 +3,9 @@ package dossier
 import (
 	"fmt"
 	"strings"
+
+	"junheng/app/format"
+	"junheng/app/proofread"
 )
 
 // cover prints the cover page: no header, no footer.
@@ -62,10 +65,35 @@ func (c *ctx) cover() {
 	p.Line(d.left(), 262, d.right(), 262)
 	p.SetLineWidth(1.2)
 	p.Line(d.left(), 263.8, d.right(), 263.8)
+	c.proofMark()
+}
+
+// proofMark says on the cover, under its rule, what 材料自查 found, so that
+// a draft whose texts contradict its data is not taken for the final copy.
+func (c *ctx) proofMark() {
+	n := len(proofread.Check(c.f, c.r))
+	if n == 0 {
+		return
+	}
+	d := c.d
+	d.font(true, 11)
+	d.pdf.SetTextColor(160, 0, 0)
+	d.pdf.SetXY(d.left(), 267)
+	d.cellf(d.width(), lineH(11), "校对稿：材料自查发现 "+format.Int(n)+" 处问题（文字与数据不一致等），修改后方可报送", "", 0, "CM", false, 0)
+	d.pdf.SetTextColor(0, 0, 0)
+	d.font(false, textSize)
 }
 
 // contents prints the table of contents from the previous pass's headings,
 // each line linked to its page.
+// tocSize is the type size of a 目录 line: parts larger than headings.
+func tocSize(e tocEntry) float64 {
+	if e.Level > 0 {
+		return 10.5
+	}
+	return 12
+}
+
 func (c *ctx) contents() {
 	d, p := c.d, c.d.pdf
 	d.newPage(false, true)
@@ -73,12 +101,30 @@ func (c *ctx) contents() {
 	p.SetXY(d.left(), d.y()+4)
 	d.cellf(d.width(), 14, "目　　录", "", 1, "CM", false, 0)
 	d.setY(d.y() + 4)
-	for _, e := range d.prevToc {
-		size, indent, bold := 12.0, 0.0, true
+	hs := make([]float64, len(d.prevToc))
+	total := 0.0
+	for i, e := range d.prevToc {
+		hs[i] = lineH(tocSize(e)) + 1.5
+		total += hs[i]
+	}
+	// A 目录 a little longer than its page is set closer (to 85 %) rather
+	// than spill a line or two onto a page of its own.
+	scale := 1.0
+	if room := d.room(); total > room && total*0.85 <= room {
+		scale = room / total * 0.999
+	}
+	rest := total * scale
+	for i, e := range d.prevToc {
+		size, indent, bold := tocSize(e), 0.0, true
 		if e.Level > 0 {
-			size, indent, bold = 10.5, 8, false
+			indent, bold = 8, false
 		}
-		h := lineH(size) + 1.5
+		h := hs[i] * scale
+		// Never leave fewer than three lines on the last page.
+		if left := len(d.prevToc) - i; left == 3 && rest > d.room() {
+			d.continuePage()
+		}
+		rest -= h
 		d.ensure(h)
 		link := p.AddLink()
 		d.tocLinks = append(d.tocLinks, link)

@@ -1,7 +1,7 @@
 package dossier
 
 import (
-	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -9,6 +9,7 @@ import (
 	"junheng/app/eval"
 	"junheng/app/format"
 	"junheng/app/standard"
+	"junheng/app/wording"
 )
 
 // itemTable is the shape of the county items: code, the standard's
@@ -40,81 +41,56 @@ func (c *ctx) itemRow(code string) []cell {
 	if r.Name != "" {
 		name = r.Name
 	}
-	situation := textOr(r.Detail)
-	if len(r.Issues) > 0 {
-		situation += "\n" + strings.Join(r.Issues, "\n")
+	situation := textOr(wording.Detail(c.f, r))
+	if issues := newIssues(r.Detail, r.Issues); len(issues) > 0 && len(issues) <= listRows {
+		situation += "\n" + strings.Join(issues, "\n")
 	}
 	return []cell{txt(code), txt(name), txt(situation), itemVerdict(r), txt(r.Evidence)}
 }
 
-// countedItems are the items of a part as the standard counts them: G2's
-// four parts G2.1–G2.4 are one item (G2), so 政府保障程度 has 15 items.
-func countedItems(codes []string) []string {
-	var out []string
-	for _, code := range codes {
-		if strings.HasPrefix(code, "G2.") {
-			if code == "G2.1" {
-				out = append(out, "G2")
-			}
+// listRows is the most per-school issues an item's cell lists; a longer
+// list (28 schools of G3) prints one school a row under the item's row.
+const listRows = 3
+
+// issueRows are the rows of a long list of an item's issues, each with the
+// item's code, so that every page of the list says which item it is.
+func (c *ctx) issueRows(code string) [][]cell {
+	r := c.r.Items[code]
+	if r == nil {
+		return nil
+	}
+	issues := newIssues(r.Detail, r.Issues)
+	if len(issues) <= listRows {
+		return nil
+	}
+	keep := map[string]bool{}
+	for _, is := range issues {
+		keep[is] = true
+	}
+	rows := make([][]cell, 0, len(issues))
+	for i, is := range r.Issues {
+		if !keep[is] {
 			continue
 		}
-		out = append(out, code)
-	}
-	return out
-}
-
-// itemState is an item's state for the counts: G2 without its own result
-// is the conjunction of its four parts.
-func (c *ctx) itemState(code string) (pass, missing, na bool) {
-	r := c.r.Items[code]
-	if r == nil && code == "G2" {
-		pass = true
-		for _, p := range []string{"G2.1", "G2.2", "G2.3", "G2.4"} {
-			pr := c.r.Items[p]
-			switch {
-			case pr == nil || pr.Missing && !pr.Pass:
-				missing = true
-				pass = false
-			case !pr.Pass:
-				pass = false
+		who := "第 " + format.Int(len(rows)+1) + " 处"
+		if len(r.Schools) == len(r.Issues) {
+			if s := c.school(r.Schools[i]); s != nil {
+				who = shortName(s.Name)
+				is = strings.TrimPrefix(strings.TrimPrefix(is, s.Name+"："), who+"：")
 			}
 		}
-		if !pass && !missing {
-			return false, false, false
-		}
-		return pass, missing && !pass, false
+		rows = append(rows, []cell{txt(code), txt(who), txt(is), txt(""), txt("")})
 	}
-	switch {
-	case r == nil || r.Missing && !r.Pass:
-		return false, true, false
-	case r.NotApplicable:
-		return true, false, true
-	}
-	return r.Pass, false, false
+	return rows
 }
 
 // partSummary says how many items of a part pass, as the standard counts
 // them; an item that does not apply is named, not dropped.
-func (c *ctx) partSummary(codes []string) string {
-	items := countedItems(codes)
-	pass, fail, missing := 0, 0, 0
-	var na []string
-	for _, code := range items {
-		p, m, n := c.itemState(code)
-		switch {
-		case m:
-			missing++
-		case n:
-			na = append(na, code)
-		case p:
-			pass++
-		default:
-			fail++
-		}
-	}
-	s := fmt.Sprintf("共 %d 项：达标 %d 项，未达标 %d 项，未填报 %d 项", len(items), pass, fail, missing)
-	if len(na) > 0 {
-		s += fmt.Sprintf("，不适用 %d 项（%s，县域内无相关情形，视为达标）", len(na), strings.Join(na, "、"))
+func (c *ctx) partSummary(part string) string {
+	p := wording.Count(c.f, c.r).Part(part)
+	s := p.Summary()
+	if len(p.NA) > 0 {
+		s += "。不适用指县域内无相关情形，视为达标"
 	}
 	return s + "。"
 }
@@ -163,11 +139,12 @@ func (c *ctx) itemSection(sec Section, part string, order func([]string) []strin
 			row[1] = txt("县域内城乡义务教育学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一（G2.1–G2.4 均达标方为达标）")
 		}
 		rows = append(rows, row)
+		rows = append(rows, c.issueRows(code)...)
 	}
 	t := itemTable()
 	t.tail = signatureH + 2*lineH(smallSize)
 	t.draw(d, rows)
-	d.paragraph(c.partSummary(codesOf(part)), smallSize, false)
+	d.paragraph(c.partSummary(part), smallSize, false)
 	c.signature()
 }
 
@@ -251,4 +228,24 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+var figureRe = regexp.MustCompile(`[0-9][0-9,]*(?:\.[0-9]+)?%?`)
+
+// newIssues are the issues that say more than the detail: an issue whose
+// every figure the detail already prints (G11: 「骨干教师 6 人，占 17.65%」
+// twice) is left out of the situation cell.
+func newIssues(detail string, issues []string) []string {
+	var out []string
+	for _, is := range issues {
+		figs := figureRe.FindAllString(is, -1)
+		known := len(figs) > 0
+		for _, f := range figs {
+			known = known && strings.Contains(detail, f)
+		}
+		if !known {
+			out = append(out, is)
+		}
+	}
+	return out
 }

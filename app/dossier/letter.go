@@ -7,6 +7,7 @@ import (
 	"junheng/app/county"
 	"junheng/app/format"
 	"junheng/app/standard"
+	"junheng/app/wording"
 )
 
 // request prints 申请报告: the county government's letter (请示) asking for
@@ -17,8 +18,9 @@ func (c *ctx) request() {
 	d.newPage(false, true)
 	d.heading(c.chapterTitle(Request), 0, 60)
 	d.cont = "" // a letter's pages carry no running title
+	c.docNoLine()
 	d.font(true, 16)
-	for _, l := range Wrap(c.fa.Applicant+"关于申请县域义务教育优质均衡发展督导评估认定的请示", d.width(), d.measure) {
+	for _, l := range phraseLines(requestTitle(c.fa.Applicant), d.width(), d.measure) {
 		d.pdf.SetX(d.left())
 		d.cellf(d.width(), lineH(16), l, "", 1, "CM", false, 0)
 	}
@@ -33,8 +35,11 @@ func (c *ctx) request() {
 	}
 	d.paragraph(addressee, textSize+1.5, false)
 	d.paragraph(text, textSize+1.5, true)
+	d.keep = sealH
 	d.paragraph("特此请示。", textSize+1.5, true)
+	c.attachmentList()
 	c.seal(c.fa.Applicant)
+	c.contactNote()
 }
 
 // we is how the county calls itself: 我市, 我县, 我区, 我旗.
@@ -63,6 +68,7 @@ func (c *ctx) defaultRequest() string {
 	fmt.Fprintf(&b, "；义务教育阶段在校生 %s 人，专任教师 %s 人。", sc.students.String(), sc.teachers.String())
 
 	fmt.Fprintf(&b, "\n按照《县域义务教育优质均衡发展督导评估办法》，%s对照评估内容及标准开展了自查自评：", c.we())
+	t := wording.Count(c.f, c.r)
 	var facts []string
 	for _, key := range stageKeys {
 		st := c.r.Stages.Get(key)
@@ -77,40 +83,25 @@ func (c *ctx) defaultRequest() string {
 		if !allCV {
 			word = "未全部达到要求"
 		}
-		facts = append(facts, fmt.Sprintf("%s 7 项资源配置指标校际差异系数%s，%d 所学校（部）中 %d 所达标", stageName(key), word, len(st.Schools), st.Passing))
+		facts = append(facts, fmt.Sprintf("%s 7 项资源配置指标校际差异系数%s，%s", stageName(key), word, wording.StageSchools(st)))
 	}
-	for _, p := range []struct{ name, part string }{{"政府保障程度", standard.PartGov}, {"教育质量", standard.PartQuality}} {
-		items := countedItems(codesOf(p.part))
-		pass := 0
-		for _, code := range items {
-			if ok, _, _ := c.itemState(code); ok {
-				pass++
-			}
-		}
-		facts = append(facts, fmt.Sprintf("%s %d 项中 %d 项达标", p.name, len(items), pass))
-	}
+	facts = append(facts, t.Part(standard.PartGov).Short(), t.Part(standard.PartQuality).Short())
 	if s1 := c.r.Items["S1"]; s1 != nil && s1.Value != nil {
 		facts = append(facts, "社会认可度为 "+format.Percent(*s1.Value))
 	}
-	vetoed := false
-	for _, code := range codesOf(standard.PartVeto) {
-		if r := c.r.Items[code]; r != nil && !r.Pass && !r.Missing {
-			vetoed = true
-		}
-	}
-	if vetoed {
+	if t.Part(standard.PartVeto).Fail > 0 {
 		facts = append(facts, "存在一票否决情形")
 	} else {
 		facts = append(facts, "未发现一票否决情形")
 	}
 	b.WriteString(strings.Join(facts, "；") + "。")
 
-	v := &c.r.Verdict
-	if v.Pass {
+	if c.r.Verdict.Pass {
 		fmt.Fprintf(&b, "\n经自评，%s已达到县域义务教育优质均衡发展督导评估标准。现申请对%s县域义务教育优质均衡发展进行督导评估认定，请予审核。", name, c.we())
 	} else {
-		fmt.Fprintf(&b, "\n经自评，%s尚有 %d 项未达标、%d 项未填报，已列入整改清单，明确措施、责任单位和完成时限，正在抓紧整改。整改完成后，申请对%s县域义务教育优质均衡发展进行督导评估认定，请予审核。",
-			c.we(), len(v.Failures), len(v.Missing), c.we())
+		gaps := strings.Join(nonEmpty(t.Shortfall(), t.SchoolProblems()), "；")
+		fmt.Fprintf(&b, "\n经自评，%s尚有差距：%s。上述问题%s，将抓紧整改。整改完成后，申请对%s县域义务教育优质均衡发展进行督导评估认定，请予审核。",
+			c.we(), gaps, wording.CountLedger(c.f, c.r).Sentence(), c.we())
 	}
 	return b.String()
 }
@@ -142,18 +133,26 @@ func (c *ctx) report() {
 		{"推进县域义务教育优质均衡发展的保障措施", n.Measures},
 	} {
 		d.heading(chineseNumerals[i]+"、"+s.title, 1, 3*lineH(textSize))
+		if i == 3 {
+			d.keep = sealH // the seal signs the report's last lines
+		}
 		d.paragraph(textOr(s.text), textSize, true)
 	}
-	c.seal(firstNonEmpty(c.fa.Office, c.fa.Applicant))
+	c.seal(c.fa.Applicant) // the applicant signs its report, as it signs the 请示
 }
 
 // seal prints the signing unit and the date at the right, with room above
 // for the seal (公章 overlaps the unit and the date).
+// sealH is the height seal needs.
+const sealH = sealRoom + 2*(textSize+1.5)*ptToMM*1.55 + 6
+
+const sealRoom = 22.0
+
 func (c *ctx) seal(unit string) {
 	d := c.d
-	const room = 22.0
+	const room = sealRoom
 	size := textSize + 1.5
-	d.ensure(room + 2*lineH(size) + 6)
+	d.ensure(sealH)
 	d.setY(d.y() + room)
 	d.font(false, size)
 	if strings.TrimSpace(unit) == "" {

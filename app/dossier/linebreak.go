@@ -174,7 +174,45 @@ func wrapParagraph(para string, first, width float64, m Measure) []string {
 	if line.Len() > 0 {
 		lines = append(lines, line.String())
 	}
+	return noWidow(lines, width, m)
+}
+
+// noWidow keeps a paragraph from ending on a line of one character and its
+// punctuation (「市。」): the last piece of the line before moves down to
+// join it, when that line keeps more than it gives.
+func noWidow(lines []string, width float64, m Measure) []string {
+	n := len(lines)
+	if n < 2 || letters(lines[n-1]) > 1 {
+		return lines
+	}
+	ps := pieces(lines[n-2])
+	if len(ps) < 3 {
+		return lines
+	}
+	moved := strings.TrimRightFunc(ps[len(ps)-1], isSpace)
+	a, _ := utf8.DecodeLastRuneInString(moved)
+	b, _ := utf8.DecodeRuneInString(lines[n-1])
+	if !isWide(a) && !isWide(b) {
+		return lines // Latin words: the space between them was dropped at the break
+	}
+	last := moved + lines[n-1]
+	if m(last) > width {
+		return lines
+	}
+	lines[n-2] = strings.TrimRightFunc(strings.Join(ps[:len(ps)-1], ""), isSpace)
+	lines[n-1] = last
 	return lines
+}
+
+// letters counts the characters of a line that are not punctuation.
+func letters(s string) int {
+	k := 0
+	for _, r := range s {
+		if !isNoStart(r) && !isNoEnd(r) && !isSpace(r) {
+			k++
+		}
+	}
+	return k
 }
 
 // fitPrefix returns the longest prefix of s no wider than w, at least one

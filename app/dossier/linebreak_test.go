@@ -205,3 +205,35 @@ func checkLines(t *testing.T, text string, lines []string, width float64) {
 		prevLast = pos - 1
 	}
 }
+
+// Found: a paragraph ended on the one-character line 「市。」. The last
+// piece of the line before moves down; nothing is lost.
+func TestNoOneCharacterLastLine(t *testing.T) {
+	m := func(s string) float64 { return float64(utf8.RuneCountInString(s)) }
+	text := "经自评，我市已达到县域义务教育优质均衡发展督导评估标准，请予认定我市。"
+	width := float64(utf8.RuneCountInString(text) - 2)
+	lines := Wrap(text, width, m)
+	if len(lines) < 2 {
+		t.Fatalf("one line: %q", lines)
+	}
+	if last := lines[len(lines)-1]; letters(last) < 2 {
+		t.Errorf("last line %q holds one character", last)
+	}
+	if strings.Join(lines, "") != text {
+		t.Errorf("characters lost: %q", lines)
+	}
+	for _, l := range lines {
+		if m(l) > width {
+			t.Errorf("line %q is wider than %v", l, width)
+		}
+	}
+}
+
+// Moving a word down never glues two Latin words together.
+func TestNoWidowKeepsLatinSpaces(t *testing.T) {
+	m := func(s string) float64 { return float64(utf8.RuneCountInString(s)) }
+	lines := Wrap("aaa bb cc d", 9, m)
+	if got := strings.Join(lines, " "); got != "aaa bb cc d" {
+		t.Errorf("Wrap = %q: words glued or lost", lines)
+	}
+}

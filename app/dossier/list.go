@@ -3,6 +3,7 @@ package dossier
 import (
 	"strings"
 
+	"junheng/app/county"
 	"junheng/app/evidence"
 	"junheng/app/format"
 )
@@ -17,7 +18,7 @@ func (c *ctx) schoolList() {
 	d.paragraph(countSentence(sc), textSize, false)
 	t := &table{size: smallSize,
 		cols: []col{{W: 6, Align: "R"}, {W: 18, Align: "L"}, {W: 40, Align: "L"}, {W: 14, Align: "C"}, {W: 8, Align: "C"}, {W: 8, Align: "C"}, {W: 12, Align: "R"}},
-		head: [][]cell{headRow("序号", "学校标识码", "学校名称", "学校类型", "城乡", "办学性质", "在校生数")}}
+		head: [][]cell{headRow("序号", "学校标识码", "学校名称", "学校类型", "城乡", "办学性质", "在校生数（义务教育段）")}}
 	var rows [][]cell
 	for i := range c.f.Schools {
 		s := &c.f.Schools[i]
@@ -25,12 +26,21 @@ func (c *ctx) schoolList() {
 		if s.IsPrivate() {
 			nature = "民办"
 		}
-		n := addInts(addInts(s.Students.Primary, s.Students.Junior), s.Students.Senior)
-		rows = append(rows, []cell{num(format.Int(i + 1)), txt(s.ID), txt(shortName(s.Name)), center(s.Type), center(textOr(s.Location)), center(nature), num(intText(n))})
+		rows = append(rows, []cell{num(format.Int(i + 1)), txt(s.ID), txt(shortName(s.Name)), center(s.Type), center(textOr(s.Location)), center(nature), num(pupilsText(s))})
 	}
 	t.tail = signatureH
 	t.draw(d, rows)
 	c.signature()
+}
+
+// pupilsText is a school's enrolment; a school with 高中 pupils (完全中学,
+// 十二年一贯制) shows its 义务教育段 and its 高中 apart: 「930 + 高中 1,200」.
+func pupilsText(s *county.School) string {
+	compulsory := addInts(s.Students.Primary, s.Students.Junior)
+	if county.Val(s.Students.Senior) == 0 {
+		return intText(compulsory)
+	}
+	return intText(compulsory) + "\n+ 高中 " + format.Int(*s.Students.Senior)
 }
 
 // countSentence words the counts as the standard and the narratives do:
@@ -43,7 +53,15 @@ func countSentence(sc schoolCounts) string {
 	if sc.points == 0 {
 		return s + "，无教学点。"
 	}
-	s += "，教学点 " + format.Int(sc.points) + " 个（其中在校生 50 人及以上的 " + format.Int(sc.pointsOver50) + " 个）"
+	s += "，教学点 " + format.Int(sc.points) + " 个"
+	switch sc.pointsOver50 {
+	case 0:
+		s += "（在校生均不足 50 人）"
+	case sc.points:
+		s += "（在校生均在 50 人及以上）"
+	default:
+		s += "（其中在校生 50 人及以上的 " + format.Int(sc.pointsOver50) + " 个）"
+	}
 	return s + "。"
 }
 

@@ -24,7 +24,7 @@ const (
 	Charts    Section = "charts"   // 资源配置指标图
 	CV        Section = "cv"       // 表Ⅲ 校际差异系数
 	Gov       Section = "gov"      // 表Ⅳ 政府保障程度
-	Quality   Section = "quality"  // 教育质量
+	Quality   Section = "quality"  // 表Ⅶ 教育质量
 	Finance   Section = "finance"  // 表Ⅴ 义务教育经费情况
 	Survey    Section = "survey"   // 表Ⅵ 社会认可度
 	Veto      Section = "veto"     // 一票否决
@@ -35,7 +35,7 @@ const (
 )
 
 // AllSections lists every section in print order.
-var AllSections = []Section{Cover, Contents, Request, Report, Profile, Resource, Charts, CV, Gov, Quality, Finance, Survey, Veto, Todo, List, Evidence, SchoolSet}
+var AllSections = []Section{Cover, Contents, Request, Report, Profile, Resource, Charts, CV, Gov, Finance, Survey, Quality, Veto, Todo, List, Evidence, SchoolSet}
 
 // SectionNames names each section in Chinese.
 var SectionNames = map[Section]string{
@@ -122,6 +122,7 @@ type facts struct {
 	Date                           time.Time
 	Applicant, Office              string
 	Head, Contact, Phone           string
+	DocNo, Signer, Attachments     string
 	DateFromFile, DateFromYearEnds bool
 }
 
@@ -133,7 +134,8 @@ func applicationFacts(f *county.File, o *Options) facts {
 		a = *f.County.Application
 	}
 	fa := facts{Applicant: strings.TrimSpace(a.Applicant), Office: strings.TrimSpace(a.Office),
-		Contact: strings.TrimSpace(a.Contact), Phone: strings.TrimSpace(a.Phone), Head: o.Head}
+		Contact: strings.TrimSpace(a.Contact), Phone: strings.TrimSpace(a.Phone), Head: o.Head,
+		DocNo: strings.TrimSpace(a.DocNo), Signer: strings.TrimSpace(a.Signer), Attachments: a.Attachments}
 	if fa.Applicant == "" && f.County.Name != "" {
 		fa.Applicant = f.County.Name + "人民政府"
 	}
@@ -173,4 +175,20 @@ func schoolYearEnd(year string) time.Time {
 // chineseDate prints 2025年3月8日.
 func chineseDate(t time.Time) string {
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}
+
+// dateText prints a date as entered in the one style of the dossier:
+// "2025-09-30" → 2025年9月30日, "2025-09" → 2025年9月; other text as is.
+func dateText(s string) string {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return chineseDate(t)
+	}
+	if t, err := time.Parse("2006-01", s); err == nil {
+		return fmt.Sprintf("%d年%d月", t.Year(), int(t.Month()))
+	}
+	if t, err := time.Parse("2006/1/2", s); err == nil {
+		return chineseDate(t)
+	}
+	return s
 }

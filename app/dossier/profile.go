@@ -19,6 +19,10 @@ func intText(p *int) string {
 // valText prints an optional value with two decimals, 未填报 when nil.
 func valText(p *float64) string { return format.Opt(p, format.ValueDecimals) }
 
+// factText prints a county fact (an area, a population) without needless
+// zero decimals: 112 平方公里, 13.58 万人.
+func factText(p *float64) string { return format.OptTrimmed(p, format.ValueDecimals) }
+
 // textOr prints s, or 未填报 when empty.
 func textOr(s string) string {
 	if strings.TrimSpace(s) == "" {
@@ -59,14 +63,14 @@ func (c *ctx) profile() {
 	d.heading(c.chapterTitle(Profile), 0, 40)
 
 	region := oneSpace(cp.Province + cp.City)
-	kv := &table{cols: []col{{W: 26}, {W: 24}, {W: 26}, {W: 24}}, size: smallSize}
+	kv := &table{cols: []col{{W: 32}, {W: 18}, {W: 32}, {W: 18}}, size: smallSize} // labels on one line
 	label := func(s string) cell { return cell{Text: s, Shade: true, Bold: true} }
 	sc := countSchools(c.f)
 	kv.draw(d, [][]cell{
 		{label("县（市、区）"), txt(textOr(cp.Name)), label("行政区划代码"), txt(textOr(cp.Code))},
 		{label("所属省、市"), txt(textOr(region)), label("申报学年"), txt(c.f.Year)},
-		{label("面积（平方公里）"), num(valText(cp.AreaKm2)), label("实现优质均衡年份"), num(yearText(cp.TargetYear))},
-		{label("人口总数（万人）"), num(valText(cp.PopulationWan)), label("农业人口（万人）"), num(valText(cp.AgriculturalPopulationWan))},
+		{label("面积（平方公里）"), num(factText(cp.AreaKm2)), label("实现优质均衡年份"), num(yearText(cp.TargetYear))},
+		{label("人口总数（万人）"), num(factText(cp.PopulationWan)), label("农业人口（万人）"), num(factText(cp.AgriculturalPopulationWan))},
 		{label("乡镇数"), num(intText(cp.Townships)), label("街道办事处数"), num(intText(cp.Subdistricts))},
 		{label("行政村数"), num(intText(cp.Villages)), label("年人均GDP（元）"), num(moneyText(cp.GDPPerCapita))},
 		{label("人均地方一般公共预算收入（元）"), num(moneyText(cp.FiscalRevenuePerCapita)), label("农村居民人均可支配收入（元）"), num(moneyText(cp.RuralIncomePerCapita))},

@@ -56,9 +56,32 @@ func (c *ctx) resource() {
 	d := c.d
 	d.newPage(true, true)
 	d.heading(c.chapterTitle(Resource), 0, 40)
+	// after is what follows a stage's table to the part's end: the stages
+	// that do not apply (heading and one line) and the signature.
+	after := map[string]float64{}
+	rest := signatureH
+	for i := len(stageKeys) - 1; i >= 0; i-- {
+		key := stageKeys[i]
+		if c.r.Stages.Get(key) != nil {
+			after[key] = rest
+			rest = 0
+			continue
+		}
+		rest += lineH(12) + 9 + lineH(textSize)
+	}
 	c.eachStage("校际资源配置（R1–R7）", 30, func(st *eval.Stage, key string) {
-		c.resourceTable(st, key)
-		c.excludedNote(st)
+		// The notes (and, under the last stage, the signature) stay with
+		// the table: its last rows go with them to a new page if need be.
+		notes := nonEmpty(resourceNote(st), c.stageSplitNote(st, key), excludedNote(st))
+		tail := 0.0
+		for _, n := range notes {
+			tail += c.d.textHeight(n, smallSize)
+		}
+		tail += after[key]
+		c.resourceTable(st, key, tail)
+		for _, n := range notes {
+			c.d.paragraph(n, smallSize, false)
+		}
 	})
 	c.signature()
 }
@@ -101,7 +124,7 @@ func partName(sp *eval.SchoolPart, stage string) string {
 	return name
 }
 
-func (c *ctx) resourceTable(st *eval.Stage, stage string) {
+func (c *ctx) resourceTable(st *eval.Stage, stage string, tail float64) {
 	cols := []col{{W: 4, Align: "R"}, {W: 15, Align: "L"}, {W: 7, Align: "R"}}
 	h1 := []cell{{Text: "序号"}, {Text: "学校名称"}, {Text: "在校生数"}}
 	h2 := []cell{{}, {Text: "达标值"}, {}}
@@ -146,22 +169,27 @@ func (c *ctx) resourceTable(st *eval.Stage, stage string) {
 			verdictCell(sp.Pass, false))
 		rows = append(rows, row)
 	}
+	t.tail = tail
 	t.draw(c.d, rows)
-	c.d.font(false, smallSize)
-	c.d.paragraph(fmt.Sprintf("纳入计算的学校（部）%d 所，在校生 %s 人；达标 %d 所，未达标 %d 所。"+
-		"判定规则：7 项指标中至少 6 项达到标准，其余 1 项不低于标准的 85%%。√ 表示达标，× 表示未达标（灰底）。",
-		len(st.Schools), format.Int(st.Students), st.Passing, len(st.Schools)-st.Passing), smallSize, false)
 }
 
-func (c *ctx) excludedNote(st *eval.Stage) {
+// resourceNote is the line under a stage's 表Ⅱ: what entered and the rule.
+func resourceNote(st *eval.Stage) string {
+	return fmt.Sprintf("纳入计算的学校（部）%d 所，在校生 %s 人；达标 %d 所，未达标 %d 所。"+
+		"判定规则：7 项指标中至少 6 项达到标准，其余 1 项不低于标准的 85%%。√ 表示达标，× 表示未达标（灰底）。",
+		len(st.Schools), format.Int(st.Students), st.Passing, len(st.Schools)-st.Passing)
+}
+
+// excludedNote names the schools that do not enter the stage; "" if none.
+func excludedNote(st *eval.Stage) string {
 	if len(st.Excluded) == 0 {
-		return
+		return ""
 	}
 	var parts []string
 	for _, e := range st.Excluded {
 		parts = append(parts, shortName(e.Name)+"（"+e.Reason+"）")
 	}
-	c.d.paragraph("未纳入计算的学校："+strings.Join(parts, "；")+"。", smallSize, false)
+	return "未纳入计算的学校：" + strings.Join(parts, "；") + "。"
 }
 
 func (c *ctx) cvTable(st *eval.Stage) {

@@ -181,15 +181,8 @@ func strPtr(p *string) string {
 // its parts (standard §2.3): the parts, the weights and the shares, so
 // that every R4–R7 value of a part can be derived from the page.
 func (c *ctx) splitNote(s *county.School) {
-	var weights string
-	switch s.Type {
-	case county.TypeNineYear:
-		weights = "小学 1、初中 1.1"
-	case county.TypeComplete:
-		weights = "初中 1、高中 1.2"
-	case county.TypeTwelveYear:
-		weights = "小学 1、初中 1.1、高中 1.32"
-	default:
+	weights := splitWeights(s.Type)
+	if weights == "" {
 		return
 	}
 	var parts []string
@@ -212,9 +205,26 @@ func (c *ctx) splitNote(s *county.School) {
 	if len(parts) == 0 {
 		return
 	}
-	c.d.paragraph(fmt.Sprintf("本校为%s，校舍、场地、设备和多媒体教室按加权在校生分摊到各学段（权重：%s）：%s。"+
-		"各部：R4 =（教学及辅助用房 − 室内体育用房）× 份额 ÷ 在校生；R5 =（室外运动场地 + 室内体育用房）× 份额 ÷ 在校生；"+
-		"R6 = 教学仪器设备值 × 份额 ÷ 在校生；R7 = 100 × 网络多媒体教室 × 份额 ÷ 在校生。", typeWord(s.Type), weights, strings.Join(parts, "；")), smallSize, false)
+	c.d.paragraph(fmt.Sprintf("本校为%s，校舍、场地、设备和多媒体教室按加权在校生分摊到各学段（权重：%s）：%s。"+splitFormula,
+		typeWord(s.Type), weights, strings.Join(parts, "；")), smallSize, false)
+}
+
+// splitFormula is how a part's R4–R7 follow from its share (standard §2.3).
+const splitFormula = "各部：R4 =（教学及辅助用房 − 室内体育用房）× 份额 ÷ 在校生；R5 =（室外运动场地 + 室内体育用房）× 份额 ÷ 在校生；" +
+	"R6 = 教学仪器设备值 × 份额 ÷ 在校生；R7 = 100 × 网络多媒体教室 × 份额 ÷ 在校生。"
+
+// splitWeights are the enrolment weights of a combined school's type
+// (standard §2.3); "" for a school of one stage.
+func splitWeights(typ string) string {
+	switch typ {
+	case county.TypeNineYear:
+		return "小学 1、初中 1.1"
+	case county.TypeComplete:
+		return "初中 1、高中 1.2"
+	case county.TypeTwelveYear:
+		return "小学 1、初中 1.1、高中 1.32"
+	}
+	return ""
 }
 
 // needText words a shortfall exactly, in the resource's own unit; for a

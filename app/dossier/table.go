@@ -70,10 +70,14 @@ type laidRow struct {
 	lines [][]string
 	sizes []float64 // font size of each cell (a header word that does not fit is set smaller)
 	n     int       // most lines of any cell
+	// starts are, per cell, the lines that begin an entry (a paragraph of
+	// the cell's text): a tall row breaks across pages only where every
+	// cell is at such a line or done.
+	starts []map[int]bool
 }
 
 func (t *table) layout(d *doc, ws []float64, r []cell, head bool) laidRow {
-	lr := laidRow{cells: r, lines: make([][]string, len(r)), sizes: make([]float64, len(r))}
+	lr := laidRow{cells: r, lines: make([][]string, len(r)), sizes: make([]float64, len(r)), starts: make([]map[int]bool, len(r))}
 	for i, c := range r {
 		if i >= len(ws) {
 			break
@@ -84,7 +88,11 @@ func (t *table) layout(d *doc, ws []float64, r []cell, head bool) laidRow {
 		if head {
 			lr.lines[i], lr.sizes[i] = d.headLines(text, ws[i]-2*padX, t.size, c.Bold)
 		} else {
-			lr.lines[i] = Wrap(text, ws[i]-2*padX, d.measure)
+			lr.starts[i] = map[int]bool{}
+			for _, para := range strings.Split(text, "\n") {
+				lr.starts[i][len(lr.lines[i])] = true
+				lr.lines[i] = append(lr.lines[i], Wrap(para, ws[i]-2*padX, d.measure)...)
+			}
 		}
 		lr.n = max(lr.n, len(lr.lines[i]))
 	}
@@ -198,13 +206,11 @@ func (t *table) draw(d *doc, rows [][]cell) {
 	}
 	// A table continued on a new page says so above its repeated header.
 	continued := func() {
-		if d.cont != "" {
-			d.continuePageAs("（续表）")
-		} else {
-			d.continuePage()
+		d.continuePage()
+		if d.cont == "" {
 			d.font(false, smallSize)
 			d.pdf.SetX(d.left())
-			d.cellf(d.width(), lineH(smallSize), "（续表）", "", 1, "LM", false, 0)
+			d.cellf(d.width(), lineH(smallSize), contWord, "", 1, "LM", false, 0)
 		}
 		drawHead()
 	}
@@ -234,7 +240,8 @@ func (t *table) draw(d *doc, rows [][]cell) {
 		if i == len(laid)-1 && t.tail > 0 && headH+h+t.tail < (d.bottom()-bodyTop)/2 {
 			need += t.tail
 		}
-		if d.room() < need && d.y() > bodyTop+0.1 {
+		tall := h > (d.bottom()-bodyTop)/3 && d.room() >= need-h+t.rowH(4)
+		if d.room() < need && d.y() > bodyTop+0.1 && !tall {
 			if first {
 				d.continuePage()
 				drawHead()
@@ -249,15 +256,19 @@ func (t *table) draw(d *doc, rows [][]cell) {
 			t.drawRow(d, ws, lr, 0, lr.n, h)
 			continue
 		}
-		// Taller than a page: continue it on the next pages.
+		// A tall row (a third of a page or more) is not pushed whole to the
+		// next page: it continues there, broken between two entries of its
+		// cells, its first cell (the item's code) repeated.
 		for from := 0; from < lr.n; {
 			fit := int((d.room() - 2*padY) / lineH(t.size))
-			if fit < 1 {
+			to := lr.entryBreak(from, min(lr.n, from+fit))
+			if to <= from {
 				continued()
-				// bounded: on a fresh page at least one line is drawn
 				fit = max(1, int((d.room()-2*padY)/lineH(t.size)))
+				if to = lr.entryBreak(from, min(lr.n, from+fit)); to <= from {
+					to = min(lr.n, from+fit) // one entry taller than a page
+				}
 			}
-			to := min(lr.n, from+fit)
 			t.drawRow(d, ws, lr, from, to, t.rowH(to-from))
 			from = to
 			if from < lr.n {
@@ -272,7 +283,30 @@ func (t *table) draw(d *doc, rows [][]cell) {
 	d.setY(d.y() + 2)
 }
 
-// drawRow draws lines [from, to) of every cell of a row, h tall.
+// entryBreak is the last line in (from, limit] where the row may break:
+// every cell there begins an entry or has no more lines; limit itself
+// when the row ends there; from when there is none.
+func (lr laidRow) entryBreak(from, limit int) int {
+	if limit >= lr.n {
+		return lr.n
+	}
+	for to := limit; to > from; to-- {
+		ok := true
+		for i, lines := range lr.lines {
+			if to < len(lines) && (i >= len(lr.starts) || !lr.starts[i][to]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return to
+		}
+	}
+	return from
+}
+
+// drawRow draws lines [from, to) of every cell of a row, h tall; on a
+// continued part (from > 0) the first cell, the row's key, is repeated.
 func (t *table) drawRow(d *doc, ws []float64, lr laidRow, from, to int, h float64) {
 	p := d.pdf
 	x, y := d.left(), d.y()
@@ -301,6 +335,9 @@ func (t *table) drawRow(d *doc, ws []float64, lr laidRow, from, to int, h float6
 			lines = lr.lines[i]
 		}
 		lo, hi := min(from, len(lines)), min(to, len(lines))
+		if i == 0 && from > 0 && from >= len(lines) {
+			lo, hi = 0, min(to-from, len(lines))
+		}
 		part := lines[lo:hi]
 		size := t.size
 		if i < len(lr.sizes) && lr.sizes[i] > 0 {

@@ -71,6 +71,9 @@ func fullWidthPunct(s string) string {
 		}
 		prev, next := neighbour(rs, i, -1), neighbour(rs, i, 1)
 		han := isHan(prev) || isHan(next)
+		if !han && strings.ContainsRune(",;", r) && strings.ContainsRune("%％‰", prev) && isDigit(next) {
+			han = true // "9.94%,14.38%": a list of rates in a Chinese sentence
+		}
 		if !han && (r == '(' || r == ')') {
 			han = bracketHoldsHan(rs, i)
 		}
@@ -119,3 +122,14 @@ func bracketHoldsHan(rs []rune, i int) bool {
 
 // prose is narrative text as printed: cleaned, with Chinese punctuation.
 func prose(s string) string { return fullWidthPunct(clean(s, true)) }
+
+// nonEmpty keeps the strings that are not blank.
+func nonEmpty(s ...string) []string {
+	var out []string
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}

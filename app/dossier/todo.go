@@ -1,13 +1,11 @@
 package dossier
 
 import (
-	"fmt"
 	"sort"
-	"strings"
 
-	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/app/format"
+	"junheng/app/wording"
 )
 
 // todo prints the county verdict, the state of each part, and 整改清单:
@@ -17,18 +15,16 @@ func (c *ctx) todo() {
 	d.newPage(true, true)
 	d.heading(c.chapterTitle(Todo), 0, 40)
 	v := &c.r.Verdict
-	conclusion := "达到县域义务教育优质均衡发展评估标准。"
-	if !v.Pass {
-		conclusion = fmt.Sprintf("尚未达到县域义务教育优质均衡发展评估标准：%d 项未达标，%d 项未填报。", len(v.Failures), len(v.Missing))
-	}
-	d.para("评估结论："+conclusion, 12, false, true)
+	tally := wording.Count(c.f, c.r)
+	d.para("评估结论："+tally.Conclusion(), 12, false, true)
 	d.setY(d.y() + 2)
 
-	parts := &table{size: smallSize, cols: []col{{W: 20, Align: "L"}, {W: 12, Align: "C"}, {W: 12, Align: "R"}, {W: 12, Align: "R"}},
-		head: [][]cell{headRow("评估内容", "结论", "未达标项数", "未填报项数")}}
+	parts := &table{size: smallSize, cols: []col{{W: 20, Align: "L"}, {W: 12, Align: "C"}, {W: 12, Align: "R"}, {W: 12, Align: "R"}, {W: 12, Align: "R"}, {W: 14, Align: "R"}},
+		head: [][]cell{headRow("评估内容", "结论", "指标（项）", "未达标（项）", "未填报（项）", "学校层面问题（处）")}}
 	var prow [][]cell
 	for _, pv := range v.Parts {
-		prow = append(prow, []cell{txt(pv.Name), verdictCell(pv.Pass, false), num(format.Int(pv.Failures)), num(format.Int(pv.Missing))})
+		pt := tally.Part(pv.Part)
+		prow = append(prow, []cell{txt(pv.Name), verdictCell(pv.Pass, false), num(countOrDash(pt.Total)), num(countOrDash(pt.Fail)), num(countOrDash(pt.Missing)), num(countOrDash(pt.Problems))})
 	}
 	parts.draw(d, prow)
 
@@ -40,9 +36,9 @@ func (c *ctx) todo() {
 		return
 	}
 	t := &table{size: 8,
-		cols: []col{{W: 5, Align: "R"}, {W: 20, Align: "L"}, {W: 6, Align: "C"}, {W: 46, Align: "L"}, {W: 32, Align: "L"}, {W: 15, Align: "L"}, {W: 12, Align: "C"}, {W: 9, Align: "C"}},
+		cols: []col{{W: 5, Align: "R"}, {W: 20, Align: "L"}, {W: 6, Align: "C"}, {W: 44, Align: "L"}, {W: 31, Align: "L"}, {W: 15, Align: "L"}, {W: 15, Align: "C"}, {W: 8, Align: "C"}},
 		head: [][]cell{headRow("序号", "学校", "代码", "问题及差距", "整改措施", "责任单位", "完成时限", "状态")}}
-	ledger := rectificationIndex(c.f.County.Rectification)
+	ledger := wording.IndexLedger(c.f.County.Rectification)
 	var rows [][]cell
 	for i, td := range c.sortedTodo() {
 		school := shortName(td.School)
@@ -56,14 +52,11 @@ func (c *ctx) todo() {
 		if td.Missing {
 			problem = "（数据未填报）" + problem
 		}
-		rc, ok := ledger[rectKey{td.Code, td.SchoolID}]
-		if !ok && strings.Contains(td.Code, ".") { // G2.1 falls under G2's entry
-			rc, ok = ledger[rectKey{td.Code[:strings.Index(td.Code, ".")], td.SchoolID}]
-		}
+		rc, ok := ledger.Find(td)
 		status := cell{Text: "未开始", Align: "C", Shade: true, Bold: true}
 		measure, unit, deadline := txt(format.Missing), txt(format.Missing), center(format.Missing)
 		if ok {
-			measure, unit, deadline = txt(textOr(rc.Measure)), txt(textOr(rc.Unit)), center(textOr(rc.Deadline))
+			measure, unit, deadline = txt(textOr(rc.Measure)), txt(textOr(rc.Unit)), center(textOr(dateText(rc.Deadline)))
 			if rc.Status != "" {
 				status = cell{Text: rc.Status, Align: "C", Shade: rc.Status != "已完成", Bold: rc.Status != "已完成"}
 			}
@@ -74,22 +67,6 @@ func (c *ctx) todo() {
 	t.draw(d, rows)
 	c.signature()
 	c.dualSeal()
-}
-
-type rectKey struct{ code, school string }
-
-// rectificationIndex keys the 整改台账 by code and school id ("" for a
-// county item).
-func rectificationIndex(list []county.Rectification) map[rectKey]county.Rectification {
-	out := make(map[rectKey]county.Rectification, len(list))
-	for _, r := range list {
-		id := ""
-		if r.SchoolID != nil {
-			id = *r.SchoolID
-		}
-		out[rectKey{r.Code, id}] = r
-	}
-	return out
 }
 
 // sortedTodo orders the list by school: county items first, then schools in
@@ -111,4 +88,13 @@ func (c *ctx) sortedTodo() []eval.Todo {
 		return ri < rj
 	})
 	return list
+}
+
+// countOrDash prints a count, or "—" for none (a table prints no zero
+// counts of problems).
+func countOrDash(k int) string {
+	if k == 0 {
+		return "—"
+	}
+	return format.Int(k)
 }

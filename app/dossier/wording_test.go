@@ -171,7 +171,7 @@ func TestTodoShowsTheRectificationLedger(t *testing.T) {
 	f.County.Rectification = []county.Rectification{{Code: withSchool.Code, SchoolID: county.S(withSchool.SchoolID),
 		Measure: "2025年秋季招聘并认定骨干教师3名", Unit: "市教体局人事股", Deadline: "2025-08-31", Status: "进行中"}}
 	dd := build(t, f, Options{Sections: []Section{Todo}, Date: fixedDate})
-	if len(dd.pagesWith(withSchool.Text, "2025年秋季招聘并认定骨干教师3名", "市教体局人事股", "2025-08-31", "进行中")) == 0 {
+	if len(dd.pagesWith(withSchool.Text, "2025年秋季招聘并认定骨干教师3名", "市教体局人事股", "2025年8月31日", "进行中")) == 0 {
 		t.Error("the ledger entry is not printed beside its to-do item")
 	}
 	if len(dd.pagesWith("整改措施", "责任单位", "完成时限", "状态", "未开始")) == 0 {

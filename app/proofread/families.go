@@ -10,12 +10,16 @@ import (
 	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/app/format"
+	"junheng/app/wording"
 )
 
 // facts are the computed values the texts are checked against; a nil
 // pointer is a value the file does not give (never reported).
 type facts struct {
 	growth, amount       map[int]map[string]*float64
+	years                []int // the years of 表Ⅴ, ascending
+	tally                wording.Tally
+	classes, pointClass  *float64
 	migrantRate          *float64
 	migrants             *float64
 	retention            *float64
@@ -49,7 +53,9 @@ func intF(p *int) *float64 {
 
 func newFacts(f *county.File, r *eval.Result) *facts {
 	k := &facts{growth: map[int]map[string]*float64{}, amount: map[int]map[string]*float64{}, byType: map[string]float64{}, f1: r.Items["F1"]}
+	k.tally = wording.Count(f, r)
 	for _, row := range r.Finance {
+		k.years = append(k.years, row.Year)
 		k.growth[row.Year] = row.Growth
 		k.amount[row.Year] = row.Values
 	}
@@ -95,6 +101,7 @@ func newFacts(f *county.File, r *eval.Result) *facts {
 	if staffAll {
 		k.staff = &staff
 	}
+	k.classes, k.pointClass = classCounts(f)
 	return k
 }
 
@@ -102,7 +109,7 @@ func newFacts(f *county.File, r *eval.Result) *facts {
 // the computed values contradict.
 type family func(s string, k *facts) []Finding
 
-var families = []family{financeFamily, fasterFamily, perStudentFamily, migrantFamily, retentionFamily, disabledFamily, countFamily}
+var families = []family{financeFamily, fasterFamily, perStudentFamily, migrantFamily, retentionFamily, disabledFamily, countFamily, verdictFamily, scoreFamily}
 
 // financeTerms name the funding series the texts talk about.
 var financeTerms = []struct {
@@ -122,8 +129,16 @@ var (
 )
 
 // years finds the years a claim at position p speaks of: the nearest year
-// or range of years before it in the sentence.
-func years(s string, p int) []int {
+// or range of years before it in the sentence; else a relative span
+// (近三年, 上年) read as the latest years of 表Ⅴ.
+func years(s string, p int, k *facts) []int {
+	if ys := namedYears(s, p); ys != nil {
+		return ys
+	}
+	return relativeYears(s[:p], k.years)
+}
+
+func namedYears(s string, p int) []int {
 	before := s[:p]
 	var out []int
 	if m := lastMatch(yearRangeRe, before); m != nil {
@@ -183,7 +198,7 @@ func financeFamily(s string, k *facts) []Finding {
 			end = j
 		}
 		seg := s[i+n : end]
-		ys := years(s, i)
+		ys := years(s, i, k)
 		t := financeTerms[ti]
 		if g := strings.Index(seg, "增长"); g >= 0 && len(ys) > 0 {
 			pcts := percentRe.FindAllStringSubmatch(seg[g:], -1)
@@ -350,6 +365,13 @@ var countPatterns = []struct {
 			}
 			return &k.teachers
 		}},
+	{regexp.MustCompile(`(?:教学班(?:数)?(?:为|有|共)?\s*([0-9][0-9,]*)\s*个|([0-9][0-9,]*)\s*个(?:教学)?班)`), "教学班数", "个",
+		func(k *facts, _ []string, p bool) *float64 {
+			if p {
+				return k.pointClass
+			}
+			return k.classes
+		}},
 	{regexp.MustCompile(`教职工\s*([0-9][0-9,]*)\s*人`), "教职工数", "人",
 		func(k *facts, _ []string, _ bool) *float64 { return k.staff }},
 }
@@ -393,7 +415,7 @@ func countFamily(s string, k *facts) []Finding {
 			if about == "" {
 				about = m[1] + "数"
 			}
-			if pointCtx && (cp.unit == "人") {
+			if pointCtx && (cp.unit == "人" || cp.about == "教学班数") {
 				about = "教学点" + about
 			}
 			out = append(out, Finding{About: about, Stated: stated + cp.unit, Computed: format.Number(*c, 0) + cp.unit})
@@ -451,7 +473,7 @@ func perStudentFamily(s string, k *facts) []Finding {
 			end = hits[hi+1].at
 		}
 		seg := s[h.at+h.n : end]
-		ys := years(s, h.at)
+		ys := years(s, h.at, k)
 		if len(ys) < 2 {
 			continue
 		}

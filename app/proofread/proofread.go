@@ -17,6 +17,7 @@ import (
 	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/app/format"
+	"junheng/app/wording"
 )
 
 // Finding is one contradiction: where (narrative.basic …), the sentence,
@@ -27,6 +28,9 @@ type Finding struct {
 	About    string `json:"about"`
 	Stated   string `json:"stated"`
 	Computed string `json:"computed"`
+	// Note replaces "stated … computed …" for a finding that is no
+	// contradiction of numbers (a sentence cut off, a stale ledger entry).
+	Note string `json:"note,omitempty"`
 }
 
 // Check proofreads the county's texts against its own numbers. The result
@@ -42,6 +46,9 @@ func Check(f *county.File, r *eval.Result) []Finding {
 		{"narrative.request", n.Request}, {"narrative.basic", n.Basic}, {"narrative.foundation", n.Foundation},
 		{"narrative.problems", n.Problems}, {"narrative.measures", n.Measures},
 	} {
+		for _, tail := range cutOff(t.text) {
+			out = append(out, Finding{Where: t.where, Text: tail, About: "句子不完整", Note: "段末文字没有句末标点，像是残缺的句子或误粘贴的标题，请补全或删除"})
+		}
 		for _, s := range sentences(t.text) {
 			for _, fam := range families {
 				for _, c := range fam(s, k) {
@@ -51,7 +58,23 @@ func Check(f *county.File, r *eval.Result) []Finding {
 			}
 		}
 	}
+	for _, rc := range wording.Stale(f, r) {
+		what := rc.Code
+		if rc.SchoolID != nil {
+			what += "（" + schoolName(f, *rc.SchoolID) + "）"
+		}
+		out = append(out, Finding{Where: "rectification", Text: strings.TrimSpace(rc.Measure), About: "整改台账 " + what, Note: "该项已达标，台账条目未打印"})
+	}
 	return out
+}
+
+func schoolName(f *county.File, id string) string {
+	for i := range f.Schools {
+		if f.Schools[i].ID == id {
+			return f.Schools[i].Name
+		}
+	}
+	return id
 }
 
 // sentences cuts a text at 。！？ and line breaks (； stays inside: a

@@ -152,7 +152,7 @@ func TestFasterClaimAgainstF1(t *testing.T) {
 		}
 	}
 	fs := Check(f, r)
-	if (about(fs, "F1") != nil) != (failing > 0) {
+	if (about(fs, "增长（F1）") != nil) != (failing > 0) {
 		t.Errorf("F1 fails in %d years; findings %+v", failing, fs)
 	}
 	if failing == 0 {
@@ -163,7 +163,7 @@ func TestFasterClaimAgainstF1(t *testing.T) {
 		f.County.Finance[i].EduAppropriation = county.F(*f.County.Finance[i].RecurrentRevenue * 0.1 * (1 + 0.1*float64(i)))
 	}
 	r = eval.Run(f)
-	if fs := Check(f, r); about(fs, "F1") != nil && r.Items["F1"].Pass {
+	if fs := Check(f, r); about(fs, "增长（F1）") != nil && r.Items["F1"].Pass {
 		t.Errorf("F1 passes but the claim is reported: %+v", fs)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"junheng/app/format"
 	"junheng/app/proofread"
 	"junheng/app/standard"
+	"junheng/app/wording"
 )
 
 // Text renders the whole result of the county file f, with 材料自查 (the
@@ -21,11 +22,11 @@ func Text(f *county.File, r *eval.Result, std *standard.Standard) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s学年 县域义务教育优质均衡发展评估结果\n", r.County, r.Year)
 	fmt.Fprintf(&b, "依据：%s\n\n", r.Standard)
-	verdict(&b, r)
+	verdict(&b, f, r)
 	for _, stage := range []string{eval.Primary, eval.Junior} {
 		resourceStage(&b, stage, r.Stages.Get(stage), std)
 	}
-	items(&b, r, std)
+	items(&b, f, r, std)
 	finance(&b, r)
 	legacy(&b, r)
 	todo(&b, r)
@@ -40,17 +41,19 @@ func mark(pass bool) string {
 	return "× 未达标"
 }
 
-func verdict(b *strings.Builder, r *eval.Result) {
+func verdict(b *strings.Builder, f *county.File, r *eval.Result) {
 	fmt.Fprintln(b, "【结论】")
-	if r.Verdict.Pass {
-		fmt.Fprintln(b, "  全部指标达标，县域达到优质均衡发展标准。")
-	} else {
-		fmt.Fprintf(b, "  未达到优质均衡发展标准：%d 项未达标，%d 项未填报。\n", len(r.Verdict.Failures), len(r.Verdict.Missing))
-	}
+	t := wording.Count(f, r)
+	fmt.Fprintf(b, "  %s\n", t.Conclusion())
 	for _, p := range r.Verdict.Parts {
 		state := mark(p.Pass)
 		if !p.Pass {
-			state += fmt.Sprintf("（未达标 %d 项，未填报 %d 项）", p.Failures, p.Missing)
+			pt := t.Part(p.Part)
+			state += "（" + pt.Summary()
+			if pt.Problems > 0 {
+				state += "；学校层面问题 " + format.Int(pt.Problems) + " 处"
+			}
+			state += "）"
 		}
 		fmt.Fprintf(b, "  %s %s\n", pad(p.Name, 14, false), state)
 	}
@@ -127,18 +130,18 @@ func itemState(it *eval.ItemResult) string {
 	case it.Missing:
 		return "未填报"
 	case it.NotApplicable:
-		return "不涉及"
+		return "不适用"
 	}
 	return mark(it.Pass)
 }
 
-func items(b *strings.Builder, r *eval.Result, std *standard.Standard) {
+func items(b *strings.Builder, f *county.File, r *eval.Result, std *standard.Standard) {
 	for _, part := range []string{standard.PartGov, standard.PartQuality, standard.PartSurvey, standard.PartVeto, standard.PartFinance} {
 		fmt.Fprintf(b, "【%s】\n", standard.PartNames[part])
 		var rows [][]string
 		for _, it := range std.ByPart(part) {
 			res := r.Items[it.Code]
-			rows = append(rows, []string{it.Code, itemState(res), res.Detail})
+			rows = append(rows, []string{it.Code, itemState(res), wording.Detail(f, res)})
 		}
 		table(b, []string{"项目", "结论", "情况"}, rows, []bool{false, false, false})
 		for _, it := range std.ByPart(part) {

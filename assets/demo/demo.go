@@ -4,7 +4,10 @@
 // screens. Most schools pass; a few miss one or two indicators, and the
 // 2017–2020 funding rows carry the seed's own figures (the 2017 base year
 // is back-computed from the growth rates the seed states: 153,122 / 1.0768
-// and 14,720 / (1 − 0.4017)).
+// and 14,720 / (1 − 0.4017)). It shows a complete dossier: 表Ⅰ's county
+// facts, 教职工 per school, the application (发文字号, 签发人, 附件, contact),
+// how the survey was done, and a 整改台账 entry with measures, unit and
+// deadline for every item that fails.
 package demo
 
 import (

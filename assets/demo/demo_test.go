@@ -5,6 +5,7 @@ import (
 
 	"junheng/app/county"
 	"junheng/app/eval"
+	"junheng/app/wording"
 )
 
 // The demo is shaped like 义马市 in seed 000: 10 小学, 4 初中, 1 九年一贯制,
@@ -56,5 +57,49 @@ func TestDemoIsMixed(t *testing.T) {
 	}
 	if r.Items["F1"].Pass {
 		t.Error("the seed's own 2018 figures fail F1; the demo carries them")
+	}
+}
+
+// Found: the demo showed an incomplete dossier (8 cells 未填报 in 表Ⅰ, 7 in
+// 调查实施情况, a blank 编制单位, a ledger without measures). Every fact the
+// dossier prints is given, and every to-do item has a complete ledger entry.
+func TestDemoIsComplete(t *testing.T) {
+	f := File()
+	c := &f.County
+	for name, p := range map[string]*float64{"area_km2": c.AreaKm2, "agricultural_population_wan": c.AgriculturalPopulationWan,
+		"gdp_per_capita": c.GDPPerCapita, "fiscal_revenue_per_capita": c.FiscalRevenuePerCapita,
+		"rural_income_per_capita": c.RuralIncomePerCapita, "urban_income_per_capita": c.UrbanIncomePerCapita} {
+		if p == nil {
+			t.Errorf("表Ⅰ: %s not given", name)
+		}
+	}
+	if c.Villages == nil {
+		t.Error("表Ⅰ: villages not given")
+	}
+	a := c.Application
+	if a == nil || a.Applicant == "" || a.Office == "" || a.Contact == "" || a.Phone == "" || a.DocNo == "" || a.Signer == "" || a.Attachments == "" {
+		t.Errorf("application incomplete: %+v", a)
+	}
+	sc := c.SurveyConduct
+	if sc == nil || sc.Issued == nil || sc.Valid == nil || sc.Visits == nil || sc.VisitsSatisfied == nil || sc.Organizer == "" {
+		t.Errorf("survey conduct incomplete: %+v", sc)
+	}
+	staff := 0
+	for _, s := range f.Schools {
+		if s.Staff == nil {
+			t.Errorf("%s: 教职工 not given", s.Name)
+			continue
+		}
+		staff += county.Val(s.Staff.Primary) + county.Val(s.Staff.Junior)
+	}
+	if staff != 1126 { // the seed: 义务教育阶段现有教职工1126人
+		t.Errorf("教职工 %d, the seed says 1126", staff)
+	}
+	r := eval.Run(f)
+	if l := wording.CountLedger(f, r); l.Complete != l.Entries || l.Entries == 0 {
+		t.Errorf("ledger: %d of %d to-do items have measures, unit and deadline", l.Complete, l.Entries)
+	}
+	if stale := wording.Stale(f, r); len(stale) != 0 {
+		t.Errorf("ledger entries for items that pass: %+v", stale)
 	}
 }

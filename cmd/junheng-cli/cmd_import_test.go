@@ -28,6 +28,7 @@ func TestImportJSONOneSchoolAndReplaceCLI(t *testing.T) {
 	before, _ := xlsxLoad(t, db)
 	one := demo.File()
 	one.Schools = []county.School{one.Schools[3]}
+	one.County.Rectification = nil // its entries name schools this file leaves out
 	one.Schools[0].Books = county.I(*one.Schools[0].Books + 5)
 	b, _ := county.Encode(one)
 	path := writeTemp(t, "一校.json", b)
@@ -130,6 +131,7 @@ func TestEveryWritingCommandRecordsTheClerk(t *testing.T) {
 		xlsxEdit(t, book, "小学教师", sc.ID, "小学县级以上骨干教师数（人）", *sc.Teachers.Primary.Backbone+1)
 		one := demo.File()
 		one.Schools = []county.School{one.Schools[1]}
+		one.County.Rectification = nil // its entries name schools this file leaves out
 		one.Schools[0].Books = county.I(*one.Schools[0].Books + 1)
 		b, _ := county.Encode(one)
 		js := writeTemp(t, "一校.json", b)
@@ -166,6 +168,7 @@ func TestMergePlanAndHistoryInChineseCLI(t *testing.T) {
 	dbRun(t, "export", db, other)
 	one := demo.File()
 	one.Schools = []county.School{one.Schools[2]}
+	one.County.Rectification = nil // its entries name schools this file leaves out
 	one.Schools[0].Books = county.I(*one.Schools[0].Books + 9)
 	b, _ := county.Encode(one)
 	dbRun(t, "import-json", other, writeTemp(t, "乡镇一校.json", b), "--office", "乡镇中心校", "--user", "李四")

@@ -39,6 +39,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	preparer := fs.String("preparer", "", "填报人（数据中未填联系人时）")
 	phone := fs.String("phone", "", "联系电话（数据中未填联系电话时）")
 	force := forceFlag(fs)
+	strict := fs.Bool("strict", false, "材料自查发现问题时以状态 2 退出（PDF 照常生成）")
 	rules := ruleFlags(fs)
 	p := parse(fs, args, 1, "pdf FILE.json|DB [--year 学年] -o OUT.pdf [--sections 部分,…] [--office 单位]", stdout, stderr)
 	if p.stop {
@@ -82,18 +83,19 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "生成 PDF 失败：", err)
 		return 1
 	}
+	found := len(proofread.Check(f, r))
 	if *out == "-" {
 		if _, err := stdout.Write(buf.Bytes()); err != nil {
 			return stdoutFailed(stderr, err)
 		}
-		return 0
+		return strictCode(*strict, found)
 	}
 	if err := writeOutput(*out, *force, pos[:1], func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
 		return failed(stderr, err)
 	}
 	fmt.Fprintf(stderr, "已生成「%s」（%d 字节）。\n", *out, buf.Len())
-	if n := len(proofread.Check(f, r)); n > 0 { // inspectors reject dossiers for this
-		fmt.Fprintf(stderr, "注意：材料自查发现 %d 处文字与数据不一致，请用 junheng-cli proofread 查看并修改后再报送。\n", n)
+	if found > 0 { // inspectors reject dossiers for this
+		fmt.Fprintf(stderr, "注意：材料自查发现 %d 处问题，请用 junheng-cli proofread 查看并修改后再报送。\n", found)
 	}
-	return 0
+	return strictCode(*strict, found)
 }

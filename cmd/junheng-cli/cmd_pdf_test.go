@@ -9,12 +9,19 @@ import (
 	"strings"
 	"testing"
 
+	"junheng/app/county"
 	"junheng/assets/demo"
 	"junheng/data"
 )
 
 func TestPDFFromJSON(t *testing.T) {
-	in := writeTemp(t, "义马.json", demo.JSON)
+	f, err := county.Decode(demo.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.County.Application.Office = "" // --office is the 编制单位 where the file gives none
+	b, _ := county.Encode(f)
+	in := writeTemp(t, "义马.json", b)
 	out := filepath.Join(t.TempDir(), "申报材料.pdf")
 	code, _, errOut := runCLI("pdf", in, "-o", out, "--sections", "封面,todo", "--office", "义马市教育局", "--date", "2025-03-08")
 	if code != 0 {

@@ -12,7 +12,7 @@ import (
 
 func init() {
 	register("proofread", command{
-		usage: "proofread FILE.json|DB [--year 学年]   材料自查：列出文字材料中与本文件数据不一致的数字",
+		usage: "proofread FILE.json|DB [--year 学年] [--strict]   材料自查：列出文字材料中与本文件数据不一致之处（--strict：有则以状态 2 退出）",
 		run:   runProofread,
 	})
 }
@@ -32,8 +32,9 @@ func withProofread(r *eval.Result, f *county.File) resultOutput {
 func runProofread(args []string, stdout, stderr io.Writer) int {
 	fs, _ := newFlags("proofread")
 	year := fs.String("year", "", "学年（从数据库检查时）")
+	strict := fs.Bool("strict", false, "发现问题时以状态 2 退出")
 	opts := ruleFlags(fs)
-	p := parse(fs, args, 1, "proofread FILE.json|DB [--year 学年]", stdout, stderr)
+	p := parse(fs, args, 1, "proofread FILE.json|DB [--year 学年] [--strict]", stdout, stderr)
 	if p.stop {
 		return p.code
 	}
@@ -52,7 +53,16 @@ func runProofread(args []string, stdout, stderr io.Writer) int {
 	if len(list) == 0 {
 		fmt.Fprintln(stderr, "材料自查："+proofread.NoneFound)
 	} else {
-		fmt.Fprintf(stderr, "材料自查：发现 %d 处数据前后不一致。\n", len(list))
+		fmt.Fprintf(stderr, "材料自查：发现 %d 处问题。\n", len(list))
+	}
+	return strictCode(*strict, len(list))
+}
+
+// strictCode is the exit status under --strict: 2 when 材料自查 found
+// anything, else 0.
+func strictCode(strict bool, found int) int {
+	if strict && found > 0 {
+		return 2
 	}
 	return 0
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -60,5 +61,29 @@ func TestEvalResultHasProofread(t *testing.T) {
 	}
 	if res.Format != "junheng-result/1" || !found {
 		t.Errorf("result %s lacks the proofread finding: %+v", res.Format, res.Proofread)
+	}
+}
+
+// Found: 材料自查 found contradictions and the command still exited 0.
+// --strict makes proofread and pdf exit 2 when anything is found (the PDF
+// is still written); a clean file exits 0.
+func TestStrictExitsTwoOnFindings(t *testing.T) {
+	in := writeTemp(t, "义马.json", demo.JSON)
+	if code, _, _ := runCLI("proofread", "--strict", in); code != 2 {
+		t.Errorf("proofread --strict with findings: exit %d, want 2", code)
+	}
+	out := filepath.Join(t.TempDir(), "申报材料.pdf")
+	if code, _, errOut := runCLI("pdf", "--strict", in, "-o", out, "--sections", "request"); code != 2 {
+		t.Errorf("pdf --strict with findings: exit %d, want 2 (%s)", code, errOut)
+	}
+	f, err := county.Decode(demo.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.County.Narrative = county.Narrative{}
+	f.County.Rectification = nil
+	b, _ := county.Encode(f)
+	if code, _, errOut := runCLI("proofread", "--strict", writeTemp(t, "空.json", b)); code != 0 {
+		t.Errorf("proofread --strict, nothing found: exit %d (%s)", code, errOut)
 	}
 }

@@ -88,10 +88,11 @@ func sameValues(t testing.TB, what string, got, want *county.File) {
 	}
 }
 
-// demoStore is a data file holding the demo county, and the year as saved.
+// demoStore is a data file holding the demo county without the dossier's
+// facts (demo.Bare), and the year as saved.
 func demoStore(t *testing.T) (*data.Store, *county.File) {
 	t.Helper()
-	s := newStore(t, demo.File())
+	s := newStore(t, demo.Bare())
 	f, err := s.LoadYear(demo.File().Year)
 	if err != nil {
 		t.Fatal(err)

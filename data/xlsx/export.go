@@ -12,6 +12,7 @@ import (
 	"junheng/app/eval"
 	"junheng/app/format"
 	"junheng/app/standard"
+	"junheng/app/wording"
 )
 
 // Sheet names of the export.
@@ -37,7 +38,7 @@ func ExportResults(w io.Writer, f *county.File, r *eval.Result) error {
 		return err
 	}
 	std := standard.National2017()
-	if err := b.verdictSheet(r, std); err != nil {
+	if err := b.verdictSheet(f, r, std); err != nil {
 		return err
 	}
 	for _, st := range []string{eval.Primary, eval.Junior} {
@@ -82,7 +83,7 @@ func (b *book) rows(sheetName string, from int, rows [][]any, header bool) error
 	return nil
 }
 
-func (b *book) verdictSheet(r *eval.Result, std *standard.Standard) error {
+func (b *book) verdictSheet(f *county.File, r *eval.Result, std *standard.Standard) error {
 	name := SheetVerdict
 	verdict := "未通过"
 	if r.Verdict.Pass {
@@ -102,9 +103,11 @@ func (b *book) verdictSheet(r *eval.Result, std *standard.Standard) error {
 	}
 	b.x.SetCellStyle(name, "A1", "A1", b.style("title"))
 	b.x.SetCellStyle(name, "B5", "B5", b.style("bold"))
-	parts := [][]any{{"部分", "结论", "未达标项", "未填报项"}}
+	tally := wording.Count(f, r)
+	parts := [][]any{{"部分", "结论", "指标（项）", "未达标（项）", "未填报（项）", "学校层面问题（处）"}}
 	for _, p := range r.Verdict.Parts {
-		parts = append(parts, []any{p.Name, passText(p.Pass), p.Failures, p.Missing})
+		pt := tally.Part(p.Part)
+		parts = append(parts, []any{p.Name, passText(p.Pass), pt.Total, pt.Fail, pt.Missing, pt.Problems})
 	}
 	row := len(top) + 1
 	if err := b.rows(name, row, parts, true); err != nil {

@@ -171,8 +171,8 @@ func TestExportCoefficientsAndTodo(t *testing.T) {
 // The export carries every raw input: read back as a workbook it matches
 // the county file exactly (no change to plan).
 func TestExportCarriesAllInputs(t *testing.T) {
-	f := demo.File()
-	// with the dossier's facts and staff, which the demo county lacks
+	f := demo.Bare()
+	// with the dossier's facts and staff, typed in here
 	for _, d := range dossierFacts {
 		set(&f.County, d.path, d.want)
 	}
@@ -204,7 +204,7 @@ func TestExportCarriesAllInputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	empty := demo.File()
+	empty := demo.Bare()
 	empty.Schools, empty.County.Finance, empty.County.Survey = nil, nil, nil
 	if empty.County.Application != nil || empty.County.SurveyConduct != nil || empty.County.Rectification != nil {
 		t.Fatal("the test needs a county without the dossier's facts to read them back")

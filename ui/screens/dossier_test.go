@@ -326,7 +326,7 @@ func TestPrintPageSaysWhenNothingContradicts(t *testing.T) {
 // The 整改台账 typed on 整改清单 reaches the SQLite file and its audit
 // trail names the user.
 func TestLedgerIntoTheDatabase(t *testing.T) {
-	d := newOnDB(t, "义马市.db", demo.File(), session.Settings{User: "张老师", Office: "督导室"})
+	d := newOnDB(t, "义马市.db", demo.Bare(), session.Settings{User: "张老师", Office: "督导室"})
 	st, s, win, env := d.st, d.s, d.win, d.env
 	fx := &fixture{t: t, env: env, win: win, pages: map[string]Page{}}
 	p := newTodo(env)

@@ -9,9 +9,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/app/format"
 	"junheng/app/standard"
+	"junheng/app/wording"
 )
 
 // home is 首页: the county verdict in one look.
@@ -80,38 +82,30 @@ func (h *home) Update() {
 		h.verdict.Importance = widget.SuccessImportance
 	}
 	h.verdict.SetText(fmt.Sprintf("%s %s 学年：%s", s.File.County.Name, s.Year, word))
+	tally := wording.Count(s.File, r)
 	for _, p := range r.Verdict.Parts {
-		h.parts.Add(partRow(p))
+		h.parts.Add(partRow(p, tally.Part(p.Part).Gaps()))
 	}
 	if len(r.Verdict.Parts) == 0 {
 		h.parts.Add(widget.NewLabel("未填报"))
 	}
-	h.schools.SetText(stagePassing(r))
+	h.schools.SetText(stagePassing(s.File, r))
 	for _, line := range worstCV(r, s.Std, 5) {
 		h.worst.Add(widget.NewLabel(line))
 	}
 	if len(h.worst.Objects) == 0 {
 		h.worst.Add(widget.NewLabel("未填报"))
 	}
-	h.todo.SetText(fmt.Sprintf("整改清单：%d 项待办", len(r.Verdict.Todo)))
+	h.todo.SetText(fmt.Sprintf("整改清单：%d 条待办", len(r.Verdict.Todo)))
 }
 
-func partRow(p eval.PartVerdict) fyne.CanvasObject {
+// partRow is a part's verdict and its gaps as wording words them.
+func partRow(p eval.PartVerdict, detail string) fyne.CanvasObject {
 	state := widget.NewLabel("✓ 达标")
 	state.Importance = widget.SuccessImportance
 	if !p.Pass {
 		state.SetText("× 未达标")
 		state.Importance = widget.DangerImportance
-	}
-	detail := ""
-	if p.Failures > 0 {
-		detail += fmt.Sprintf("%d 项未达标", p.Failures)
-	}
-	if p.Missing > 0 {
-		if detail != "" {
-			detail += "，"
-		}
-		detail += fmt.Sprintf("%d 项未填报", p.Missing)
 	}
 	name := p.Name
 	if name == "" {
@@ -120,7 +114,7 @@ func partRow(p eval.PartVerdict) fyne.CanvasObject {
 	return container.NewHBox(widget.NewLabel(name), state, widget.NewLabel(detail))
 }
 
-func stagePassing(r *eval.Result) string {
+func stagePassing(f *county.File, r *eval.Result) string {
 	out := ""
 	for _, st := range []string{eval.Primary, eval.Junior} {
 		stage := r.Stages.Get(st)
@@ -131,8 +125,11 @@ func stagePassing(r *eval.Result) string {
 			out += eval.StageNames[st] + "：不适用（没有学校）"
 			continue
 		}
-		out += fmt.Sprintf("%s：%d 所学校（部）中 %d 所达标，%d 所未达标，%d 所未纳入计算",
-			eval.StageNames[st], len(stage.Schools), stage.Passing, len(stage.Schools)-stage.Passing, len(stage.Excluded))
+		line := wording.StageSchools(stage)
+		if ex := wording.Excluded(f, stage); ex != "" {
+			line += "，" + ex
+		}
+		out += eval.StageNames[st] + "：" + line
 	}
 	return out
 }

@@ -36,7 +36,7 @@ func newFixture(t *testing.T) *fixture {
 	a := test.NewApp()
 	a.Settings().SetTheme(jtheme.New(1))
 	t.Cleanup(a.Quit)
-	st := fakestore.New(demo.File())
+	st := fakestore.New(demo.Bare()) // the demo as it was before its dossier facts: the tests type them in
 	s, err := session.New(st, "", session.Settings{User: "测试"})
 	if err != nil {
 		t.Fatal(err)
