@@ -414,3 +414,40 @@ func withoutMissing(f *county.File, p *Plan) *county.File {
 	}
 	return &c
 }
+
+func TestMissingInputsListedAndTheRestPlanned(t *testing.T) {
+	f := wideCounty(12, 41)
+	var gone string
+	for i := range f.Schools {
+		if f.Schools[i].Type == county.TypePrimary {
+			f.Schools[i].EquipmentValue = nil
+			gone = f.Schools[i].ID
+			break
+		}
+	}
+	o, _ := OptionsFor(f, eval.DefaultOptions())
+	p, err := Make(f, standard.National2017(), o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := false
+	for _, u := range p.Unresolved {
+		if u.School == gone && u.Item == "未填报" && strings.Contains(u.Detail, county.FieldLabel("equipment_value")) {
+			listed = true
+		}
+	}
+	if !listed {
+		t.Fatalf("the school without equipment value is not listed with the field: %+v", p.Unresolved)
+	}
+	for _, a := range p.Actions {
+		for _, id := range a.Schools() {
+			if id == gone {
+				t.Fatalf("an action for a school whose inputs are missing: %+v", a)
+			}
+		}
+	}
+	if len(p.Actions) == 0 {
+		t.Fatal("the rest of the county was not planned")
+	}
+	checkPlan(t, f, o, p)
+}

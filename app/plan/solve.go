@@ -129,7 +129,8 @@ func prepare(f *county.File, std *standard.Standard, o Options) (*problem, []Unr
 				}
 				drop[sp.ID] = true
 				unresolved = append(unresolved, Unresolved{Item: "未填报", School: sp.ID, Name: sp.Name,
-					Detail: fmt.Sprintf("%s资源配置指标 %s 的数据未填报，本校不纳入测算", eval.StageNames[stage], strings.Join(sp.Missing, "、"))})
+					Detail: fmt.Sprintf("%s资源配置指标 %s 的数据未填报（%s），本校不纳入测算，请补填后重新测算",
+						eval.StageNames[stage], strings.Join(sp.Missing, "、"), missingFields(work, sp.ID, stage))})
 				for _, id := range sp.Merged {
 					drop[id] = true
 				}
@@ -419,4 +420,52 @@ func sortActions(a []Action) {
 		}
 		return x.From < y.From
 	})
+}
+
+// missingFields names the R1–R7 inputs of a school's stage that are not
+// entered, by the catalogue's labels.
+func missingFields(f *county.File, id, stage string) string {
+	var s *county.School
+	for i := range f.Schools {
+		if f.Schools[i].ID == id {
+			s = &f.Schools[i]
+		}
+	}
+	if s == nil {
+		return ""
+	}
+	t := s.Teachers.Primary
+	if stage == eval.Junior {
+		t = s.Teachers.Junior
+	}
+	var out []string
+	add := func(path string, missing bool) {
+		if missing {
+			if l := county.FieldLabel(path); l != "" {
+				out = append(out, l)
+			} else {
+				out = append(out, path)
+			}
+		}
+	}
+	tp := "teachers." + stage + "."
+	if t == nil {
+		add(tp+"full_time", true)
+	} else {
+		add(tp+"full_time", t.FullTime == nil)
+		add(tp+"above_degree", t.AboveDegree == nil)
+		add(tp+"backbone", t.Backbone == nil)
+		add(tp+"pe", t.PE == nil)
+		add(tp+"music", t.Music == nil)
+		add(tp+"art", t.Art == nil)
+	}
+	add("area_teaching_aux", s.AreaTeachingAux == nil)
+	add("area_indoor_sports", s.AreaIndoorSports == nil)
+	add("area_sports_ground", s.AreaSportsGround == nil)
+	add("equipment_value", s.EquipmentValue == nil)
+	add("multimedia_rooms", s.MultimediaRooms == nil)
+	if len(out) == 0 {
+		return "所并入的教学点数据不全"
+	}
+	return strings.Join(out, "、")
 }
