@@ -20,6 +20,9 @@ func oneSchool(i int) *county.File {
 	sc := f.Schools[i]
 	sc.Books = county.I(*sc.Books + 7)
 	f.Schools = []county.School{sc}
+	// a one-school file gives no 整改台账 (the demo's names other schools):
+	// an absent list keeps the stored one
+	f.County.Rectification = nil
 	return f
 }
 

@@ -14,7 +14,7 @@ import (
 // The settings and the 整改台账 rows of 达标规划 reach the data file like
 // any county fact: stored, read back, and in the audit trail with the user.
 func TestPlanSettingsAndLedgerIntoTheDatabase(t *testing.T) {
-	d := newOnDB(t, "义马市.db", demo.File(), session.Settings{User: "张老师", Office: "督导室"})
+	d := newOnDB(t, "义马市.db", demo.Bare(), session.Settings{User: "张老师", Office: "督导室"}) // no ledger yet
 	p := newPlan(d.env)
 	d.win.SetContent(p.Object())
 	p.Update()
