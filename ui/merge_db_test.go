@@ -50,6 +50,7 @@ func TestMergeConflictWithTheRealDatabase(t *testing.T) {
 	b.Close()
 
 	fa := test.NewApp()
+	knownClerk(fa)
 	fa.Settings().SetTheme(jtheme.New(1))
 	t.Cleanup(fa.Quit)
 	a := Create(fa, Config{Opener: dbstore.Opener{}, Args: []string{"--file", ours}, InlineEval: true})

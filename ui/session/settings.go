@@ -20,6 +20,17 @@ type Settings struct {
 	LastFile string
 }
 
+// legacyUser is the placeholder earlier versions signed with when nobody
+// had said who was working.
+const legacyUser = "本机用户"
+
+// Known reports whether the clerk has said who is working: a name and an
+// office, asked at the first start. Until then nothing is recorded under
+// a placeholder.
+func (s Settings) Known() bool {
+	return s.User != "" && s.User != legacyUser && s.Office != ""
+}
+
 // Options are the evaluation rule switches.
 func (s Settings) Options() eval.Options { return s.Rules }
 
@@ -29,7 +40,7 @@ func (s Settings) Options() eval.Options { return s.Rules }
 func LoadSettings(p fyne.Preferences) Settings {
 	s := Settings{
 		Office:      p.String("office"),
-		User:        p.StringWithFallback("user", "本机用户"),
+		User:        p.String("user"),
 		Scale:       float32(p.FloatWithFallback("scale", 1)),
 		BackupsKept: p.IntWithFallback("backups_kept", 10),
 		Rules:       eval.DefaultOptions(),
