@@ -75,7 +75,7 @@ func newSheet() *sheet {
 			fill = cellEdited
 		}
 		if c.Skip {
-			text = "—"
+			text = "不适用"
 		}
 		bg.FillColor = fill
 		bg.Refresh()
