@@ -209,7 +209,8 @@ func firstFilled(rows [][]string) string {
 	return ""
 }
 
-// readInfo takes the 学年 from the 说明 sheet.
+// readInfo takes the 学年 from the 说明 sheet, in the file's form whatever
+// dash or suffix the clerk wrote (see SchoolYear).
 func (rd *reader) readInfo(name string) {
 	rows, err := rd.x.GetRows(name)
 	if err != nil {
@@ -217,7 +218,7 @@ func (rd *reader) readInfo(name string) {
 	}
 	for _, r := range rows {
 		if len(r) >= 2 && strings.TrimSpace(r[0]) == "学年" {
-			rd.imp.Year = strings.TrimSpace(r[1])
+			rd.imp.Year = SchoolYear(r[1])
 			return
 		}
 	}
