@@ -5,29 +5,15 @@ import (
 	"testing"
 )
 
-// colOf finds a column of the school sheets by its path.
-func colOf(t *testing.T, path string) *column {
-	t.Helper()
-	for i := range sheets {
-		for j := range sheets[i].cols {
-			if sheets[i].cols[j].path == path {
-				return &sheets[i].cols[j]
-			}
-		}
-	}
-	t.Fatalf("no column %s", path)
-	return nil
-}
-
 // Found: 「98，99，101」 was refused with thousands-separator wording. A
 // list typed with commas is named as a list: rooms are separated by 、,
 // a number cell holds one number; a true thousands separator still reads.
 func TestCommaListsAreNamedAsLists(t *testing.T) {
-	rooms := colOf(t, "music_rooms")
+	rooms := tableColumn(t, "music_rooms")
 	if _, why := rooms.parse("98，99，101"); !strings.Contains(why, "顿号") || strings.Contains(why, "千位分隔符应") {
 		t.Errorf("rooms 98，99，101: %q", why)
 	}
-	students := colOf(t, "students.primary")
+	students := tableColumn(t, "students.primary")
 	if _, why := students.parse("45,46"); !strings.Contains(why, "几个数") {
 		t.Errorf("students 45,46: %q", why)
 	}
