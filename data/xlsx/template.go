@@ -305,11 +305,45 @@ func (b *book) table(sh *sheet, data [][]any, protect bool) error {
 		TopLeftCell: cellName(freezeCols+1, firstDataRow), ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
+	if protect { // a template: ruled rows to fill in, by hand if printed
+		if err := b.ruleRows(sh, firstDataRow+len(data), blankRows); err != nil {
+			return err
+		}
+	}
 	if err := b.printSetup(name, headerRow, false); err != nil {
 		return err
 	}
+	if sh.scope == scopeSchool {
+		if _, err := b.columnGroups(name, freezeCols, len(sh.cols), headerRow); err != nil {
+			return err
+		}
+	}
 	if protect {
 		return b.protect(name)
+	}
+	return nil
+}
+
+// blankRows is how many empty ruled rows a template's table offers below
+// its data: a blank template printed and filled in by hand has lines to
+// write on.
+const blankRows = 30
+
+// ruleRows gives n rows from row the cells of their columns (borders,
+// number format, unlocked), so that they print as ruled lines a little
+// taller than text.
+func (b *book) ruleRows(sh *sheet, row, n int) error {
+	for j := range sh.cols {
+		c := &sh.cols[j]
+		col := colName(j + 1)
+		if err := b.x.SetCellStyle(sh.name, fmt.Sprintf("%s%d", col, row), fmt.Sprintf("%s%d", col, row+n-1), b.dataStyle(c.kind, c.decimals, false)); err != nil {
+			return err
+		}
+	}
+	for r := row; r < row+n; r++ {
+		if err := b.x.SetRowHeight(sh.name, r, 20); err != nil {
+			return err
+		}
 	}
 	return nil
 }
