@@ -14,6 +14,11 @@ import (
 // workbook cannot wipe what the bureau has saved.
 const ClearWord = "清空"
 
+// NotApplicable marks, in a workbook, a field of a stage the school does
+// not have (a 小学's 初中在校生数). Read back, it is an empty cell: not
+// provided.
+const NotApplicable = "不适用"
+
 // clearMark is the parsed value of a cell holding ClearWord.
 type clearMark struct{}
 
@@ -31,7 +36,7 @@ func isClear(v any) bool { _, ok := v.(clearMark); return ok }
 // (the message shows it once).
 func (c *column) parse(raw string) (val any, reason string) {
 	s := strings.TrimSpace(raw)
-	if s == "" {
+	if s == "" || s == NotApplicable {
 		return nil, ""
 	}
 	if s == ClearWord {

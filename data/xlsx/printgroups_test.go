@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"junheng/app/county"
 	"junheng/app/eval"
 	"junheng/assets/demo"
 )
@@ -161,5 +162,45 @@ func TestResultTablesTopAlignedWithHeaders(t *testing.T) {
 	}
 	if want := "$" + strconv.Itoa(head) + ":$" + strconv.Itoa(head); head == 0 || !strings.Contains(titles, want) {
 		t.Errorf("评估结论 repeats %q, want its items' header row %d", titles, head)
+	}
+}
+
+// A 小学's 初中 fields read 不适用 in the school workbook (greyed, locked),
+// not an empty cell that looks unfilled; read back they change nothing.
+func TestTemplateMarksFieldsNotApplicable(t *testing.T) {
+	f := demo.File()
+	for i := range f.Schools { // as the form leaves them: never typed
+		if s := &f.Schools[i]; s.Type == county.TypePrimary {
+			s.Students.Junior, s.Classes.Junior, s.LargestClass.Junior, s.Staff = nil, nil, nil, nil
+		}
+	}
+	b := templateOf(t, f, "")
+	x := openBook(t, b)
+	col := headerIndex(t, x, "学校基本信息", headerLines(tableColumn(t, "students.junior").header))
+	staff := headerIndex(t, x, "学校基本信息", headerLines(tableColumn(t, "staff.junior").header))
+	rows, _ := x.GetRows("学校基本信息")
+	primaries := 0
+	for i, r := range rows[firstDataRow-1:] {
+		var s *county.School
+		for k := range f.Schools {
+			if f.Schools[k].ID == r[0] {
+				s = &f.Schools[k]
+			}
+		}
+		if s == nil || s.Type != county.TypePrimary {
+			continue
+		}
+		primaries++
+		for _, c := range []int{col, staff} {
+			if v, _ := x.GetCellValue("学校基本信息", cellName(c, firstDataRow+i)); v != NotApplicable {
+				t.Fatalf("%s's %s reads %q", s.Name, rows[0][c-1], v)
+			}
+		}
+	}
+	if primaries == 0 {
+		t.Fatal("the demo has no 小学")
+	}
+	if _, err := ReadWorkbook(bytes.NewReader(b), "填报.xlsx"); err != nil {
+		t.Fatalf("不适用 refused: %v", err)
 	}
 }

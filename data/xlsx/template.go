@@ -185,6 +185,9 @@ func (b *book) inputSheet(sh *sheet, f *county.File, schools []county.School, pr
 		return b.factSheet(sh, &f.County, protect)
 	}
 	var data [][]any
+	// Cells of a stage the school lacks, left empty (row, column; 0-based):
+	// a stored 0 stays 0, so that the workbook reads back as it was.
+	var na [][2]int
 	switch sh.scope {
 	case scopeSchool:
 		for i := range schools {
@@ -196,6 +199,10 @@ func (b *book) inputSheet(sh *sheet, f *county.File, schools []county.School, pr
 			for j := range sh.cols {
 				c := &sh.cols[j]
 				row[j] = c.cellValue(get(s, c.path))
+				if row[j] == nil && s.Type != "" && c.spec.Path != "" && !c.spec.AppliesTo(s.Type) {
+					row[j] = NotApplicable
+					na = append(na, [2]int{len(data), j})
+				}
 			}
 			data = append(data, row)
 		}
@@ -240,7 +247,14 @@ func (b *book) inputSheet(sh *sheet, f *county.File, schools []county.School, pr
 			data = append(data, row)
 		}
 	}
-	return b.table(sh, data, protect)
+	if err := b.table(sh, data, protect); err != nil {
+		return err
+	}
+	for _, at := range na { // grey and locked: nothing to fill in there
+		ref := cellName(at[1]+1, firstDataRow+at[0])
+		b.x.SetCellStyle(sh.name, ref, ref, b.style("na"))
+	}
+	return nil
 }
 
 // listsSchool reports whether a school has a row in a sheet: teacher sheets
