@@ -103,7 +103,7 @@ func (s Store) PlanMerge(path string, o session.MergeOptions) (*session.MergePla
 	if err != nil {
 		return nil, err
 	}
-	out := &session.MergePlan{Handle: p, Unchanged: p.Counts[data.RowIdentical], Applied: p.Changes}
+	out := &session.MergePlan{Handle: p, Unchanged: p.Counts[data.RowIdentical], Applied: p.Changes, Values: s.appliedValues(path, p)}
 	files := map[string]int{} // new attachments per year: one line, not hundreds of names
 	for _, r := range p.Rows {
 		switch {
