@@ -281,6 +281,7 @@ func (p *grid) discard() {
 			if ok {
 				delete(p.models, p.cur)
 				p.showModel()
+				p.env.Status("已放弃「" + p.cur + "」中未保存的修改") // not the paste's count any more
 			}
 		}, p.env.Win)
 	}
