@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"junheng/app/county"
 	"junheng/data"
@@ -83,11 +82,7 @@ func (s Store) History(year, schoolID, field string) ([]session.Change, error) {
 	out := make([]session.Change, len(cs))
 	for i, c := range cs {
 		// Action is the Chinese provenance: 录入, 导入「file」, 合并「file」（原由…）, 删除.
-		user := c.User
-		if c.Office != "" && !strings.Contains(user, "/") {
-			user = c.Office + " / " + user // the dialog shows 「单位 姓名」
-		}
-		out[i] = session.Change{When: c.When, User: user, Action: c.How(), School: c.SchoolName,
+		out[i] = session.Change{When: c.When, Office: c.Office, User: c.User, Action: c.How(), School: c.SchoolName,
 			Field: c.Field, Label: c.Label, Old: c.Old, New: c.New}
 	}
 	return out, nil

@@ -126,7 +126,7 @@ func historyLine(c session.Change) string {
 	if label == "" && c.Field != "" {
 		label = "其他数据"
 	}
-	return fmt.Sprintf("%s　%s　%s　%s：%s　%s → %s", c.When.Local().Format("2006-01-02 15:04"), clerk(c.User), c.Action, where, label,
+	return fmt.Sprintf("%s　%s　%s　%s：%s　%s → %s", c.When.Local().Format("2006-01-02 15:04"), clerk(c.Office, c.User), c.Action, where, label,
 		show(historyValue(c.Field, c.Old)), show(historyValue(c.Field, c.New)))
 }
 
@@ -158,17 +158,20 @@ func historyValue(field, v string) string {
 }
 
 // clerk is who made a change as the clerk reads it: 「单位 姓名」, never
-// a dangling separator of an empty office (「/ 李老师」).
-func clerk(who string) string {
-	office, user, ok := strings.Cut(who, "/")
-	if !ok {
-		return strings.TrimSpace(who)
+// a dangling separator of an empty office (「/ 李老师」, as older lines
+// store 「单位 / 姓名」 in one).
+func clerk(office, who string) string {
+	if o, u, ok := strings.Cut(who, "/"); ok {
+		if strings.TrimSpace(o) != "" {
+			office = o
+		}
+		who = u
 	}
-	office, user = strings.TrimSpace(office), strings.TrimSpace(user)
-	if office == "" || user == "" {
-		return office + user
+	office, who = strings.TrimSpace(office), strings.TrimSpace(who)
+	if office == "" || who == "" {
+		return office + who
 	}
-	return office + " " + user
+	return office + " " + who
 }
 
 // History shows the audit trail, optionally of one school and one field.

@@ -46,6 +46,7 @@ type facts struct {
 	codes   []string
 	results *fyne.Container
 	msg     w.Message
+	fail    *failure // the banner of a refused save
 	extra   factsExtra // optional second editor (the finance rows)
 	// tidy runs on the facts to store after the changed fields were read
 	// (the 整改台账 drops an entry the form added but left empty).
@@ -69,6 +70,8 @@ type factsExtra interface {
 func newFacts(env *Env, title string, form *w.Form[prof], codes []string, extra factsExtra) *facts {
 	p := &facts{env: env, form: form, codes: codes, extra: extra, results: container.NewVBox(), rowOf: map[string]fyne.CanvasObject{}}
 	p.msg = w.NewMessage()
+	p.fail = &failure{msg: p.msg, probs: p.form.Problems}
+	p.form.OnEdit = p.fail.edited
 	save := widget.NewButton("保存（Ctrl+S）", func() { p.Save() })
 	save.Importance = widget.HighImportance
 	body := container.NewVBox(form.Object())
@@ -99,7 +102,7 @@ func (p *facts) load() {
 	if p.extra != nil {
 		p.extra.Load(c)
 	}
-	p.msg.SetText("")
+	p.fail.say("")
 }
 
 // Update follows the stored facts when they changed (a merge, restore,
@@ -177,7 +180,7 @@ func (p *facts) scrollToRow(row fyne.CanvasObject, tries int) {
 func (p *facts) Save() bool {
 	s := p.env.S
 	if err := s.Refresh(); err != nil {
-		p.msg.SetText("未保存：" + err.Error())
+		p.fail.say("未保存：" + err.Error())
 		return false
 	}
 	live := session.Clone(s.File.County)
@@ -219,7 +222,7 @@ func (p *facts) store(live prof) bool {
 		return false
 	}
 	if err := s.SaveCounty(c); err != nil {
-		p.msg.SetText("未保存：" + err.Error())
+		p.fail.say("未保存：" + err.Error())
 		return false
 	}
 	p.load()
@@ -230,7 +233,7 @@ func (p *facts) store(live prof) bool {
 // showFailed says how many problems stopped the save, lists them and
 // focuses the first field to fix.
 func (p *facts) showFailed(rest []county.Problem) {
-	p.msg.SetText(failedText(p.form.Problems(), rest))
+	p.fail.show(rest)
 	p.form.FocusFirstProblem()
 }
 

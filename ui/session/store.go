@@ -37,6 +37,7 @@ type Store interface {
 // Change is one line of the audit trail.
 type Change struct {
 	When   time.Time
+	Office string // the clerk's 单位, "" when not recorded apart
 	User   string
 	Action string
 	School string // school name, "" for county facts

@@ -1,0 +1,74 @@
+package screens
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// Found: the one-school form was cramped — inputs starting at different
+// places per section, a wheel notch scrolling 25 px, a stale red banner.
+// The inputs of every section start at one place; a notch moves about
+// three rows; the banner is one compact line that follows the fixes.
+func TestSchoolFormOnAGrid(t *testing.T) {
+	fx := newFixture(t)
+	fx.win.Resize(fyne.NewSize(1366, 768))
+	p := fx.show(Schools).(*schools)
+	p.Open(primaryWithStudents(t, fx).ID)
+	var xs []float32
+	for _, path := range []string{"id", "students.primary", "teachers.primary.full_time", "area_teaching_aux", "public_funds_allocated"} {
+		xs = append(xs, absPos(field(t, p, path).Entry).X)
+	}
+	for _, x := range xs[1:] {
+		if x != xs[0] {
+			t.Fatalf("inputs start at %v", xs)
+		}
+	}
+	e := field(t, p, "students.primary").Entry
+	at := absPos(e).Add(fyne.NewPos(e.Size().Width/2, e.Size().Height/2))
+	test.Scroll(fx.win.Canvas(), at, 0, -25) // one notch
+	row := e.Size().Height
+	if off := p.form.Scroll.Offset.Y; off < 2.5*row {
+		t.Fatalf("a notch moved the form %.0f px, a row is %.0f", off, row)
+	}
+
+	typeInto(field(t, p, "books"), "很多")
+	typeInto(field(t, p, "students.primary"), "-5")
+	p.Save()
+	if !strings.Contains(p.msg.Text, "有 2 处") || strings.Count(p.msg.Text, "\n") > 0 {
+		t.Fatalf("the banner reads %q", p.msg.Text)
+	}
+	typeInto(field(t, p, "books"), "3000")
+	if !strings.Contains(p.msg.Text, "有 1 处") {
+		t.Fatalf("after one fix the banner reads %q", p.msg.Text)
+	}
+	typeInto(field(t, p, "students.primary"), "500")
+	if p.msg.Visible() {
+		t.Fatalf("the banner stays after every fix: %q", p.msg.Text)
+	}
+}
+
+// The application's long texts get boxes of six lines, and Tab leaves a
+// box for the next field instead of typing a tab.
+func TestLongTextBoxesAndTab(t *testing.T) {
+	fx := newFixture(t)
+	fx.win.Resize(fyne.NewSize(1366, 768))
+	p := fx.show(Profile).(*facts)
+	basic := p.form.Field("county.narrative.basic")
+	line := fyne.MeasureText("国", 14, fyne.TextStyle{}).Height
+	if h := basic.Entry.MinSize().Height; h < 6*line {
+		t.Fatalf("申报表：基本情况 is %.0f px high, six lines are %.0f", h, 6*line)
+	}
+	if basic.Entry.AcceptsTab() {
+		t.Fatal("a text box takes Tab as a character")
+	}
+	c := fx.win.Canvas()
+	c.Focus(basic.Entry)
+	before := basic.Entry.Text
+	test.FocusNext(c)
+	if c.Focused() == fyne.Focusable(basic.Entry) || basic.Entry.Text != before {
+		t.Fatal("Tab stayed in the text box")
+	}
+}
