@@ -46,7 +46,7 @@ type facts struct {
 	codes   []string
 	results *fyne.Container
 	msg     w.Message
-	fail    *failure // the banner of a refused save
+	fail    *failure   // the banner of a refused save
 	extra   factsExtra // optional second editor (the finance rows)
 	// tidy runs on the facts to store after the changed fields were read
 	// (the 整改台账 drops an entry the form added but left empty).

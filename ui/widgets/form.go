@@ -38,7 +38,7 @@ type Field[T any] struct {
 	border    *canvas.Rectangle
 	highlight *canvas.Rectangle
 	label     *widget.Label
-	hint      *widget.Label // beside the input while it shows no message
+	hint      *widget.Label     // beside the input while it shows no message
 	cell      fyne.CanvasObject // the label's cell of the grid
 	col       fyne.CanvasObject
 	shown     bool
@@ -152,7 +152,7 @@ type Form[T any] struct {
 	// message was cleared if the value is now fine (a page's summary of
 	// the problems left follows).
 	OnEdit func()
-	loaded   T
+	loaded T
 }
 
 type section[T any] struct {
