@@ -72,3 +72,18 @@ func TestLongTextBoxesAndTab(t *testing.T) {
 		t.Fatal("Tab stayed in the text box")
 	}
 }
+
+// Found: the 整改台账 pane showed about two fields at a time. At
+// 1366×768 (the page beside the navigation) the whole entry is in view.
+func TestLedgerShowsOneWholeEntry(t *testing.T) {
+	fx := newFixture(t)
+	fx.win.Resize(fyne.NewSize(1366-170, 768-60))
+	p := fx.show(Todo).(*todo)
+	tapLedgerButton(t, fx, p, schoolTodo(t, fx))
+	fm := p.ledger.facts.form
+	for _, f := range fm.Fields {
+		if !fieldInView(fm, f) {
+			t.Errorf("%s is out of view (pane %.0f px high)", f.Label, fm.Scroll.Size().Height)
+		}
+	}
+}
