@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 // Found: the one-school form was cramped — inputs starting at different
@@ -85,5 +86,25 @@ func TestLedgerShowsOneWholeEntry(t *testing.T) {
 		if !fieldInView(fm, f) {
 			t.Errorf("%s is out of view (pane %.0f px high)", f.Label, fm.Scroll.Size().Height)
 		}
+	}
+}
+
+// Found: at 1366×768 资源配置 lost 达标项 and 结论 off its right edge and
+// the list of schools left out was cut by the legend. Every column fits
+// the table's width and the list has a line of its own.
+func TestResourcesFit1366(t *testing.T) {
+	fx := newFixture(t)
+	fx.win.Resize(fyne.NewSize(1366-170, 768-60))
+	p := fx.show(Resources).(*resources)
+	p.table.Refresh()
+	total := theme.ScrollBarSize()
+	for _, w := range p.widths {
+		total += w + theme.Padding()
+	}
+	if total > p.table.Size().Width+1 {
+		t.Fatalf("the columns take %.0f px, the table has %.0f", total, p.table.Size().Width)
+	}
+	if p.excluded.Size().Width < p.table.Size().Width*0.9 {
+		t.Fatalf("the list of schools left out has %.0f px of %.0f", p.excluded.Size().Width, p.table.Size().Width)
 	}
 }
