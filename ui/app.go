@@ -7,6 +7,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -69,7 +70,7 @@ type App struct {
 // Create builds the main window; the caller shows and runs it.
 func Create(fa fyne.App, cfg Config) *App {
 	a := &App{fa: fa, cfg: cfg, opts: ParseArgs(cfg.Args), stale: map[string]bool{}}
-	a.settings = session.LoadSettings(fa.Preferences())
+	a.settings = session.LoadSettings(fa.Preferences()).WithEnv(os.Getenv)
 	fa.Settings().SetTheme(jtheme.New(a.settings.Scale))
 	a.Win = fa.NewWindow("均衡评估助手")
 	a.Win.Resize(fyne.NewSize(1280, 800))

@@ -34,6 +34,8 @@ func TestWelcomeOffersAnExistingFile(t *testing.T) {
 // are both required, remembered in the preferences, and the open file
 // records changes under them (a later start does not ask again).
 func TestFirstStartAsksWhoIsWorking(t *testing.T) {
+	t.Setenv("JUNHENG_USER", "")
+	t.Setenv("JUNHENG_OFFICE", "")
 	fa := test.NewApp()
 	fa.Settings().SetTheme(jtheme.New(1))
 	t.Cleanup(fa.Quit)
@@ -71,5 +73,19 @@ func TestFirstStartAsksWhoIsWorking(t *testing.T) {
 	again := Create(fa, Config{Version: "0.1.0-test", InlineEval: true})
 	if top := again.Win.Canvas().Overlays().Top(); top == nil || uitest.Button(top, "打开示范县") == nil {
 		t.Fatal("a later start asks again who is working")
+	}
+}
+
+// JUNHENG_USER and JUNHENG_OFFICE, the command line's names of who is
+// working, answer the first-start question for the GUI too.
+func TestWhoFromTheEnvironment(t *testing.T) {
+	env := map[string]string{"JUNHENG_USER": "张丽", "JUNHENG_OFFICE": "义马市教育体育局"}
+	s := session.Settings{}.WithEnv(func(k string) string { return env[k] })
+	if !s.Known() || s.User != "张丽" || s.Office != "义马市教育体育局" {
+		t.Fatalf("settings %+v", s)
+	}
+	kept := session.Settings{User: "王老师", Office: "城关镇中心校"}.WithEnv(func(k string) string { return env[k] })
+	if kept.User != "王老师" {
+		t.Fatal("the environment overrode what the clerk said")
 	}
 }

@@ -2,6 +2,7 @@ package session
 
 import (
 	"encoding/json"
+	"strings"
 
 	"fyne.io/fyne/v2"
 
@@ -29,6 +30,24 @@ const legacyUser = "本机用户"
 // a placeholder.
 func (s Settings) Known() bool {
 	return s.User != "" && s.User != legacyUser && s.Office != ""
+}
+
+// WithEnv fills who is working from JUNHENG_USER and JUNHENG_OFFICE (read
+// through getenv) when the clerk has not said it yet: the names the
+// command line takes for the audit trail and the dossier, one source for
+// both programs (and a way to start without the question, as the GUI
+// smoke test does).
+func (s Settings) WithEnv(getenv func(string) string) Settings {
+	if s.Known() {
+		return s
+	}
+	if u := strings.TrimSpace(getenv("JUNHENG_USER")); u != "" {
+		s.User = u
+	}
+	if o := strings.TrimSpace(getenv("JUNHENG_OFFICE")); o != "" {
+		s.Office = o
+	}
+	return s
 }
 
 // Options are the evaluation rule switches.
