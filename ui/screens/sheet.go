@@ -85,9 +85,10 @@ func newSheet() *sheet {
 	}
 	s.ShowHeaderRow, s.ShowHeaderColumn = true, true
 	s.CreateHeader = func() fyne.CanvasObject {
-		// Three lines of header (the label in two, the unit): the row is
-		// made that tall, and a column needs only a line's width.
-		l := widget.NewLabel("小学高于规定\n学历教师数\n（人）")
+		// One line: the template sizes the school rows too. The header
+		// row is made three lines tall below (the label in two, the
+		// unit), so that a column needs only a line's width.
+		l := widget.NewLabel("")
 		l.TextStyle = fyne.TextStyle{Bold: true}
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
@@ -115,6 +116,9 @@ func newSheet() *sheet {
 	}
 	s.ExtendBaseWidget(s)
 	s.setWidth(-1, 230)
+	three := widget.NewLabel("一\n二\n三")
+	three.TextStyle = fyne.TextStyle{Bold: true}
+	s.SetRowHeight(-1, three.MinSize().Height)
 	return s
 }
 
