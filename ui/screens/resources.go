@@ -85,10 +85,13 @@ func newResources(env *Env) *resources {
 	p.table.StickyRowCount = summaryRows
 	p.table.StickyColumnCount = 1
 	p.table.CreateHeader = func() fyne.CanvasObject {
-		h := newHeaderCell()
-		h.SetText("R1\n高学历教师\n≥4.20") // three lines: the header row takes their height
-		return h
+		// One line: the template sizes the school rows too; the header
+		// row alone is three lines tall (code, short name, standard).
+		return newHeaderCell()
 	}
+	three := newHeaderCell()
+	three.SetText("R1\n高学历教师\n≥4.20")
+	p.table.SetRowHeight(-1, three.MinSize().Height)
 	p.table.UpdateHeader = p.updateHeader
 	p.table.OnSelected = p.selected
 	// One line each, so that the schools keep the height: the detail of a
