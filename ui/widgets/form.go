@@ -23,6 +23,9 @@ import (
 // a message appearing never moves the fields below (no layout jump).
 const msgWidth = 300
 
+// minMsgWidth is the least room a hint or message gets.
+const minMsgWidth = 160
+
 // Field is one input of a form over a value of type T: the field of
 // package entry with its widgets. The widget holds the text as typed; the
 // value is parsed only when the form is read (Fyne has no IME preedit, so
@@ -570,15 +573,23 @@ func (fm *Form[T]) Object() fyne.CanvasObject {
 type beside struct{}
 
 func (beside) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	return objs[0].MinSize().AddWidthHeight(msgWidth+ftheme.Padding(), 0)
+	return objs[0].MinSize().AddWidthHeight(minMsgWidth+ftheme.Padding(), 0)
+}
+
+// sideWidth is the room of the hint or message in a column of width w:
+// msgWidth where there is room, less (down to minMsgWidth) on a narrow
+// window or at 125 %, so that the input keeps half or more.
+func sideWidth(w float32) float32 {
+	return fyne.Max(minMsgWidth, fyne.Min(msgWidth, w*0.45))
 }
 
 func (beside) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	w := size.Width - msgWidth - ftheme.Padding()
+	side := sideWidth(size.Width)
+	w := size.Width - side - ftheme.Padding()
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(fyne.NewSize(w, size.Height))
 	objs[1].Move(fyne.NewPos(w+ftheme.Padding(), 0))
-	objs[1].Resize(fyne.NewSize(msgWidth, fyne.Max(size.Height, objs[1].MinSize().Height)))
+	objs[1].Resize(fyne.NewSize(side, fyne.Max(size.Height, objs[1].MinSize().Height)))
 }
 
 // Message is a red line of text that takes no room while empty.
