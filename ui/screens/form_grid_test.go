@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"junheng/app/county"
 )
 
 // Found: the one-school form was cramped — inputs starting at different
@@ -106,5 +108,33 @@ func TestResourcesFit1366(t *testing.T) {
 	}
 	if p.excluded.Size().Width < p.table.Size().Width*0.9 {
 		t.Fatalf("the list of schools left out has %.0f px of %.0f", p.excluded.Size().Width, p.table.Size().Width)
+	}
+}
+
+// Found: a school added through the form was listed after the 教学点. The
+// list keeps the 教学点 last.
+func TestNewSchoolListedBeforeTheTeachingPoints(t *testing.T) {
+	fx := newFixture(t)
+	p := fx.show(Schools).(*schools)
+	tapButton(t, p.Object(), "新增学校")
+	typeInto(field(t, p, "id"), "4199999999")
+	typeInto(field(t, p, "name"), "义马市新建小学")
+	typeInto(field(t, p, "type"), county.TypePrimary)
+	typeInto(field(t, p, "location"), "城区")
+	typeInto(field(t, p, "students.primary"), "300")
+	tapButton(t, p.Object(), "保存（Ctrl+S）")
+	fx.env.S.Wait()
+	shown := p.Shown()
+	at, firstPoint := -1, -1
+	for i, name := range shown {
+		if name == "义马市新建小学" {
+			at = i
+		}
+		if firstPoint < 0 && strings.Contains(name, "教学点") {
+			firstPoint = i
+		}
+	}
+	if at < 0 || firstPoint < 0 || at > firstPoint {
+		t.Fatalf("the new school is listed at %d, the first 教学点 at %d: %v", at, firstPoint, shown)
 	}
 }

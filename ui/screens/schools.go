@@ -3,6 +3,7 @@ package screens
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -151,6 +152,19 @@ func (p *schools) filter() {
 		}
 		p.shown = append(p.shown, i)
 	}
+	// The 教学点 after the schools, as the file lists them: a school added
+	// later is not listed among the teaching points.
+	schools := p.env.S.File.Schools
+	slices.SortStableFunc(p.shown, func(a, b int) int {
+		pa, pb := schools[a].Type == county.TypePoint, schools[b].Type == county.TypePoint
+		switch {
+		case pa == pb:
+			return 0
+		case pb:
+			return -1
+		}
+		return 1
+	})
 	p.list.Refresh()
 	total := len(p.env.S.File.Schools)
 	if len(p.shown) == total {
