@@ -2,8 +2,8 @@ package screens
 
 import (
 	"bytes"
-	"strings"
 	"image/color"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
