@@ -55,3 +55,32 @@ func TestTodoOpensACountyField(t *testing.T) {
 		t.Fatalf("G1 highlighted %v, in view %v (offset %v)", g1.Highlighted(), fieldInView(gov.form, g1), gov.scroll.Offset)
 	}
 }
+
+// Every county item of the demo's to-do list (an empty survey, a missing
+// figure) opens its page on a field or its verdict row: never a page left
+// where it was scrolled.
+func TestEveryCountyTodoOpensSomething(t *testing.T) {
+	f := demo.File()
+	f.County.Survey = nil
+	f.County.Quality.Q1 = nil
+	f.County.Gov.G8 = nil
+	fx := newFixtureOn(t, f)
+	fx.win.Resize(fyne.NewSize(1366, 768))
+	for _, td := range fx.env.S.Result.Verdict.Todo {
+		if td.SchoolID != "" || td.Part == "R" {
+			continue
+		}
+		page, target := FixPage(td)
+		p, ok := fx.show(page).(*facts)
+		if !ok {
+			continue
+		}
+		p.scroll.ScrollToTop()
+		fx.win.Canvas().Unfocus()
+		p.Open(target)
+		focused := fx.win.Canvas().Focused()
+		if focused == nil && p.scroll.Offset.Y == 0 {
+			t.Errorf("%s %q: %s opened with nothing focused or scrolled to", td.Code, td.Text, page)
+		}
+	}
+}
