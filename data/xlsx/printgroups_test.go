@@ -116,6 +116,15 @@ func TestBlankTemplateHasRuledRows(t *testing.T) {
 		if h, _ := x.GetRowHeight(name, firstDataRow+blankRows-1); h < 18 {
 			t.Errorf("%s: ruled rows %.0f pt high, too low to write in", name, h)
 		}
+		area := ""
+		for _, dn := range x.GetDefinedName() {
+			if dn.Name == "_xlnm.Print_Area" && dn.Scope == name {
+				area = dn.RefersTo
+			}
+		}
+		if want := "$" + strconv.Itoa(firstDataRow+blankRows-1); !strings.HasSuffix(area, want) {
+			t.Errorf("%s prints %q, not to its last ruled row", name, area)
+		}
 	}
 }
 

@@ -359,7 +359,10 @@ func (b *book) ruleRows(sh *sheet, row, n int) error {
 			return err
 		}
 	}
-	return nil
+	// Printed to the last ruled row: a program prints only to the last
+	// cell holding something, and these hold nothing yet.
+	area := quoted(sh.name) + "!$A$1:$" + colName(len(sh.cols)) + "$" + strconv.Itoa(row+n-1)
+	return b.x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sh.name, RefersTo: area})
 }
 
 // exampleValue is the example row's cell: numbers as numbers.
