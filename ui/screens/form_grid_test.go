@@ -138,3 +138,23 @@ func TestNewSchoolListedBeforeTheTeachingPoints(t *testing.T) {
 		t.Fatalf("the new school is listed at %d, the first 教学点 at %d: %v", at, firstPoint, shown)
 	}
 }
+
+// Found: clicking a field in view scrolled the form 37–90 px. Focusing a
+// field that is in view leaves the form where it is.
+func TestClickingAFieldInViewDoesNotScroll(t *testing.T) {
+	fx := newFixture(t)
+	fx.win.Resize(fyne.NewSize(1366, 768))
+	p := fx.show(Schools).(*schools)
+	p.Open(primaryWithStudents(t, fx).ID)
+	p.form.Scroll.ScrollToOffset(fyne.NewPos(0, 200))
+	for _, f := range p.form.Fields {
+		if f.Entry == nil || !f.Visible() || !inView(p, f) {
+			continue
+		}
+		before := p.form.Scroll.Offset
+		test.Tap(f.Entry)
+		if p.form.Scroll.Offset != before {
+			t.Fatalf("clicking %s moved the form from %v to %v", f.Label, before, p.form.Scroll.Offset)
+		}
+	}
+}
