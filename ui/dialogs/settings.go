@@ -157,8 +157,9 @@ func Who(cur session.Settings, win fyne.Window, done func(session.Settings)) *Wh
 	d.Office.PlaceHolder = "如：义马市教育体育局"
 	d.Msg.Importance = widget.DangerImportance
 	d.Msg.Wrapping = fyne.TextWrapWord
-	text := widget.NewLabel("请先填写您的姓名和单位。修改记录、文件占用提示和申报材料的「填报人」都写这两项；以后可在「设置」中修改。")
-	text.Wrapping = fyne.TextWrapWord
+	// Lines broken by hand: a wrapping label asks for its height at no
+	// width, and the dialog opened twice as tall as its content.
+	text := widget.NewLabel("请先填写您的姓名和单位。\n修改记录、文件占用提示和申报材料的「填报人」都写这两项；\n以后可在「设置」中修改。")
 	form := widget.NewForm(widget.NewFormItem("姓名", d.User), widget.NewFormItem("单位", d.Office))
 	d.OK = widget.NewButton("确定", func() {
 		s := cur
