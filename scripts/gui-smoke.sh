@@ -18,6 +18,8 @@ go build -o "$bin" ./cmd/junheng
 
 tmp=$(mktemp -d)
 export HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data"
+# Who is working, as on the command line: no first-start question over the pages.
+export JUNHENG_USER="测试员" JUNHENG_OFFICE="义马市教育体育局"
 xvfb="" app=""
 cleanup() {
   [ -n "$app" ] && kill "$app" 2>/dev/null || true

@@ -7,6 +7,8 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
+	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -69,7 +71,7 @@ type App struct {
 // Create builds the main window; the caller shows and runs it.
 func Create(fa fyne.App, cfg Config) *App {
 	a := &App{fa: fa, cfg: cfg, opts: ParseArgs(cfg.Args), stale: map[string]bool{}}
-	a.settings = session.LoadSettings(fa.Preferences())
+	a.settings = session.LoadSettings(fa.Preferences()).WithEnv(os.Getenv)
 	fa.Settings().SetTheme(jtheme.New(a.settings.Scale))
 	a.Win = fa.NewWindow("均衡评估助手")
 	a.Win.Resize(fyne.NewSize(1280, 800))
@@ -168,7 +170,11 @@ func (a *App) buildLayout() {
 	a.status.Truncation = fyne.TextTruncateEllipsis
 	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("学年"), a.yearSel, a.copyBtn, recompute, a.busy, a.holder), nil, a.status)
 	a.content = container.NewStack()
-	split := container.NewHSplit(a.nav, a.content)
+	// The navigation keeps the width of its longest name: a page with a
+	// wide minimum (a school's form at 125 %) took it from the list.
+	navW := canvas.NewRectangle(color.Transparent)
+	navW.SetMinSize(fyne.NewSize(fyne.MeasureText("社会认可度", theme.TextSize(), fyne.TextStyle{}).Width+4*theme.Padding(), 1))
+	split := container.NewHSplit(container.NewStack(navW, a.nav), a.content)
 	split.Offset = 0.12
 	a.body.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, split)}
 	a.body.Refresh()

@@ -30,10 +30,18 @@ func newTestApp(t *testing.T, args ...string) *App {
 func newTestAppWith(t *testing.T, cfg Config, args ...string) *App {
 	t.Helper()
 	fa := test.NewApp()
+	knownClerk(fa)
 	fa.Settings().SetTheme(jtheme.New(1))
 	t.Cleanup(fa.Quit)
 	cfg.Version, cfg.Args, cfg.InlineEval = "0.1.0-test", args, true
 	return Create(fa, cfg)
+}
+
+// knownClerk stands for a clerk who has said who is working at an earlier
+// start: the window opens without asking.
+func knownClerk(fa fyne.App) {
+	fa.Preferences().SetString("user", "王老师")
+	fa.Preferences().SetString("office", "义马市教育体育局")
 }
 
 func TestFirstStartOffersDemoOrNewCounty(t *testing.T) {

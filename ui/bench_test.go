@@ -18,6 +18,7 @@ import (
 func BenchmarkStartDemo(b *testing.B) {
 	for b.Loop() {
 		fa := test.NewApp()
+		knownClerk(fa)
 		fa.Settings().SetTheme(jtheme.New(1))
 		a := Create(fa, Config{Args: []string{"--demo"}, InlineEval: true})
 		a.Win.Canvas().Capture()
@@ -30,12 +31,14 @@ func BenchmarkStartDemo(b *testing.B) {
 func BenchmarkStartDemoFile(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "demo.db")
 	fa := test.NewApp()
+	knownClerk(fa)
 	a := Create(fa, Config{Opener: dbstore.Opener{}, Args: []string{"--demo", "--file", path}, InlineEval: true})
 	a.Session().Store.Close()
 	fa.Quit()
 	b.ResetTimer()
 	for b.Loop() {
 		fa := test.NewApp()
+		knownClerk(fa)
 		fa.Settings().SetTheme(jtheme.New(1))
 		a := Create(fa, Config{Opener: dbstore.Opener{}, Args: []string{"--file", path}, InlineEval: true})
 		a.Win.Canvas().Capture()

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/ui/screens"
@@ -146,5 +147,17 @@ func TestResourceTableDrawsSchoolsAndUsesTheWidth(t *testing.T) {
 				t.Errorf("columns take %.0f of the table's %.0f units", used, table.Size().Width)
 			}
 		})
+	}
+}
+
+// At 125 % the navigation narrowed once a school was opened (seen on
+// screen; the headless canvas does not shrink it, so this guards the
+// minimum width only): its longest name stays whole.
+func TestNavigationKeepsItsWidth(t *testing.T) {
+	a := newScaledApp(t, 1366, 728, 1.25)
+	need := fyne.MeasureText("社会认可度", theme.TextSize(), fyne.TextStyle{}).Width
+	a.Goto(screens.Schools, a.Session().File.Schools[0].ID)
+	if w := a.nav.Size().Width; w < need {
+		t.Fatalf("the navigation is %.0f wide after opening a school, 社会认可度 needs %.0f", w, need)
 	}
 }

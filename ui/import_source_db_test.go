@@ -52,6 +52,7 @@ func TestGUIImportRecordsTheChosenFile(t *testing.T) {
 func TestDemoFileRecordsTheDemoAsSource(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "义马市.db")
 	fa := test.NewApp()
+	knownClerk(fa)
 	fa.Settings().SetTheme(jtheme.New(1))
 	t.Cleanup(fa.Quit)
 	a := Create(fa, Config{Opener: dbstore.Opener{}, Args: []string{"--demo", "--file", path}, InlineEval: true})

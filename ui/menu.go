@@ -165,7 +165,7 @@ func (a *App) mergeFrom(path string, o session.MergeOptions) *dialogs.MergeDialo
 	return dialogs.Merge(plan, a.Win, func(takeTheirs []bool) {
 		a.fileTask("正在合并…", func() error { return m.ApplyMerge(plan, takeTheirs) }, func() {
 			a.reload()
-			a.setStatus(fmt.Sprintf("已合并：新增 %d 项，处理 %d 处冲突", len(plan.Added), len(plan.Conflicts)))
+			a.setStatus(dialogs.MergeSummary(plan, takeTheirs))
 		})
 	})
 }

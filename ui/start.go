@@ -16,10 +16,25 @@ import (
 	"junheng/ui/session"
 )
 
-// start opens what the arguments or the last session name, or offers the
-// first-start choice.
+// start asks who is working when nobody has said so yet, then opens what
+// the arguments or the last session name, or offers the first-start
+// choice.
 func (a *App) start() {
 	chineseEverywhere()
+	if !a.settings.Known() {
+		dialogs.Who(a.settings, a.Win, func(s session.Settings) {
+			a.settings.User, a.settings.Office = s.User, s.Office
+			a.settings.Save(a.fa.Preferences())
+			a.open()
+		})
+		return
+	}
+	a.open()
+}
+
+// open opens what the arguments or the last session name, or offers the
+// first-start choice.
+func (a *App) open() {
 	switch {
 	case a.opts.Demo:
 		a.openDemo(a.opts.File)

@@ -36,7 +36,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	sections := fs.String("sections", "", "要打印的部分，逗号分隔，all 为全部；默认除一校一表外的全部。可选："+sectionList())
 	date := fs.String("date", "", "申报日期，格式 2025-03-08（默认为数据中填写的申报日期，未填则为学年末 8 月 31 日）")
 	head := fs.String("head", "", "单位负责人")
-	preparer := fs.String("preparer", "", "填报人（数据中未填联系人时）")
+	preparer := fs.String("preparer", "", "填报人（数据中未填联系人时；默认为 --user 或 JUNHENG_USER）")
 	phone := fs.String("phone", "", "联系电话（数据中未填联系电话时）")
 	force := forceFlag(fs)
 	strict := fs.Bool("strict", false, "材料自查发现问题时以状态 2 退出（PDF 照常生成）")
@@ -53,7 +53,12 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	}
 	// --office (or JUNHENG_OFFICE), the one office flag of every command,
 	// is the dossier's 编制（填报）单位 when the file's application.office
-	// is empty.
+	// is empty; --user (or JUNHENG_USER), the one clerk flag, is its 填报人
+	// when neither the file names a contact nor --preparer is given: the
+	// GUI signs with the same 使用人.
+	if *preparer == "" {
+		*preparer = set.User
+	}
 	opts := dossier.Options{Office: set.Office, Head: *head, Preparer: *preparer, Phone: *phone}
 	if *sections != "" {
 		if opts.Sections, err = dossier.ParseSections(*sections); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"junheng/app/county"
 	"junheng/app/format"
 )
 
@@ -12,6 +13,11 @@ import (
 // means "not provided" and never clears anything: a blank or half-filled
 // workbook cannot wipe what the bureau has saved.
 const ClearWord = "清空"
+
+// NotApplicable marks, in a workbook, a field of a stage the school does
+// not have (a 小学's 初中在校生数). Read back, it is an empty cell: not
+// provided.
+const NotApplicable = "不适用"
 
 // clearMark is the parsed value of a cell holding ClearWord.
 type clearMark struct{}
@@ -30,7 +36,7 @@ func isClear(v any) bool { _, ok := v.(clearMark); return ok }
 // (the message shows it once).
 func (c *column) parse(raw string) (val any, reason string) {
 	s := strings.TrimSpace(raw)
-	if s == "" {
+	if s == "" || s == NotApplicable {
 		return nil, ""
 	}
 	if s == ClearWord {
@@ -38,12 +44,34 @@ func (c *column) parse(raw string) (val any, reason string) {
 	}
 	v, empty, why := c.spec.ParseText(s)
 	switch {
+	case why != "" && commaList(s):
+		if c.kind == kList {
+			return nil, "多间教室的面积请用顿号「、」分隔，不用逗号（如 98、96）"
+		}
+		return nil, "是几个数，这一格只填一个数（逗号只用作每三位一个的千位分隔符，如 12,345）"
 	case why != "":
 		return nil, withoutValue(s, why)
 	case empty:
 		return nil, ""
 	}
 	return v, ""
+}
+
+// commaList reports whether a cell holds several numbers separated by
+// commas (「98，99，101」), not one number with thousands separators: the
+// clerk listed values, and the reason says so rather than speaking of
+// separators.
+func commaList(s string) bool {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' })
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if _, why := county.ParseNumber(p); why != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // withoutValue drops from a reason the value the message shows already:

@@ -109,7 +109,8 @@ func (b *book) verdictSheet(f *county.File, r *eval.Result, std *standard.Standa
 		pt := tally.Part(p.Part)
 		parts = append(parts, []any{p.Name, passText(p.Pass), pt.Total, pt.Fail, pt.Missing, pt.Problems})
 	}
-	row := len(top) + 1
+	partsRow := len(top) + 1
+	row := partsRow
 	if err := b.rows(name, row, parts, true); err != nil {
 		return err
 	}
@@ -136,8 +137,10 @@ func (b *book) verdictSheet(f *county.File, r *eval.Result, std *standard.Standa
 	if err := b.rows(name, row, items, true); err != nil {
 		return err
 	}
-	b.x.SetCellStyle(name, cellName(4, row+1), cellName(4, row+len(items)), b.style("wrap"))
-	b.x.SetCellStyle(name, cellName(2, row+1), cellName(2, row+len(items)), b.style("wrap"))
+	// Every cell ruled and at the top of its row: the code, name and
+	// result stand beside the first line of a tall 说明.
+	b.x.SetCellStyle(name, cellName(1, partsRow+1), cellName(4, partsRow+len(parts)-1), b.style("cell"))
+	b.x.SetCellStyle(name, cellName(1, row+1), cellName(4, row+len(items)-1), b.style("cell"))
 	for i, it := range items[1:] {
 		b.fitText(name, row+1+i, 70, it[3].(string))
 		b.fitText(name, row+1+i, 50, it[1].(string))
@@ -152,14 +155,17 @@ func (b *book) verdictSheet(f *county.File, r *eval.Result, std *standard.Standa
 	if err := b.verdictColours(name, "B5:B5"); err != nil {
 		return err
 	}
-	partsRow := len(top) + 1
 	if err := b.verdictColours(name, fmt.Sprintf("B%d:B%d", partsRow+1, partsRow+len(parts)-1)); err != nil {
 		return err
 	}
 	if err := b.verdictColours(name, fmt.Sprintf("C%d:C%d", row+1, row+len(items)-1)); err != nil {
 		return err
 	}
-	return b.printSetup(name, 0, false)
+	if err := b.printSetup(name, 0, false); err != nil {
+		return err
+	}
+	// The items run over several pages: their header on each.
+	return b.repeatRows(name, row, row, 0)
 }
 
 // verdictColours colours the text results of a range: 通过/达标 green,
@@ -366,9 +372,15 @@ func (b *book) todoSheet(r *eval.Result) error {
 	if err := b.rows(name, 1, data, true); err != nil {
 		return err
 	}
+	b.x.SetColWidth(name, "A", "A", 6)
+	b.x.SetColWidth(name, "B", "B", 14) // 政府保障程度 whole
+	b.x.SetColWidth(name, "C", "D", 8)
 	b.x.SetColWidth(name, "E", "E", 24)
+	b.x.SetColWidth(name, "F", "F", 10)
 	b.x.SetColWidth(name, "G", "G", 80)
-	b.x.SetCellStyle(name, "G2", fmt.Sprintf("G%d", len(data)), b.style("wrap"))
+	// Every cell ruled and at the top of its row, beside the first line
+	// of its 内容.
+	b.x.SetCellStyle(name, "A2", fmt.Sprintf("G%d", len(data)), b.style("cell"))
 	for i, r := range data[1:] {
 		b.fitText(name, i+2, 80, r[6].(string))
 	}

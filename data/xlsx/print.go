@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -12,6 +13,8 @@ import (
 // Every sheet the program writes prints as a clerk expects: landscape A4,
 // all columns on one page width (as many pages down as the rows need), the
 // header rows repeated on every page; the instructions on a single page.
+// A school sheet too wide for that at 8 points prints in column groups
+// (see columnGroups).
 
 const paperA4 = 9
 
@@ -38,8 +41,82 @@ func (b *book) printSetup(name string, titleRows int, onePage bool) error {
 	if titleRows == 0 {
 		return nil
 	}
-	return b.x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
-		RefersTo: "'" + strings.ReplaceAll(name, "'", "''") + "'!$1:$" + strconv.Itoa(titleRows)})
+	return b.repeatRows(name, 1, titleRows, 0)
+}
+
+// quoted is a sheet name as a reference writes it.
+func quoted(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
+
+// repeatRows prints rows from–to at the top of every page and, when keys
+// > 0, the first keys columns at the left of every page (the 标识码 and
+// 学校名称 of a sheet printed in column groups).
+func (b *book) repeatRows(name string, from, to, keys int) error {
+	ref := quoted(name) + "!$" + strconv.Itoa(from) + ":$" + strconv.Itoa(to)
+	if keys > 0 {
+		ref = quoted(name) + "!$A:$" + colName(keys) + "," + ref
+	}
+	// One name per sheet: what was set before is replaced.
+	_ = b.x.DeleteDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name})
+	return b.x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name, RefersTo: ref})
+}
+
+// minPrintScale is the smallest scale a table prints at, in percent: its
+// 11-point text stays at least 8 points (8.8). A sheet whose columns would
+// need a smaller scale to fit one page width prints in column groups.
+const minPrintScale = 80
+
+// pageWidth is the printable width of landscape A4 within the margins, in
+// points.
+const pageWidth = 842 - 2*36
+
+// columnPoints is the printed width of a column of width w (Excel's units,
+// characters of the default 11-point font) at 100 %.
+func columnPoints(w float64) float64 { return math.Trunc(w*7+5) * 0.75 }
+
+// columnGroups lets a sheet too wide for one page at minPrintScale print
+// in groups of columns, each page repeating the first keys columns (标识码,
+// 学校名称) and the header rows: manual column breaks at the groups, the
+// scale fixed at minPrintScale rather than fitted to one page width. A
+// sheet that fits keeps printing one page wide. It reports the number of
+// groups.
+func (b *book) columnGroups(name string, keys, ncols, titleRows int) (int, error) {
+	widths := make([]float64, ncols)
+	total := 0.0
+	for i := range widths {
+		w, err := b.x.GetColWidth(name, colName(i+1))
+		if err != nil {
+			return 0, err
+		}
+		widths[i] = columnPoints(w)
+		total += widths[i]
+	}
+	budget := float64(pageWidth) * 100 / minPrintScale
+	if total <= budget {
+		return 1, nil
+	}
+	key := 0.0
+	for _, w := range widths[:keys] {
+		key += w
+	}
+	groups, used := 1, key
+	for c := keys; c < ncols; c++ {
+		if used+widths[c] > budget && used > key {
+			if err := b.x.InsertPageBreak(name, cellName(c+1, 1)); err != nil {
+				return 0, err
+			}
+			groups++
+			used = key
+		}
+		used += widths[c]
+	}
+	scale, fit := uint(minPrintScale), false
+	if err := b.x.SetPageLayout(name, &excelize.PageLayoutOptions{AdjustTo: &scale}); err != nil {
+		return 0, err
+	}
+	if err := b.x.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return 0, err
+	}
+	return groups, b.repeatRows(name, 1, titleRows, keys)
 }
 
 // displayWidth is the width of text in Excel's column units: a Chinese

@@ -212,7 +212,8 @@ func firstFilled(rows [][]string) string {
 	return ""
 }
 
-// readInfo takes the 学年 and the county from the 说明 sheet.
+// readInfo takes the 学年 (whatever dash or suffix the clerk wrote: see
+// SchoolYear) and the county from the 说明 sheet.
 func (rd *reader) readInfo(name string) {
 	rows, err := rd.x.GetRows(name)
 	if err != nil {
@@ -225,7 +226,7 @@ func (rd *reader) readInfo(name string) {
 		switch normalize(r[0]) {
 		case "学年":
 			if rd.imp.Year == "" {
-				rd.imp.Year = strings.TrimSpace(r[1])
+				rd.imp.Year = SchoolYear(r[1])
 			}
 		case normalize("县（市、区）"):
 			if rd.imp.CountyName == "" {
@@ -562,7 +563,7 @@ func (rd *reader) rowValues(name string, rec *record) bool {
 			}
 		}
 		rec.vals[c.path] = v
-		if !isKey && c.path != "name" {
+		if !isKey && c.path != "name" && strings.TrimSpace(s) != NotApplicable { // 不适用 is neither
 			if v == nil {
 				rd.imp.empties++
 			} else {

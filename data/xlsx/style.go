@@ -42,6 +42,13 @@ func (b *book) style(name string) int {
 		s = excelize.Style{Font: &excelize.Font{Bold: true}}
 	case "wrap":
 		s = excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}
+	case "cell": // a table's cell: ruled, wrapped, at the top of its row
+		s = excelize.Style{Border: thin, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}
+	case "na": // a field of a stage the school lacks
+		s = excelize.Style{Border: thin, Font: &excelize.Font{Color: "808080"},
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorExample}},
+			Alignment:  &excelize.Alignment{Vertical: "top", Horizontal: "center"},
+			Protection: &excelize.Protection{Locked: true}}
 	case "header":
 		s = excelize.Style{Font: &excelize.Font{Bold: true}, Border: thin,
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorHeader}},

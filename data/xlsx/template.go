@@ -185,6 +185,9 @@ func (b *book) inputSheet(sh *sheet, f *county.File, schools []county.School, pr
 		return b.factSheet(sh, &f.County, protect)
 	}
 	var data [][]any
+	// Cells of a stage the school lacks, left empty (row, column; 0-based):
+	// a stored 0 stays 0, so that the workbook reads back as it was.
+	var na [][2]int
 	switch sh.scope {
 	case scopeSchool:
 		for i := range schools {
@@ -196,6 +199,10 @@ func (b *book) inputSheet(sh *sheet, f *county.File, schools []county.School, pr
 			for j := range sh.cols {
 				c := &sh.cols[j]
 				row[j] = c.cellValue(get(s, c.path))
+				if row[j] == nil && s.Type != "" && c.spec.Path != "" && !c.spec.AppliesTo(s.Type) {
+					row[j] = NotApplicable
+					na = append(na, [2]int{len(data), j})
+				}
 			}
 			data = append(data, row)
 		}
@@ -240,7 +247,14 @@ func (b *book) inputSheet(sh *sheet, f *county.File, schools []county.School, pr
 			data = append(data, row)
 		}
 	}
-	return b.table(sh, data, protect)
+	if err := b.table(sh, data, protect); err != nil {
+		return err
+	}
+	for _, at := range na { // grey and locked: nothing to fill in there
+		ref := cellName(at[1]+1, firstDataRow+at[0])
+		b.x.SetCellStyle(sh.name, ref, ref, b.style("na"))
+	}
+	return nil
 }
 
 // listsSchool reports whether a school has a row in a sheet: teacher sheets
@@ -305,13 +319,50 @@ func (b *book) table(sh *sheet, data [][]any, protect bool) error {
 		TopLeftCell: cellName(freezeCols+1, firstDataRow), ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
+	if protect { // a template: ruled rows to fill in, by hand if printed
+		if err := b.ruleRows(sh, firstDataRow+len(data), blankRows); err != nil {
+			return err
+		}
+	}
 	if err := b.printSetup(name, headerRow, false); err != nil {
 		return err
+	}
+	if sh.scope == scopeSchool {
+		if _, err := b.columnGroups(name, freezeCols, len(sh.cols), headerRow); err != nil {
+			return err
+		}
 	}
 	if protect {
 		return b.protect(name)
 	}
 	return nil
+}
+
+// blankRows is how many empty ruled rows a template's table offers below
+// its data: a blank template printed and filled in by hand has lines to
+// write on.
+const blankRows = 30
+
+// ruleRows gives n rows from row the cells of their columns (borders,
+// number format, unlocked), so that they print as ruled lines a little
+// taller than text.
+func (b *book) ruleRows(sh *sheet, row, n int) error {
+	for j := range sh.cols {
+		c := &sh.cols[j]
+		col := colName(j + 1)
+		if err := b.x.SetCellStyle(sh.name, fmt.Sprintf("%s%d", col, row), fmt.Sprintf("%s%d", col, row+n-1), b.dataStyle(c.kind, c.decimals, false)); err != nil {
+			return err
+		}
+	}
+	for r := row; r < row+n; r++ {
+		if err := b.x.SetRowHeight(sh.name, r, 20); err != nil {
+			return err
+		}
+	}
+	// Printed to the last ruled row: a program prints only to the last
+	// cell holding something, and these hold nothing yet.
+	area := quoted(sh.name) + "!$A$1:$" + colName(len(sh.cols)) + "$" + strconv.Itoa(row+n-1)
+	return b.x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sh.name, RefersTo: area})
 }
 
 // exampleValue is the example row's cell: numbers as numbers.

@@ -82,7 +82,7 @@ func (s Store) History(year, schoolID, field string) ([]session.Change, error) {
 	out := make([]session.Change, len(cs))
 	for i, c := range cs {
 		// Action is the Chinese provenance: 录入, 导入「file」, 合并「file」（原由…）, 删除.
-		out[i] = session.Change{When: c.When, User: c.User, Action: c.How(), School: c.SchoolName,
+		out[i] = session.Change{When: c.When, Office: c.Office, User: c.User, Action: c.How(), School: c.SchoolName,
 			Field: c.Field, Label: c.Label, Old: c.Old, New: c.New}
 	}
 	return out, nil
@@ -98,7 +98,7 @@ func (s Store) PlanMerge(path string, o session.MergeOptions) (*session.MergePla
 	if err != nil {
 		return nil, err
 	}
-	out := &session.MergePlan{Handle: p, Unchanged: p.Counts[data.RowIdentical], Applied: p.Changes}
+	out := &session.MergePlan{Handle: p, Unchanged: p.Counts[data.RowIdentical], Applied: p.Changes, Values: s.appliedValues(path, p)}
 	files := map[string]int{} // new attachments per year: one line, not hundreds of names
 	for _, r := range p.Rows {
 		switch {

@@ -168,15 +168,31 @@ func OpenFileOr(win fyne.Window, exts []string, folder string, done func(path st
 		r.Close()
 		done(path)
 	}, win)
-	if len(exts) > 0 {
-		all := append([]string(nil), exts...)
-		for _, e := range exts {
-			all = append(all, strings.ToUpper(e))
-		}
-		d.SetFilter(storage.NewExtensionFileFilter(all))
-	}
+	d.SetFilter(pickable{exts})
 	startIn(d, folder)
 	showFileDialog(d, win)
+}
+
+// pickable lists the files a clerk may choose: of the types asked for
+// (any when none), never the program's lock notes or an office program's
+// owner files (~$报告.docx).
+type pickable struct{ exts []string }
+
+func (p pickable) Matches(u fyne.URI) bool {
+	name := u.Name()
+	ext := strings.ToLower(u.Extension())
+	if ext == ".lock" || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".~lock.") {
+		return false
+	}
+	if len(p.exts) == 0 {
+		return true
+	}
+	for _, e := range p.exts {
+		if strings.EqualFold(e, ext) {
+			return true
+		}
+	}
+	return false
 }
 
 // OpenFolder asks for a folder (the system's dialog where there is one)
@@ -199,7 +215,22 @@ func OpenFolder(win fyne.Window, title, folder string, done func(path string)) {
 // dereferences nothing and panics (every file dialog crashed the program
 // this way).
 func showFileDialog(d *dialog.FileDialog, win fyne.Window) {
+	// Esc closes it as it closes every other dialog (Fyne's does not
+	// listen): the window's keys go to it while it is open.
+	c := win.Canvas()
+	before := c.OnTypedKey()
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyEscape {
+			d.Dismiss()
+			return
+		}
+		if before != nil {
+			before(e)
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(before) })
 	d.Show()
+	c.Unfocus()
 	d.Resize(fileDialogSize)
 	if ov := win.Canvas().Overlays().Top(); ov != nil {
 		chinesePlaces(ov)

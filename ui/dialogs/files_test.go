@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -148,5 +149,44 @@ func TestSaveFileNeverReplacesADataFile(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(other); string(after) != string(before) {
 		t.Fatal("the data file was touched")
+	}
+}
+
+// Found: the file dialog ignored Escape and listed .lock files. Esc
+// closes it as a cancel; lock notes and owner files are never offered.
+func TestFileDialogEscapeAndNoLockFiles(t *testing.T) {
+	w := saveWindow(t)
+	cancelled := false
+	OpenFileOr(w, []string{".db"}, t.TempDir(), func(string) {}, func() { cancelled = true })
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no file dialog")
+	}
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil || !cancelled {
+		t.Fatal("Esc did not close the file dialog as a cancel")
+	}
+	p := pickable{[]string{".db"}}
+	for name, want := range map[string]bool{"义马市.db": true, "义马市.DB": true, "义马市.db.lock": false, "报告.pdf": false} {
+		if got := p.Matches(storage.NewFileURI("/tmp/" + name)); got != want {
+			t.Errorf("%s offered %v", name, got)
+		}
+	}
+	any := pickable{}
+	for name, want := range map[string]bool{"照片.jpg": true, "~$报告.docx": false, ".~lock.表.xlsx#": false, "a.lock": false} {
+		if got := any.Matches(storage.NewFileURI("/tmp/" + name)); got != want {
+			t.Errorf("%s offered %v among any files", name, got)
+		}
+	}
+}
+
+// Found: the backup-done dialog offered 打开文件 on a .db. A data file is
+// offered its folder only; other files keep 打开文件.
+func TestWrittenDataFileOffersItsFolderOnly(t *testing.T) {
+	w := saveWindow(t)
+	if d := FileWritten("备份", filepath.Join(t.TempDir(), "义马市-备份.db"), w); d.OpenFile.Visible() {
+		t.Error("a backup offers 打开文件")
+	}
+	if d := FileWritten("申报材料 PDF", filepath.Join(t.TempDir(), "申报.pdf"), w); !d.OpenFile.Visible() {
+		t.Error("a PDF is not offered 打开文件")
 	}
 }

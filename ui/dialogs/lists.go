@@ -2,7 +2,9 @@ package dialogs
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -109,8 +111,9 @@ func fieldChoices() ([]string, map[string]string) {
 	return names, paths
 }
 
-// historyLine is one change as the clerk reads it: when, who, how (录入,
-// 导入…), where, the field's Chinese name, old → new.
+// historyLine is one change as the clerk reads it: when (local time, to
+// the minute), who, how (录入, 导入…), where, the field's Chinese name,
+// old → new, every value in the clerk's words.
 func historyLine(c session.Change) string {
 	where := c.School
 	if where == "" {
@@ -123,7 +126,52 @@ func historyLine(c session.Change) string {
 	if label == "" && c.Field != "" {
 		label = "其他数据"
 	}
-	return fmt.Sprintf("%s　%s　%s　%s：%s　%s → %s", c.When.Local().Format("2006-01-02 15:04"), c.User, c.Action, where, label, show(c.Old), show(c.New))
+	return fmt.Sprintf("%s　%s　%s　%s：%s　%s → %s", c.When.Local().Format("2006-01-02 15:04"), clerk(c.Office, c.User), c.Action, where, label,
+		show(historyValue(c.Field, c.Old)), show(historyValue(c.Field, c.New)))
+}
+
+// technical are an attachment's fields a clerk has no use for in the
+// history: the file's fingerprint, format, extension, pixel and byte
+// sizes, and who added it when (the line's own who and when say it).
+var technical = map[string]bool{
+	"evidence.hash": true, "evidence.mime": true, "evidence.ext": true, "evidence.width": true,
+	"evidence.height": true, "evidence.size": true, "evidence.added_at": true, "evidence.added_by": true,
+}
+
+// kindWords name an attachment's kind.
+var kindWords = map[string]string{"photo": "照片", "pdf": "PDF 文件", "document": "文档", "sheet": "表格", "other": "其他文件"}
+
+var stamp = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$`)
+
+// historyValue words a stored value for the clerk: an attachment's kind
+// in Chinese, a moment in local time to the minute.
+func historyValue(field, v string) string {
+	if field == "evidence.kind" && kindWords[v] != "" {
+		return kindWords[v]
+	}
+	if stamp.MatchString(v) {
+		if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
+			return t.Local().Format("2006-01-02 15:04")
+		}
+	}
+	return v
+}
+
+// clerk is who made a change as the clerk reads it: 「单位 姓名」, never
+// a dangling separator of an empty office (「/ 李老师」, as older lines
+// store 「单位 / 姓名」 in one).
+func clerk(office, who string) string {
+	if o, u, ok := strings.Cut(who, "/"); ok {
+		if strings.TrimSpace(o) != "" {
+			office = o
+		}
+		who = u
+	}
+	office, who = strings.TrimSpace(office), strings.TrimSpace(who)
+	if office == "" || who == "" {
+		return office + who
+	}
+	return office + " " + who
 }
 
 // History shows the audit trail, optionally of one school and one field.
@@ -153,12 +201,14 @@ func History(schools []county.School, schoolID string, win fyne.Window, load fun
 		rows, err := load(id, paths[h.Field.Selected])
 		h.Lines = h.Lines[:0]
 		for _, c := range rows {
-			h.Lines = append(h.Lines, historyLine(c))
+			if !technical[c.Field] {
+				h.Lines = append(h.Lines, historyLine(c))
+			}
 		}
 		if err != nil {
 			h.Msg.SetText(err.Error())
 		} else {
-			h.Msg.SetText(fmt.Sprintf("共 %d 条修改记录", len(rows)))
+			h.Msg.SetText(fmt.Sprintf("共 %d 条修改记录", len(h.Lines)))
 		}
 		list.Refresh()
 	}

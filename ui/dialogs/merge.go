@@ -25,15 +25,55 @@ type MergeDialog struct {
 	D       dialog.Dialog
 	Choices []*widget.RadioGroup
 	Apply   *widget.Button
+	// Values are the lines of the values applied without question.
+	Values []string
+}
+
+// AppliedLine is a value a merge applies: year, where, field, old → new
+// and who set it in the other office.
+func AppliedLine(v session.AppliedValue) string {
+	return fmt.Sprintf("%s %s %s：%s → %s%s", v.Year, v.Where, v.Label, show(v.Old), show(v.New), by(v.By))
+}
+
+// MergeSummary is the status line after a merge: what was applied, added
+// and decided.
+func MergeSummary(plan *session.MergePlan, takeTheirs []bool) string {
+	theirs := 0
+	for _, t := range takeTheirs {
+		if t {
+			theirs++
+		}
+	}
+	text := fmt.Sprintf("已合并：直接采用对方 %d 个数值，新增 %d 项", plan.Applied, len(plan.Added))
+	if n := len(plan.Conflicts); n > 0 {
+		text += fmt.Sprintf("，%d 处冲突（采用导入 %d 处，保留本机 %d 处）", n, theirs, n-theirs)
+	}
+	return text
 }
 
 // Merge shows the plan; apply receives one choice per conflict (true = theirs).
 func Merge(plan *session.MergePlan, win fyne.Window, apply func(takeTheirs []bool)) *MergeDialog {
 	m := &MergeDialog{}
-	summary := fmt.Sprintf("导入的文件：新增 %d 项，%d 项相同，%d 个数值将直接采用，%d 处冲突。", len(plan.Added), plan.Unchanged, plan.Applied, len(plan.Conflicts))
-	box := container.NewVBox(widget.NewLabel(summary))
+	summary := fmt.Sprintf("导入的文件：新增 %d 项，%d 项相同，%d 个数值将直接采用（含新增项的数值），%d 处冲突。", len(plan.Added), plan.Unchanged, plan.Applied, len(plan.Conflicts))
+	sum := widget.NewLabel(summary)
+	sum.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(sum)
 	if len(plan.Added) > 0 {
 		l := widget.NewLabel("新增：" + strings.Join(plan.Added, "、"))
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	if len(plan.Values) > 0 {
+		box.Add(widget.NewLabelWithStyle("对方修改过、本机未改的数值，将直接采用：", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		m.Values = make([]string, len(plan.Values))
+		for i, v := range plan.Values {
+			m.Values[i] = AppliedLine(v)
+		}
+		text := strings.Join(m.Values, "\n")
+		if plan.Applied > len(plan.Values) && len(plan.Values) == session.MaxListedValues {
+			text += fmt.Sprintf("\n……只列出前 %d 个", len(plan.Values))
+		}
+		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
 		box.Add(l)
 	}

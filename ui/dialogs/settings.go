@@ -54,13 +54,13 @@ func Settings(cur session.Settings, win fyne.Window, done func(session.Settings)
 	d.Msg.Importance = widget.DangerImportance
 	d.Msg.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
-		widget.NewFormItem("单位名称", d.Office),
-		widget.NewFormItem("使用人", d.User),
+		widget.NewFormItem("姓名（填报人）", d.User),
+		widget.NewFormItem("单位", d.Office),
 		widget.NewFormItem("界面缩放", d.Scale),
 		widget.NewFormItem("保留备份份数", d.Kept),
 	)
 	rules := widget.NewForm()
-	rules.Append("", widget.NewLabelWithStyle("评估规则（与命令行的规则选项相同）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	rules.Append("", widget.NewLabelWithStyle("评估规则", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	r := cur.Rules
 	for _, sw := range eval.Switches {
 		if sw.Int != nil {
@@ -96,8 +96,8 @@ func Settings(cur session.Settings, win fyne.Window, done func(session.Settings)
 func (d *SettingsDialog) read(cur session.Settings) (session.Settings, string) {
 	s := cur
 	s.Office, s.User = strings.TrimSpace(d.Office.Text), strings.TrimSpace(d.User.Text)
-	if s.User == "" {
-		return s, "请填写使用人：修改记录要写明是谁改的"
+	if msg := whoMissing(s); msg != "" {
+		return s, msg
 	}
 	k, msg := wholeNumber("保留备份份数", d.Kept.Text, 1)
 	if msg != "" {
@@ -133,4 +133,65 @@ func wholeNumber(label, text string, low int) (int, string) {
 		return 0, fmt.Sprintf("「%s」应为不小于 %d 的整数，现在是「%s」", label, low, strings.TrimSpace(text))
 	}
 	return int(x), ""
+}
+
+// WhoDialog asks who is working: the clerk's name and office, both
+// required. They sign the history, the lock note and the dossier's 填报人.
+type WhoDialog struct {
+	D      dialog.Dialog
+	User   *widget.Entry
+	Office *widget.Entry
+	Msg    *widget.Label
+	OK     *widget.Button
+}
+
+// Who asks for the clerk's name and office at the first start; done
+// receives the settings with them. It cannot be dismissed without both.
+func Who(cur session.Settings, win fyne.Window, done func(session.Settings)) *WhoDialog {
+	d := &WhoDialog{User: widget.NewEntry(), Office: widget.NewEntry(), Msg: widget.NewLabel("")}
+	if cur.Known() {
+		d.User.SetText(cur.User)
+	}
+	d.Office.SetText(cur.Office)
+	d.User.PlaceHolder = "如：张丽"
+	d.Office.PlaceHolder = "如：义马市教育体育局"
+	d.Msg.Importance = widget.DangerImportance
+	d.Msg.Wrapping = fyne.TextWrapWord
+	// Lines broken by hand: a wrapping label asks for its height at no
+	// width, and the dialog opened twice as tall as its content.
+	text := widget.NewLabel("请先填写您的姓名和单位。\n修改记录、文件占用提示和申报材料的「填报人」都写这两项；\n以后可在「设置」中修改。")
+	form := widget.NewForm(widget.NewFormItem("姓名", d.User), widget.NewFormItem("单位", d.Office))
+	d.OK = widget.NewButton("确定", func() {
+		s := cur
+		s.User, s.Office = strings.TrimSpace(d.User.Text), strings.TrimSpace(d.Office.Text)
+		if msg := whoMissing(s); msg != "" {
+			d.Msg.SetText(msg)
+			return
+		}
+		d.D.Hide()
+		done(s)
+	})
+	d.OK.Importance = widget.HighImportance
+	d.User.OnSubmitted = func(string) { win.Canvas().Focus(d.Office) }
+	d.Office.OnSubmitted = func(string) { d.OK.OnTapped() }
+	d.D = dialog.NewCustomWithoutButtons("您是哪位", container.NewVBox(text, form, d.Msg), win)
+	d.D.(*dialog.CustomDialog).SetButtons(Row(d.OK))
+	d.D.Resize(fyne.NewSize(560, 300))
+	d.D.Show()
+	win.Canvas().Focus(d.User)
+	return d
+}
+
+// whoMissing names what is missing of who is working ("" when both are
+// given).
+func whoMissing(s session.Settings) string {
+	switch {
+	case s.User == "" && s.Office == "":
+		return "请填写姓名和单位：修改记录和申报材料要写明是谁、哪个单位填报的"
+	case s.User == "" || s.User == "本机用户":
+		return "请填写您的姓名：修改记录和申报材料的「填报人」要写明是谁"
+	case s.Office == "":
+		return "请填写单位：修改记录和申报材料要写明是哪个单位填报的"
+	}
+	return ""
 }

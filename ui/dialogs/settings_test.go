@@ -27,7 +27,7 @@ func TestSettingsDialogRoundTripsTheRules(t *testing.T) {
 				*sw.Bool(&want) = mask&(1<<bit) != 0
 				bit++
 			}
-			cur := session.Settings{User: "张老师", BackupsKept: 10, Scale: 1, Rules: want}
+			cur := session.Settings{User: "张老师", Office: "义马市教育体育局", BackupsKept: 10, Scale: 1, Rules: want}
 			var got *session.Settings
 			d := Settings(cur, w, func(s session.Settings) { got = &s })
 			if len(d.Checks)+len(d.Numbers) != len(eval.Switches) {
@@ -48,7 +48,7 @@ func TestSettingsDialogRoundTripsTheRules(t *testing.T) {
 func TestSettingsDialogTakesTheClerksChoice(t *testing.T) {
 	w := saveWindow(t)
 	var got *session.Settings
-	d := Settings(session.Settings{User: "张老师", BackupsKept: 10, Scale: 1, Rules: eval.DefaultOptions()}, w, func(s session.Settings) { got = &s })
+	d := Settings(session.Settings{User: "张老师", Office: "义马市教育体育局", BackupsKept: 10, Scale: 1, Rules: eval.DefaultOptions()}, w, func(s session.Settings) { got = &s })
 	d.Checks["include-special"].SetChecked(true)
 	d.Numbers["tp-threshold"].SetText("０") // a full-width zero, as an IME types it
 	d.User.SetText("李老师")

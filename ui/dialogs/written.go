@@ -52,7 +52,14 @@ func FileWritten(what, path string, win fyne.Window) *WrittenDialog {
 	wd.OpenFolder = widget.NewButton("打开所在文件夹", func() { open(FileURL(filepath.Dir(path))) })
 	closeBtn := widget.NewButton("关闭", func() { wd.D.Hide() })
 	wd.D = dialog.NewCustomWithoutButtons("文件已保存", text, win)
-	wd.D.(*dialog.CustomDialog).SetButtons(Row(closeBtn, wd.OpenFolder, wd.OpenFile))
+	if strings.EqualFold(filepath.Ext(path), ".db") {
+		// A data file opens in this program, not in the system's viewer:
+		// no 打开文件 that would start another program or nothing.
+		wd.OpenFile.Hide()
+		wd.D.(*dialog.CustomDialog).SetButtons(Row(closeBtn, wd.OpenFolder))
+	} else {
+		wd.D.(*dialog.CustomDialog).SetButtons(Row(closeBtn, wd.OpenFolder, wd.OpenFile))
+	}
 	wd.D.Resize(fyne.NewSize(520, 220))
 	wd.D.Show()
 	return wd

@@ -66,6 +66,31 @@ func teacherFields(stage string) []*Field[sch] {
 	}
 }
 
+// staffField is the school's 教职工数 of one stage (表Ⅰ; label, hint and
+// bounds from the catalogue). Reading it never creates the staff block;
+// only a typed value does.
+func staffField(stage string) *Field[sch] {
+	of := func(c *county.StageCount) **int {
+		if stage == "junior" {
+			return &c.Junior
+		}
+		return &c.Primary
+	}
+	return IntVia("staff."+stage, "人", "",
+		func(s *sch) *int {
+			if s.Staff == nil {
+				return nil
+			}
+			return *of(s.Staff)
+		},
+		func(s *sch) **int {
+			if s.Staff == nil {
+				s.Staff = &county.StageCount{}
+			}
+			return of(s.Staff)
+		})
+}
+
 // SchoolBasics are the fields that say what a school is (not in the grid).
 func SchoolBasics() Section[sch] {
 	return Section[sch]{Title: "基本信息", Fields: []*Field[sch]{
@@ -91,6 +116,8 @@ func SchoolSections() []Section[sch] {
 			Int[sch]("classes.junior", "个", "", func(s *sch) **int { return &s.Classes.Junior }),
 			Int[sch]("largest_class.primary", "人", "人数最多的班级的学生数（G5：不超过 45）", func(s *sch) **int { return &s.LargestClass.Primary }),
 			Int[sch]("largest_class.junior", "人", "人数最多的班级的学生数（G5：不超过 50）", func(s *sch) **int { return &s.LargestClass.Junior }),
+			staffField("primary"),
+			staffField("junior"),
 		}},
 		{Title: SecPrimaryT, Fields: teacherFields("primary")},
 		{Title: SecJuniorT, Fields: teacherFields("junior")},

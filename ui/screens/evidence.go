@@ -224,6 +224,9 @@ func (p *evidencePage) choose(code, school string) {
 	if school != "" && p.env.S.School(school) == nil {
 		p.school = ""
 	}
+	if p.school == "" {
+		p.school = p.holder(code)
+	}
 	p.entry = p.defaultEntry()
 	for i, r := range p.rows {
 		if r.item != nil && r.item.Code == code {
@@ -279,11 +282,51 @@ func (p *evidencePage) redrawItem() {
 		where = p.scopeName()
 	}
 	if len(p.shown) == 0 {
-		p.filesHead.SetText(where + "：尚无文件。点「添加文件…」，或把文件拖到窗口中。")
+		text := where + "：尚无文件。点「添加文件…」，或把文件拖到窗口中。"
+		if n := p.elsewhere(); n > 0 {
+			text = fmt.Sprintf("%s：尚无文件（本项另有 %d 件在其他学校或县级，请在上方选择）。点「添加文件…」，或把文件拖到窗口中。", where, n)
+		}
+		p.filesHead.SetText(text)
 	} else {
 		p.filesHead.SetText(fmt.Sprintf("%s：%d 件文件", where, len(p.shown)))
 	}
 	p.files.Refresh()
+}
+
+// holder is where an item's files are when it is opened from the list:
+// "" (the county) when it holds any, else the first school (in the file's
+// order) that does — 「已有 5 件」 opens on files, not on 「县级：尚无文件」.
+func (p *evidencePage) holder(code string) string {
+	if p.draft == nil {
+		return ""
+	}
+	at := map[string]bool{}
+	for _, a := range p.draft.Items() {
+		if a.Item == code {
+			if a.School == "" {
+				return ""
+			}
+			at[a.School] = true
+		}
+	}
+	for _, s := range p.env.S.File.Schools {
+		if at[s.ID] {
+			return s.ID
+		}
+	}
+	return ""
+}
+
+// elsewhere counts the files of the item on screen held by another
+// school or the county.
+func (p *evidencePage) elsewhere() int {
+	n := 0
+	for _, a := range p.draft.Items() {
+		if a.Item == p.item && a.School != p.school {
+			n++
+		}
+	}
+	return n
 }
 
 // showChecklist lists the item's entries with their states.

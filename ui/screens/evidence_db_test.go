@@ -3,6 +3,7 @@ package screens
 import (
 	"bytes"
 	"image/color"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -81,5 +82,32 @@ func TestEvidenceOnDataFileSurvivesReopen(t *testing.T) {
 		if !bytes.Equal(shown[i], want) {
 			t.Errorf("%s: the list shows another picture than its stored thumbnail", a.Name)
 		}
+	}
+}
+
+// Found: R5 read 「已有 5 件」 in the list but opened on 「县级：尚无文件」
+// (its files are the schools'). An item opened from the list shows where
+// its files are.
+func TestEvidenceItemOpensWhereItsFilesAre(t *testing.T) {
+	f := demo.File()
+	d := newOnDB(t, "义马市.db", f, session.Settings{User: "张老师", Office: "督导室"})
+	adds, err := demo.Evidence(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.s.SaveEvidence(ev.Edit{Add: adds}); err != nil {
+		t.Fatal(err)
+	}
+	p := evidenceOn(d.env, d.win, "")
+	for i, r := range p.rows {
+		if r.item != nil && r.item.Code == "R5" {
+			if r.state.Files == 0 {
+				t.Fatal("the demo has no R5 files")
+			}
+			p.list.Select(i)
+		}
+	}
+	if p.item != "R5" || len(p.shown) == 0 || strings.Contains(p.filesHead.Text, "尚无文件") {
+		t.Fatalf("R5 opened on %q (%d files shown)", p.filesHead.Text, len(p.shown))
 	}
 }

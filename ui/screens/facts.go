@@ -3,6 +3,7 @@ package screens
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,11 +46,17 @@ type facts struct {
 	codes   []string
 	results *fyne.Container
 	msg     w.Message
+	fail    *failure   // the banner of a refused save
 	extra   factsExtra // optional second editor (the finance rows)
 	// tidy runs on the facts to store after the changed fields were read
 	// (the 整改台账 drops an entry the form added but left empty).
 	tidy func(*prof)
-	obj  fyne.CanvasObject
+	// fieldOf names the field an item is fixed in where its path does not
+	// say (G6: the 公用经费基准定额); see fieldFor.
+	fieldOf map[string]string
+	scroll  *container.Scroll
+	rowOf   map[string]fyne.CanvasObject // the verdict row of each code
+	obj     fyne.CanvasObject
 }
 
 // factsExtra is an editor shown under the form that stores into the same profile.
@@ -61,8 +68,10 @@ type factsExtra interface {
 }
 
 func newFacts(env *Env, title string, form *w.Form[prof], codes []string, extra factsExtra) *facts {
-	p := &facts{env: env, form: form, codes: codes, extra: extra, results: container.NewVBox()}
+	p := &facts{env: env, form: form, codes: codes, extra: extra, results: container.NewVBox(), rowOf: map[string]fyne.CanvasObject{}}
 	p.msg = w.NewMessage()
+	p.fail = &failure{msg: p.msg, probs: p.form.Problems}
+	p.form.OnEdit = p.fail.edited
 	save := widget.NewButton("保存（Ctrl+S）", func() { p.Save() })
 	save.Importance = widget.HighImportance
 	body := container.NewVBox(form.Object())
@@ -77,6 +86,7 @@ func newFacts(env *Env, title string, form *w.Form[prof], codes []string, extra 
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	scroll := container.NewVScroll(body)
 	form.Scroll = scroll
+	p.scroll = scroll
 	p.obj = container.NewBorder(container.NewVBox(head, p.msg), container.NewHBox(save), nil, nil, scroll)
 	return p
 }
@@ -92,7 +102,7 @@ func (p *facts) load() {
 	if p.extra != nil {
 		p.extra.Load(c)
 	}
-	p.msg.SetText("")
+	p.fail.say("")
 }
 
 // Update follows the stored facts when they changed (a merge, restore,
@@ -116,18 +126,61 @@ func (p *facts) Update() {
 	p.results.RemoveAll()
 	r := p.env.S.Result
 	for _, code := range p.codes {
-		p.results.Add(itemRow(p.env, code, r))
+		row := itemRow(p.env, code, r)
+		p.rowOf[code] = row
+		p.results.Add(row)
 	}
 }
 
-func (p *facts) Open(string) {}
+// Open goes to an item (整改清单 → 「G1 否 →」): its first field focused,
+// scrolled into view and highlighted; an item computed from the schools
+// or kept in the finance rows shows its verdict row.
+func (p *facts) Open(code string) {
+	if code == "" {
+		return
+	}
+	if path := p.fieldFor(code); path != "" && p.form.Focus(path, true) {
+		return
+	}
+	if row := p.rowOf[code]; row != nil {
+		p.scrollToRow(row, 30)
+	}
+}
+
+// fieldFor is the path of the first field of an item: the one named in
+// fieldOf, else the first whose path holds the code as a segment
+// (county.gov.G1.ok, county.quality.Q9.difference_rate, county.veto.V3).
+func (p *facts) fieldFor(code string) string {
+	if path, ok := p.fieldOf[code]; ok {
+		return path
+	}
+	for _, f := range p.form.Fields {
+		if strings.Contains(f.Path+".", "."+code+".") {
+			return f.Path
+		}
+	}
+	return ""
+}
+
+// scrollToRow brings a verdict row into view once the page is laid out.
+func (p *facts) scrollToRow(row fyne.CanvasObject, tries int) {
+	if p.scroll.Size().Height <= 0 || fyne.CurrentApp().Driver().CanvasForObject(row) == nil {
+		if tries > 0 {
+			time.AfterFunc(100*time.Millisecond, func() { fyne.Do(func() { p.scrollToRow(row, tries-1) }) })
+		}
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(row).Y - d.AbsolutePositionForObject(p.scroll.Content).Y
+	p.scroll.ScrollToOffset(fyne.NewPos(0, max(0, top-24)))
+}
 
 // Save reads the form, validates the county facts and stores them; on a
 // problem it shows the messages beside the fields and stores nothing.
 func (p *facts) Save() bool {
 	s := p.env.S
 	if err := s.Refresh(); err != nil {
-		p.msg.SetText("未保存：" + err.Error())
+		p.fail.say("未保存：" + err.Error())
 		return false
 	}
 	live := session.Clone(s.File.County)
@@ -169,7 +222,7 @@ func (p *facts) store(live prof) bool {
 		return false
 	}
 	if err := s.SaveCounty(c); err != nil {
-		p.msg.SetText("未保存：" + err.Error())
+		p.fail.say("未保存：" + err.Error())
 		return false
 	}
 	p.load()
@@ -180,7 +233,7 @@ func (p *facts) store(live prof) bool {
 // showFailed says how many problems stopped the save, lists them and
 // focuses the first field to fix.
 func (p *facts) showFailed(rest []county.Problem) {
-	p.msg.SetText(failedText(p.form.Problems(), rest))
+	p.fail.show(rest)
 	p.form.FocusFirstProblem()
 }
 

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"strings"
 
 	"junheng/app/county"
 	"junheng/app/eval"
@@ -44,19 +45,64 @@ func TodoTarget(env *Env, t eval.Todo) string {
 	return FieldTarget(t.SchoolID, entry.FixField(t.Code, t.Stage, s))
 }
 
-// failedText is the banner of a refused save: how many problems, each on
-// its line (the fields' own first, in form order). It never says 已保存.
+// failedText is the banner of a refused save, compact: how many
+// problems, the fields (their messages stand beside them, in red), then
+// the problems of no field on the form in full. It never says 已保存.
 func failedText(probs []w.Problem, rest []county.Problem) string {
 	n := len(probs) + len(rest)
 	if n == 0 { // refused by a part that shows its messages itself (a finance row)
 		n = 1
 	}
-	text := fmt.Sprintf("未保存：有 %d 处需要修改。", n)
-	for _, pr := range probs {
-		text += "\n· " + pr.String()
+	text := fmt.Sprintf("未保存：有 %d 处需要修改", n)
+	if len(probs) > 0 {
+		names := make([]string, len(probs))
+		for i, pr := range probs {
+			names[i] = pr.Label
+		}
+		text += "（已在栏目旁标红）：" + strings.Join(names, "、")
 	}
-	for _, r := range rest {
-		text += "\n· " + r.String()
+	for i, r := range rest {
+		sep := "；"
+		if i == 0 && len(probs) == 0 {
+			sep = "："
+		}
+		text += sep + r.String()
 	}
 	return text
+}
+
+// failure is the banner of a refused save that follows the fixes: as the
+// clerk corrects the fields, it counts what is left, and it goes once
+// nothing is (the problems of no field wait for the next save).
+type failure struct {
+	msg    w.Message
+	probs  func() []w.Problem
+	rest   []county.Problem
+	active bool
+}
+
+func (f *failure) show(rest []county.Problem) {
+	f.rest, f.active = rest, true
+	f.msg.SetText(failedText(f.probs(), rest))
+}
+
+// edited follows a change of a field.
+func (f *failure) edited() {
+	if !f.active {
+		return
+	}
+	probs := f.probs()
+	if len(probs) == 0 {
+		f.clear()
+		return
+	}
+	f.msg.SetText(failedText(probs, f.rest))
+}
+
+func (f *failure) clear() { f.say("") }
+
+// say shows another message (a store's refusal), which edits leave alone.
+func (f *failure) say(text string) {
+	f.active, f.rest = false, nil
+	f.msg.SetText(text)
 }

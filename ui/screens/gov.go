@@ -66,7 +66,9 @@ func newGov(env *Env) *facts {
 		w.Int[prof]("county.gov.G15.migrant_in_public_or_funded", "人", "不低于 85%", func(p *prof) **int { return &g15(p).MigrantInPublicOrFunded }),
 		evidence("county.gov.G15", func(p *prof) *string { return &g15(p).Evidence }),
 	)
-	return newFacts(env, "政府保障程度（G3–G7、G12、G13 由学校档案计算）", f, govCodes, nil)
+	p := newFacts(env, "政府保障程度（G3–G7、G12、G13 由学校档案计算）", f, govCodes, nil)
+	p.fieldOf = map[string]string{"G6": "county.public_funds_norm.primary"}
+	return p
 }
 
 // newQuality is 教育质量: the county facts of Q1–Q9.

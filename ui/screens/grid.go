@@ -29,9 +29,10 @@ type grid struct {
 	summary  *widget.Label
 	where    *widget.Label // the cell under the cursor: school, field, hint
 	cellMsg  *widget.Label
-	probs    *widget.List
+	probs    *fyne.Container // the cells to fix, each a wrapped line to tap
 	problems []entry.Problem
 	held     []county.Problem
+	last     *entry.Plan // the save plan of what is typed now (see edited)
 	saveBtn  *widget.Button
 	obj      fyne.CanvasObject
 }
@@ -75,32 +76,8 @@ func newGrid(env *Env) *grid {
 	p.cellMsg = widget.NewLabel("")
 	p.cellMsg.Wrapping = fyne.TextWrapWord
 	p.cellMsg.Importance = widget.DangerImportance
-	p.probs = widget.NewList(
-		func() int { return len(p.problems) + len(p.held) },
-		func() fyne.CanvasObject {
-			// One line each (a list's rows share one height); the whole
-			// message shows under 当前单元格 when the row is chosen.
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			l.Importance = widget.DangerImportance
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			if i < len(p.problems) {
-				l.SetText(p.problems[i].String())
-			} else if j := i - len(p.problems); j < len(p.held) {
-				l.SetText(p.held[j].String())
-			}
-		})
-	p.probs.OnSelected = func(i widget.ListItemID) {
-		p.probs.UnselectAll()
-		if i < len(p.problems) {
-			pr := p.problems[i]
-			p.sheet.moveTo(widget.TableCellID{Row: pr.Row, Col: pr.Col})
-			p.focusSheet()
-		}
-	}
+	// Whole messages, wrapped: one cut with 「…」 said too little.
+	p.probs = container.NewVBox()
 	p.saveBtn = widget.NewButton("保存（Ctrl+S）", func() { p.Save() })
 	p.saveBtn.Importance = widget.HighImportance
 	undo := widget.NewButton("放弃本页修改", p.discard)
@@ -110,9 +87,9 @@ func newGrid(env *Env) *grid {
 	side := container.NewBorder(
 		container.NewVBox(widget.NewLabelWithStyle("当前单元格", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.where, p.cellMsg, widget.NewSeparator(),
 			widget.NewLabelWithStyle("需要修改的单元格", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		nil, nil, nil, p.probs)
+		nil, nil, nil, container.NewVScroll(p.probs))
 	split := container.NewHSplit(p.sheet, side)
-	split.Offset = 0.78
+	split.Offset = 0.8
 	top := container.NewVBox(p.tabs, help)
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(undo, p.saveBtn), p.summary)
 	p.obj = container.NewBorder(top, bottom, nil, nil, split)
@@ -211,14 +188,19 @@ func (p *grid) Dirty() bool {
 	return false
 }
 
-// edited redraws the summary and the list of cells to fix.
+// edited checks what was typed as a save would — each cell, then the
+// county's checks across fields (a school's 持证教师 over its 专任教师)
+// — and redraws the summary and the list of cells to fix: a problem
+// shows as the cell changes or is pasted, not only at 保存, and stays
+// listed after a save that wrote the rest.
 func (p *grid) edited() {
 	m := p.model(p.cur)
 	if m == nil {
 		return
 	}
+	p.last = p.plan()
 	p.problems = m.Problems()
-	p.probs.Refresh()
+	p.listProblems()
 	schools, values := 0, 0
 	for _, mm := range p.models {
 		s, v := mm.Edits()
@@ -230,6 +212,41 @@ func (p *grid) edited() {
 	}
 	p.summary.SetText(text)
 	p.showCell()
+}
+
+// maxListed is how many problems the side panel lists one by one.
+const maxListed = 200
+
+// listProblems fills the side panel: each refused cell's whole message,
+// a tap moving the cursor to it, then the problems of no cell.
+func (p *grid) listProblems() {
+	p.probs.RemoveAll()
+	line := func(text string, tapped func()) {
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.DangerImportance
+		if tapped == nil {
+			p.probs.Add(l)
+			return
+		}
+		b := widget.NewButton("", tapped)
+		b.Importance = widget.LowImportance
+		p.probs.Add(container.NewStack(b, l))
+	}
+	for i, pr := range p.problems {
+		if i == maxListed {
+			line(fmt.Sprintf("……共 %d 个单元格有误", len(p.problems)), nil)
+			break
+		}
+		cell := widget.TableCellID{Row: pr.Row, Col: pr.Col}
+		line(pr.String(), func() {
+			p.sheet.moveTo(cell)
+			p.focusSheet()
+		})
+	}
+	for _, h := range p.held {
+		line(h.String(), nil)
+	}
 }
 
 // showCell describes the cell under the cursor in the side panel.
@@ -264,6 +281,7 @@ func (p *grid) discard() {
 			if ok {
 				delete(p.models, p.cur)
 				p.showModel()
+				p.env.Status("已放弃「" + p.cur + "」中未保存的修改") // not the paste's count any more
 			}
 		}, p.env.Win)
 	}
@@ -280,8 +298,8 @@ func (p *grid) Save() bool {
 		dialogs.Error(err, p.env.Win)
 		return false
 	}
-	plan := p.plan()
 	p.edited()
+	plan := p.last
 	if len(plan.Schools) == 0 {
 		if plan.Refused > 0 || len(plan.Held) > 0 {
 			p.env.Status("") // nothing saved: never report a save that did not happen
@@ -340,7 +358,7 @@ func (p *grid) write(plan *entry.Plan) {
 		var ps county.Problems
 		if errors.As(err, &ps) {
 			p.held = append(p.held, ps...)
-			p.probs.Refresh()
+			p.listProblems()
 		}
 		dialogs.Error(err, p.env.Win)
 		return

@@ -75,16 +75,23 @@ func (h *home) Update() {
 		h.todo.SetText("整改清单")
 		return
 	}
+	empty := len(s.File.Schools) == 0
 	word := "未达到优质均衡标准"
 	h.verdict.Importance = widget.DangerImportance
-	if r.Verdict.Pass {
+	switch {
+	case empty: // nothing to judge: the CLI refuses such a file
+		word = "尚无学校，无法评估。请先在「学校档案」页新增学校，或在「批量录入」页粘贴、导入学校"
+		h.verdict.Importance = widget.WarningImportance
+	case r.Verdict.Pass:
 		word = "达到优质均衡标准"
 		h.verdict.Importance = widget.SuccessImportance
 	}
 	h.verdict.SetText(fmt.Sprintf("%s %s 学年：%s", s.File.County.Name, s.Year, word))
 	tally := wording.Count(s.File, r)
+	h.verdict.Wrapping = fyne.TextWrapWord
+	noSchools := r.Stages.Primary == nil && r.Stages.Junior == nil
 	for _, p := range r.Verdict.Parts {
-		h.parts.Add(partRow(p, tally.Part(p.Part).Gaps()))
+		h.parts.Add(partRow(p, tally.Part(p.Part).Gaps(), noSchools))
 	}
 	if len(r.Verdict.Parts) == 0 {
 		h.parts.Add(widget.NewLabel("未填报"))
@@ -97,15 +104,33 @@ func (h *home) Update() {
 		h.worst.Add(widget.NewLabel("未填报"))
 	}
 	h.todo.SetText(fmt.Sprintf("整改清单：%d 条待办", len(r.Verdict.Todo)))
+	if empty {
+		h.todo.SetText("去新增学校")
+		h.todo.OnTapped = func() { h.env.Goto(Schools, "") }
+	} else {
+		h.todo.OnTapped = func() { h.env.Goto(Todo, "") }
+	}
 }
 
-// partRow is a part's verdict and its gaps as wording words them.
-func partRow(p eval.PartVerdict, detail string) fyne.CanvasObject {
+// partRow is a part's state and its gaps as wording words them: 达标 only when something was judged. The
+// resource part of a county without schools (in the stages counted) says
+// 无学校, a part whose only gaps are blanks says 未填报.
+func partRow(p eval.PartVerdict, detail string, noSchools bool) fyne.CanvasObject {
 	state := widget.NewLabel("✓ 达标")
 	state.Importance = widget.SuccessImportance
-	if !p.Pass {
+	switch {
+	case p.Part == standard.PartResource && noSchools:
+		state.SetText("— 无学校")
+		state.Importance = widget.WarningImportance
+	case !p.Pass && p.Failures == 0:
+		state.SetText("… 未填报")
+		state.Importance = widget.WarningImportance
+	case !p.Pass:
 		state.SetText("× 未达标")
 		state.Importance = widget.DangerImportance
+	}
+	if p.Part == standard.PartResource && noSchools {
+		detail = "请先新增学校"
 	}
 	name := p.Name
 	if name == "" {

@@ -85,10 +85,13 @@ func newResources(env *Env) *resources {
 	p.table.StickyRowCount = summaryRows
 	p.table.StickyColumnCount = 1
 	p.table.CreateHeader = func() fyne.CanvasObject {
-		h := newHeaderCell()
-		h.SetText("R1 高学历教师\n≥4.20") // two lines: the header row takes their height
-		return h
+		// One line: the template sizes the school rows too; the header
+		// row alone is three lines tall (code, short name, standard).
+		return newHeaderCell()
 	}
+	three := newHeaderCell()
+	three.SetText("R1\n高学历教师\n≥4.20")
+	p.table.SetRowHeight(-1, three.MinSize().Height)
 	p.table.UpdateHeader = p.updateHeader
 	p.table.OnSelected = p.selected
 	// One line each, so that the schools keep the height: the detail of a
@@ -108,7 +111,9 @@ func newResources(env *Env) *resources {
 	p.openBtn.Disable()
 	detail := container.NewBorder(nil, nil, nil, p.openBtn, p.detail)
 	fitted := container.New(&fitColumns{p: p}, p.table)
-	tableView := container.NewBorder(nil, container.NewVBox(detail, container.NewBorder(nil, nil, legend, nil, p.excluded)), nil, nil, fitted)
+	// The legend and the schools left out on lines of their own: beside
+	// each other the list was cut at 1366×768.
+	tableView := container.NewBorder(nil, container.NewVBox(detail, legend, p.excluded), nil, nil, fitted)
 
 	p.codeSel = widget.NewSelect(standard.ResourceCodes, func(string) { p.updateChart() })
 	p.chart = w.NewBarChart()
@@ -173,7 +178,15 @@ func (p *resources) columnWidths(width float32) [numCols]float32 {
 	cw[colStudents] = measure("在校生", "12,345")
 	cw[colMet] = measure("达标项", "7/7")
 	cw[colPass] = measure("结论", "未达标", "120/120")
-	minR := measure("R7 多媒体教室", "12,345.00")
+	// An indicator's column needs its short name (its header's widest
+	// line) or a value: 达标项 and 结论 stay in view at 1366×768.
+	minR := measure("12,345.00")
+	for _, code := range standard.ResourceCodes {
+		if p.env.S == nil {
+			break
+		}
+		minR = max(minR, measure(p.env.S.Std.Item(code).ShortName()))
+	}
 	// The table puts a padding between columns and a scroll bar on the right.
 	gaps := numCols*theme.Padding() + theme.ScrollBarSize() + theme.Padding()
 	rest := width - cw[colName] - cw[colStudents] - cw[colMet] - cw[colPass] - gaps
@@ -263,7 +276,7 @@ func (p *resources) header(col int) (text, tip string) {
 		if st := p.current(); st != nil {
 			std = "≥" + format.Value(st.Standard[text])
 		}
-		return text + " " + it.ShortName() + "\n" + std, text + " " + it.Name + "（标准 " + std + "）"
+		return text + "\n" + it.ShortName() + "\n" + std, text + " " + it.Name + "（标准 " + std + "）"
 	}
 	if col == colName {
 		return text + "\n标准值", ""

@@ -26,29 +26,7 @@ func newSchoolForm() *w.Form[sch] {
 			f.Add(w.Wrap(fl))
 		}
 	}
-	f.Section("教职工")
-	f.Add(staffField("primary"), staffField("junior"))
 	return f
-}
-
-// staffField is the school's 教职工数 of one stage (表Ⅰ; label, hint and
-// bounds from the catalogue). Reading it never creates the staff block;
-// only a typed value does.
-func staffField(stage string) *w.Field[sch] {
-	of := func(c *county.StageCount) **int {
-		if stage == "junior" {
-			return &c.Junior
-		}
-		return &c.Primary
-	}
-	return w.Wrap(entry.IntVia("staff."+stage, "人", "",
-		func(s *sch) *int {
-			if s.Staff == nil {
-				return nil
-			}
-			return *of(s.Staff)
-		},
-		func(s *sch) **int { return of(ensure(&s.Staff)) }))
 }
 
 // tidySchool drops the teacher blocks the form created in s but left

@@ -3,6 +3,7 @@ package screens
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -34,6 +35,7 @@ type schools struct {
 	right    *fyne.Container // title, form and buttons
 	title    *widget.Label
 	msg      w.Message
+	fail     *failure // the banner of a refused save
 	saveBtn  *widget.Button
 	delBtn   *widget.Button
 	histBtn  *widget.Button
@@ -77,6 +79,8 @@ func newSchools(env *Env) *schools {
 	add := widget.NewButton("新增学校", func() { p.confirmLeave(p.addNew, nil) })
 	p.title = widget.NewLabelWithStyle("请在左侧选择学校，或点击「新增学校」", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.msg = w.NewMessage()
+	p.fail = &failure{msg: p.msg, probs: p.form.Problems}
+	p.form.OnEdit = p.fail.edited
 	p.saveBtn = widget.NewButton("保存（Ctrl+S）", func() { p.Save() })
 	p.saveBtn.Importance = widget.HighImportance
 	p.histBtn = widget.NewButton("修改记录", func() {
@@ -148,6 +152,19 @@ func (p *schools) filter() {
 		}
 		p.shown = append(p.shown, i)
 	}
+	// The 教学点 after the schools, as the file lists them: a school added
+	// later is not listed among the teaching points.
+	schools := p.env.S.File.Schools
+	slices.SortStableFunc(p.shown, func(a, b int) int {
+		pa, pb := schools[a].Type == county.TypePoint, schools[b].Type == county.TypePoint
+		switch {
+		case pa == pb:
+			return 0
+		case pb:
+			return -1
+		}
+		return 1
+	})
 	p.list.Refresh()
 	total := len(p.env.S.File.Schools)
 	if len(p.shown) == total {
@@ -185,7 +202,7 @@ func (p *schools) openForm(s *sch, title string) {
 	p.form.Load(s)
 	p.form.Version = p.env.S.Version
 	p.title.SetText(title)
-	p.msg.SetText("")
+	p.fail.say("")
 	p.formBox.Show()
 	p.right.Refresh() // lay the form out now: focusing a field scrolls by its position
 	p.form.Scroll.ScrollToTop()
@@ -200,7 +217,7 @@ func (p *schools) closeForm() {
 	p.saveBtn.Disable()
 	p.delBtn.Disable()
 	p.title.SetText("请在左侧选择学校，或点击「新增学校」")
-	p.msg.SetText("")
+	p.fail.say("")
 	p.syncTemplateButton()
 }
 
@@ -259,16 +276,16 @@ func (p *schools) Save() bool {
 		return true
 	}
 	s := p.env.S
-	p.msg.SetText("")
+	p.fail.say("")
 	if err := s.Refresh(); err != nil { // another program's save is seen first
-		p.msg.SetText("未保存：" + err.Error())
+		p.fail.say("未保存：" + err.Error())
 		return false
 	}
 	live := p.form.Loaded() // a new school: the defaults it was opened with
 	if !p.isNew {
 		old := s.School(p.editing)
 		if old == nil {
-			p.msg.SetText("未保存：这所学校已不在文件中（可能已被删除或合并）。")
+			p.fail.say("未保存：这所学校已不在文件中（可能已被删除或合并）。")
 			return false
 		}
 		live = session.Clone(*old)
@@ -343,7 +360,7 @@ func (p *schools) store(live sch) bool {
 		if err := s.SaveSchool(p.editing, sc); err != nil {
 			var ps county.Problems
 			if !errors.As(err, &ps) {
-				p.msg.SetText("未保存：" + err.Error())
+				p.fail.say("未保存：" + err.Error())
 				return false
 			}
 			var mine county.Problems
@@ -377,7 +394,7 @@ func (p *schools) store(live sch) bool {
 // focuses the first field to fix. The status bar is left alone: nothing
 // was saved.
 func (p *schools) showFailed(rest []county.Problem) {
-	p.msg.SetText(failedText(p.form.Problems(), rest))
+	p.fail.show(rest)
 	p.form.FocusFirstProblem()
 }
 

@@ -33,10 +33,16 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
+	return newFixtureOn(t, demo.Bare()) // the demo as it was before its dossier facts: the tests type them in
+}
+
+// newFixtureOn is newFixture on the county file f.
+func newFixtureOn(t *testing.T, f *county.File) *fixture {
+	t.Helper()
 	a := test.NewApp()
 	a.Settings().SetTheme(jtheme.New(1))
 	t.Cleanup(a.Quit)
-	st := fakestore.New(demo.Bare()) // the demo as it was before its dossier facts: the tests type them in
+	st := fakestore.New(f)
 	s, err := session.New(st, "", session.Settings{User: "测试"})
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -33,6 +34,7 @@ type sheet struct {
 	editing bool
 	buf     []rune
 	marked  *widget.TableCellID
+	widths  map[int]float32 // the column widths set (-1: the names)
 	// onMove runs when the cursor moves, onEdit when a cell changed.
 	onMove, onEdit func()
 	// onPaste reports what a paste did.
@@ -75,7 +77,7 @@ func newSheet() *sheet {
 			fill = cellEdited
 		}
 		if c.Skip {
-			text = "—"
+			text = "不适用"
 		}
 		bg.FillColor = fill
 		bg.Refresh()
@@ -83,6 +85,9 @@ func newSheet() *sheet {
 	}
 	s.ShowHeaderRow, s.ShowHeaderColumn = true, true
 	s.CreateHeader = func() fyne.CanvasObject {
+		// One line: the template sizes the school rows too. The header
+		// row is made three lines tall below (the label in two, the
+		// unit), so that a column needs only a line's width.
 		l := widget.NewLabel("")
 		l.TextStyle = fyne.TextStyle{Bold: true}
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -94,15 +99,11 @@ func newSheet() *sheet {
 		case s.m == nil:
 			l.SetText("")
 		case id.Row < 0 && id.Col >= 0 && id.Col < s.m.Cols():
-			f := s.m.Fields[id.Col]
-			if f.Unit != "" {
-				l.SetText(f.Label + "（" + f.Unit + "）")
-			} else {
-				l.SetText(f.Label)
-			}
+			l.SetText(headerText(s.m.Fields[id.Col].Label, s.m.Fields[id.Col].Unit))
 		case id.Col < 0 && id.Row >= 0 && id.Row < s.m.Rows():
-			sc := s.m.Schools[id.Row]
-			l.SetText(sc.Name + "（" + sc.Type + "）")
+			// The name alone: the type is said beside the grid (当前单元格)
+			// and by the greyed cells; a 教学点's long name stays whole.
+			l.SetText(s.m.Schools[id.Row].Name)
 		default:
 			l.SetText("")
 		}
@@ -114,8 +115,46 @@ func newSheet() *sheet {
 		}
 	}
 	s.ExtendBaseWidget(s)
-	s.SetColumnWidth(-1, 230)
+	s.setWidth(-1, 230)
+	three := widget.NewLabel("一\n二\n三")
+	three.TextStyle = fyne.TextStyle{Bold: true}
+	s.SetRowHeight(-1, three.MinSize().Height)
 	return s
+}
+
+func (s *sheet) setWidth(col int, w float32) {
+	if s.widths == nil {
+		s.widths = map[int]float32{}
+	}
+	s.widths[col] = w
+	s.SetColumnWidth(col, w)
+}
+
+// colWidth is the width a column was given (tests of the fit).
+func (s *sheet) colWidth(col int) float32 { return s.widths[col] }
+
+// headerLine is how many characters a header line holds.
+const headerLine = 6
+
+// headerText breaks a column's label into lines of at most headerLine
+// characters, the unit on a line of its own: columns stay narrow enough
+// for six or more at 1366×768.
+func headerText(label, unit string) string {
+	r := []rune(label)
+	var lines []string
+	for len(r) > headerLine {
+		n := headerLine
+		if len(r) <= 2*headerLine {
+			n = (len(r) + 1) / 2 // two even halves
+		}
+		lines = append(lines, string(r[:n]))
+		r = r[n:]
+	}
+	lines = append(lines, string(r))
+	if unit != "" {
+		lines = append(lines, "（"+unit+"）")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // show puts a model into the sheet, widening each column to its header.
@@ -125,16 +164,25 @@ func (s *sheet) show(m *entry.Grid) {
 	if !same {
 		s.marked = nil
 	}
+	pad := 2*theme.InnerPadding() + 8
+	bold := fyne.TextStyle{Bold: true}
 	for c, f := range m.Fields {
 		if same {
 			break
 		}
-		title := f.Label
-		if f.Unit != "" {
-			title += "（" + f.Unit + "）"
+		w := float32(0)
+		for _, line := range strings.Split(headerText(f.Label, f.Unit), "\n") {
+			w = max(w, fyne.MeasureText(line, theme.TextSize(), bold).Width)
 		}
-		w := fyne.MeasureText(title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + 12
-		s.SetColumnWidth(c, fyne.Max(110, fyne.Min(w, 260)))
+		value := fyne.MeasureText("2,600,000.00", theme.TextSize(), fyne.TextStyle{}).Width
+		s.setWidth(c, min(max(w, value)+pad, 150))
+	}
+	if !same {
+		names := fyne.MeasureText("义马市实验小学", theme.TextSize(), bold).Width
+		for _, sc := range m.Schools {
+			names = max(names, fyne.MeasureText(sc.Name, theme.TextSize(), bold).Width)
+		}
+		s.setWidth(-1, min(names+pad, 300))
 	}
 	if s.cur.Row >= m.Rows() || s.cur.Col >= m.Cols() {
 		s.cur = widget.TableCellID{}

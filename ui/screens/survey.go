@@ -101,6 +101,7 @@ func newSurvey(env *Env) *facts {
 		w.Text[prof]("county.survey_conduct.organizer", "", "", false, func(p *prof) *string { return &sc(p).Organizer }),
 	)
 	p := newFacts(env, "社会认可度调查", f, []string{"S1"}, nil)
+	p.fieldOf = map[string]string{"S1": f.Fields[0].Path} // 整改清单 → the first count
 	p.tidy = func(c *prof) {
 		if s := c.SurveyConduct; s != nil && s.Issued == nil && s.Valid == nil && s.Visits == nil && s.VisitsSatisfied == nil && s.Organizer == "" {
 			c.SurveyConduct = nil

@@ -334,7 +334,7 @@ func filledValues(t *testing.T, x *excelize.File) int {
 		}
 		for r := 2; r < len(rows); r++ {
 			for c := 2; c < len(rows[r]); c++ {
-				if strings.TrimSpace(rows[r][c]) != "" {
+				if v := strings.TrimSpace(rows[r][c]); v != "" && v != xlsx.NotApplicable {
 					n++
 				}
 			}

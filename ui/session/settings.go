@@ -2,6 +2,7 @@ package session
 
 import (
 	"encoding/json"
+	"strings"
 
 	"fyne.io/fyne/v2"
 
@@ -20,6 +21,35 @@ type Settings struct {
 	LastFile string
 }
 
+// legacyUser is the placeholder earlier versions signed with when nobody
+// had said who was working.
+const legacyUser = "本机用户"
+
+// Known reports whether the clerk has said who is working: a name and an
+// office, asked at the first start. Until then nothing is recorded under
+// a placeholder.
+func (s Settings) Known() bool {
+	return s.User != "" && s.User != legacyUser && s.Office != ""
+}
+
+// WithEnv fills who is working from JUNHENG_USER and JUNHENG_OFFICE (read
+// through getenv) when the clerk has not said it yet: the names the
+// command line takes for the audit trail and the dossier, one source for
+// both programs (and a way to start without the question, as the GUI
+// smoke test does).
+func (s Settings) WithEnv(getenv func(string) string) Settings {
+	if s.Known() {
+		return s
+	}
+	if u := strings.TrimSpace(getenv("JUNHENG_USER")); u != "" {
+		s.User = u
+	}
+	if o := strings.TrimSpace(getenv("JUNHENG_OFFICE")); o != "" {
+		s.Office = o
+	}
+	return s
+}
+
 // Options are the evaluation rule switches.
 func (s Settings) Options() eval.Options { return s.Rules }
 
@@ -29,7 +59,7 @@ func (s Settings) Options() eval.Options { return s.Rules }
 func LoadSettings(p fyne.Preferences) Settings {
 	s := Settings{
 		Office:      p.String("office"),
-		User:        p.StringWithFallback("user", "本机用户"),
+		User:        p.String("user"),
 		Scale:       float32(p.FloatWithFallback("scale", 1)),
 		BackupsKept: p.IntWithFallback("backups_kept", 10),
 		Rules:       eval.DefaultOptions(),

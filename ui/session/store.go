@@ -37,6 +37,7 @@ type Store interface {
 // Change is one line of the audit trail.
 type Change struct {
 	When   time.Time
+	Office string // the clerk's 单位, "" when not recorded apart
 	User   string
 	Action string
 	School string // school name, "" for county facts
@@ -70,10 +71,26 @@ type MergePlan struct {
 	Added     []string // names of rows (schools, years) that are new
 	Unchanged int
 	Applied   int // values taken from the other file without question
+	// Values are those values, each with where it lives, its old and new
+	// text and who set it there (at most MaxListedValues; Applied counts
+	// them all).
+	Values    []AppliedValue
 	Conflicts []Conflict
 	// Handle is the store's own plan, passed back to ApplyMerge.
 	Handle any
 }
+
+// AppliedValue is one value a merge takes from the other file without
+// question (only the other office changed it).
+type AppliedValue struct {
+	Year, Where, Label string // 2020-2021, 学校「…」 or 县级数据, the field's Chinese name
+	Old, New           string // as the clerk reads them; "" = 未填报
+	By                 string // who set the new value in the other office, "" when unknown
+}
+
+// MaxListedValues is how many applied values a merge plan lists one by
+// one; the rest are counted.
+const MaxListedValues = 500
 
 // MergeOptions choose how a merge source is planned.
 type MergeOptions struct {

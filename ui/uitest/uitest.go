@@ -4,9 +4,11 @@
 package uitest
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -47,4 +49,29 @@ func Tap(t testing.TB, root fyne.CanvasObject, text string) {
 		t.Fatalf("no button %q", text)
 	}
 	test.Tap(b)
+}
+
+// HasText reports whether a label or text below root contains s.
+func HasText(root fyne.CanvasObject, s string) bool {
+	found := false
+	Walk(root, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, s) {
+			found = true
+		}
+		if c, ok := o.(*canvas.Text); ok && strings.Contains(c.Text, s) {
+			found = true
+		}
+	})
+	return found
+}
+
+// Entries lists the entries below root in the order they are laid out.
+func Entries(root fyne.CanvasObject) []*widget.Entry {
+	var out []*widget.Entry
+	Walk(root, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			out = append(out, e)
+		}
+	})
+	return out
 }

@@ -25,6 +25,10 @@ func newFocusEntry(multi bool) *FocusEntry {
 	return e
 }
 
+// AcceptsTab is false even for a text box of several lines: Tab moves on
+// to the next field, as everywhere in the form, rather than typing a tab.
+func (e *FocusEntry) AcceptsTab() bool { return false }
+
 // FocusGained scrolls the field into view.
 func (e *FocusEntry) FocusGained() {
 	e.Entry.FocusGained()
@@ -72,9 +76,15 @@ func newWheelRelay(target func() fyne.Scrollable) *wheelRelay {
 	return r
 }
 
+// wheelStep multiplies a wheel notch (Fyne moves a scroll 25 px, about
+// half a form row) to about three rows of a form.
+const wheelStep = 5
+
 func (r *wheelRelay) Scrolled(ev *fyne.ScrollEvent) {
 	if t := r.target(); t != nil {
-		t.Scrolled(ev)
+		e := *ev
+		e.Scrolled = fyne.NewDelta(ev.Scrolled.DX*wheelStep, ev.Scrolled.DY*wheelStep)
+		t.Scrolled(&e)
 	}
 }
 

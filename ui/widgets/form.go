@@ -23,6 +23,9 @@ import (
 // a message appearing never moves the fields below (no layout jump).
 const msgWidth = 300
 
+// minMsgWidth is the least room a hint or message gets.
+const minMsgWidth = 160
+
 // Field is one input of a form over a value of type T: the field of
 // package entry with its widgets. The widget holds the text as typed; the
 // value is parsed only when the form is read (Fyne has no IME preedit, so
@@ -38,6 +41,8 @@ type Field[T any] struct {
 	border    *canvas.Rectangle
 	highlight *canvas.Rectangle
 	label     *widget.Label
+	hint      *widget.Label     // beside the input while it shows no message
+	cell      fyne.CanvasObject // the label's cell of the grid
 	col       fyne.CanvasObject
 	shown     bool
 }
@@ -78,9 +83,15 @@ func (f *Field[T]) SetMessage(m string) {
 	if m == "" {
 		f.Msg.Hide()
 		f.border.Hide()
+		if f.hint != nil {
+			f.hint.Show()
+		}
 	} else {
 		f.Msg.Show()
 		f.border.Show()
+		if f.hint != nil {
+			f.hint.Hide() // the message takes its place
+		}
 	}
 }
 
@@ -140,7 +151,11 @@ type Form[T any] struct {
 	// OnChoice runs when a pick-list field changes (the school type
 	// decides which fields are shown).
 	OnChoice func(path string)
-	loaded   T
+	// OnEdit runs after every change the clerk makes to a field, once its
+	// message was cleared if the value is now fine (a page's summary of
+	// the problems left follows).
+	OnEdit func()
+	loaded T
 }
 
 type section[T any] struct {
@@ -187,6 +202,7 @@ func (fm *Form[T]) build(f *Field[T]) {
 			if !fm.loading && fm.OnChoice != nil {
 				fm.OnChoice(field.Path)
 			}
+			fm.edited()
 		})
 		f.Select.PlaceHolder = Unanswered
 		f.Select.onFocus = focus
@@ -194,7 +210,7 @@ func (fm *Form[T]) build(f *Field[T]) {
 	}
 	f.Entry = newFocusEntry(f.Multi)
 	if f.Multi {
-		f.Entry.SetMinRowsVisible(2)
+		f.Entry.SetMinRowsVisible(multiRows(f.Field))
 	}
 	f.Entry.PlaceHolder = Unanswered
 	f.Entry.onFocus = focus
@@ -204,6 +220,7 @@ func (fm *Form[T]) build(f *Field[T]) {
 		if field.Msg.Text != "" && (field.Check == nil || field.Check(field.Text()) == "") {
 			field.SetMessage("")
 		}
+		fm.edited()
 	}
 	if f.Check != nil {
 		// A number field flags a bad text when the clerk leaves it (the
@@ -227,6 +244,15 @@ func (fm *Form[T]) build(f *Field[T]) {
 	}
 }
 
+// multiRows is how many lines a text box shows: six for the long texts
+// of the application (申报表), two for an evidence note.
+func multiRows[T any](f *entry.Field[T]) int {
+	if f.Spec != nil && f.Spec.MaxLen >= county.NarrativeMaxLn {
+		return 6
+	}
+	return 2
+}
+
 func (fm *Form[T]) changed() {
 	if fm.loading || fm.dirty {
 		return
@@ -234,6 +260,12 @@ func (fm *Form[T]) changed() {
 	fm.dirty = true
 	if fm.OnDirty != nil {
 		fm.OnDirty()
+	}
+}
+
+func (fm *Form[T]) edited() {
+	if !fm.loading && fm.OnEdit != nil {
+		fm.OnEdit()
 	}
 }
 
@@ -318,10 +350,10 @@ func (fm *Form[T]) Refilter() {
 			f.shown = show
 			if f.label != nil {
 				if show {
-					f.label.Show()
+					f.cell.Show()
 					f.col.Show()
 				} else {
-					f.label.Hide()
+					f.cell.Hide()
 					f.col.Hide()
 				}
 			}
@@ -479,9 +511,17 @@ func (fm *Form[T]) wheelTarget() fyne.Scrollable {
 }
 
 // Object lays the form out: per section a title and a two-column grid of
-// label and input; the unit follows the input, the message (with a red
-// border round the input) sits in room kept beside it, the hint under it.
+// label and input, the label column as wide in every section (the inputs
+// of the whole form start at one place); the unit follows the input, the
+// hint (or, in its place, the message, with a red border round the input)
+// sits in room kept beside it, so that a row is one input high and a
+// message never moves the rows below. The mouse wheel anywhere over the
+// form scrolls it by about three rows a notch.
 func (fm *Form[T]) Object() fyne.CanvasObject {
+	labelW := float32(0)
+	for _, f := range fm.Fields {
+		labelW = max(labelW, fyne.MeasureText(f.Label, ftheme.TextSize(), fyne.TextStyle{}).Width+2*ftheme.InnerPadding())
+	}
 	box := container.NewVBox()
 	for i := range fm.sections {
 		s := &fm.sections[i]
@@ -493,50 +533,63 @@ func (fm *Form[T]) Object() fyne.CanvasObject {
 		for _, f := range s.fields {
 			f.label = widget.NewLabel(f.Label)
 			f.label.Alignment = fyne.TextAlignTrailing
+			lstrut := canvas.NewRectangle(color.Transparent)
+			lstrut.SetMinSize(fyne.NewSize(labelW, 1))
 			input := f.focusable().(fyne.CanvasObject)
 			framed := container.NewStack(f.highlight, input, f.border, newWheelRelay(fm.wheelTarget))
 			// A fixed-width unit column keeps the inputs of a section
-			// aligned; the message has room kept beside input and hint
-			// that never changes the row's height (no layout jump).
+			// aligned.
 			strut := canvas.NewRectangle(color.Transparent)
 			strut.SetMinSize(fyne.NewSize(52, 1))
 			unit := container.NewStack(strut, widget.NewLabel(f.Unit))
-			row := container.NewBorder(nil, nil, nil, unit, container.NewVBox(framed))
-			main := container.NewVBox(row)
+			row := container.NewBorder(nil, nil, nil, unit, framed)
+			side := container.NewStack(f.Msg)
 			if f.Hint != "" {
-				h := widget.NewLabel(f.Hint)
-				h.Importance = widget.LowImportance
-				h.Wrapping = fyne.TextWrapWord
-				h.SizeName = ftheme.SizeNameCaptionText
-				main.Add(h)
+				f.hint = widget.NewLabel(f.Hint)
+				f.hint.Importance = widget.LowImportance
+				f.hint.Wrapping = fyne.TextWrapWord
+				f.hint.SizeName = ftheme.SizeNameCaptionText
+				if f.Msg.Visible() {
+					f.hint.Hide()
+				}
+				side.Objects = []fyne.CanvasObject{f.hint, f.Msg}
 			}
-			col := container.New(beside{}, main, f.Msg)
+			col := container.New(beside{}, row, side)
 			f.col = col
-			grid.Add(f.label)
+			f.cell = container.NewStack(lstrut, f.label)
+			grid.Add(f.cell)
 			grid.Add(col)
 		}
 		box.Add(grid)
 	}
 	fm.Refilter()
-	return box
+	return container.NewStack(box, newWheelRelay(fm.wheelTarget))
 }
 
-// beside lays out a field's column: the input (with unit and hint) and,
-// in room kept to its right, the message. The message counts for the
-// width only: a long one wraps within the room and may run into the hint
-// row, but the rows below never move.
+// beside lays out a field's column: the input (with its unit) and, in
+// room kept to its right, the hint or the message. They count for the
+// width only: a long one wraps within the room and may run past the row,
+// but the rows below never move.
 type beside struct{}
 
 func (beside) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	return objs[0].MinSize().AddWidthHeight(msgWidth+ftheme.Padding(), 0)
+	return objs[0].MinSize().AddWidthHeight(minMsgWidth+ftheme.Padding(), 0)
+}
+
+// sideWidth is the room of the hint or message in a column of width w:
+// msgWidth where there is room, less (down to minMsgWidth) on a narrow
+// window or at 125 %, so that the input keeps half or more.
+func sideWidth(w float32) float32 {
+	return fyne.Max(minMsgWidth, fyne.Min(msgWidth, w*0.45))
 }
 
 func (beside) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	w := size.Width - msgWidth - ftheme.Padding()
+	side := sideWidth(size.Width)
+	w := size.Width - side - ftheme.Padding()
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(fyne.NewSize(w, size.Height))
 	objs[1].Move(fyne.NewPos(w+ftheme.Padding(), 0))
-	objs[1].Resize(fyne.NewSize(msgWidth, fyne.Max(size.Height, objs[1].MinSize().Height)))
+	objs[1].Resize(fyne.NewSize(side, fyne.Max(size.Height, objs[1].MinSize().Height)))
 }
 
 // Message is a red line of text that takes no room while empty.
