@@ -139,7 +139,7 @@ func (b *book) verdictSheet(f *county.File, r *eval.Result, std *standard.Standa
 	}
 	// Every cell ruled and at the top of its row: the code, name and
 	// result stand beside the first line of a tall 说明.
-	b.x.SetCellStyle(name, cellName(1, partsRow+1), cellName(4, partsRow+len(parts)-1), b.style("cell"))
+	b.x.SetCellStyle(name, cellName(1, partsRow+1), cellName(len(parts[0]), partsRow+len(parts)-1), b.style("cell"))
 	b.x.SetCellStyle(name, cellName(1, row+1), cellName(4, row+len(items)-1), b.style("cell"))
 	for i, it := range items[1:] {
 		b.fitText(name, row+1+i, 70, it[3].(string))
@@ -151,6 +151,7 @@ func (b *book) verdictSheet(f *county.File, r *eval.Result, std *standard.Standa
 	b.x.SetColWidth(name, "B", "B", 50)
 	b.x.SetColWidth(name, "C", "C", 10)
 	b.x.SetColWidth(name, "D", "D", 70)
+	b.x.SetColWidth(name, "E", "F", float64(displayWidth("学校层面问题（处）")+2))
 	// 结论 cells coloured like the results of the stage sheets.
 	if err := b.verdictColours(name, "B5:B5"); err != nil {
 		return err

@@ -19,6 +19,10 @@ func copySchool(s county.School) county.School {
 			*t = &c
 		}
 	}
+	if s.Staff != nil {
+		st := *s.Staff
+		out.Staff = &st
+	}
 	out.MusicRooms = slices.Clone(s.MusicRooms)
 	out.ArtRooms = slices.Clone(s.ArtRooms)
 	return out

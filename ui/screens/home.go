@@ -150,7 +150,7 @@ func stagePassing(f *county.File, r *eval.Result) string {
 			out += eval.StageNames[st] + "：不适用（没有学校）"
 			continue
 		}
-		line := wording.StageSchools(stage)
+		line := "纳入计算 " + wording.StageSchools(stage)
 		if ex := wording.Excluded(f, stage); ex != "" {
 			line += "，" + ex
 		}
