@@ -70,6 +70,9 @@ func solve(f *county.File, std *standard.Standard, o Options, progress Progress)
 	sortActions(actions)
 	p := &Plan{Format: Format, County: f.County.Name, Year: f.Year, Costs: o.Costs, Options: o.Doc(),
 		Actions: actions, ByKind: map[string]float64{}, Before: before, After: after, Unresolved: unresolved}
+	for _, k := range county.PlanningLevers {
+		p.ByKind[k] = 0 // every lever listed, 0 where unused
+	}
 	var cents int64
 	for _, a := range actions {
 		c := int64(math.Round(a.Cost * 100))
