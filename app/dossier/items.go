@@ -41,7 +41,7 @@ func (c *ctx) itemRow(code string) []cell {
 	if r.Name != "" {
 		name = r.Name
 	}
-	situation := textOr(wording.Detail(c.f, r))
+	situation := textOr(r.Detail)
 	if issues := newIssues(r.Detail, r.Issues); len(issues) > 0 && len(issues) <= listRows {
 		situation += "\n" + strings.Join(issues, "\n")
 	}

@@ -1,11 +1,12 @@
 package eval
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
+	"junheng/app/county"
 	"junheng/app/standard"
+	"junheng/app/wording/counts"
 )
 
 // weighted is the enrolment-weighted mean and difference coefficient of one
@@ -17,19 +18,19 @@ type weighted struct {
 	note     string // why cv is nil
 }
 
-// coefficient computes X̄ and CV; values[i] not ok means school i lacks data.
-func coefficient(values []opt, students []int, names []string) weighted {
-	var missing []string
+// coefficient computes X̄ and CV; values[i] not ok means schools[i] lacks data.
+func coefficient(values []opt, students []int, schools []*county.School) weighted {
+	var missing named
 	var total float64
 	for i, v := range values {
 		if !v.ok {
-			missing = append(missing, names[i])
+			missing.add(schools[i])
 			continue
 		}
 		total += float64(students[i])
 	}
-	if len(missing) > 0 {
-		return weighted{note: fmt.Sprintf("%d 所学校未填报（%s），无法计算", len(missing), shortList(missing))}
+	if len(missing.names) > 0 {
+		return weighted{note: missing.set.String() + "未填报（" + missing.list() + "），无法计算"}
 	}
 	if total == 0 {
 		return weighted{note: "没有参与计算的学生"}
@@ -57,12 +58,13 @@ func coefficient(values []opt, students []int, names []string) weighted {
 	return weighted{mean: ptr(mean), cv: ptr(cv)}
 }
 
-// shortList names at most three items, then counts the rest.
-func shortList(names []string) string {
+// shortList names at most three of a set of schools, then counts them
+// all: 「甲、乙、丙 等 5 所」, 「甲、乙、丙 等 4 所学校、1 个教学点」.
+func shortList(names []string, set counts.Set) string {
 	if len(names) <= 3 {
 		return strings.Join(names, "、")
 	}
-	return strings.Join(names[:3], "、") + fmt.Sprintf(" 等 %d 所", len(names))
+	return strings.Join(names[:3], "、") + " 等 " + set.Some(set)
 }
 
 // stageCoefficients fills Mean, CV, CVPass and CVNote of a stage for the
@@ -70,16 +72,16 @@ func shortList(names []string) string {
 func stageCoefficients(units []*unit, inds []indicator, limit float64) (means, cvs map[string]*float64, pass map[string]bool, notes map[string]string) {
 	means, cvs, pass, notes = map[string]*float64{}, map[string]*float64{}, map[string]bool{}, map[string]string{}
 	students := make([]int, len(units))
-	names := make([]string, len(units))
+	schools := make([]*county.School, len(units))
 	for i, u := range units {
-		students[i], names[i] = u.students, u.school.Name
+		students[i], schools[i] = u.students, u.school
 	}
 	values := make([]opt, len(units))
 	for _, ind := range inds {
 		for i, u := range units {
 			values[i] = ind.value(u)
 		}
-		w := coefficient(values, students, names)
+		w := coefficient(values, students, schools)
 		means[ind.code], cvs[ind.code] = w.mean, w.cv
 		pass[ind.code] = w.cv != nil && standard.AtMost(*w.cv, limit)
 		if w.note != "" {

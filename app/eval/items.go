@@ -7,6 +7,7 @@ import (
 	"junheng/app/county"
 	"junheng/app/format"
 	"junheng/app/standard"
+	"junheng/app/wording/counts"
 )
 
 // itemEval builds item results against one catalogue.
@@ -56,10 +57,11 @@ func (e itemEval) ratio(code string, num, den *int, limit float64, what string) 
 
 // failSchool records a failing school with its gaps as ONE entry: a school
 // failing in two stages (or on two counts) is listed and counted once, its
-// reasons joined. No gaps records nothing (the school met the item).
-func (r *ItemResult) failSchool(s *county.School, gaps ...string) {
+// reasons joined. No gaps records nothing (the school met the item); it
+// reports whether the school was recorded.
+func (r *ItemResult) failSchool(s *county.School, gaps ...string) bool {
 	if len(gaps) == 0 {
-		return
+		return false
 	}
 	r.Schools = append(r.Schools, s.ID)
 	gap := gaps[0]
@@ -67,30 +69,45 @@ func (r *ItemResult) failSchool(s *county.School, gaps ...string) {
 		gap = strings.Join(gaps, "；")
 	}
 	r.Issues = append(r.Issues, s.Name+"："+gap)
+	return true
 }
 
 // finishSchools sets the verdict of a per-school item from the schools it
-// decided (checked), those lacking data (missing) and the failing schools
-// recorded by failSchool.
-func (r *ItemResult) finishSchools(checked int, missing []string, what string) {
-	failing := len(r.Schools)
+// decided (checked), the failing ones among them (recorded by failSchool)
+// and those lacking data (missing, by name). Schools (所) and 教学点 (个)
+// are counted apart: 「3 所学校、1 个教学点中 1 所学校未达标」.
+func (r *ItemResult) finishSchools(checked, failing counts.Set, missing named, what string) {
 	switch {
-	case len(missing) > 0:
+	case len(missing.names) > 0:
 		r.Missing = true
-		r.Detail = fmt.Sprintf("%d 所学校未填报%s：%s", len(missing), what, shortList(missing))
-	case checked == 0:
+		r.Detail = missing.set.String() + "未填报" + what + "：" + missing.list()
+	case checked.Total() == 0:
 		r.NotApplicable, r.Pass = true, true
 		r.Detail = "县域内无适用学校"
-	case failing == 0:
+	case failing.Total() == 0:
 		r.Pass = true
-		r.Detail = fmt.Sprintf("%d 所学校全部达标", checked)
+		r.Detail = checked.String() + "全部达标"
 	default:
-		r.Detail = fmt.Sprintf("%d 所学校中 %d 所未达标", checked, failing)
+		r.Detail = checked.Among(failing, "未达标")
 	}
-	if failing > 0 && r.Missing {
-		r.Detail += fmt.Sprintf("；另有 %d 所未达标", failing)
+	if failing.Total() > 0 && r.Missing {
+		r.Detail += "；另有 " + checked.Plus(missing.set).Some(failing) + "未达标"
 	}
 }
+
+// named are schools listed by name, counted as schools and 教学点.
+type named struct {
+	names []string
+	set   counts.Set
+}
+
+func (n *named) add(s *county.School) {
+	n.names = append(n.names, s.Name)
+	n.set.Add(s.Type == county.TypePoint)
+}
+
+// list names at most three, then counts them all: 「甲、乙、丙 等 5 所」.
+func (n named) list() string { return shortList(n.names, n.set) }
 
 // compulsorySchool: 小学, 初中 and the combined schools, the "所有小学、初中"
 // of G3–G5 and Q3–Q6. 教学点 are managed by their central school and

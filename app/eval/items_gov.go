@@ -242,7 +242,7 @@ func (e itemEval) g12() *ItemResult {
 	limit := e.std.Item("G12").Primary
 	r := e.item("G12")
 	var full, cert float64
-	var missing []string
+	var missing named
 	for i := range e.f.Schools {
 		s := &e.f.Schools[i]
 		lacks := false
@@ -259,7 +259,7 @@ func (e itemEval) g12() *ItemResult {
 			sc += float64(*t.Certified)
 		}
 		if lacks {
-			missing = append(missing, s.Name)
+			missing.add(s)
 			continue
 		}
 		full, cert = full+sf, cert+sc
@@ -268,9 +268,9 @@ func (e itemEval) g12() *ItemResult {
 		}
 	}
 	switch {
-	case len(missing) > 0:
+	case len(missing.names) > 0:
 		r.Missing = true
-		r.Detail = fmt.Sprintf("%d 所学校未填报专任教师或持证人数：%s", len(missing), shortList(missing))
+		r.Detail = missing.set.String() + "未填报专任教师或持证人数：" + missing.list()
 	case full == 0:
 		r.Missing = true
 		r.Detail = "未填报任何专任教师"

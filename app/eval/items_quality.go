@@ -9,6 +9,7 @@ import (
 	"junheng/app/county"
 	"junheng/app/format"
 	"junheng/app/standard"
+	"junheng/app/wording/counts"
 )
 
 // qualityItems computes Q1–Q9.
@@ -111,20 +112,22 @@ type schoolCheck func(s *county.School) (schoolState, []string)
 // counts schools, not gaps.
 func (e itemEval) perSchool(code, what string, check schoolCheck) *ItemResult {
 	r := e.item(code)
-	var missing []string
-	decided := 0
+	var missing named
+	var decided, failing counts.Set
 	for i := range e.f.Schools {
 		s := &e.f.Schools[i]
 		state, gaps := check(s)
 		switch state {
 		case notEntered:
-			missing = append(missing, s.Name)
+			missing.add(s)
 		case checked:
-			decided++
-			r.failSchool(s, gaps...)
+			decided.Add(s.Type == county.TypePoint)
+			if r.failSchool(s, gaps...) {
+				failing.Add(s.Type == county.TypePoint)
+			}
 		}
 	}
-	r.finishSchools(decided, missing, what)
+	r.finishSchools(decided, failing, missing, what)
 	return r
 }
 

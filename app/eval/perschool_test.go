@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"regexp"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"junheng/app/county"
+	"junheng/app/wording/counts"
+	"junheng/assets/demo"
 )
 
 // Issue 16: a 九年一贯制 whose largest class is over the limit in both
@@ -44,7 +47,135 @@ func TestCombinedSchoolFailingBothStagesListedOnce(t *testing.T) {
 	}
 }
 
-var failingCount = regexp.MustCompile(`(?:所学校中|另有) (\d+) 所未达标`)
+// failingCount finds the failing count of a detail in every wording:
+// 「4 所学校中 1 所未达标」, 「…中 1 所学校、1 个教学点未达标」, 「另有 1 个未达标」.
+var failingCount = regexp.MustCompile(`(?:中|另有) ((?:\d+ [所个](?:学校|教学点)?、?)+)未达标`)
+
+var countIn = regexp.MustCompile(`\d+`)
+
+// failingIn sums the counts of each failing phrase of a detail.
+func failingIn(detail string) []int {
+	var out []int
+	for _, m := range failingCount.FindAllStringSubmatch(detail, -1) {
+		sum := 0
+		for _, k := range countIn.FindAllString(m[1], -1) {
+			n, _ := strconv.Atoi(k)
+			sum += n
+		}
+		out = append(out, sum)
+	}
+	return out
+}
+
+// ruralG6 is a county whose G6 checks the village schools and 教学点 under
+// 100 pupils, not its town school: the checked set is not the whole county.
+func ruralG6(points int, schools ...string) *county.File {
+	var list []county.School
+	for _, id := range schools {
+		s := school(id, county.TypePrimary, 80, 0, 0)
+		s.Location, s.PublicFundsAllocated = "乡村", county.F(65000)
+		list = append(list, s)
+	}
+	for i := range points {
+		p := school("P"+strconv.Itoa(i), county.TypePoint, 30, 0, 0)
+		p.Location, p.PublicFundsAllocated = "乡村", county.F(65000)
+		list = append(list, p)
+	}
+	list = append(list, school("T", county.TypePrimary, 900, 0, 0))
+	f := countyOf(list...)
+	f.County.PublicFundsNorm = county.StageMoney{Primary: county.F(650), Junior: county.F(850)}
+	return f
+}
+
+// Issue 22, found: per-school items counted 教学点 as schools where the
+// checked set is not the whole county (G6 read 「4 所学校中 1 所未达标」 for
+// 3 village schools and a 教学点, the failing one the 教学点). Schools (所)
+// and 教学点 (个) are counted apart at the source, so every output reads
+// the same.
+func TestPerSchoolDetailCountsTeachingPointsApart(t *testing.T) {
+	pointOf := func(f *county.File, id string) *county.School {
+		for i := range f.Schools {
+			if f.Schools[i].ID == id {
+				return &f.Schools[i]
+			}
+		}
+		t.Fatalf("no school %s", id)
+		return nil
+	}
+	cases := []struct {
+		name string
+		f    func() *county.File
+		want string
+	}{
+		{"a 教学点 fails", func() *county.File {
+			f := ruralG6(1, "A", "B", "C")
+			pointOf(f, "P0").PublicFundsAllocated = county.F(30000)
+			return f
+		}, "3 所学校、1 个教学点中 1 个教学点未达标"},
+		{"a school fails", func() *county.File {
+			f := ruralG6(1, "A", "B", "C")
+			pointOf(f, "B").PublicFundsAllocated = county.F(30000)
+			return f
+		}, "3 所学校、1 个教学点中 1 所学校未达标"},
+		{"both fail", func() *county.File {
+			f := ruralG6(1, "A", "B", "C")
+			pointOf(f, "B").PublicFundsAllocated = county.F(30000)
+			pointOf(f, "P0").PublicFundsAllocated = county.F(30000)
+			return f
+		}, "3 所学校、1 个教学点中 1 所学校、1 个教学点未达标"},
+		{"all meet", func() *county.File { return ruralG6(1, "A", "B", "C") }, "3 所学校、1 个教学点全部达标"},
+		{"教学点 only", func() *county.File {
+			f := ruralG6(4)
+			pointOf(f, "P2").PublicFundsAllocated = county.F(30000)
+			return f
+		}, "4 个教学点中 1 个未达标"},
+		{"schools only, as before", func() *county.File {
+			f := ruralG6(0, "A", "B", "C", "D")
+			pointOf(f, "D").PublicFundsAllocated = county.F(30000)
+			return f
+		}, "4 所学校中 1 所未达标"},
+		{"未填报", func() *county.File {
+			f := ruralG6(1, "A", "B", "C")
+			pointOf(f, "A").PublicFundsAllocated = nil
+			pointOf(f, "P0").PublicFundsAllocated = nil
+			pointOf(f, "B").PublicFundsAllocated = county.F(30000)
+			return f
+		}, "1 所学校、1 个教学点未填报公用经费或生均公用经费基准定额：学校A、学校P0；另有 1 所学校未达标"},
+	}
+	for _, c := range cases {
+		g6 := Run(c.f()).Items["G6"]
+		if g6.Detail != c.want {
+			t.Errorf("%s: G6 detail %q, want %q", c.name, g6.Detail, c.want)
+		}
+		if got := failingIn(g6.Detail); len(g6.Schools) > 0 && (len(got) != 1 || got[0] != len(g6.Schools)) {
+			t.Errorf("%s: the failing count %v of %q is not the %d schools listed", c.name, got, g6.Detail, len(g6.Schools))
+		}
+	}
+}
+
+// Found: the demo county (15 schools and 4 教学点) read G5 「19 所学校中 1
+// 所未达标」 wherever the detail was not reworded afterwards (the results
+// workbook, the 县级指标 screen). The engine counts them apart itself.
+func TestDemoDetailsCountTeachingPointsApart(t *testing.T) {
+	f := demo.File()
+	var all counts.Set
+	for _, s := range f.Schools {
+		all.Add(s.Type == county.TypePoint)
+	}
+	if all.Points == 0 {
+		t.Fatal("the demo is expected to hold 教学点")
+	}
+	r := Run(f)
+	whole := fmt.Sprintf("%d 所学校、%d 个教学点", all.Schools, all.Points)
+	if g5 := r.Items["G5"].Detail; !strings.HasPrefix(g5, whole) {
+		t.Errorf("G5 checks every school and 教学点: %q, want it to start %q", g5, whole)
+	}
+	for code, it := range r.Items {
+		if strings.Contains(it.Detail, fmt.Sprintf("%d 所学校", all.Total())) {
+			t.Errorf("%s counts 教学点 as schools: %q", code, it.Detail)
+		}
+	}
+}
 
 // Over generated counties (with combined schools failing in both stages,
 // 十二年一贯制 and special schools teaching both stages added), for every
@@ -80,8 +211,8 @@ func TestPerSchoolItemsCountSchoolsOnce(t *testing.T) {
 					}
 					seen[id] = true
 				}
-				for _, m := range failingCount.FindAllStringSubmatch(it.Detail, -1) {
-					if n, _ := strconv.Atoi(m[1]); n != len(it.Schools) {
+				for _, n := range failingIn(it.Detail) {
+					if n != len(it.Schools) {
 						t.Errorf("seed %d %s: detail %q counts %d, schools %d", seed, code, it.Detail, n, len(it.Schools))
 					}
 				}
@@ -173,5 +304,29 @@ func TestSpecialSchoolSharesFacilities(t *testing.T) {
 	// Left out by default, as before.
 	if st := Run(countyOf(sp, school("P", county.TypePrimary, 600, 0, 0))).Stages.Junior; st != nil {
 		t.Errorf("special schools stay out of R1–R7 by default: %+v", st.Schools)
+	}
+}
+
+// The other counts of schools in the engine's words count 教学点 apart
+// too: the schools lacking data of a coefficient (a 教学点 of 50 pupils or
+// more enters as its own unit) and of G12.
+func TestMissingCountsTeachingPointsApart(t *testing.T) {
+	a, b, c := school("A", county.TypePrimary, 400, 0, 0), school("B", county.TypePrimary, 400, 0, 0), school("C", county.TypePrimary, 400, 0, 0)
+	p := school("P", county.TypePoint, 60, 0, 0)
+	for _, s := range []*county.School{&a, &b, &c, &p} {
+		s.EquipmentValue = nil
+		s.Teachers.Primary.Certified = nil
+	}
+	r := Run(countyOf(a, b, c, p, school("D", county.TypePrimary, 400, 0, 0)))
+	if got, want := r.Stages.Primary.CVNote["R6"], "3 所学校、1 个教学点未填报（学校A、学校B、学校C 等 3 所学校、1 个教学点），无法计算"; got != want {
+		t.Errorf("R6 note %q, want %q", got, want)
+	}
+	if got, want := r.Items["G12"].Detail, "3 所学校、1 个教学点未填报专任教师或持证人数：学校A、学校B、学校C 等 3 所学校、1 个教学点"; got != want {
+		t.Errorf("G12 detail %q, want %q", got, want)
+	}
+	// Schools alone read as before.
+	r = Run(countyOf(a, b, school("D", county.TypePrimary, 400, 0, 0)))
+	if got, want := r.Items["G12"].Detail, "2 所学校未填报专任教师或持证人数：学校A、学校B"; got != want {
+		t.Errorf("G12 detail %q, want %q", got, want)
 	}
 }

@@ -108,7 +108,7 @@ func resourceStage(b *strings.Builder, stage string, st *eval.Stage, std *standa
 	rows = append(rows, append(std7, "", ""), append(floor, "", ""), append(means, "", ""),
 		append(cvs, "", fmt.Sprintf("≤ %s", format.Number(st.CVLimit, 2))))
 	table(b, header, rows, right)
-	fmt.Fprintf(b, "  * 未达标。%d 所学校中 %d 所达到“至少6项达标、余项不低于85%%”。\n", len(st.Schools), st.Passing)
+	fmt.Fprintf(b, "  * 未达标。%s（至少6项达标、余项不低于85%%）。\n", wording.StageSchools(st))
 	for _, c := range standard.ResourceCodes {
 		if note := st.CVNote[c]; note != "" {
 			fmt.Fprintf(b, "  %s 差异系数：%s\n", c, note)
@@ -141,7 +141,7 @@ func items(b *strings.Builder, f *county.File, r *eval.Result, std *standard.Sta
 		var rows [][]string
 		for _, it := range std.ByPart(part) {
 			res := r.Items[it.Code]
-			rows = append(rows, []string{it.Code, itemState(res), wording.Detail(f, res)})
+			rows = append(rows, []string{it.Code, itemState(res), res.Detail})
 		}
 		table(b, []string{"项目", "结论", "情况"}, rows, []bool{false, false, false})
 		for _, it := range std.ByPart(part) {

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"junheng/app/format"
 	"junheng/app/report"
 	"junheng/app/standard"
+	"junheng/app/wording/counts"
 	"junheng/assets/demo"
 )
 
@@ -80,5 +82,36 @@ func TestReportSurveyNearTheIntLimit(t *testing.T) {
 	}
 	if !strings.Contains(s1, "= "+format.Percent(1)) || strings.Contains(s1, "-") {
 		t.Errorf("S1 line: %q", s1)
+	}
+}
+
+// Found: with 教学点 entering 小学 (a threshold of 1 pupil), the report
+// said 「15 所学校中 13 所达到…」 for 11 schools and 4 教学点. The stage's
+// school parts are counted as the 首页 counts them (app/wording).
+func TestReportStageCountsTeachingPointsApart(t *testing.T) {
+	f := demo.File()
+	opts := eval.DefaultOptions()
+	opts.TeachingPointThreshold = 1
+	r := eval.Evaluate(f, standard.National2017(), opts)
+	var parts counts.Set
+	for _, sp := range r.Stages.Primary.Schools {
+		parts.Add(sp.Type == county.TypePoint)
+	}
+	schools, points := parts.Schools, parts.Points
+	if points == 0 {
+		t.Fatal("the demo's 教学点 are expected to enter 小学 at a threshold of 1")
+	}
+	text := textOf(f, opts)
+	_, primary, _ := strings.Cut(text, "【资源配置·小学】")
+	line := ""
+	for l := range strings.Lines(primary) {
+		if strings.Contains(l, "* 未达标。") {
+			line = l
+			break
+		}
+	}
+	if want := fmt.Sprintf("%d 所学校（部）", schools); !strings.Contains(line, want) || !strings.Contains(line, fmt.Sprintf("%d 个教学点", points)) ||
+		strings.Contains(line, fmt.Sprintf("%d 所学校中", schools+points)) {
+		t.Errorf("the 小学 line does not count %d schools and %d 教学点 apart: %q", schools, points, line)
 	}
 }

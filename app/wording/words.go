@@ -6,30 +6,17 @@ import (
 
 	"junheng/app/county"
 	"junheng/app/eval"
-	"junheng/app/format"
+	"junheng/app/wording/counts"
 )
 
-// n words a count with its unit: "4 项", "1,200 所".
-func n(k int, unit string) string { return format.Int(k) + " " + unit }
-
-// join puts the non-empty parts together with sep.
-func join(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
-}
-
-// when is s if k > 0, else "" (nothing is printed for zero).
-func when(k int, s string) string {
-	if k <= 0 {
-		return ""
-	}
-	return s
-}
+// The count words of package counts (shared with app/eval, which cannot
+// import this package): n words a count with its unit ("4 项"), join puts
+// the non-empty parts together, when prints nothing for zero.
+var (
+	n    = counts.N
+	join = counts.Join
+	when = counts.When
+)
 
 // Summary is a part's line under its table: "共 15 项：达标 10 项，未达标 4 项，
 // 不适用 1 项（G7）". Counts of zero are left out.
@@ -75,8 +62,7 @@ func (t Tally) SchoolProblems() string {
 	if t.Problems == 0 {
 		return join("", when(t.MissingAtSchools, "学校层面有 "+n(t.MissingAtSchools, "处")+"数据未填报"))
 	}
-	where := join("、", when(t.ProblemSchools, n(t.ProblemSchools, "所")+"学校"), when(t.ProblemPoints, n(t.ProblemPoints, "个")+"教学点"))
-	s := where + "存在 " + n(t.Problems, "处") + "学校层面的问题"
+	s := counts.Schools(t.ProblemSchools, t.ProblemPoints) + "存在 " + n(t.Problems, "处") + "学校层面的问题"
 	if t.MissingAtSchools > 0 {
 		s += "，另有 " + n(t.MissingAtSchools, "处") + "学校数据未填报"
 	}
@@ -170,5 +156,5 @@ func Excluded(f *county.File, st *eval.Stage) string {
 	if s+p == 0 {
 		return ""
 	}
-	return "另有 " + join("、", when(s, n(s, "所")+"学校"), when(p, n(p, "个")+"教学点")) + "未纳入计算"
+	return "另有 " + counts.Schools(s, p) + "未纳入计算"
 }

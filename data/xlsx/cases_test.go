@@ -476,8 +476,14 @@ func TestOtherFormatsSayHowToSaveAsXLSX(t *testing.T) {
 }
 
 // "没有需要导入的修改" only when every value was read and equals the saved.
+// The complete demo (staff, application, 整改台账 and all), so that no
+// sheet of the workbook is left out of the count.
 func TestNothingToImportMeansEveryValueEqual(t *testing.T) {
-	s, before := demoStore(t)
+	s := newStore(t, demo.File())
+	before := loadYear(t, s, demo.File().Year)
+	if len(before.County.Rectification) == 0 || before.County.Application == nil {
+		t.Fatal("the demo must carry a 整改台账 and the application for this test")
+	}
 	p, err := importInto(s, fullBookOf(t, before), "原样.xlsx", before.Year)
 	if err != nil {
 		t.Fatal(err)
@@ -487,6 +493,25 @@ func TestNothingToImportMeansEveryValueEqual(t *testing.T) {
 	}
 	if p.Counts.Values != p.Counts.Unchanged {
 		t.Errorf("every value read must be counted equal: %+v", p.Counts)
+	}
+}
+
+// A survey row with one count typed (the other left empty, keeping its
+// saved value) is one value read, and one unchanged, not two.
+func TestOneSurveyCountTypedIsOneValue(t *testing.T) {
+	s := newStore(t, demo.File())
+	before := loadYear(t, s, demo.File().Year)
+	if len(before.County.Survey["家长"]) != 2 {
+		t.Fatal("the demo must carry the survey of 家长")
+	}
+	x := countyBook(t, before)
+	setCell(t, x, "满意度调查", hdrGroup, "家长", "满意人数（人）", nil)
+	p, err := importInto(s, saveBook(t, x), "原样.xlsx", before.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Empty() || p.Counts.Values == 0 || p.Counts.Values != p.Counts.Unchanged {
+		t.Errorf("every value read must be counted equal: %+v %s", p.Counts, p.Summary())
 	}
 }
 

@@ -344,6 +344,15 @@ func (s *sheet) isKeyCol(c *column) bool {
 	return c == &s.cols[0] || c.path == "name" || s.scope == scopeRectify && c.path == "school_id"
 }
 
+// isValueCol reports whether a cell of the column is one of the import's
+// values: counted as read (Counts.Values), then as changed or unchanged.
+// Every column is, but the keys and name of a keyed sheet (a county fact
+// sheet has one value per row and no keys). The reader's count and the
+// planner's comparison both ask this, so no cell is read but not compared.
+func (s *sheet) isValueCol(c *column) bool {
+	return s.scope == scopeFacts || !s.isKeyCol(c)
+}
+
 // sheetByName finds a sheet of the table.
 func sheetByName(name string) *sheet {
 	for i := range sheets {

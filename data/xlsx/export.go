@@ -140,7 +140,7 @@ func (b *book) verdictSheet(f *county.File, r *eval.Result, std *standard.Standa
 	// Every cell ruled and at the top of its row: the code, name and
 	// result stand beside the first line of a tall 说明.
 	b.x.SetCellStyle(name, cellName(1, partsRow+1), cellName(len(parts[0]), partsRow+len(parts)-1), b.style("cell"))
-	b.x.SetCellStyle(name, cellName(1, row+1), cellName(4, row+len(items)-1), b.style("cell"))
+	b.x.SetCellStyle(name, cellName(1, row+1), cellName(len(items[0]), row+len(items)-1), b.style("cell"))
 	for i, it := range items[1:] {
 		b.fitText(name, row+1+i, 70, it[3].(string))
 		b.fitText(name, row+1+i, 50, it[1].(string))

@@ -323,8 +323,7 @@ func (pl *planner) diff(old, now any, recs []*record, id, name, owner string) {
 	changed := false
 	for _, rec := range recs {
 		for _, c := range rec.cols {
-			if c.path == "name" && rec.sheet.scope != scopeFacts || c == &rec.sheet.cols[0] && rec.sheet.scope != scopeFacts ||
-				rec.sheet.scope == scopeRectify && rec.sheet.isKeyCol(c) {
+			if !rec.sheet.isValueCol(c) {
 				continue
 			}
 			if rec.vals[c.path] == nil {
@@ -374,6 +373,10 @@ func (pl *planner) survey(cur *county.File, p *county.Profile) {
 		if resp == nil && sat == nil {
 			continue // not provided
 		}
+		read := 2 // the cells provided, each counted once as read
+		if resp == nil || sat == nil {
+			read = 1
+		}
 		clear := isClear(resp) && isClear(sat)
 		if !clear && len(old) == 2 {
 			// one count typed: the other keeps its saved value
@@ -411,7 +414,7 @@ func (pl *planner) survey(cur *county.File, p *county.Profile) {
 		}
 		now := p.Survey[group]
 		if slices.Equal(old, now) {
-			pl.plan.Counts.Unchanged += 2
+			pl.plan.Counts.Unchanged += read
 			continue
 		}
 		pl.plan.Changes = append(pl.plan.Changes, Change{Cell: sh.name + "!" + rec.keyAt, Field: "满意度调查「" + group + "」",

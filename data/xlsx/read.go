@@ -563,7 +563,7 @@ func (rd *reader) rowValues(name string, rec *record) bool {
 			}
 		}
 		rec.vals[c.path] = v
-		if !isKey && c.path != "name" && strings.TrimSpace(s) != NotApplicable { // 不适用 is neither
+		if rec.sheet.isValueCol(c) && strings.TrimSpace(s) != NotApplicable { // 不适用 is neither
 			if v == nil {
 				rd.imp.empties++
 			} else {
