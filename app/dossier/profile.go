@@ -114,16 +114,16 @@ func (c *ctx) schoolTypeTable() {
 				continue
 			}
 			count++
-			s[0].add(addInts(sc.Classes.Primary, sc.Classes.Junior))
-			s[1].add(sc.Students.Primary)
-			s[2].add(sc.Students.Junior)
-			s[3].add(fullTime(sc.Teachers.Primary))
-			s[4].add(fullTime(sc.Teachers.Junior))
-			var staff *int
+			s[0].add(stagesOf(typ, "classes", sc.Classes.Primary, sc.Classes.Junior))
+			s[1].add(ofStage(typ, "students.primary", sc.Students.Primary))
+			s[2].add(ofStage(typ, "students.junior", sc.Students.Junior))
+			s[3].add(ofStage(typ, "teachers.primary.full_time", fullTime(sc.Teachers.Primary)))
+			s[4].add(ofStage(typ, "teachers.junior.full_time", fullTime(sc.Teachers.Junior)))
+			var staff county.StageCount
 			if sc.Staff != nil {
-				staff = addInts(sc.Staff.Primary, sc.Staff.Junior)
+				staff = *sc.Staff
 			}
-			s[5].add(staff)
+			s[5].add(stagesOf(typ, "staff", staff.Primary, staff.Junior))
 		}
 		if count == 0 {
 			continue
@@ -158,6 +158,41 @@ func (c *ctx) schoolTypeTable() {
 		rows = append(rows, total("教学点合计", np, "个", points))
 	}
 	t.draw(c.d, rows)
+}
+
+// ofStage is a school's count of a field for 表Ⅰ: a field the school's
+// type does not have (a 小学's 初中在校生) counts as zero, not 未填报.
+func ofStage(schoolType, path string, p *int) *int {
+	if p == nil {
+		if s, ok := county.Spec(path); ok && !s.AppliesTo(schoolType) {
+			zero := 0
+			return &zero
+		}
+	}
+	return p
+}
+
+// stagesOf adds a school's primary and junior counts of a field
+// ("classes", "staff"): nil, 未填报, only when no stage its type has
+// was entered.
+func stagesOf(schoolType, field string, primary, junior *int) *int {
+	n, entered, applies := 0, false, false
+	for _, st := range []struct {
+		path string
+		p    *int
+	}{{field + ".primary", primary}, {field + ".junior", junior}} {
+		if s, ok := county.Spec(st.path); !ok || s.AppliesTo(schoolType) {
+			applies = true
+		}
+		if st.p != nil {
+			n += *st.p
+			entered = true
+		}
+	}
+	if applies && !entered {
+		return nil
+	}
+	return &n
 }
 
 // fullTime is a stage's full-time teachers; a school without teachers

@@ -198,6 +198,7 @@ var sheets = []sheet{
 			"rural_income_per_capita", "urban_income_per_capita",
 			"public_funds_norm.primary", "public_funds_norm.junior",
 			"application.date", "application.applicant", "application.office", "application.contact", "application.phone",
+			"application.doc_no", "application.signer", "application.attachments",
 			"narrative.request", "narrative.basic", "narrative.foundation", "narrative.problems", "narrative.measures")},
 	{name: "县级指标", scope: scopeFacts, county: true, note: "政府保障程度（G）、教育质量（Q）的县级数据、社会认可度调查的组织情况（S1）和一票否决（V）事项（每项一行，填在「填写值」列）",
 		cols: facts(concatPaths(

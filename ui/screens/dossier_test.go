@@ -194,6 +194,49 @@ func TestCountyFormRoundTripOfTableIFacts(t *testing.T) {
 	}
 }
 
+// 县域概况: the 请示's 发文字号, 签发人 and 附件 (one title a line) go to the
+// store, keep the application's other fields, and come back on the form.
+func TestCountyFormRoundTripOfApplicationDocFields(t *testing.T) {
+	fx := newFixture(t)
+	p := fx.show(Profile).(*facts)
+	before, _ := fx.store.LoadYear(fx.env.S.Year)
+	doc := p.form.Field("county.application.doc_no")
+	signer := p.form.Field("county.application.signer")
+	att := p.form.Field("county.application.attachments")
+	if doc == nil || signer == nil || att == nil {
+		t.Fatal("申报信息 lacks 发文字号, 签发人 or 附件")
+	}
+	if !att.Multi {
+		t.Fatal("附件 is not multi-line: one title a line")
+	}
+	for _, path := range []string{"county.application.doc_no", "county.application.signer", "county.application.attachments"} {
+		sp, _ := county.Spec(path)
+		if l := p.form.Field(path).Label; l != sp.Label {
+			t.Errorf("%s shows %q, the catalogue says %q", path, l, sp.Label)
+		}
+	}
+	const attachments = "义马市自评报告\n义马市督导评估申报表"
+	typeInto(doc, "义政文〔2025〕12号")
+	typeInto(signer, "王芳")
+	typeInto(att, attachments)
+	if !p.Save() {
+		t.Fatalf("save refused: %s", p.msg.Text)
+	}
+	f, _ := fx.store.LoadYear(fx.env.S.Year)
+	want := county.Application{DocNo: "义政文〔2025〕12号", Signer: "王芳", Attachments: attachments}
+	if before.County.Application != nil {
+		want.Date, want.Applicant, want.Office = before.County.Application.Date, before.County.Application.Applicant, before.County.Application.Office
+		want.Contact, want.Phone = before.County.Application.Contact, before.County.Application.Phone
+	}
+	if a := f.County.Application; a == nil || *a != want {
+		t.Fatalf("the store holds application %+v, want %+v", a, want)
+	}
+	p.load()
+	if doc.Text() != want.DocNo || signer.Text() != want.Signer || att.Text() != attachments {
+		t.Fatalf("reloaded form shows %q, %q, %q", doc.Text(), signer.Text(), att.Text())
+	}
+}
+
 var latin = regexp.MustCompile(`[A-Za-z_]{2,}|county\.`)
 
 // Found by looking: the survey page labelled a field 「学生.respondents」.

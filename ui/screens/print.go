@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"junheng/app/county"
 	"junheng/app/dossier"
 	"junheng/app/proofread"
 	"junheng/data/safefile"
@@ -39,7 +38,7 @@ func newPrint(env *Env) *print {
 		p.checks[sec] = c
 		list.Add(c)
 	}
-	p.write = widget.NewButton("生成 PDF…", p.choosePath)
+	p.write = widget.NewButton("生成 PDF…", p.generate)
 	p.write.Importance = widget.HighImportance
 	p.arch = newArchivePart(env)
 	p.obj = container.NewVScroll(container.NewVBox(
@@ -90,19 +89,25 @@ func (p *print) showProofread() {
 		p.proof.Add(ok)
 		return
 	}
-	head := widget.NewLabel(fmt.Sprintf("文字部分有 %d 处数字与计算结果不一致，请在「县域概况」中修改后再生成：", len(found)))
+	head := widget.NewLabel(fmt.Sprintf("材料自查发现 %d 处问题，请在「县域概况」或「整改清单」中修改后再生成：", len(found)))
 	head.Importance = widget.DangerImportance
 	head.Wrapping = fyne.TextWrapWord
 	p.proof.Add(head)
-	for i, fd := range found {
-		where := county.FieldLabel("county." + fd.Where)
-		if where == "" {
-			where = "文字部分"
-		}
-		l := widget.NewLabel(fmt.Sprintf("（%d）%s：「%s」\n%s：文中为 %s，计算结果为 %s。", i+1, where, fd.Text, fd.About, fd.Stated, fd.Computed))
+	for _, line := range proofLines(found) {
+		l := widget.NewLabel(line)
 		l.Wrapping = fyne.TextWrapWord
 		p.proof.Add(l)
 	}
+}
+
+// proofLines words the findings of 材料自查, numbered, as the command line
+// prints them.
+func proofLines(found []proofread.Finding) []string {
+	out := make([]string, len(found))
+	for i, fd := range found {
+		out[i] = fmt.Sprintf("（%d）%s", i+1, fd.Sentence())
+	}
+	return out
 }
 
 func (p *print) sections() []dossier.Section {
@@ -115,12 +120,24 @@ func (p *print) sections() []dossier.Section {
 	return out
 }
 
-func (p *print) choosePath() {
+// generate is 生成 PDF…: with sections chosen, 材料自查 runs first; what
+// it finds is shown, and the dossier is printed only if the clerk answers
+// 仍然生成. A clean file goes straight to choosing where to save.
+func (p *print) generate() {
 	secs := p.sections()
 	if len(secs) == 0 {
 		dialogs.Info("打印材料", "请至少选择一部分。", p.env.Win)
 		return
 	}
+	if found := proofread.Check(p.env.S.File, p.env.S.Result); len(found) > 0 {
+		dialogs.Proofread(proofLines(found), p.env.Win, func() { p.choosePath(secs) })
+		return
+	}
+	p.choosePath(secs)
+}
+
+// choosePath asks where to write the dossier of the sections secs.
+func (p *print) choosePath(secs []dossier.Section) {
 	name := p.env.S.File.County.Name + p.env.S.Year + "学年优质均衡申报材料.pdf"
 	dialogs.SaveFile(p.env.Win, "保存申报材料 PDF", name, ".pdf", folder(p.env), nil, func(path string) { p.writePDF(path, secs) })
 }

@@ -46,6 +46,9 @@ func newProfile(env *Env) *facts {
 		w.Text[prof]("county.application.office", "", "", false, func(p *prof) *string { return &app(p).Office }),
 		w.Text[prof]("county.application.contact", "", "", false, func(p *prof) *string { return &app(p).Contact }),
 		w.Text[prof]("county.application.phone", "", "", false, func(p *prof) *string { return &app(p).Phone }),
+		w.Text[prof]("county.application.doc_no", "", "", false, func(p *prof) *string { return &app(p).DocNo }),
+		w.Text[prof]("county.application.signer", "", "", false, func(p *prof) *string { return &app(p).Signer }),
+		w.Text[prof]("county.application.attachments", "", "", true, func(p *prof) *string { return &app(p).Attachments }),
 	)
 	f.Section("申报材料文字部分")
 	f.Add(
