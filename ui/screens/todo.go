@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"junheng/app/wording/counts"
 	"slices"
 	"strings"
 
@@ -130,7 +131,13 @@ func (p *todo) Update() {
 			missing++
 		}
 	}
-	p.summary.SetText(fmt.Sprintf("共 %d 项：未达标 %d 项，未填报 %d 项。点击一项打开填写它的页面；点「填写整改」在下方填写整改措施、责任单位、完成时限和状态。", len(items), len(items)-missing, missing))
+	// nothing printed for zero (「未填报 0 项」), as every count is worded
+	gaps := counts.Join("，", counts.When(len(items)-missing, "未达标 "+counts.N(len(items)-missing, "项")),
+		counts.When(missing, "未填报 "+counts.N(missing, "项")))
+	if gaps != "" {
+		gaps = "：" + gaps
+	}
+	p.summary.SetText(fmt.Sprintf("共 %d 项%s。点击一项打开填写它的页面；点「填写整改」在下方填写整改措施、责任单位、完成时限和状态。", len(items), gaps))
 	key := func(t *eval.Todo) string {
 		if p.group.Selected == byItem {
 			return t.Code
