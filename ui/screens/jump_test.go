@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -82,5 +83,14 @@ func TestEveryCountyTodoOpensSomething(t *testing.T) {
 		if focused == nil && p.scroll.Offset.Y == 0 {
 			t.Errorf("%s %q: %s opened with nothing focused or scrolled to", td.Code, td.Text, page)
 		}
+	}
+}
+
+// Found: 整改清单 said 「未达标 10 项，未填报 0 项」; nothing is printed for zero.
+func TestTodoSummaryPrintsNoZero(t *testing.T) {
+	fx := newFixtureOn(t, demo.File())
+	td := fx.show(Todo).(*todo)
+	if strings.Contains(td.summary.Text, " 0 项") || !strings.Contains(td.summary.Text, "未达标") {
+		t.Fatalf("summary %q", td.summary.Text)
 	}
 }
