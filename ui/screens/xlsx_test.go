@@ -77,13 +77,20 @@ func template(t *testing.T, p *schools, dir string) *excelize.File {
 // cellOf is the cell under header in the row of a school.
 func cellOf(t *testing.T, x *excelize.File, sheet, id, header string) string {
 	t.Helper()
+	return cellWhere(t, x, sheet, "学校标识码", id, header)
+}
+
+// cellWhere is the cell under header in the row whose keyHeader column
+// holds id (a school's 学校标识码, a county fact's 项目).
+func cellWhere(t *testing.T, x *excelize.File, sheet, keyHeader, id, header string) string {
+	t.Helper()
 	rows, err := x.GetRows(sheet)
 	if err != nil || len(rows) == 0 {
 		t.Fatalf("sheet %s: %v", sheet, err)
 	}
 	// Headers break before their unit (小学在校生数\n（人）).
 	col := slices.IndexFunc(rows[0], func(h string) bool { return strings.ReplaceAll(h, "\n", "") == header })
-	idCol := slices.Index(rows[0], "学校标识码")
+	idCol := slices.Index(rows[0], keyHeader)
 	if col < 0 || idCol < 0 {
 		t.Fatalf("sheet %s has no column %q (headers %q)", sheet, header, rows[0])
 	}
