@@ -66,8 +66,11 @@ func (s Store) ImportFrom(f *county.File, source string) error { return s.Store.
 // always says where a county came from through ImportFrom).
 func (s Store) ImportFile(f *county.File) error { return s.Store.ImportFile(f, "") }
 
+// ExportSchools writes the export to path, replacing a file there: the
+// GUI's save dialog asked before it hands over an existing file's name
+// (the data layer still refuses a data file, its journal or lock note).
 func (s Store) ExportSchools(path string, ids []string) error {
-	_, err := s.Store.ExportSchools(path, ids)
+	_, err := s.Store.ExportSchoolsWith(path, ids, data.ExportOptions{Replace: true})
 	return err
 }
 
