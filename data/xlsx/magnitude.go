@@ -41,7 +41,7 @@ func (e *ErrMagnitude) Warning() string {
 
 // Consent is what the clerk confirms (the GUI's checkbox).
 func (e *ErrMagnitude) Consent() string {
-	return fmt.Sprintf("确认：这 %d 个数值无误，不是单位填错（如把万元当成元）", len(e.Cases))
+	return "确认：这" + format.Count(len(e.Cases), "个") + "数值无误，不是单位填错（如把万元当成元）"
 }
 
 // magnitudes lists the changed numbers of schools and county facts that

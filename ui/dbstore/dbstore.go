@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"junheng/app/county"
+	"junheng/app/format"
 	"junheng/data"
 	"junheng/ui/session"
 )
@@ -112,7 +113,7 @@ func (s Store) PlanMerge(path string, o session.MergeOptions) (*session.MergePla
 		}
 	}
 	for year, n := range files {
-		out.Added = append(out.Added, fmt.Sprintf("%s 佐证材料 %d 件", year, n))
+		out.Added = append(out.Added, fmt.Sprintf("%s 佐证材料 %s", year, format.Count(n, "件")))
 	}
 	slices.Sort(out.Added[len(out.Added)-len(files):])
 	for _, c := range p.Conflicts {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"junheng/app/format"
 	"junheng/data/xlsx"
 )
 
@@ -55,7 +56,7 @@ func CellErrors(name string, errs xlsx.Errors, win fyne.Window) *LinesDialog {
 	for _, e := range errs {
 		d.Lines = append(d.Lines, e.String())
 	}
-	head := widget.NewLabel(fmt.Sprintf("「%s」有 %d 处问题，没有导入任何数据。\n请按「工作表!单元格」找到下列单元格改正后重新导入：", name, len(errs)))
+	head := widget.NewLabel(fmt.Sprintf("「%s」有 %s问题，没有导入任何数据。\n请按「工作表!单元格」找到下列单元格改正后重新导入：", name, format.Count(len(errs), "处")))
 	head.Wrapping = fyne.TextWrapWord
 	head.Importance = widget.DangerImportance
 	content := container.NewBorder(head, nil, nil, nil, lineList(d.Lines))
@@ -137,7 +138,7 @@ func ImportPlan(plan *xlsx.Plan, warning string, win fyne.Window, apply func()) 
 	if n := len(plan.NewSchools); n > 0 {
 		names := widget.NewLabel(newSchoolNames(plan.NewSchools))
 		names.Wrapping = fyne.TextWrapWord
-		d.NewSchools = widget.NewCheck(fmt.Sprintf("添加新学校（%d 所）", n), tick(&plan.AddNewSchools))
+		d.NewSchools = widget.NewCheck(fmt.Sprintf("添加新学校（%s）", format.Count(n, "所")), tick(&plan.AddNewSchools))
 		head.Add(d.NewSchools)
 		head.Add(names)
 		closing = "不勾选「添加新学校」时只导入已有学校和县级数据的修改，新学校不添加。" + closing
@@ -172,7 +173,7 @@ func shownLines(lines []string, n int) string {
 	if len(lines) <= n {
 		return strings.Join(lines, "\n")
 	}
-	return strings.Join(lines[:n], "\n") + fmt.Sprintf("\n等共 %d 个（全部列在下方）", len(lines))
+	return strings.Join(lines[:n], "\n") + fmt.Sprintf("\n等共 %s（全部列在下方）", format.Count(len(lines), "个"))
 }
 
 // newSchoolNames lists the new schools beside the checkbox, the first ten
@@ -182,7 +183,7 @@ func newSchoolNames(schools []xlsx.SchoolRef) string {
 	names := make([]string, 0, shown+1)
 	for i, s := range schools {
 		if i == shown {
-			names = append(names, fmt.Sprintf("等 %d 所（全部列在下方）", len(schools)))
+			names = append(names, fmt.Sprintf("等 %s（全部列在下方）", format.Count(len(schools), "所")))
 			break
 		}
 		names = append(names, fmt.Sprintf("「%s」（%s）", s.Name, s.ID))

@@ -11,6 +11,7 @@ import (
 
 	"junheng/app/eval"
 	ev "junheng/app/evidence"
+	"junheng/app/format"
 	"junheng/app/standard"
 )
 
@@ -130,7 +131,7 @@ func (p *todo) Update() {
 			missing++
 		}
 	}
-	p.summary.SetText(fmt.Sprintf("共 %d 项：未达标 %d 项，未填报 %d 项。点击一项打开填写它的页面；点「填写整改」在下方填写整改措施、责任单位、完成时限和状态。", len(items), len(items)-missing, missing))
+	p.summary.SetText(fmt.Sprintf("共 %s：未达标 %s，未填报 %s。点击一项打开填写它的页面；点「填写整改」在下方填写整改措施、责任单位、完成时限和状态。", format.Count(len(items), "项"), format.Count(len(items)-missing, "项"), format.Count(missing, "项")))
 	key := func(t *eval.Todo) string {
 		if p.group.Selected == byItem {
 			return t.Code
@@ -163,7 +164,7 @@ func (p *todo) Update() {
 		}
 	}
 	if n := p.addGaps(); n > 0 {
-		p.summary.SetText(p.summary.Text + fmt.Sprintf("另有 %d 个指标缺佐证材料，列在最后，点击打开「佐证材料」页。", n))
+		p.summary.SetText(p.summary.Text + fmt.Sprintf("另有 %s指标缺佐证材料，列在最后，点击打开「佐证材料」页。", format.Count(n, "个")))
 	}
 	p.list.Refresh()
 }

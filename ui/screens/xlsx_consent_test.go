@@ -120,7 +120,7 @@ func TestImportExcelOfAValueThousandsOffAfterConsent(t *testing.T) {
 	book := filepath.Join(dir, "万元.xlsx")
 	saveBook(t, x, book)
 
-	importWithConsent(t, fx, p, book, "经费与招生!"+ref, "万元当成了元", "确认：这 1 个数值无误")
+	importWithConsent(t, fx, p, book, "经费与招生!"+ref, "万元当成了元", "确认：这1个数值无误")
 	if got := fx.store.School(fx.env.S.Year, id).PublicFundsAllocated; got == nil || *got != funds/10000 {
 		t.Errorf("the consented import saved %v", got)
 	}

@@ -265,7 +265,7 @@ func TestImportExcelListsEveryCellError(t *testing.T) {
 			t.Errorf("the error dialog does not list %s:\n%s", r, shown)
 		}
 	}
-	if !strings.Contains(shown, "有 3 处问题") {
+	if !strings.Contains(shown, "有 3处问题") {
 		t.Errorf("the error dialog does not count 3 problems:\n%s", shown)
 	}
 }
@@ -480,9 +480,9 @@ func TestImportExcelAddsNewSchoolOnlyWhenTicked(t *testing.T) {
 			if !strings.Contains(shown, "「"+name+"」（"+id+"）") {
 				t.Errorf("the dialog does not name the new school:\n%s", shown)
 			}
-			check := overlayCheck(fx.win, "添加新学校（1 所）")
+			check := overlayCheck(fx.win, "添加新学校（1所）")
 			if check == nil {
-				t.Fatalf("the dialog has no 添加新学校（1 所） checkbox:\n%s", shown)
+				t.Fatalf("the dialog has no 添加新学校（1所） checkbox:\n%s", shown)
 			}
 			if check.Checked {
 				t.Fatal("添加新学校 is ticked before the clerk ticks it")
@@ -542,7 +542,7 @@ func TestImportExcelOfNewSchoolsOnlyNeedsTheTick(t *testing.T) {
 	p.ImportExcel(book)
 	top := fx.win.Canvas().Overlays().Top()
 	apply := uitest.Button(top, "确认导入")
-	check := overlayCheck(fx.win, "添加新学校（1 所）")
+	check := overlayCheck(fx.win, "添加新学校（1所）")
 	if apply == nil || check == nil {
 		t.Fatalf("dialog:\n%s", overlayTexts(fx.win))
 	}
