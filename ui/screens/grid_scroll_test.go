@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -11,25 +12,39 @@ import (
 	"junheng/ui/entry"
 )
 
-// scrolled is where the table's scrolled area is scrolled to, as the
-// table's renderer shows it, and the area's size.
-func scrolled(t *testing.T, sh *sheet) (fyne.Position, fyne.Size) {
+// scrolled is the table's scrolled area, as its renderer shows it.
+func scrolled(t *testing.T, sh *sheet) *container.Scroll {
 	t.Helper()
 	for _, o := range test.WidgetRenderer(sh).Objects() {
 		if sc, ok := o.(*container.Scroll); ok {
-			return sc.Offset, sc.Size()
+			return sc
 		}
 	}
 	t.Fatal("the table has no scrolled area")
-	return fyne.Position{}, fyne.Size{}
+	return nil
 }
 
-// cellInView fails unless cell id lies wholly inside the scrolled area: not
+// cellInView fails unless the cursor's cell, as drawn (the cell filled
+// with the cursor's colour), lies wholly inside the scrolled area: not
 // under the frozen names, not under the header, not past the edges.
 func cellInView(t *testing.T, sh *sheet, id widget.TableCellID, after string) {
 	t.Helper()
-	off, view := scrolled(t, sh)
-	pos, size := sh.cellRect(id)
+	if sh.cur != id {
+		t.Fatalf("after %s the cursor is on %+v, want %+v", after, sh.cur, id)
+	}
+	sc := scrolled(t, sh)
+	var drawn []fyne.CanvasObject
+	walk(sc.Content, func(o fyne.CanvasObject) {
+		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 && c.Visible() {
+			if r, ok := c.Objects[0].(*canvas.Rectangle); ok && r.FillColor == cellCursor {
+				drawn = append(drawn, c)
+			}
+		}
+	})
+	if len(drawn) != 1 {
+		t.Fatalf("after %s %d cells are drawn as the cursor", after, len(drawn))
+	}
+	pos, size, off, view := drawn[0].Position(), drawn[0].Size(), sc.Offset, sc.Size()
 	if pos.X < off.X || pos.Y < off.Y || pos.X+size.Width > off.X+view.Width || pos.Y+size.Height > off.Y+view.Height {
 		t.Fatalf("after %s the cell %+v at %v size %v is not inside the area %v size %v", after, id, pos, size, off, view)
 	}
@@ -54,7 +69,7 @@ func TestGridKeepsTheCursorInView(t *testing.T) {
 	}
 	far := widget.TableCellID{Row: rows - 1, Col: cols - 1}
 	sh.moveTo(far)
-	if off, _ := scrolled(t, sh); off.X == 0 || off.Y == 0 {
+	if off := scrolled(t, sh).Offset; off.X == 0 || off.Y == 0 {
 		t.Fatalf("the last of %d rows and %d columns is reached scrolled to %v", rows, cols, off)
 	}
 	cellInView(t, sh, far, "moving to the last cell")
@@ -73,13 +88,22 @@ func TestGridKeepsTheCursorInView(t *testing.T) {
 		cellInView(t, sh, sh.cur, "↑")
 	}
 	sh.moveTo(widget.TableCellID{})
-	if off, _ := scrolled(t, sh); off != (fyne.Position{}) {
+	if off := scrolled(t, sh).Offset; off != (fyne.Position{}) {
 		t.Fatalf("the first cell leaves the table scrolled to %v", off)
 	}
 	for sh.cur.Col < cols-1 {
 		sh.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
 		cellInView(t, sh, sh.cur, "Tab")
 	}
+	// A column and the names widened by dragging their header, as the
+	// table lets a clerk do.
+	sh.Table.SetColumnWidth(-1, 200)
+	sh.Table.SetColumnWidth(cols-1, 300)
+	sh.moveTo(widget.TableCellID{})
+	sh.moveTo(widget.TableCellID{Row: 30, Col: cols - 1})
+	cellInView(t, sh, sh.cur, "moving to a widened column")
+	sh.moveTo(widget.TableCellID{Row: 29, Col: 0})
+	cellInView(t, sh, sh.cur, "moving back under the widened names")
 }
 
 func TestGridErrorListShowsTheCell(t *testing.T) {
