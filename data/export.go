@@ -85,11 +85,30 @@ func (m Manifest) MatchesFile(path string) (bool, error) {
 // database file at out, with their audit trail so the receiving office can
 // merge it back, and its manifest to ManifestPath(out). out must not exist.
 func (s *Store) ExportSchools(out string, ids []string) (Manifest, error) {
+	return s.ExportSchoolsWith(out, ids, ExportOptions{})
+}
+
+// ExportOptions are ExportSchoolsWith's.
+type ExportOptions struct {
+	// Replace lets the export take the place of an existing file the clerk
+	// chose to replace (the GUI's 替换 after its save dialog): renamed over
+	// it once complete, so the old file stays whole until then. CheckOutput
+	// still refuses a data file of this program (this one included), its
+	// journal or lock note, a folder and anything not a regular file.
+	Replace bool
+}
+
+// ExportSchoolsWith is ExportSchools with options.
+func (s *Store) ExportSchoolsWith(out string, ids []string, o ExportOptions) (Manifest, error) {
 	var m Manifest
 	if err := s.opened(); err != nil {
 		return m, err
 	}
-	if _, err := os.Stat(out); err == nil {
+	if o.Replace {
+		if err := CheckOutput(out, OutputOptions{Force: true, Inputs: []string{s.path}}); err != nil {
+			return m, err
+		}
+	} else if _, err := os.Stat(out); err == nil {
 		return m, fmt.Errorf("文件「%s」已存在，不会覆盖", out)
 	}
 	if err := s.refuseFaulty("导出"); err != nil {

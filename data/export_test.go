@@ -86,3 +86,34 @@ func TestReadManifestFromLegacyPlace(t *testing.T) {
 		t.Fatalf("missing manifest: %v", err)
 	}
 }
+
+// The GUI's 替换 after its save dialog: an export replaces a file of
+// another program whole (never removing it first), and never replaces a
+// data file, this one or another, even when asked.
+func TestExportReplacesOnlyWhenAskedAndNeverADataFile(t *testing.T) {
+	dir := t.TempDir()
+	s := storeWith(t, county.Generate(6, 3))
+	out := filepath.Join(dir, "旧.db")
+	if err := os.WriteFile(out, []byte("not ours"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ExportSchools(out, nil); err == nil {
+		t.Fatal("an export replaced a file unasked")
+	}
+	if _, err := s.ExportSchoolsWith(out, nil, ExportOptions{Replace: true}); err != nil {
+		t.Fatalf("replacing a file of another program: %v", err)
+	}
+	if !IsDataFile(out) {
+		t.Fatal("the replaced file is not the export")
+	}
+	other := storeWith(t, county.Generate(4, 5))
+	for _, p := range []string{out, s.Path(), other.Path()} {
+		before, _ := os.ReadFile(p)
+		if _, err := s.ExportSchoolsWith(p, nil, ExportOptions{Replace: true}); err == nil {
+			t.Errorf("replaced the data file %s", filepath.Base(p))
+		}
+		if after, _ := os.ReadFile(p); string(after) != string(before) {
+			t.Errorf("the refused export changed %s", filepath.Base(p))
+		}
+	}
+}

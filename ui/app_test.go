@@ -212,7 +212,7 @@ func TestHistoryDialogListsChanges(t *testing.T) {
 	}
 	found := false
 	walk(ov, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok && l.Text == fmt.Sprintf("共 %d 条修改记录", len(st.Changes)) {
+		if l, ok := o.(*widget.Label); ok && l.Text == fmt.Sprintf("共 %d条修改记录", len(st.Changes)) {
 			found = true
 		}
 	})

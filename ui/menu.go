@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"junheng/app/format"
 	"junheng/ui/dialogs"
 	"junheng/ui/session"
 	jtheme "junheng/ui/theme"
@@ -122,8 +123,8 @@ func (a *App) export() {
 	dialogs.ChooseSchools(a.env.S.File.Schools, a.Win, func(ids []string) {
 		dialogs.SaveFile(a.Win, "导出给其他单位", a.env.S.File.County.Name+"（导出）.db", ".db", a.folder(), a.openFile(), func(path string) {
 			a.fileTask("正在导出…", func() error { return ex.ExportSchools(path, ids) }, func() {
-				a.setStatus(fmt.Sprintf("已导出 %d 所学校到 %s", len(ids), path))
-				dialogs.FileWritten(fmt.Sprintf("给其他单位的文件（%d 所学校）", len(ids)), path, a.Win)
+				a.setStatus(fmt.Sprintf("已导出 %s学校到 %s", format.Count(len(ids), "所"), path))
+				dialogs.FileWritten(fmt.Sprintf("给其他单位的文件（%s学校）", format.Count(len(ids), "所")), path, a.Win)
 			})
 		})
 	})

@@ -93,7 +93,7 @@ func TestMergePreviewListsTheValuesApplied(t *testing.T) {
 	}
 	test.Tap(d.Apply)
 	waitFor(t, func() bool { return strings.Contains(a.status.Text, "已合并") })
-	if !strings.Contains(a.status.Text, "直接采用对方 1 个数值") {
+	if !strings.Contains(a.status.Text, "直接采用对方 1个数值") {
 		t.Errorf("status line %q", a.status.Text)
 	}
 }

@@ -21,12 +21,26 @@ type ErrOtherCounty struct {
 }
 
 func (e *ErrOtherCounty) Error() string {
+	return e.Warning() + "未导入任何内容。如确实要这样导入，请明确确认（命令行加 --other-county）。"
+}
+
+// Warning names the workbook and both counties: what a preview says
+// before the clerk consents.
+func (e *ErrOtherCounty) Warning() string {
 	how := "的「说明」页写的是" + e.Theirs
 	if e.Rename {
 		how = "的「县级基本情况」把本县改为" + e.Theirs
 	}
-	return fmt.Sprintf("工作簿「%s」%s，而数据文件的 %s 学年是%s：不是同一个县，未导入任何内容。如确实要这样导入，请明确确认（命令行加 --other-county）。",
+	return fmt.Sprintf("工作簿「%s」%s，而数据文件的 %s 学年是%s：不是同一个县。",
 		format.Safe(e.File), how, format.Safe(e.Year), e.Ours)
+}
+
+// Consent is what the clerk confirms (the GUI's checkbox).
+func (e *ErrOtherCounty) Consent() string {
+	if e.Rename {
+		return "确认：导入此工作簿，把本县" + e.Ours + "改为" + e.Theirs
+	}
+	return "确认：把写着" + e.Theirs + "的工作簿导入" + e.Ours + "的数据文件"
 }
 
 func countyText(name, code string) string {

@@ -29,8 +29,19 @@ type ErrMagnitude struct {
 }
 
 func (e *ErrMagnitude) Error() string {
-	return fmt.Sprintf("工作簿「%s」有 %d 个数值与原值或全县每生中位数相差 %s 倍以上，很可能填错了单位：%s。未导入任何内容。请核对单位后改正；确认无误请明确确认（命令行加 --accept-magnitude）。",
-		format.Safe(e.File), len(e.Cases), format.Int(MagnitudeFactor), strings.Join(e.Cases, "；"))
+	return e.Warning() + "：" + strings.Join(e.Cases, "；") + "。未导入任何内容。请核对单位后改正；确认无误请明确确认（命令行加 --accept-magnitude）。"
+}
+
+// Warning is the sentence before the cases (each names the cell, the
+// value and the probable mix-up): what a preview says first.
+func (e *ErrMagnitude) Warning() string {
+	return fmt.Sprintf("工作簿「%s」有 %d 个数值与原值或全县每生中位数相差 %s 倍以上，很可能填错了单位",
+		format.Safe(e.File), len(e.Cases), format.Int(MagnitudeFactor))
+}
+
+// Consent is what the clerk confirms (the GUI's checkbox).
+func (e *ErrMagnitude) Consent() string {
+	return "确认：这" + format.Count(len(e.Cases), "个") + "数值无误，不是单位填错（如把万元当成元）"
 }
 
 // magnitudes lists the changed numbers of schools and county facts that

@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"junheng/app/county"
+	"junheng/app/format"
 	"junheng/data"
 	"junheng/ui/session"
 )
@@ -66,8 +67,11 @@ func (s Store) ImportFrom(f *county.File, source string) error { return s.Store.
 // always says where a county came from through ImportFrom).
 func (s Store) ImportFile(f *county.File) error { return s.Store.ImportFile(f, "") }
 
+// ExportSchools writes the export to path, replacing a file there: the
+// GUI's save dialog asked before it hands over an existing file's name
+// (the data layer still refuses a data file, its journal or lock note).
 func (s Store) ExportSchools(path string, ids []string) error {
-	_, err := s.Store.ExportSchools(path, ids)
+	_, err := s.Store.ExportSchoolsWith(path, ids, data.ExportOptions{Replace: true})
 	return err
 }
 
@@ -109,7 +113,7 @@ func (s Store) PlanMerge(path string, o session.MergeOptions) (*session.MergePla
 		}
 	}
 	for year, n := range files {
-		out.Added = append(out.Added, fmt.Sprintf("%s 佐证材料 %d 件", year, n))
+		out.Added = append(out.Added, fmt.Sprintf("%s 佐证材料 %s", year, format.Count(n, "件")))
 	}
 	slices.Sort(out.Added[len(out.Added)-len(files):])
 	for _, c := range p.Conflicts {

@@ -38,7 +38,10 @@ type SaveDialog struct {
 // file would destroy it, and the data layer, which refuses to overwrite,
 // would then find an empty file in its way. Here nothing is written until
 // done runs; a path in protect (the open data file) is refused, and an
-// existing file is removed for the new one only after the clerk confirms.
+// existing file is handed to done only after the clerk confirms 替换.
+// The dialog never removes it: done writes through the one atomic writer
+// (data/safefile), which renames the complete new file over the old one,
+// so a failed or interrupted write leaves the old file whole.
 func SaveFile(win fyne.Window, title, name, ext, folder string, protect []string, done func(path string)) *SaveDialog {
 	s := &SaveDialog{Folder: widget.NewLabel(folder), Name: widget.NewEntry(), Message: widget.NewLabel("")}
 	s.Folder.Truncation = fyne.TextTruncateEllipsis
@@ -79,10 +82,6 @@ func SaveFile(win fyne.Window, title, name, ext, folder string, protect []string
 		if _, statErr := os.Stat(path); statErr == nil {
 			confirmReplace(fmt.Sprintf("「%s」已存在。要用新文件替换它吗？", path), func(ok bool) {
 				if !ok {
-					return
-				}
-				if err := os.Remove(path); err != nil {
-					s.Message.SetText(fmt.Sprintf("无法替换「%s」：%v", path, err))
 					return
 				}
 				s.Hide()

@@ -1,6 +1,8 @@
 package dialogs
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/data"
+	"junheng/data/safefile"
 	"junheng/ui/uitest"
 )
 
@@ -64,24 +67,37 @@ func TestSaveFileRefusesTheOpenFileAndBadNames(t *testing.T) {
 	}
 }
 
-// Another existing file is replaced only after the clerk confirms.
+// Another existing file is replaced only after the clerk confirms, and
+// atomically: the dialog removes nothing, so a write that fails after 替换
+// leaves the old file whole, and one that succeeds takes its place.
 func TestSaveFileAsksBeforeReplacing(t *testing.T) {
 	w := saveWindow(t)
 	dir := t.TempDir()
 	old := filepath.Join(dir, "申报材料.pdf")
 	os.WriteFile(old, []byte("old"), 0o644)
-	var got string
-	d := SaveFile(w, "保存", "申报材料", ".pdf", dir, nil, func(p string) { got = p })
-	test.Tap(d.Save)
-	if got != "" {
-		t.Fatal("replaced without asking")
-	}
-	uitest.Tap(t, w.Canvas().Overlays().Top(), "替换")
-	if got != old {
-		t.Fatalf("after confirming: path %q", got)
-	}
-	if _, err := os.Stat(old); !os.IsNotExist(err) {
-		t.Error("the old file should make way for the new one")
+	for _, c := range []struct {
+		write func(io.Writer) error
+		want  string
+	}{
+		{func(w io.Writer) error { io.WriteString(w, "half"); return errors.New("磁盘已满") }, "old"},
+		{func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }, "new"},
+	} {
+		var got string
+		d := SaveFile(w, "保存", "申报材料", ".pdf", dir, nil, func(p string) {
+			got = p
+			safefile.Write(p, c.write)
+		})
+		test.Tap(d.Save)
+		if got != "" {
+			t.Fatal("replaced without asking")
+		}
+		uitest.Tap(t, w.Canvas().Overlays().Top(), "替换")
+		if got != old {
+			t.Fatalf("after confirming: path %q", got)
+		}
+		if b, err := os.ReadFile(old); string(b) != c.want {
+			t.Errorf("after 替换 the file holds %q (%v), want %q", b, err, c.want)
+		}
 	}
 }
 

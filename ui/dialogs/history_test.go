@@ -26,7 +26,7 @@ func TestHistoryReadsForPeople(t *testing.T) {
 	}
 	h := History(nil, "", w, func(string, string) ([]session.Change, error) { return changes, nil })
 	all := strings.Join(h.Lines, "\n")
-	if len(h.Lines) != 3 || !strings.Contains(h.Msg.Text, "共 3 条") {
+	if len(h.Lines) != 3 || !strings.Contains(h.Msg.Text, "共 3条") {
 		t.Fatalf("%d lines (%s):\n%s", len(h.Lines), h.Msg.Text, all)
 	}
 	for _, bad := range []string{"abab", "image/jpeg", "photo", "T11:40", "/ ", "/李老师"} {

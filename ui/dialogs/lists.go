@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/county"
+	"junheng/app/format"
 	"junheng/ui/session"
 )
 
@@ -61,7 +62,7 @@ func ChooseSchools(schools []county.School, win fyne.Window, done func(ids []str
 // Backup offers a backup now or a restore from a backup file.
 func Backup(win fyne.Window, kept int, backup, restore func()) dialog.Dialog {
 	var d dialog.Dialog
-	text := widget.NewLabel(fmt.Sprintf("备份会复制当前数据文件，保留最近 %d 份（可在设置中修改）。\n恢复会用备份替换当前数据，替换前自动再备份一次。", kept))
+	text := widget.NewLabel(fmt.Sprintf("备份会复制当前数据文件，保留最近 %s（可在设置中修改）。\n恢复会用备份替换当前数据，替换前自动再备份一次。", format.Count(kept, "份")))
 	text.Wrapping = fyne.TextWrapWord
 	b := widget.NewButton("立即备份", func() { d.Hide(); backup() })
 	b.Importance = widget.HighImportance
@@ -208,7 +209,7 @@ func History(schools []county.School, schoolID string, win fyne.Window, load fun
 		if err != nil {
 			h.Msg.SetText(err.Error())
 		} else {
-			h.Msg.SetText(fmt.Sprintf("共 %d 条修改记录", len(h.Lines)))
+			h.Msg.SetText(fmt.Sprintf("共 %s修改记录", format.Count(len(h.Lines), "条")))
 		}
 		list.Refresh()
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/county"
+	"junheng/app/format"
 	"junheng/ui/session"
 )
 
@@ -44,9 +45,9 @@ func MergeSummary(plan *session.MergePlan, takeTheirs []bool) string {
 			theirs++
 		}
 	}
-	text := fmt.Sprintf("已合并：直接采用对方 %d 个数值，新增 %d 项", plan.Applied, len(plan.Added))
+	text := fmt.Sprintf("已合并：直接采用对方 %s数值，新增 %s", format.Count(plan.Applied, "个"), format.Count(len(plan.Added), "项"))
 	if n := len(plan.Conflicts); n > 0 {
-		text += fmt.Sprintf("，%d 处冲突（采用导入 %d 处，保留本机 %d 处）", n, theirs, n-theirs)
+		text += fmt.Sprintf("，冲突 %s（采用导入 %s，保留本机 %s）", format.Count(n, "处"), format.Count(theirs, "处"), format.Count(n-theirs, "处"))
 	}
 	return text
 }
@@ -54,7 +55,7 @@ func MergeSummary(plan *session.MergePlan, takeTheirs []bool) string {
 // Merge shows the plan; apply receives one choice per conflict (true = theirs).
 func Merge(plan *session.MergePlan, win fyne.Window, apply func(takeTheirs []bool)) *MergeDialog {
 	m := &MergeDialog{}
-	summary := fmt.Sprintf("导入的文件：新增 %d 项，%d 项相同，%d 个数值将直接采用（含新增项的数值），%d 处冲突。", len(plan.Added), plan.Unchanged, plan.Applied, len(plan.Conflicts))
+	summary := fmt.Sprintf("导入的文件：新增 %s，相同 %s，直接采用 %s数值（含新增项的数值），冲突 %s。", format.Count(len(plan.Added), "项"), format.Count(plan.Unchanged, "项"), format.Count(plan.Applied, "个"), format.Count(len(plan.Conflicts), "处"))
 	sum := widget.NewLabel(summary)
 	sum.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(sum)
@@ -71,7 +72,7 @@ func Merge(plan *session.MergePlan, win fyne.Window, apply func(takeTheirs []boo
 		}
 		text := strings.Join(m.Values, "\n")
 		if plan.Applied > len(plan.Values) && len(plan.Values) == session.MaxListedValues {
-			text += fmt.Sprintf("\n……只列出前 %d 个", len(plan.Values))
+			text += fmt.Sprintf("\n……只列出前 %s", format.Count(len(plan.Values), "个"))
 		}
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord

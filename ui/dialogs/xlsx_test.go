@@ -46,7 +46,7 @@ func TestImportPlanSummaryFirstAndNewSchoolsUnticked(t *testing.T) {
 		t.Fatalf("the first paragraph is not the plan's summary: %v", d.Summary)
 	}
 	shown := texts(w.Canvas().Overlays().Top())
-	if i, j := strings.Index(shown, plan.Summary()), strings.Index(shown, "添加新学校（2 所）"); i < 0 || j < 0 || j < i {
+	if i, j := strings.Index(shown, plan.Summary()), strings.Index(shown, "添加新学校（2所）"); i < 0 || j < 0 || j < i {
 		t.Errorf("summary at %d, checkbox at %d:\n%s", i, j, shown)
 	}
 	for _, s := range plan.NewSchools {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"junheng/app/county"
+	"junheng/app/format"
 )
 
 // Cell is one school × field of the grid as the clerk sees it.
@@ -204,7 +205,7 @@ func (g *Grid) Dirty() bool {
 // Summary is the line shown before saving: "12 所学校 37 项修改".
 func (g *Grid) Summary() string {
 	s, v := g.Edits()
-	return fmt.Sprintf("%d 所学校 %d 项修改", s, v)
+	return fmt.Sprintf("%s学校 %s修改", format.Count(s, "所"), format.Count(v, "项"))
 }
 
 // Stale is an edited cell whose stored value changed after the grid

@@ -107,7 +107,7 @@ func TestPasteA20x7BlockFromASpreadsheet(t *testing.T) {
 			}
 		}
 	}
-	if plan.Values != want || plan.Summary() != fmt.Sprintf("20 所学校 %d 项修改", want) {
+	if plan.Values != want || plan.Summary() != fmt.Sprintf("20所学校 %d项修改", want) {
 		t.Fatalf("summary %q, want %d values", plan.Summary(), want)
 	}
 	byID := map[string]county.School{}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"junheng/app/county"
+	"junheng/app/format"
 )
 
 // Plan is what one 保存 of the grid writes: whole school records (each its
@@ -24,7 +25,7 @@ type Plan struct {
 
 // Summary is the line shown before saving: "12 所学校 37 项修改".
 func (p *Plan) Summary() string {
-	return fmt.Sprintf("%d 所学校 %d 项修改", len(p.Schools), p.Values)
+	return fmt.Sprintf("%s学校 %s修改", format.Count(len(p.Schools), "所"), format.Count(p.Values, "项"))
 }
 
 // Plan works out the save against the county as it is now (file): the

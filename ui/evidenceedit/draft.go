@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"junheng/app/evidence"
+	"junheng/app/format"
 )
 
 // kind is what a step did.
@@ -235,7 +236,7 @@ func Describe(e evidence.Edit) string {
 		verb string
 	}{{len(e.Add), "添加"}, {len(e.Update), "修改"}, {len(e.Remove), "删除"}} {
 		if p.n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d 件", p.verb, p.n))
+			parts = append(parts, fmt.Sprintf("%s %s", p.verb, format.Count(p.n, "件")))
 		}
 	}
 	return strings.Join(parts, "，")

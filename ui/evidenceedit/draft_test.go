@@ -101,7 +101,7 @@ func TestUpdateRemoveAndPendingUpdate(t *testing.T) {
 	if len(items) != 2 || items[1].Pos <= items[0].Pos || !items[1].Pending() {
 		t.Errorf("items %+v, want the stored one then the pending one after it", items)
 	}
-	if got := Describe(e); got != "添加 1 件，修改 1 件，删除 1 件" {
+	if got := Describe(e); got != "添加 1件，修改 1件，删除 1件" {
 		t.Errorf("Describe = %q", got)
 	}
 	d.Undo() // the title

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	ev "junheng/app/evidence"
+	"junheng/app/format"
 	"junheng/app/standard"
 	"junheng/ui/dialogs"
 	evedit "junheng/ui/evidenceedit"
@@ -284,11 +285,11 @@ func (p *evidencePage) redrawItem() {
 	if len(p.shown) == 0 {
 		text := where + "：尚无文件。点「添加文件…」，或把文件拖到窗口中。"
 		if n := p.elsewhere(); n > 0 {
-			text = fmt.Sprintf("%s：尚无文件（本项另有 %d 件在其他学校或县级，请在上方选择）。点「添加文件…」，或把文件拖到窗口中。", where, n)
+			text = fmt.Sprintf("%s：尚无文件（本项另有 %s在其他学校或县级，请在上方选择）。点「添加文件…」，或把文件拖到窗口中。", where, format.Count(n, "件"))
 		}
 		p.filesHead.SetText(text)
 	} else {
-		p.filesHead.SetText(fmt.Sprintf("%s：%d 件文件", where, len(p.shown)))
+		p.filesHead.SetText(fmt.Sprintf("%s：%s文件", where, format.Count(len(p.shown), "件")))
 	}
 	p.files.Refresh()
 }
@@ -396,7 +397,7 @@ func (p *evidencePage) checkText(st ev.EntryState) (string, bool) {
 			own, mark = "本校缺", "× "
 		}
 		if len(st.Missing) > 0 {
-			return fmt.Sprintf("%s%s（每校一份）：%s，全县还有 %d 所学校缺", mark, st.Name, own, len(st.Missing)), missing
+			return fmt.Sprintf("%s%s（每校一份）：%s，全县还有 %s学校缺", mark, st.Name, own, format.Count(len(st.Missing), "所")), missing
 		}
 		return fmt.Sprintf("%s%s（每校一份）：%s，各校均已提供", mark, st.Name, own), missing
 	}
@@ -409,7 +410,7 @@ func (p *evidencePage) checkText(st ev.EntryState) (string, bool) {
 			}
 			names = append(names, s.Name)
 		}
-		text += fmt.Sprintf("，%d 所学校缺：%s", len(st.Missing), strings.Join(names, "、"))
+		text += fmt.Sprintf("，%s学校缺：%s", format.Count(len(st.Missing), "所"), strings.Join(names, "、"))
 		if len(st.Missing) > 3 {
 			text += " 等"
 		}
@@ -516,7 +517,7 @@ func (p *evidencePage) refused(msgs []string) {
 	}
 	title := "文件未添加"
 	if len(msgs) > 1 {
-		title = fmt.Sprintf("%d 个文件未添加", len(msgs))
+		title = fmt.Sprintf("%s文件未添加", format.Count(len(msgs), "个"))
 	}
 	dialogs.Info(title, strings.Join(msgs, "\n"), p.env.Win)
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	ev "junheng/app/evidence"
+	"junheng/app/format"
 	"junheng/data/safefile"
 	"junheng/ui/dialogs"
 	evedit "junheng/ui/evidenceedit"
@@ -135,7 +136,7 @@ func (p *evidencePage) addPaths(paths []string) {
 			added++
 		}
 		if added > 0 {
-			p.env.Status(fmt.Sprintf("已添加 %d 个文件到 %s（未保存）", added, item))
+			p.env.Status(fmt.Sprintf("已添加 %s文件到 %s（未保存）", format.Count(added, "个"), item))
 		}
 		p.redraw()
 		p.refused(msgs)
@@ -150,7 +151,7 @@ func (p *evidencePage) addPaths(paths []string) {
 	}
 	var prog *dialogs.Progress
 	if len(paths) >= progressFrom {
-		prog = dialogs.NewProgress(fmt.Sprintf("正在读取 %d 个文件…", len(paths)), p.env.Win)
+		prog = dialogs.NewProgress(fmt.Sprintf("正在读取 %s文件…", format.Count(len(paths), "个")), p.env.Win)
 	}
 	go func() {
 		res := make([]prepared, len(paths))

@@ -11,6 +11,8 @@ import (
 
 	ev "junheng/app/evidence"
 	evedit "junheng/ui/evidenceedit"
+
+	"junheng/app/format"
 )
 
 // thumbSide is the size of a thumbnail in the list, in units: large
@@ -43,10 +45,10 @@ func (p *evidencePage) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	state.Show()
 	if r.state.Missing > 0 {
 		state.Importance = widget.DangerImportance
-		state.SetText(fmt.Sprintf("已有 %d 件 · 缺 %d 项", r.state.Files, r.state.Missing))
+		state.SetText(fmt.Sprintf("已有 %s · 缺 %s", format.Count(r.state.Files, "件"), format.Count(r.state.Missing, "项")))
 	} else {
 		state.Importance = widget.SuccessImportance
-		state.SetText(fmt.Sprintf("已有 %d 件 · 齐全", r.state.Files))
+		state.SetText(fmt.Sprintf("已有 %s · 齐全", format.Count(r.state.Files, "件")))
 	}
 }
 

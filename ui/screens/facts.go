@@ -11,6 +11,7 @@ import (
 
 	"junheng/app/county"
 	"junheng/app/eval"
+	"junheng/app/format"
 	"junheng/ui/session"
 	w "junheng/ui/widgets"
 )
@@ -269,7 +270,7 @@ func itemRow(env *Env, code string, r *eval.Result) fyne.CanvasObject {
 			detail = ir.Detail
 			for i, is := range ir.Issues {
 				if i == 3 {
-					detail += fmt.Sprintf("\n……共 %d 条，见整改清单", len(ir.Issues))
+					detail += fmt.Sprintf("\n……共 %s，见整改清单", format.Count(len(ir.Issues), "条"))
 					break
 				}
 				detail += "\n" + is

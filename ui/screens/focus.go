@@ -6,6 +6,7 @@ import (
 
 	"junheng/app/county"
 	"junheng/app/eval"
+	"junheng/app/format"
 	"junheng/ui/entry"
 	w "junheng/ui/widgets"
 )
@@ -53,7 +54,7 @@ func failedText(probs []w.Problem, rest []county.Problem) string {
 	if n == 0 { // refused by a part that shows its messages itself (a finance row)
 		n = 1
 	}
-	text := fmt.Sprintf("未保存：有 %d 处需要修改", n)
+	text := fmt.Sprintf("未保存：有 %s需要修改", format.Count(n, "处"))
 	if len(probs) > 0 {
 		names := make([]string, len(probs))
 		for i, pr := range probs {

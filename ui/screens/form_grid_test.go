@@ -40,11 +40,11 @@ func TestSchoolFormOnAGrid(t *testing.T) {
 	typeInto(field(t, p, "books"), "很多")
 	typeInto(field(t, p, "students.primary"), "-5")
 	p.Save()
-	if !strings.Contains(p.msg.Text, "有 2 处") || strings.Count(p.msg.Text, "\n") > 0 {
+	if !strings.Contains(p.msg.Text, "有 2处") || strings.Count(p.msg.Text, "\n") > 0 {
 		t.Fatalf("the banner reads %q", p.msg.Text)
 	}
 	typeInto(field(t, p, "books"), "3000")
-	if !strings.Contains(p.msg.Text, "有 1 处") {
+	if !strings.Contains(p.msg.Text, "有 1处") {
 		t.Fatalf("after one fix the banner reads %q", p.msg.Text)
 	}
 	typeInto(field(t, p, "students.primary"), "500")

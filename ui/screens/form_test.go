@@ -116,7 +116,7 @@ func TestFailedSaveListsProblemsAndFocusesTheFirst(t *testing.T) {
 	if p.Save() {
 		t.Fatal("saved two bad values")
 	}
-	if !strings.Contains(p.msg.Text, "有 2 处") || !strings.Contains(p.msg.Text, field(t, p, "books").Label) ||
+	if !strings.Contains(p.msg.Text, "有 2处") || !strings.Contains(p.msg.Text, field(t, p, "books").Label) ||
 		!strings.Contains(p.msg.Text, field(t, p, "students.primary").Label) {
 		t.Fatalf("the banner reads %q", p.msg.Text)
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"junheng/app/county"
+	"junheng/app/format"
 	"junheng/ui/dialogs"
 	"junheng/ui/entry"
 	"junheng/ui/session"
@@ -48,12 +49,12 @@ func newGrid(env *Env) *grid {
 	p.sheet.onMove = p.showCell
 	p.sheet.onEdit = p.edited
 	p.sheet.onPaste = func(r entry.PasteResult) {
-		msg := fmt.Sprintf("已粘贴 %d 个单元格", r.Filled)
+		msg := fmt.Sprintf("已粘贴 %s单元格", format.Count(r.Filled, "个"))
 		if r.Skipped > 0 {
-			msg += fmt.Sprintf("；%d 个落在不适用的灰色单元格上，已跳过", r.Skipped)
+			msg += fmt.Sprintf("；%s落在不适用的灰色单元格上，已跳过", format.Count(r.Skipped, "个"))
 		}
 		if r.Outside > 0 {
-			msg += fmt.Sprintf("；%d 个超出表格范围，已忽略", r.Outside)
+			msg += fmt.Sprintf("；%s超出表格范围，已忽略", format.Count(r.Outside, "个"))
 		}
 		env.Status(msg)
 	}
@@ -206,9 +207,9 @@ func (p *grid) edited() {
 		s, v := mm.Edits()
 		schools, values = schools+s, values+v
 	}
-	text := fmt.Sprintf("未保存的修改：%d 项", values)
+	text := fmt.Sprintf("未保存的修改：%s", format.Count(values, "项"))
 	if n := len(p.problems); n > 0 {
-		text += fmt.Sprintf("；本页 %d 个单元格有误（红色），不会保存", n)
+		text += fmt.Sprintf("；本页 %s单元格有误（红色），不会保存", format.Count(n, "个"))
 	}
 	p.summary.SetText(text)
 	p.showCell()
@@ -235,7 +236,7 @@ func (p *grid) listProblems() {
 	}
 	for i, pr := range p.problems {
 		if i == maxListed {
-			line(fmt.Sprintf("……共 %d 个单元格有误", len(p.problems)), nil)
+			line(fmt.Sprintf("……共 %s单元格有误", format.Count(len(p.problems), "个")), nil)
 			break
 		}
 		cell := widget.TableCellID{Row: pr.Row, Col: pr.Col}
@@ -303,13 +304,13 @@ func (p *grid) Save() bool {
 	if len(plan.Schools) == 0 {
 		if plan.Refused > 0 || len(plan.Held) > 0 {
 			p.env.Status("") // nothing saved: never report a save that did not happen
-			dialogs.Info("未保存", fmt.Sprintf("没有可保存的修改：%d 个单元格有误（红色），请按右侧的提示修改。", plan.Refused), p.env.Win)
+			dialogs.Info("未保存", fmt.Sprintf("没有可保存的修改：有 %s单元格有误（红色），请按右侧的提示修改。", format.Count(plan.Refused, "个")), p.env.Win)
 		}
 		return plan.Refused == 0
 	}
 	text := "保存 " + plan.Summary() + "？"
 	if plan.Refused > 0 {
-		text += fmt.Sprintf("\n另有 %d 个单元格有误（红色），不会保存。", plan.Refused)
+		text += fmt.Sprintf("\n另有 %s单元格有误（红色），不会保存。", format.Count(plan.Refused, "个"))
 	}
 	if len(plan.Stale) > 0 {
 		text += "\n\n以下数值在您填写后已被其他操作改动，保存将用您填写的数值覆盖："

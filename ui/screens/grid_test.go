@@ -82,7 +82,7 @@ func TestGridPasteFromExcelSavesTheRestInOneTransaction(t *testing.T) {
 		t.Fatal("saved without asking")
 	}
 	text := overlayTexts(g.win)
-	if !strings.Contains(text, "20 所学校") || !strings.Contains(text, "1 个单元格有误") {
+	if !strings.Contains(text, "20所学校") || !strings.Contains(text, "1个单元格有误") {
 		t.Fatalf("the summary reads %q", text)
 	}
 	if f, _ := g.st.LoadYear(g.s.Year); *f.Schools[3].AreaTeachingAux == 12345 {
@@ -125,7 +125,7 @@ func TestGridPasteFromExcelSavesTheRestInOneTransaction(t *testing.T) {
 	if string(a) != string(b) || string(a) == string(o) {
 		t.Fatal("the evaluation on screen is not that of the saved county")
 	}
-	if !strings.Contains(g.status, "20 所学校") {
+	if !strings.Contains(g.status, "20所学校") {
 		t.Fatalf("status bar says %q", g.status)
 	}
 }

@@ -103,7 +103,7 @@ func (h *home) Update() {
 	if len(h.worst.Objects) == 0 {
 		h.worst.Add(widget.NewLabel("未填报"))
 	}
-	h.todo.SetText(fmt.Sprintf("整改清单：%d 条待办", len(r.Verdict.Todo)))
+	h.todo.SetText(fmt.Sprintf("整改清单：%s待办", format.Count(len(r.Verdict.Todo), "条")))
 	if empty {
 		h.todo.SetText("去新增学校")
 		h.todo.OnTapped = func() { h.env.Goto(Schools, "") }

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"junheng/app/format"
 )
 
 // homeGaps is how many items missing evidence the 首页 names; the rest
@@ -53,7 +55,7 @@ func (h *home) showGaps() {
 		}
 		links = append(links, link(g.Sentence(), func() { h.env.Goto(Evidence, g.Item) }))
 	}
-	more := link(fmt.Sprintf("共 %d 个指标缺 %d 项 →", len(gaps), total), func() { h.env.Goto(Evidence, gaps[0].Item) })
+	more := link(fmt.Sprintf("共 %s指标缺 %s →", format.Count(len(gaps), "个"), format.Count(total, "项")), func() { h.env.Goto(Evidence, gaps[0].Item) })
 	more.Truncation = fyne.TextTruncateOff // short: the gaps' links give way
 	line(container.NewBorder(nil, nil, nil, more, container.NewGridWithColumns(len(links), links...)))
 }

@@ -29,8 +29,8 @@ func TestPlanSettingsAndLedgerIntoTheDatabase(t *testing.T) {
 	}
 	p.res.tabs.SelectIndex(1)
 	p.res.tick(0, true)
-	tapButton(t, p.Object(), "加入整改台账（1 项）")
-	if !strings.HasPrefix(p.res.ledger.msg.Text, "已加入整改台账 1 项") {
+	tapButton(t, p.Object(), "加入整改台账（1项）")
+	if !strings.HasPrefix(p.res.ledger.msg.Text, "已加入整改台账 1项") {
 		t.Fatalf("ledger: %s", p.res.ledger.msg.Text)
 	}
 

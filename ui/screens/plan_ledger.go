@@ -66,7 +66,7 @@ func (l *planLedger) update() {
 		l.add.Disable()
 		return
 	}
-	l.add.SetText(fmt.Sprintf("加入整改台账（%d 项）", n))
+	l.add.SetText(fmt.Sprintf("加入整改台账（%s）", format.Count(n, "项")))
 	l.add.Enable()
 }
 
@@ -124,9 +124,9 @@ func (l *planLedger) addRows() {
 		return
 	}
 	l.r.tickAll(false)
-	text := fmt.Sprintf("已加入整改台账 %d 项", added)
+	text := fmt.Sprintf("已加入整改台账 %s", format.Count(added, "项"))
 	if merged > 0 {
-		text += fmt.Sprintf("，另有 %d 项并入已有的整改事项", merged)
+		text += fmt.Sprintf("，另有 %s并入已有的整改事项", format.Count(merged, "项"))
 	}
 	l.msg.SetText(text + "。可在「整改清单」查看和修改。")
 	l.env.Status("已加入整改台账")

@@ -164,7 +164,7 @@ func (r *planResult) show(pl *plan.Plan, f *county.File, version uint64) {
 		}
 		parts = append(parts, g.name+" "+money(sum))
 	}
-	r.split.SetText(fmt.Sprintf("其中 %s（均为测算）；措施 %d 项。", strings.Join(parts, "，"), len(pl.Actions)))
+	r.split.SetText(fmt.Sprintf("其中 %s（均为测算）；措施 %s。", strings.Join(parts, "，"), format.Count(len(pl.Actions), "项")))
 	r.showSummary()
 	r.showActions()
 	r.showUnresolved()
@@ -193,8 +193,8 @@ func (r *planResult) showSummary() {
 	}
 	bold("实施前 → 实施后（测算）")
 	line(fmt.Sprintf("资源配置：%s → %s", plan.PassWord(b.ResourcePass), plan.PassWord(a.ResourcePass)))
-	line(fmt.Sprintf("未达标的学校学段：%s 个 → %s 个", format.Int(b.FailingParts), format.Int(a.FailingParts)))
-	line(fmt.Sprintf("音乐、美术专用教室（G3）未达标的学校：%s 所 → %s 所", format.Int(b.G3Failing), format.Int(a.G3Failing)))
+	line(fmt.Sprintf("未达标的学校学段：%s → %s", format.Count(b.FailingParts, "个"), format.Count(a.FailingParts, "个")))
+	line(fmt.Sprintf("音乐、美术专用教室（G3）未达标的学校：%s → %s", format.Count(b.G3Failing, "所"), format.Count(a.G3Failing, "所")))
 	var grid *fyne.Container
 	stage := ""
 	for _, c := range rep.CV {
@@ -243,7 +243,7 @@ func (r *planResult) showActions() {
 		if name == "" {
 			name = id
 		}
-		r.rows = append(r.rows, planRow{heading: fmt.Sprintf("%s（%d 项）", format.Safe(name), len(groups[id])), cost: sum, action: -1})
+		r.rows = append(r.rows, planRow{heading: fmt.Sprintf("%s（%s）", format.Safe(name), format.Count(len(groups[id]), "项")), cost: sum, action: -1})
 		for _, i := range groups[id] {
 			r.rows = append(r.rows, planRow{action: i, cost: r.pl.Actions[i].Cost})
 		}

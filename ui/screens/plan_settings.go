@@ -145,7 +145,7 @@ func (ps *planSettings) setExcluded(ids []string) {
 		ps.exclText.SetText("无（全部学校纳入规划）")
 		return
 	}
-	ps.exclText.SetText(fmt.Sprintf("%d 所：%s", len(names), strings.Join(names, "、")))
+	ps.exclText.SetText(fmt.Sprintf("%s：%s", format.Count(len(names), "所"), strings.Join(names, "、")))
 }
 
 // read turns the boxes into a planning block (nil: nothing set); the

@@ -110,7 +110,7 @@ func TestPlanDemoActionsJoinTheLedger(t *testing.T) {
 	pl := p.res.pl
 	p.res.tabs.SelectIndex(1)
 	tapButton(t, p.Object(), "全选")
-	tapButton(t, p.Object(), fmt.Sprintf("加入整改台账（%d 项）", len(pl.Actions)))
+	tapButton(t, p.Object(), fmt.Sprintf("加入整改台账（%d项）", len(pl.Actions)))
 	names := schoolNames(fx.env.S.File)
 	got := map[string]county.Rectification{}
 	for _, r := range fx.env.S.File.County.Rectification {
@@ -154,13 +154,13 @@ func TestPlanShowsActionsBySchool(t *testing.T) {
 		t.Errorf("split %q", got)
 	}
 	shown := listed(t, p, pl.Actions)
-	for _, want := range []string{fx.env.S.File.Schools[0].Name + "（2 项）", "测算 19.60 万元", "测算 5,000 元"} {
+	for _, want := range []string{fx.env.S.File.Schools[0].Name + "（2项）", "测算 19.60 万元", "测算 5,000 元"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("%q not shown in\n%s", want, shown)
 		}
 	}
 	summary := strings.Join(texts(p.res.summary), "\n")
-	for _, want := range []string{"未达标的学校学段：3 个 → 0 个", "0.520 → 0.480", "资源配置：未达标 → 达标"} {
+	for _, want := range []string{"未达标的学校学段：3个 → 0个", "0.520 → 0.480", "资源配置：未达标 → 达标"} {
 		if !strings.Contains(summary, want) {
 			t.Errorf("%q not in the summary:\n%s", want, summary)
 		}
@@ -205,7 +205,7 @@ func TestPlanTickedActionsJoinTheLedger(t *testing.T) {
 	}
 	p.res.ledger.deadline.SetText("")
 	test.Type(p.res.ledger.deadline, "2026-08-31")
-	tapButton(t, p.Object(), "加入整改台账（2 项）")
+	tapButton(t, p.Object(), "加入整改台账（2项）")
 	fx.env.S.Wait()
 
 	stored, _ := fx.store.LoadYear(f.Year)

@@ -12,6 +12,7 @@ import (
 
 	"junheng/app/county"
 	ev "junheng/app/evidence"
+	"junheng/app/format"
 	"junheng/data/archive"
 	"junheng/ui/dialogs"
 	"junheng/ui/session"
@@ -73,8 +74,8 @@ func (a *archivePart) Update() {
 		a.info.SetText("本学年还没有佐证材料。在「佐证材料」页添加文件后，可在此导出按指标整理的迎检档案。")
 		a.export.Disable()
 	default:
-		a.info.SetText(fmt.Sprintf("本学年共有佐证材料 %d 件。导出的压缩包按一级指标、二级指标、学校分文件夹，文件名为件号和题名，"+
-			"并附档案目录（Excel 和 PDF）、照片及文件页和档案盒标签。", len(fs)))
+		a.info.SetText(fmt.Sprintf("本学年共有佐证材料 %s。导出的压缩包按一级指标、二级指标、学校分文件夹，文件名为件号和题名，"+
+			"并附档案目录（Excel 和 PDF）、照片及文件页和档案盒标签。", format.Count(len(fs), "件")))
 		a.export.Enable()
 	}
 }
@@ -131,8 +132,7 @@ func (a *archivePart) write(path string) {
 			a.env.Status("已导出 " + path)
 			dialogs.FileWritten("迎检档案", path, a.env.Win)
 			if len(problems.List) > 0 {
-				dialogs.Info("迎检档案", fmt.Sprintf("以下 %d 份材料无法放入照片及文件页，已用说明页代替（电子文件仍在压缩包中）：\n%s",
-					len(problems.List), strings.Join(problems.List, "\n")), a.env.Win)
+				dialogs.Info("迎检档案", fmt.Sprintf("以下 %s材料无法放入照片及文件页，已用说明页代替（电子文件仍在压缩包中）：\n%s", format.Count(len(problems.List), "份"), strings.Join(problems.List, "\n")), a.env.Win)
 			}
 		})
 	}()

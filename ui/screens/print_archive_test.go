@@ -30,7 +30,7 @@ func TestPrintPageExportsTheArchive(t *testing.T) {
 	p := newPrint(d.env)
 	d.win.SetContent(p.Object())
 	p.Update()
-	if !strings.Contains(p.arch.info.Text, "40 件") || p.arch.export.Disabled() {
+	if !strings.Contains(p.arch.info.Text, "40件") || p.arch.export.Disabled() {
 		t.Fatalf("archive part says %q (disabled=%v)", p.arch.info.Text, p.arch.export.Disabled())
 	}
 	out := filepath.Join(t.TempDir(), "迎检档案.zip")

@@ -255,7 +255,7 @@ func excludedText(st *eval.Stage, r *eval.Result) string {
 	var parts []string
 	for i, e := range st.Excluded {
 		if i == shown {
-			parts = append(parts, fmt.Sprintf("……共 %d 所", len(st.Excluded)))
+			parts = append(parts, fmt.Sprintf("……共 %s", format.Count(len(st.Excluded), "所")))
 			break
 		}
 		parts = append(parts, e.Name+"（"+e.Reason+"）")
@@ -532,7 +532,7 @@ func (p *resources) updateChart() {
 	p.chart.Set(bars, std, "标准 "+format.Value(std))
 	msg := p.env.S.Std.Item(code).Name
 	if missing > 0 {
-		msg += fmt.Sprintf("（%d 所学校未填报，未画出）", missing)
+		msg += fmt.Sprintf("（%s学校未填报，未画出）", format.Count(missing, "所"))
 	}
 	p.chartMsg.SetText(msg)
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+	"junheng/app/format"
 	"junheng/ui/dialogs"
 
 	"junheng/app/county"
@@ -168,9 +169,9 @@ func (p *schools) filter() {
 	p.list.Refresh()
 	total := len(p.env.S.File.Schools)
 	if len(p.shown) == total {
-		p.count.SetText(fmt.Sprintf("共 %d 所学校", total))
+		p.count.SetText(fmt.Sprintf("共 %s学校", format.Count(total, "所")))
 	} else {
-		p.count.SetText(fmt.Sprintf("共 %d 所学校，显示 %d 所", total, len(p.shown)))
+		p.count.SetText(fmt.Sprintf("共 %s学校，显示 %s", format.Count(total, "所"), format.Count(len(p.shown), "所")))
 	}
 }
 

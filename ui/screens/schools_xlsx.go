@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"junheng/app/format"
 	"junheng/data/safefile"
 	"junheng/data/xlsx"
 	"junheng/ui/dialogs"
@@ -178,9 +179,9 @@ func (p *schools) applyImport(plan *xlsx.Plan) {
 		if p.hasForm && !p.isNew && p.env.S.School(p.editing) != nil {
 			p.edit(p.editing) // show the imported values
 		}
-		msg := fmt.Sprintf("已导入「%s」：修改 %d 处，新增学校 %d 所", plan.File, len(save.Changes), len(save.NewSchools))
+		msg := fmt.Sprintf("已导入「%s」：修改 %s，新增学校 %s", plan.File, format.Count(len(save.Changes), "处"), format.Count(len(save.NewSchools), "所"))
 		if skipped > 0 {
-			msg += fmt.Sprintf("；未勾选「添加新学校」，%d 所新学校没有添加", skipped)
+			msg += fmt.Sprintf("；未勾选「添加新学校」，%s新学校没有添加", format.Count(skipped, "所"))
 		}
 		p.env.Status(msg)
 	})

@@ -35,6 +35,8 @@ type sheet struct {
 	buf     []rune
 	marked  *widget.TableCellID
 	widths  map[int]float32 // the column widths set (-1: the names)
+	headH   float32         // the header row's height
+	view    fyne.Position   // the offset reveal last scrolled to
 	// onMove runs when the cursor moves, onEdit when a cell changed.
 	onMove, onEdit func()
 	// onPaste reports what a paste did.
@@ -118,7 +120,8 @@ func newSheet() *sheet {
 	s.setWidth(-1, 230)
 	three := widget.NewLabel("一\n二\n三")
 	three.TextStyle = fyne.TextStyle{Bold: true}
-	s.SetRowHeight(-1, three.MinSize().Height)
+	s.headH = three.MinSize().Height
+	s.SetRowHeight(-1, s.headH)
 	return s
 }
 
@@ -203,8 +206,9 @@ func (s *sheet) moveTo(id widget.TableCellID) {
 	s.cur = id
 	s.RefreshItem(old)
 	s.RefreshItem(id)
-	s.Select(id) // scrolls to it; OnSelected sees id == cur
-	s.ScrollTo(id)
+	from := s.offset()
+	s.Select(id) // OnSelected sees id == cur
+	s.reveal(id, from)
 	if s.onMove != nil {
 		s.onMove()
 	}

@@ -12,6 +12,7 @@ import (
 
 	"junheng/app/eval"
 	ev "junheng/app/evidence"
+	"junheng/app/format"
 	"junheng/app/standard"
 )
 
@@ -131,13 +132,13 @@ func (p *todo) Update() {
 			missing++
 		}
 	}
-	// nothing printed for zero (「未填报 0 项」), as every count is worded
-	gaps := counts.Join("，", counts.When(len(items)-missing, "未达标 "+counts.N(len(items)-missing, "项")),
-		counts.When(missing, "未填报 "+counts.N(missing, "项")))
+	// nothing printed for zero (「未填报 0 项」); a count kept with its unit
+	gaps := counts.Join("，", counts.When(len(items)-missing, "未达标 "+format.Count(len(items)-missing, "项")),
+		counts.When(missing, "未填报 "+format.Count(missing, "项")))
 	if gaps != "" {
 		gaps = "：" + gaps
 	}
-	p.summary.SetText(fmt.Sprintf("共 %d 项%s。点击一项打开填写它的页面；点「填写整改」在下方填写整改措施、责任单位、完成时限和状态。", len(items), gaps))
+	p.summary.SetText(fmt.Sprintf("共 %s%s。点击一项打开填写它的页面；点「填写整改」在下方填写整改措施、责任单位、完成时限和状态。", format.Count(len(items), "项"), gaps))
 	key := func(t *eval.Todo) string {
 		if p.group.Selected == byItem {
 			return t.Code
@@ -170,7 +171,7 @@ func (p *todo) Update() {
 		}
 	}
 	if n := p.addGaps(); n > 0 {
-		p.summary.SetText(p.summary.Text + fmt.Sprintf("另有 %d 个指标缺佐证材料，列在最后，点击打开「佐证材料」页。", n))
+		p.summary.SetText(p.summary.Text + fmt.Sprintf("另有 %s指标缺佐证材料，列在最后，点击打开「佐证材料」页。", format.Count(n, "个")))
 	}
 	p.list.Refresh()
 }

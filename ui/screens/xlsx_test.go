@@ -77,13 +77,20 @@ func template(t *testing.T, p *schools, dir string) *excelize.File {
 // cellOf is the cell under header in the row of a school.
 func cellOf(t *testing.T, x *excelize.File, sheet, id, header string) string {
 	t.Helper()
+	return cellWhere(t, x, sheet, "学校标识码", id, header)
+}
+
+// cellWhere is the cell under header in the row whose keyHeader column
+// holds id (a school's 学校标识码, a county fact's 项目).
+func cellWhere(t *testing.T, x *excelize.File, sheet, keyHeader, id, header string) string {
+	t.Helper()
 	rows, err := x.GetRows(sheet)
 	if err != nil || len(rows) == 0 {
 		t.Fatalf("sheet %s: %v", sheet, err)
 	}
 	// Headers break before their unit (小学在校生数\n（人）).
 	col := slices.IndexFunc(rows[0], func(h string) bool { return strings.ReplaceAll(h, "\n", "") == header })
-	idCol := slices.Index(rows[0], "学校标识码")
+	idCol := slices.Index(rows[0], keyHeader)
 	if col < 0 || idCol < 0 {
 		t.Fatalf("sheet %s has no column %q (headers %q)", sheet, header, rows[0])
 	}
@@ -258,7 +265,7 @@ func TestImportExcelListsEveryCellError(t *testing.T) {
 			t.Errorf("the error dialog does not list %s:\n%s", r, shown)
 		}
 	}
-	if !strings.Contains(shown, "有 3 处问题") {
+	if !strings.Contains(shown, "有 3处问题") {
 		t.Errorf("the error dialog does not count 3 problems:\n%s", shown)
 	}
 }
@@ -473,9 +480,9 @@ func TestImportExcelAddsNewSchoolOnlyWhenTicked(t *testing.T) {
 			if !strings.Contains(shown, "「"+name+"」（"+id+"）") {
 				t.Errorf("the dialog does not name the new school:\n%s", shown)
 			}
-			check := overlayCheck(fx.win, "添加新学校（1 所）")
+			check := overlayCheck(fx.win, "添加新学校（1所）")
 			if check == nil {
-				t.Fatalf("the dialog has no 添加新学校（1 所） checkbox:\n%s", shown)
+				t.Fatalf("the dialog has no 添加新学校（1所） checkbox:\n%s", shown)
 			}
 			if check.Checked {
 				t.Fatal("添加新学校 is ticked before the clerk ticks it")
@@ -535,7 +542,7 @@ func TestImportExcelOfNewSchoolsOnlyNeedsTheTick(t *testing.T) {
 	p.ImportExcel(book)
 	top := fx.win.Canvas().Overlays().Top()
 	apply := uitest.Button(top, "确认导入")
-	check := overlayCheck(fx.win, "添加新学校（1 所）")
+	check := overlayCheck(fx.win, "添加新学校（1所）")
 	if apply == nil || check == nil {
 		t.Fatalf("dialog:\n%s", overlayTexts(fx.win))
 	}

@@ -121,6 +121,8 @@ type Merger interface {
 
 // Exporter is a store that can write chosen schools to a file for another unit.
 type Exporter interface {
+	// ExportSchools replaces a file at path (the save dialog asked), by
+	// renaming the complete export over it.
 	ExportSchools(path string, ids []string) error
 }
 
@@ -129,7 +131,8 @@ type Backuper interface {
 	// Backup copies the file now and returns the copy's path.
 	Backup() (string, error)
 	Restore(path string) error
-	// SaveAs writes the whole file to a new path.
+	// SaveAs writes the whole file to path, replacing a file there as
+	// ExportSchools does.
 	SaveAs(path string) error
 	// BackupDir is the folder the backups are kept in.
 	BackupDir() string
