@@ -34,6 +34,9 @@ go build -o "$tmp/junheng-cli-linux" ./cmd/junheng-cli
 # Wine links the Windows Documents folder into $HOME: keep it in $tmp.
 export HOME="$tmp/home"
 mkdir -p "$HOME/Documents"
+# Who is working, as on the command line (Wine passes the environment to
+# Windows programs): no first-start question over the demo.
+export JUNHENG_USER="测试员" JUNHENG_OFFICE="义马市教育体育局"
 export WINEPREFIX="$tmp/wine" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
 xvfb="" app=""
 cleanup() {
