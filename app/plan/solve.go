@@ -321,10 +321,10 @@ func (pr *problem) best(say func(float64)) (*model, error) {
 		return m, nil
 	}
 	deadline := time.Now().Add(4 * time.Second)
-	for pass := 0; pass < 2; pass++ {
+	for pass := 0; pass < 4; pass++ {
 		improved := false
 		for i, c := range cands {
-			say(0.1 + 0.7*float64(pass*len(cands)+i)/float64(2*len(cands)))
+			say(0.1 + 0.7*float64(pass*len(cands)+i)/float64(4*len(cands)))
 			if time.Now().After(deadline) {
 				return m, nil
 			}
