@@ -370,3 +370,28 @@ func Val[T int | float64](p *T) T {
 	}
 	return *p
 }
+
+// Copy is a copy of a school that can be changed through its blocks
+// without changing s: the teacher blocks, the 教职工数 block and the room
+// lists are copied (a nil list stays nil). Scalar pointers are shared:
+// whoever changes a value replaces its pointer, never writes through it.
+func (s School) Copy() School {
+	out := s
+	for _, t := range []**TeacherCounts{&out.Teachers.Primary, &out.Teachers.Junior} {
+		if *t != nil {
+			c := **t
+			*t = &c
+		}
+	}
+	if s.Staff != nil {
+		st := *s.Staff
+		out.Staff = &st
+	}
+	if s.MusicRooms != nil {
+		out.MusicRooms = append([]float64{}, s.MusicRooms...)
+	}
+	if s.ArtRooms != nil {
+		out.ArtRooms = append([]float64{}, s.ArtRooms...)
+	}
+	return out
+}

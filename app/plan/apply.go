@@ -139,30 +139,14 @@ func addArea(p **float64, a float64) {
 }
 
 // Clone copies a county year deeply enough that applying actions to the
-// copy never changes the original: schools, their teacher counts, their
-// changed pointers and room lists are fresh.
+// copy never changes the original: every school is copied by
+// county.School.Copy (Apply replaces scalar pointers, never writes
+// through them).
 func Clone(f *county.File) *county.File {
 	c := *f
 	c.Schools = make([]county.School, len(f.Schools))
-	copy(c.Schools, f.Schools)
-	for i := range c.Schools {
-		s := &c.Schools[i]
-		if s.Teachers.Primary != nil {
-			t := *s.Teachers.Primary
-			s.Teachers.Primary = &t
-		}
-		if s.Teachers.Junior != nil {
-			t := *s.Teachers.Junior
-			s.Teachers.Junior = &t
-		}
-		s.MusicRooms = append([]float64(nil), s.MusicRooms...)
-		s.ArtRooms = append([]float64(nil), s.ArtRooms...)
-		if f.Schools[i].MusicRooms == nil {
-			s.MusicRooms = nil
-		}
-		if f.Schools[i].ArtRooms == nil {
-			s.ArtRooms = nil
-		}
+	for i := range f.Schools {
+		c.Schools[i] = f.Schools[i].Copy()
 	}
 	return &c
 }
