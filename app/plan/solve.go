@@ -39,8 +39,8 @@ func solve(f *county.File, std *standard.Standard, o Options, progress Progress)
 		return nil, err
 	}
 	say(0)
-	before, _ := Judge(f, std, o, nil)
-	pr, unresolved := prepare(f, std, o)
+	before, whole := Judge(f, std, o, nil)
+	pr, unresolved := prepare(f, whole, std, o)
 	say(0.1)
 	m, err := pr.best(say)
 	if err != nil {
@@ -110,7 +110,8 @@ func (o Options) check(f *county.File) error {
 
 // prepare drops the schools whose inputs are not entered (listing them),
 // builds the G3 rooms and evaluates the rest.
-func prepare(f *county.File, std *standard.Standard, o Options) (*problem, []Unresolved) {
+// whole is the engine's result of f under the planned standard.
+func prepare(f *county.File, whole *eval.Result, std *standard.Standard, o Options) (*problem, []Unresolved) {
 	pr := &problem{o: o, std: std, ps: std.Planned(o.Margin, o.AllSeven), skip: map[string]bool{}}
 	var unresolved []Unresolved
 	work := Clone(f)
@@ -118,8 +119,11 @@ func prepare(f *county.File, std *standard.Standard, o Options) (*problem, []Unr
 	for _, s := range f.Schools {
 		names[s.ID] = s.Name
 	}
+	r := whole // work is f until a school is dropped
 	for round := 0; round < 4; round++ {
-		r := eval.Evaluate(work, pr.ps, o.Rules)
+		if round > 0 {
+			r = eval.Evaluate(work, pr.ps, o.Rules)
+		}
 		drop := map[string]bool{}
 		for _, stage := range stages {
 			st := r.Stages.Get(stage)
@@ -179,7 +183,7 @@ func prepare(f *county.File, std *standard.Standard, o Options) (*problem, []Unr
 			}
 		}
 	}
-	unresolved = append(unresolved, listed(f, std, o, names)...)
+	unresolved = append(unresolved, listed(f, whole, std, o, names)...)
 	m := newModel(pr.withG3, pr.ps, pr.r, o)
 	pr.initial = m.initialExemptions()
 	return pr, unresolved
@@ -188,9 +192,8 @@ func prepare(f *county.File, std *standard.Standard, o Options) (*problem, []Unr
 // listed are the items the plan names but cannot fix by adding resources:
 // G4 school size, G5 class size (with the classes a school would need),
 // and the failing parts of schools left out of the plan.
-func listed(f *county.File, std *standard.Standard, o Options, names map[string]string) []Unresolved {
+func listed(f *county.File, r *eval.Result, std *standard.Standard, o Options, names map[string]string) []Unresolved {
 	var out []Unresolved
-	r := eval.Evaluate(f, std.Planned(o.Margin, o.AllSeven), o.Rules)
 	if g4 := r.Items["G4"]; g4 != nil {
 		for i, id := range g4.Schools {
 			out = append(out, Unresolved{Item: "G4", School: id, Name: names[id], Detail: issue(g4, i) + "，需调整学校布局或分流学生"})
