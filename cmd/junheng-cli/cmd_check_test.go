@@ -20,14 +20,10 @@ func TestCheckExportMergeRefuseTamperedAttachment(t *testing.T) {
 	if code, out, errOut := runCLI("check", db); code != 0 || !strings.Contains(out, "文件完好") {
 		t.Fatalf("check of a sound file: exit %d\n%s%s", code, out, errOut)
 	}
-	raw, err := sql.Open("sqlite", db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := raw.Exec(`UPDATE blob SET data = zeroblob(length(data))`); err != nil {
-		t.Fatal(err)
-	}
-	raw.Close()
+	db = tamperedCopy(t, db, func(raw *sql.DB) error {
+		_, err := raw.Exec(`UPDATE blob SET data = zeroblob(length(data))`)
+		return err
+	})
 	code, out, errOut := runCLI("check", db)
 	if code != exitInvalid || strings.Contains(out, "文件完好") || !strings.Contains(out, "已损坏") || !strings.Contains(out, "备份") {
 		t.Errorf("check of tampered attachment bytes: exit %d\n%s%s", code, out, errOut)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"database/sql"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,27 +23,15 @@ func FuzzStoredValues(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, which uint8, v string, asNumber bool) {
 		sound, year := attachDB(t)
-		db := filepath.Join(t.TempDir(), "义马.db")
-		b, err := os.ReadFile(sound)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(db, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		raw, err := sql.Open("sqlite", db)
-		if err != nil {
-			t.Fatal(err)
-		}
 		var val any = v
 		if x, err := strconv.ParseFloat(v, 64); asNumber && err == nil {
 			val = x
 		}
 		field := storedFields[int(which)%len(storedFields)]
-		if _, err := raw.Exec(`UPDATE value SET val = ? WHERE field = ?`, val, field); err != nil {
-			t.Fatal(err)
-		}
-		raw.Close()
+		db := tamperedCopy(t, sound, func(raw *sql.DB) error {
+			_, err := raw.Exec(`UPDATE value SET val = ? WHERE field = ?`, val, field)
+			return err
+		})
 		before, _ := os.ReadFile(db)
 		for _, args := range [][]string{{"check", db}, {"eval", "--text", db, "--year", year}, {"history", db}, {"export-json", db, "--year", year}} {
 			code, out, errOut := runCLI(args...)

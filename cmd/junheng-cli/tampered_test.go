@@ -26,24 +26,14 @@ func TestTamperedValuesNeverReachTheClerkAsEnglish(t *testing.T) {
 		"text for a count": {`UPDATE value SET val = 'abc' WHERE field = 'books'`, `UPDATE change SET new = 'abc' WHERE field = 'books'`},
 	}
 	for name, stmts := range tampers {
-		db := filepath.Join(t.TempDir(), "义马.db")
-		b, err := os.ReadFile(sound)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(db, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		raw, err := sql.Open("sqlite", db)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, q := range stmts {
-			if _, err := raw.Exec(q); err != nil {
-				t.Fatalf("%s: %v", q, err)
+		db := tamperedCopy(t, sound, func(raw *sql.DB) error {
+			for _, q := range stmts {
+				if _, err := raw.Exec(q); err != nil {
+					return err
+				}
 			}
-		}
-		raw.Close()
+			return nil
+		})
 		for _, args := range [][]string{{"check", db}, {"eval", "--text", db, "--year", year}, {"export-json", db, "--year", year}, {"history", db}} {
 			code, out, errOut := runCLI(args...)
 			if args[0] == "check" && code != exitInvalid {
@@ -68,3 +58,27 @@ func TestTamperedValuesNeverReachTheClerkAsEnglish(t *testing.T) {
 // libraryEnglish are words of Go's, database/sql's and SQLite's messages
 // (field paths such as area_teaching_aux are the catalogue's, not these).
 var libraryEnglish = regexp.MustCompile(`\b(sql|scan|error|cannot|unmarshal|converting|invalid|syntax|driver|column|index|into)\b`)
+
+// tamperedCopy copies the data file sound and changes the copy's rows by
+// hand (tamper), as a hostile tester or a broken tool would; it returns
+// the copy's path.
+func tamperedCopy(t *testing.T, sound string, tamper func(raw *sql.DB) error) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "义马.db")
+	b, err := os.ReadFile(sound)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if err := tamper(raw); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
