@@ -229,10 +229,10 @@ func (m *model) passes(p *part) bool {
 	return met >= m.std.PartPassMinMet && below == 0
 }
 
-// need is the smallest resource amount of a part for indicator k to reach
-// frac of its limit, in steps of q (a whole teacher, or the part's share
-// of a whole-school quantum), counted from the part's base amount base.
-// It returns how many steps are needed (0 when it is reached already).
+// steps counts the steps of q (a whole teacher, or the part's share of a
+// whole school's quantum) a part must add to its base amount of indicator
+// k's resource for the value to reach frac of its limit; 0 when it is
+// reached already.
 func (m *model) steps(p *part, k int, frac, base, q float64) float64 {
 	target := p.lim[k] * frac * (1 + m.tighten)
 	meets := func(n float64) bool { return standard.AtLeast(per[k]*(base+n*q)/p.P, target) }

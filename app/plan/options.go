@@ -134,3 +134,27 @@ func (o Options) Doc() OptionsDoc {
 	sort.Strings(d.ExcludedSchools)
 	return d
 }
+
+// check validates options given in code or on the command line by the
+// one rule set of the planning block.
+func (o Options) check(f *county.File) error {
+	margin, allSeven := o.Margin, o.AllSeven
+	pl := &county.Planning{Costs: o.Costs, Margin: &margin, AllSeven: &allSeven}
+	if o.MaxNewTeachers >= 0 {
+		n := o.MaxNewTeachers
+		pl.MaxNewTeachers = &n
+	}
+	for k, off := range o.Off {
+		if off {
+			pl.Off = append(pl.Off, k)
+		}
+	}
+	for id, ex := range o.Excluded {
+		if ex {
+			pl.ExcludedSchools = append(pl.ExcludedSchools, id)
+		}
+	}
+	sort.Strings(pl.Off)
+	sort.Strings(pl.ExcludedSchools)
+	return checkPlanning(pl, f)
+}

@@ -84,30 +84,6 @@ func solve(f *county.File, std *standard.Standard, o Options, progress Progress)
 	return p, nil
 }
 
-// check validates options given in code or on the command line by the
-// one rule set of the planning block.
-func (o Options) check(f *county.File) error {
-	margin, allSeven := o.Margin, o.AllSeven
-	pl := &county.Planning{Costs: o.Costs, Margin: &margin, AllSeven: &allSeven}
-	if o.MaxNewTeachers >= 0 {
-		n := o.MaxNewTeachers
-		pl.MaxNewTeachers = &n
-	}
-	for k, off := range o.Off {
-		if off {
-			pl.Off = append(pl.Off, k)
-		}
-	}
-	for id, ex := range o.Excluded {
-		if ex {
-			pl.ExcludedSchools = append(pl.ExcludedSchools, id)
-		}
-	}
-	sort.Strings(pl.Off)
-	sort.Strings(pl.ExcludedSchools)
-	return checkPlanning(pl, f)
-}
-
 // prepare drops the schools whose inputs are not entered (listing them),
 // builds the G3 rooms and evaluates the rest.
 // whole is the engine's result of f under the planned standard.

@@ -39,7 +39,7 @@ func kindIndex(k string) int {
 	return -1
 }
 
-// fullTime is the school's full-time teachers of a stage after the plan.
+// hired counts the teachers the plan hires for a school's stage.
 func (c *sch) hired(si int) int { return c.hire[si][0] + c.hire[si][1] + c.hire[si][2] + c.hire[si][3] }
 
 // upgradeRoom: how many more teachers could be brought to the degree.
