@@ -91,27 +91,6 @@ func (st *stageModel) recompute() {
 	}
 }
 
-// cv computes the coefficient of indicator k the way the engine does
-// (relative spread around the weighted mean), from scratch.
-func (st *stageModel) cv(k int) float64 {
-	if len(st.parts) == 0 {
-		return 0
-	}
-	var mean float64
-	for _, p := range st.parts {
-		mean += p.P / st.Ptot * p.value(k)
-	}
-	if mean == 0 {
-		return math.Inf(1)
-	}
-	var rv float64
-	for _, p := range st.parts {
-		d := p.value(k)/mean - 1
-		rv += p.P / st.Ptot * d * d
-	}
-	return math.Sqrt(rv)
-}
-
 // excess is how far indicator k is from its coefficient limit, ≤ 0 when
 // it meets it (with a small safety so that the engine's own rounding can
 // never fail what the model passes).
