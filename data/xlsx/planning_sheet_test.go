@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"junheng/app/county"
+	"junheng/data"
 )
 
 // The 达标规划设置 sheet: the clerk types unit costs and options (levers by
@@ -80,4 +81,32 @@ func TestPlanningSheetRefusals(t *testing.T) {
 		setCell(t, x, SheetPlanning, hdrItem, header, hdrValue, tc[0])
 		refused(t, s, before, saveBook(t, x), tc[1].(string))
 	}
+}
+
+// The county workbook pre-filled with the planning settings and the 请示's
+// fields, opened and saved by LibreOffice, imports as no change at all:
+// every value reads back equal and no cell LibreOffice left empty clears
+// a saved one.
+func TestCountyBookAfterLibreOfficeChangesNothing(t *testing.T) {
+	s, before := demoStore(t)
+	m, n, yes := 0.05, 40, true
+	f := clone(before)
+	f.County.Planning = &county.Planning{Costs: map[string]float64{"hire": 98000, "buy_equipment": 1.2},
+		Off: []string{"transfer"}, Margin: &m, MaxNewTeachers: &n, AllSeven: &yes, ExcludedSchools: []string{before.Schools[2].ID}}
+	f.County.Application = &county.Application{Date: "2025-09-30", Applicant: "义马市人民政府", Contact: "张丽", Phone: "0398-5812345",
+		DocNo: "义政文〔2025〕12号", Signer: "王明", Attachments: "1. 自评报告\n2. 学校名单"}
+	if _, err := s.Import(f, data.ImportOptions{Source: "规划.json"}); err != nil {
+		t.Fatal(err)
+	}
+	saved := loadYear(t, s, before.Year)
+	book := resaved(t, "县级.xlsx", saveBook(t, countyBook(t, saved)))
+	p, err := importInto(s, book, "县级.xlsx", before.Year)
+	if err != nil || !p.Empty() {
+		t.Fatalf("the county workbook re-saved by LibreOffice: %+v %v", p, err)
+	}
+	// the planning rows and the 请示's fields were read, and read equal
+	if c := p.Counts; c.Values < 14 || c.Unchanged != c.Values {
+		t.Fatalf("the re-saved county workbook read %d values, %d of them unchanged", c.Values, c.Unchanged)
+	}
+	sameValues(t, "export-json after the re-saved county workbook", exported(t, s, before.Year), saved)
 }
